@@ -1,0 +1,25 @@
+/** Jest projects: unit (core), adapter (excel/ against the preview workbook), ui (jsdom), e2e (Chromium). */
+const tsJest = {
+  "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true }, diagnostics: { warnOnly: false } }],
+};
+const common = {
+  transform: tsJest,
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock/office-addin-manifest pull an ESM-only module under jest 30; we never load them in tests.
+  moduleNameMapper: { "\\.(css|svg|png)$": "<rootDir>/test/stubs/file-stub.js" },
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    { ...common, displayName: "adapter", testEnvironment: "node", testMatch: ["<rootDir>/test/adapter/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
+      setupFilesAfterEach: undefined,
+      setupFilesAfterEnv: ["<rootDir>/test/ui/setup.ts"],
+    },
+    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], testTimeout: 120000 },
+  ],
+};

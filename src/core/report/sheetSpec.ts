@@ -1,0 +1,150 @@
+/**
+ * SheetSpec: a declarative description of one output sheet that the add-in owns.
+ *
+ * Core code (theory, analysis, summary) builds SheetSpecs from plain data; `src/excel/render.ts`
+ * turns a SheetSpec into Excel JavaScript API calls (at most 3 `context.sync()` calls per sheet).
+ * Nothing here may import Office, React or DOM code.
+ *
+ * Addresses are A1-style and relative to the sheet ("B4", "A1:F1").
+ * Colours are "#RRGGBB". Sizes for shapes are in points (1/72 inch) from the sheet's top-left.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A rectangular block of cells, written in one call. */
+export interface CellBlock {
+  /** Top-left cell of the block, e.g. "A1". */
+  address: string;
+  /** Row-major values; every row must have the same length. A string starting with "=" is written as a formula (English function names, comma separators). */
+  values: CellValue[][];
+  /** Optional number format for the whole block (e.g. "0.0%", "0", "@"). Excel's format codes are locale-independent. */
+  numberFormat?: string;
+}
+
+export type HorizontalAlignment = "left" | "center" | "right";
+export type VerticalAlignment = "top" | "center" | "bottom";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  numberFormat?: string;
+  horizontalAlignment?: HorizontalAlignment;
+  verticalAlignment?: VerticalAlignment;
+  wrapText?: boolean;
+  /** Borders: "box" draws all four edges, "bottom"/"top" one edge, "grid" all inside and outside edges. */
+  border?: "box" | "bottom" | "top" | "grid";
+  borderColor?: string;
+}
+
+export interface StyleRange {
+  /** A1 range, e.g. "A3:F3". */
+  range: string;
+  style: CellStyle;
+}
+
+export interface TableSpec {
+  /** Workbook-unique table name (letters, digits, underscore; starts with a letter). */
+  name: string;
+  /** A1 range including the header row, e.g. "A5:D12". The header row values come from `cells`. */
+  range: string;
+  /** Built-in table style, e.g. "TableStyleLight9". */
+  style?: string;
+  showTotals?: boolean;
+}
+
+export interface ChartSpec {
+  name: string;
+  type: "line" | "columnClustered" | "barClustered" | "columnStacked" | "barStacked";
+  /** Source data, including a header row/column for series names and categories. */
+  dataRange: string;
+  seriesBy: "rows" | "columns";
+  title?: string;
+  /** Placement: top-left and bottom-right cells. */
+  topLeft: string;
+  bottomRight: string;
+  /** Axis titles. */
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+}
+
+export type ShapeKind = "rectangle" | "roundedRectangle" | "ellipse" | "textBox";
+
+export interface BoxShapeSpec {
+  kind: ShapeKind;
+  /** Unique within the sheet; connectors refer to it. Becomes the Excel shape name. */
+  id: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  text?: string;
+  fill?: string;
+  lineColor?: string;
+  fontColor?: string;
+  fontSize?: number;
+  bold?: boolean;
+  horizontalAlignment?: HorizontalAlignment;
+}
+
+export interface ConnectorSpec {
+  kind: "connector";
+  id: string;
+  /** ids of the box shapes joined; the line runs from the right edge of `from` to the left edge of `to` unless points are given. */
+  from: string;
+  to: string;
+  /** Explicit end points in points; the renderer computes them from the boxes when omitted. */
+  x1?: number;
+  y1?: number;
+  x2?: number;
+  y2?: number;
+  lineColor?: string;
+  weight?: number;
+  dashed?: boolean;
+  arrow?: boolean;
+}
+
+export type ShapeSpec = BoxShapeSpec | ConnectorSpec;
+
+export interface PageSetupSpec {
+  orientation: "portrait" | "landscape";
+  paperSize: "A4";
+  /** Fit all columns on one page width. */
+  fitToWidth?: boolean;
+  /** Fit the whole print area on one page. */
+  fitToOnePage?: boolean;
+  printArea?: string;
+  /** Rows repeated at the top of every printed page, e.g. "$1:$3". */
+  printTitleRows?: string;
+  centerHeader?: string;
+  centerFooter?: string;
+}
+
+export interface ColumnWidthSpec {
+  /** Column letter(s), e.g. "A" or "B:D". */
+  columns: string;
+  /** Width in points. */
+  width: number;
+}
+
+export interface SheetSpec {
+  /** Sheet name (max 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  tabColor?: string;
+  cells: CellBlock[];
+  styles?: StyleRange[];
+  merges?: string[];
+  tables?: TableSpec[];
+  columnWidths?: ColumnWidthSpec[];
+  /** Freeze the first n rows / columns. */
+  freeze?: { rows: number; columns: number };
+  charts?: ChartSpec[];
+  shapes?: ShapeSpec[];
+  pageSetup?: PageSetupSpec;
+  /** Hide gridlines (diagram sheets). */
+  showGridlines?: boolean;
+  /** Activate the sheet after writing. */
+  activate?: boolean;
+}
