@@ -1,0 +1,31 @@
+/**
+ * The one error type that core and excel/ code throw for bad input. `message` is the Danish
+ * sentence shown to the user (what is wrong, where, what to do); `messageEn` is the English
+ * version shown when Office's display language is English.
+ */
+export class VirkningError extends Error {
+  override readonly name = "VirkningError";
+  constructor(
+    /** Stable machine-readable code, e.g. "DUPLICATE_ID", "STATS_NEGATIVE_COUNT". */
+    readonly code: string,
+    /** Danish user message. */
+    message: string,
+    /** English user message. */
+    readonly messageEn: string = message,
+    /** Where the problem is, when it is in the workbook. */
+    readonly location?: { sheet?: string; cell?: string },
+  ) {
+    super(message);
+  }
+}
+
+/** Collects several problems (e.g. every bad cell of a data sheet) into one error. */
+export class VirkningValidationError extends VirkningError {
+  constructor(readonly problems: VirkningError[]) {
+    super(
+      "VALIDATION",
+      problems.length === 1 ? problems[0].message : `${problems.length} problemer i data: ${problems.slice(0, 5).map((p) => p.message).join(" ")}`,
+      problems.length === 1 ? problems[0].messageEn : `${problems.length} problems in the data: ${problems.slice(0, 5).map((p) => p.messageEn).join(" ")}`,
+    );
+  }
+}
