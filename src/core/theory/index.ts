@@ -1,0 +1,3 @@
+/** Public entry point of the programme-theory core. */
+export * from "./model";
+export * from "./edit";
