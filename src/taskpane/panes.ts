@@ -1,0 +1,34 @@
+/**
+ * The panes the task pane offers, in navigation order. Only panes that do real work are listed.
+ * Each pane is loaded lazily so the initial JavaScript stays small.
+ */
+import * as React from "react";
+import type { Text } from "./i18n";
+
+export interface PaneDefinition {
+  id: string;
+  title: Text;
+  description: Text;
+  component: React.LazyExoticComponent<React.ComponentType>;
+}
+
+export const PANES: PaneDefinition[] = [
+  {
+    id: "programteori",
+    title: { da: "Programteori", en: "Programme theory" },
+    description: {
+      da: "Byg programteorien i KL's fem trin, og gem den i projektmappen.",
+      en: "Build the programme theory in KL's five steps and keep it in the workbook.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "theory" */ "./theory/TheoryPane")),
+  },
+  {
+    id: "sammenligning",
+    title: { da: "Sammenligning", en: "Comparison" },
+    description: {
+      da: "Sammenlign indsatsgruppe og kontrolgruppe ud fra sagsdata i et ark.",
+      en: "Compare the intervention group with the control group from case data on a sheet.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "comparison" */ "./comparison/ComparisonPane")),
+  },
+];
