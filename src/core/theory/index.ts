@@ -1,3 +1,5 @@
 /** Public entry point of the programme-theory core. */
 export * from "./model";
 export * from "./edit";
+export * from "./validate";
+export * from "./steps";
