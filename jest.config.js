@@ -9,6 +9,8 @@ const common = {
   moduleNameMapper: { "\\.(css|svg|png)$": "<rootDir>/test/stubs/file-stub.js" },
 };
 module.exports = {
+  // Generous for the e2e project (browser start, page builds); unit tests finish far below it.
+  testTimeout: 90000,
   projects: [
     { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     { ...common, displayName: "adapter", testEnvironment: "node", testMatch: ["<rootDir>/test/adapter/**/*.test.ts"] },
@@ -17,9 +19,15 @@ module.exports = {
       displayName: "ui",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
-      setupFilesAfterEach: undefined,
       setupFilesAfterEnv: ["<rootDir>/test/ui/setup.ts"],
     },
-    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], testTimeout: 120000 },
+    {
+      ...common,
+      displayName: "e2e",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/e2e/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/e2e/globalTeardown.ts",
+    },
   ],
 };

@@ -1,0 +1,55 @@
+/**
+ * The browser preview: the real task pane beside a spreadsheet grid that shows an in-memory
+ * workbook emulating the Excel JavaScript API. No Excel, no office.js, no network.
+ *
+ * The workbook is published as `globalThis.__virkningPreview`; `src/excel/host.ts` runs the
+ * add-in's Excel code against it when Office is not present. End-to-end tests use the same hook.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { createPreviewWorkbook } from "./workbook";
+import { WorkbookView } from "./grid";
+import { App } from "../taskpane/App";
+import { detectLanguage } from "../taskpane/i18n";
+import { prefersDarkTheme } from "../taskpane/theme";
+
+const strings = {
+  da: { title: "Virkning – forhåndsvisning", note: "Eksempelprojektmappe i browseren. Intet gemmes; genindlæs siden for at starte forfra.", pane: "Opgaverude" },
+  en: { title: "Virkning – preview", note: "Sample workbook in the browser. Nothing is saved; reload the page to start over.", pane: "Task pane" },
+};
+
+function PreviewPage(): React.JSX.Element {
+  const lang = detectLanguage();
+  const s = strings[lang];
+  const workbook = React.useMemo(() => {
+    const wb = createPreviewWorkbook({ sample: true });
+    (globalThis as { __virkningPreview?: unknown }).__virkningPreview = wb;
+    return wb;
+  }, []);
+  const params = new URLSearchParams(location.search);
+  return (
+    <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
+      <div
+        style={{ display: "flex", alignItems: "baseline", gap: 12, padding: "6px 12px", background: "#185c37", color: "white", fontSize: 13 }}
+        data-testid="preview-banner"
+      >
+        <strong>{s.title}</strong>
+        <span style={{ opacity: 0.85 }}>{s.note}</span>
+      </div>
+      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+        <div style={{ flex: 1, minWidth: 0, display: "flex", flexDirection: "column" }}>
+          <WorkbookView workbook={workbook} height="100%" />
+        </div>
+        <aside
+          aria-label={s.pane}
+          style={{ width: 420, flexShrink: 0, borderLeft: "1px solid #c8c8c8", overflowY: "auto", background: "white" }}
+        >
+          <App lang={lang} dark={prefersDarkTheme()} initialPane={params.get("pane") ?? undefined} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+const root = document.getElementById("root");
+if (root) createRoot(root).render(<PreviewPage />);

@@ -1,0 +1,60 @@
+/**
+ * Builds the preview once per test run (webpack, development mode, into build/preview-e2e) and
+ * serves it over plain http on a free localhost port. Workers read the URL from
+ * VIRKNING_PREVIEW_URL.
+ */
+import * as http from "node:http";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { AddressInfo } from "node:net";
+
+const root = path.resolve(__dirname, "../..");
+const outDir = path.join(root, "build", "preview-e2e");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".map": "application/json",
+};
+
+async function build(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(path.join(root, "webpack.config.js"))({ preview: true, outDir }, { mode: "development" });
+  config.devtool = false;
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  await build();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let file = path.normalize(path.join(outDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(outDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  process.env.VIRKNING_PREVIEW_URL = `http://localhost:${port}/preview.html`;
+  (globalThis as { __virkningServer?: http.Server }).__virkningServer = server;
+}

@@ -1,0 +1,128 @@
+/* eslint-disable no-undef */
+/**
+ * webpack 5 configuration.
+ *
+ *   npm run build        production build of the add-in into dist/ (manifest URLs rewritten to
+ *                        ADDIN_PRODUCTION_URL, like the yo office template does)
+ *   npm run dev-server   development server for sideloading into Excel (https when the Office
+ *                        dev certificates exist in ~/.office-addin-dev-certs, else http)
+ *   npm run preview      the browser preview (grid + task pane) over plain http, no Excel needed
+ */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Content-Security-Policy for the task pane: our own scripts, office.js from Microsoft's CDN, nothing else remote. */
+function contentSecurityPolicy({ officeJs, dev }) {
+  const office = officeJs ? " https://appsforoffice.microsoft.com" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}${dev ? " 'unsafe-eval'" : ""}`,
+    // Fluent UI (Griffel) injects style elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data: https://res-1.cdn.office.net https://static2.sharepointonline.com",
+    `connect-src 'self'${office}${dev ? " ws: http://localhost:* https://localhost:*" : ""}`,
+    "frame-src 'self' https://appsforoffice.microsoft.com https://telemetry.firstpartyapps.oaspapps.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const cert = path.join(dir, "localhost.crt");
+  const key = path.join(dir, "localhost.key");
+  const ca = path.join(dir, "ca.crt");
+  if (fs.existsSync(cert) && fs.existsSync(key)) {
+    return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined } };
+  }
+  return null;
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const preview = Boolean(env.preview);
+  const productionUrl = (process.env.ADDIN_PRODUCTION_URL || "https://virkning.example.dk/").replace(/\/?$/, "/");
+  const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, preview ? "build/preview" : "dist");
+
+  const entry = preview
+    ? { preview: "./src/preview/index.tsx" }
+    : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" };
+
+  const html = preview
+    ? [
+        new HtmlWebpackPlugin({
+          filename: "preview.html",
+          template: "./src/preview/preview.html",
+          chunks: ["preview"],
+          csp: contentSecurityPolicy({ officeJs: false, dev }),
+        }),
+        new HtmlWebpackPlugin({ filename: "index.html", templateContent: '<!doctype html><meta http-equiv="refresh" content="0; url=preview.html">', inject: false }),
+      ]
+    : [
+        new HtmlWebpackPlugin({
+          filename: "taskpane.html",
+          template: "./src/taskpane/taskpane.html",
+          chunks: ["taskpane"],
+          csp: contentSecurityPolicy({ officeJs: true, dev }),
+        }),
+        new HtmlWebpackPlugin({
+          filename: "commands.html",
+          template: "./src/commands/commands.html",
+          chunks: ["commands"],
+          csp: contentSecurityPolicy({ officeJs: true, dev }),
+        }),
+      ];
+
+  const copy = preview
+    ? [{ from: "assets/*", to: "assets/[name][ext]" }]
+    : [
+        { from: "assets/*", to: "assets/[name][ext]" },
+        {
+          from: "manifest*.xml",
+          to: "[name][ext]",
+          transform(content) {
+            return dev ? content : content.toString().split(DEV_URL).join(productionUrl);
+          },
+        },
+      ];
+
+  const server = preview ? null : devCertificates();
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    entry,
+    output: { path: outDir, filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } } },
+        },
+      ],
+    },
+    plugins: [...html, new CopyWebpackPlugin({ patterns: copy })],
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: "async" } },
+    devServer: {
+      port: PORT,
+      host: "localhost",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: server ?? { type: "http" },
+      static: false,
+      hot: false,
+      liveReload: !preview,
+      open: preview ? ["/preview.html"] : false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
