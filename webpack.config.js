@@ -89,7 +89,9 @@ module.exports = (env = {}, argv = {}) => {
           from: "manifest*.xml",
           to: "[name][ext]",
           transform(content) {
-            return dev ? content : content.toString().split(DEV_URL).join(productionUrl);
+            if (dev) return content;
+            // Page and icon URLs get the production base URL; AppDomain gets its origin.
+            return content.toString().split(DEV_URL).join(productionUrl).split(DEV_URL.slice(0, -1)).join(new URL(productionUrl).origin);
           },
         },
       ];
