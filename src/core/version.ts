@@ -1,2 +1,2 @@
-/** The Virkning version written into every generated sheet's header block. Keep in step with package.json. */
+/** Virkning's version, printed in the header block of every generated sheet. Keep in step with package.json. */
 export const VERSION = "0.1.0";
