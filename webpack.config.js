@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * webpack 5 configuration.
  *
