@@ -1,0 +1,35 @@
+/**
+ * Prints the gzipped size of the task pane's initial JavaScript: the scripts that taskpane.html
+ * loads before the user does anything (lazy pane chunks are listed separately).
+ * Builds production first unless --no-build is given. Goal: initial JavaScript ≤ 300 KB gzipped.
+ */
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { spawnSync } from "node:child_process";
+
+const dist = "dist";
+if (!process.argv.includes("--no-build") || !existsSync(join(dist, "taskpane.html"))) {
+  const r = spawnSync(process.execPath, ["node_modules/webpack/bin/webpack.js", "--mode", "production"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+const initial = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+const kb = (n) => (n / 1024).toFixed(1);
+let total = 0;
+console.log("Initial JavaScript of taskpane.html (gzipped):");
+for (const file of initial) {
+  const gz = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  total += gz;
+  console.log(`  ${file.padEnd(40)} ${kb(gz).padStart(8)} KB`);
+}
+console.log(`  ${"total".padEnd(40)} ${kb(total).padStart(8)} KB  (goal ≤ 300 KB)`);
+const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !initial.includes(f) && !f.startsWith("commands"));
+if (lazy.length) {
+  console.log("Lazy chunks (loaded when a pane opens, gzipped):");
+  for (const f of lazy.sort()) console.log(`  ${f.padEnd(40)} ${kb(gzipSync(readFileSync(join(dist, f)), { level: 9 }).length).padStart(8)} KB`);
+}
+if (total > 300 * 1024) {
+  console.error("Initial JavaScript exceeds 300 KB gzipped.");
+  process.exitCode = 1;
+}
