@@ -1,0 +1,299 @@
+/**
+ * Fisher's exact test.
+ * 2x2: hypergeometric p-values (R's two-sided rule), conditional MLE of the odds ratio and the
+ * exact (Cornfield) confidence interval, as R's fisher.test.
+ * r x c: exact enumeration over tables with fixed margins (network-style bounds with memoised
+ * sub-table minima/maxima); beyond a work budget, or when asked, a seeded Monte Carlo p-value
+ * (1 + k) / (B + 1) with tables drawn by sequential conditional hypergeometric sampling (the
+ * conditional method of Patefield 1981, AS 159).
+ */
+import gammaln from "@stdlib/math-base-special-gammaln";
+import { Hypergeom, solveMonotone } from "./hypergeom";
+import { seededRandom } from "./rng";
+import type { Alternative, TestResult, Text } from "./types";
+import { checkConfLevel, checkCountTable, fail } from "./validate";
+
+const lfact = (n: number): number => gammaln(n + 1);
+
+/** Work budget (number of column compositions visited) for exact r x c enumeration. */
+export const RXC_EXACT_BUDGET = 2_000_000;
+/** Default Monte Carlo settings when an r x c table is beyond the exact budget. */
+export const RXC_DEFAULT_SIMULATION = { B: 10000, seed: 20260101 };
+
+export interface FisherOptions {
+  alternative?: Alternative;
+  confLevel?: number;
+  simulate?: { B: number; seed: number };
+}
+
+export function fisherExact(table: number[][], opts: FisherOptions = {}): TestResult {
+  checkCountTable(table);
+  const alternative = opts.alternative ?? "two.sided";
+  const confLevel = opts.confLevel ?? 0.95;
+  checkConfLevel(confLevel);
+  const total = table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+  if (total === 0) fail("STATS_EMPTY_TABLE", "Tabellen er tom (alle celler er 0).", "The table is empty (all cells are 0).");
+  if (table.length === 2 && table[0].length === 2 && !opts.simulate) return fisher2x2(table, alternative, confLevel);
+  if (alternative !== "two.sided" && !(table.length === 2 && table[0].length === 2)) {
+    fail("STATS_ONE_SIDED_RXC", "Ensidede test findes kun for 2×2-tabeller.", "One-sided tests exist only for 2x2 tables.");
+  }
+  return fisherRxC(table, opts.simulate);
+}
+
+function fisher2x2(t: number[][], alternative: Alternative, confLevel: number): TestResult {
+  const x = t[0][0];
+  const m = t[0][0] + t[1][0];
+  const n = t[0][1] + t[1][1];
+  const k = t[0][0] + t[0][1];
+  const h = new Hypergeom(m, n, k);
+  const pValue = alternative === "less" ? h.cdf(x) : alternative === "greater" ? h.sf(x) : h.twoSided(x);
+
+  // conditional maximum likelihood estimate of the odds ratio
+  const start = Math.log(((t[0][0] + 0.5) * (t[1][1] + 0.5)) / ((t[0][1] + 0.5) * (t[1][0] + 0.5)));
+  let estimate: number;
+  if (x === h.lo) estimate = 0;
+  else if (x === h.hi) estimate = Infinity;
+  else {
+    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.mean, df: s.variance }; }, x, true, start);
+    estimate = Math.exp(th);
+  }
+  const upperLimit = (alpha: number): number => {
+    if (x === h.hi) return Infinity;
+    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.cdf, df: s.dCdf }; }, alpha, false, start);
+    return Math.exp(th);
+  };
+  const lowerLimit = (alpha: number): number => {
+    if (x === h.lo) return 0;
+    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.sf, df: s.dSf }; }, alpha, true, start);
+    return Math.exp(th);
+  };
+  let confInt: [number, number];
+  if (alternative === "less") confInt = [0, upperLimit(1 - confLevel)];
+  else if (alternative === "greater") confInt = [lowerLimit(1 - confLevel), Infinity];
+  else {
+    const alpha = (1 - confLevel) / 2;
+    confInt = [lowerLimit(alpha), upperLimit(alpha)];
+  }
+  const warnings: Text[] = [];
+  if (h.lo === h.hi) {
+    warnings.push({ da: "En række eller kolonne i tabellen er tom; testen kan ikke skelne mellem grupperne (p = 1).", en: "A row or column of the table is empty; the test cannot distinguish the groups (p = 1)." });
+  }
+  return {
+    method: { da: "Fishers eksakte test", en: "Fisher's exact test" },
+    pValue,
+    alternative,
+    estimate,
+    estimateName: "odds ratio (conditional MLE)",
+    confInt,
+    confLevel,
+    parameters: { n: m + n },
+    warnings,
+  };
+}
+
+/** sum of log factorials of the cells. */
+function cellScore(table: number[][]): number {
+  let s = 0;
+  for (const r of table) for (const v of r) s += lfact(v);
+  return s;
+}
+
+class BudgetExceeded extends Error {}
+
+function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): TestResult {
+  // drop empty rows and columns (they carry no information and do not change the p-value)
+  let rows = table.filter((r) => r.some((v) => v > 0));
+  const keepCols = table[0].map((_, j) => table.some((r) => r[j] > 0));
+  rows = rows.map((r) => r.filter((_, j) => keepCols[j]));
+  const warnings: Text[] = [];
+  if (rows.length < table.length || rows[0].length < table[0].length) {
+    warnings.push({ da: "Tomme rækker eller kolonner er udeladt.", en: "Empty rows or columns were left out." });
+  }
+  const rowSums = rows.map((r) => r.reduce((a, b) => a + b, 0));
+  const colSums = rows[0].map((_, j) => rows.reduce((s, r) => s + r[j], 0));
+  const N = rowSums.reduce((a, b) => a + b, 0);
+  const sObs = cellScore(rows);
+  if (rows.length < 2 || colSums.length < 2) {
+    return {
+      method: { da: "Fishers eksakte test", en: "Fisher's exact test" },
+      pValue: 1, alternative: "two.sided",
+      parameters: { n: N },
+      warnings: [...warnings, { da: "Kun én række eller kolonne har observationer; p = 1.", en: "Only one row or column has observations; p = 1." }],
+    };
+  }
+  if (!simulate) {
+    try {
+      const p = rxcExact(rowSums, colSums, sObs);
+      return {
+        method: { da: "Fishers eksakte test (r×c, eksakt)", en: "Fisher's exact test (r x c, exact)" },
+        pValue: p, alternative: "two.sided", parameters: { n: N }, warnings,
+      };
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      simulate = RXC_DEFAULT_SIMULATION;
+      warnings.push({
+        da: `Tabellen er for stor til eksakt beregning; p-værdien er simuleret (Monte Carlo, B = ${simulate.B}, frø ${simulate.seed}).`,
+        en: `The table is too large for exact computation; the p-value is simulated (Monte Carlo, B = ${simulate.B}, seed ${simulate.seed}).`,
+      });
+    }
+  }
+  const { B, seed } = simulate;
+  if (!Number.isInteger(B) || B < 1) fail("STATS_SIMULATION_B", "Antal simulationer (B) skal være et positivt helt tal.", "The number of simulations (B) must be a positive whole number.");
+  const rnd = seededRandom(seed);
+  const almost = 1 + 64 * Number.EPSILON;
+  let k = 0;
+  const cells = new Array<number>(rowSums.length * colSums.length);
+  for (let b = 0; b < B; b++) {
+    randomTable(rowSums, colSums, rnd, cells);
+    let s = 0;
+    for (const v of cells) s += lfact(v);
+    if (s >= sObs / almost) k++;
+  }
+  return {
+    method: { da: "Fishers eksakte test (r×c, Monte Carlo-simuleret p-værdi)", en: "Fisher's exact test (r x c, Monte Carlo simulated p-value)" },
+    pValue: (1 + k) / (B + 1),
+    alternative: "two.sided",
+    parameters: { n: N, B, seed },
+    warnings,
+  };
+}
+
+/**
+ * Exact r x c p-value: sum of P(table) over tables with P(table) <= P(observed) (1 + 1e-7).
+ * Columns are filled one at a time; a state is (column index, sorted remaining row margins).
+ * For each state we memoise the min and max of the remaining cell score; the total probability
+ * mass of a state has a closed form (multinomial identity), so whole subtrees are added or
+ * skipped without enumeration.
+ */
+function rxcExact(rowSums: number[], colSums: number[], sObs: number): number {
+  const cols = [...colSums].sort((a, b) => b - a);
+  const C = cols.length;
+  const suffix = new Array<number>(C + 1).fill(0);
+  for (let j = C - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + cols[j];
+  const lfColsSuffix = new Array<number>(C + 1).fill(0);
+  for (let j = C - 1; j >= 0; j--) lfColsSuffix[j] = lfColsSuffix[j + 1] + lfact(cols[j]);
+  const N = suffix[0];
+  const logConst = rowSums.reduce((s, r) => s + lfact(r), 0) + colSums.reduce((s, c) => s + lfact(c), 0) - lfact(N);
+  const thr = sObs - Math.log1p(1e-7) - 1e-12 * Math.max(1, sObs);
+  let work = 0;
+
+  /** log of sum over completions of exp(-score) for remaining margins r from column j on. */
+  const logMass = (r: number[], j: number): number => lfact(suffix[j]) - r.reduce((s, v) => s + lfact(v), 0) - lfColsSuffix[j];
+
+  /** enumerate compositions of c into parts bounded by r; calls f(parts, score). */
+  const compositions = (r: number[], c: number, f: (next: number[], score: number) => void): void => {
+    const R = r.length;
+    const cur = new Array<number>(R).fill(0);
+    const capAfter = new Array<number>(R + 1).fill(0);
+    for (let i = R - 1; i >= 0; i--) capAfter[i] = capAfter[i + 1] + r[i];
+    const rec = (i: number, left: number, score: number): void => {
+      if (i === R - 1) {
+        if (left > r[i]) return;
+        cur[i] = left;
+        if (++work > RXC_EXACT_BUDGET) throw new BudgetExceeded();
+        f(r.map((v, t) => v - cur[t]), score + lfact(left));
+        return;
+      }
+      const lo = Math.max(0, left - capAfter[i + 1]);
+      const hi = Math.min(r[i], left);
+      for (let v = lo; v <= hi; v++) {
+        cur[i] = v;
+        rec(i + 1, left - v, score + lfact(v));
+      }
+    };
+    rec(0, c, 0);
+  };
+
+  const memo = new Map<string, [number, number]>();
+  const key = (r: number[], j: number): string => j + ":" + [...r].sort((a, b) => a - b).join(",");
+  const bounds = (r: number[], j: number): [number, number] => {
+    if (j === C - 1) {
+      // last column is forced: cells equal the remaining row margins
+      const s = r.reduce((a, v) => a + lfact(v), 0);
+      return [s, s];
+    }
+    const kk = key(r, j);
+    const got = memo.get(kk);
+    if (got) return got;
+    let mn = Infinity;
+    let mx = -Infinity;
+    compositions(r, cols[j], (next, sc) => {
+      const [a, b] = bounds(next, j + 1);
+      if (sc + a < mn) mn = sc + a;
+      if (sc + b > mx) mx = sc + b;
+    });
+    const res: [number, number] = [mn, mx];
+    memo.set(kk, res);
+    return res;
+  };
+
+  let p = 0;
+  const walk = (r: number[], j: number, prefix: number): void => {
+    const [mn, mx] = bounds(r, j);
+    if (prefix + mn >= thr) {
+      p += Math.exp(logConst - prefix + logMass(r, j));
+      return;
+    }
+    if (prefix + mx < thr) return;
+    compositions(r, cols[j], (next, sc) => walk(next, j + 1, prefix + sc));
+  };
+  walk(rowSums, 0, 0);
+  return Math.min(1, p);
+}
+
+/** Draw a table with the given margins uniformly under the multiple hypergeometric law. */
+function randomTable(rowSums: number[], colSums: number[], rnd: () => number, out: number[]): void {
+  const R = rowSums.length;
+  const C = colSums.length;
+  const rowLeft = [...rowSums];
+  let nLeft = rowSums.reduce((a, b) => a + b, 0);
+  for (let j = 0; j < C; j++) {
+    let draws = colSums[j];
+    let pool = nLeft;
+    for (let i = 0; i < R; i++) {
+      let v: number;
+      if (j === C - 1) v = rowLeft[i];
+      else if (i === R - 1) v = draws;
+      else v = rhyper(rowLeft[i], pool - rowLeft[i], draws, rnd);
+      out[i * C + j] = v;
+      pool -= rowLeft[i];
+      rowLeft[i] -= v;
+      draws -= v;
+    }
+    nLeft -= colSums[j];
+  }
+}
+
+/** One hypergeometric draw (successes m, failures n, draws k) by inversion from the mode. */
+function rhyper(m: number, n: number, k: number, rnd: () => number): number {
+  if (k === 0 || m === 0) return 0;
+  if (n === 0) return k;
+  const h = new Hypergeom(m, n, k);
+  if (h.lo === h.hi) return h.lo;
+  const M = h.mode();
+  const fM = Math.exp(h.logd(M));
+  let u = rnd() - fM;
+  if (u <= 0) return M;
+  let xl = M;
+  let fl = fM;
+  let xu = M;
+  let fu = fM;
+  for (;;) {
+    let moved = false;
+    if (xl > h.lo) {
+      fl = fl / h.ratio(xl - 1);
+      xl--;
+      u -= fl;
+      moved = true;
+      if (u <= 0) return xl;
+    }
+    if (xu < h.hi) {
+      fu = fu * h.ratio(xu);
+      xu++;
+      u -= fu;
+      moved = true;
+      if (u <= 0) return xu;
+    }
+    if (!moved) return M; // rounding left a sliver of mass: fall back to the mode
+  }
+}
