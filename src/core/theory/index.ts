@@ -3,3 +3,4 @@ export * from "./model";
 export * from "./edit";
 export * from "./validate";
 export * from "./steps";
+export * from "./templates";
