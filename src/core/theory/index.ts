@@ -4,3 +4,4 @@ export * from "./edit";
 export * from "./validate";
 export * from "./steps";
 export * from "./templates";
+export * from "./sheet";
