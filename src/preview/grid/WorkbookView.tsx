@@ -393,7 +393,10 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const cell = cellFromTarget(e.target, e.clientX, e.clientY);
     if (!cell) return;
     const m = sheet.merges.find((r) => contains(r, cell.row, cell.column));
-    startEdit(m ? m.row : cell.row, m ? m.column : cell.column);
+    const row = m ? m.row : cell.row;
+    const column = m ? m.column : cell.column;
+    if (active.row !== row || active.column !== column) select(m ?? { row, column, rowCount: 1, columnCount: 1 }, { row, column });
+    startEdit(row, column);
   };
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
