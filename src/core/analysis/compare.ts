@@ -1,0 +1,430 @@
+/**
+ * The comparison itself: status table, outcomes with effect measures and tests, baseline table ("Tabel 1"),
+ * missing data. Works on a validated Dataset; every statistic comes from ../stats.
+ */
+import { VirkningError } from "../errors";
+import {
+  mean,
+  oddsRatio,
+  relativeRisk,
+  riskDifference,
+  sd,
+  shapiroWilk,
+  smdContinuous,
+  smdProportion,
+  tTest,
+  testTable,
+  wilcoxonRankSum,
+  type Estimate,
+  type TestResult,
+  type Text,
+} from "../stats";
+import type { Dataset } from "../data/dataset";
+import { normaliseKey } from "../data/values";
+import { VERSION } from "../version";
+import type { ComparisonSettings, StatusClass } from "./settings";
+import type {
+  BaselineTable,
+  BaselineVariable,
+  CategoryLevel,
+  ComparisonResult,
+  ContinuousSummary,
+  EffectValue,
+  MissingRow,
+  OutcomeResult,
+  OutcomeRow,
+  StatusRow,
+  StatusTable,
+  TestSummary,
+} from "./types";
+
+const ARMS = ["intervention", "control"] as const;
+
+/** Shapiro–Wilk is defined for 3 ≤ n ≤ 5000; larger groups are judged on a systematic subsample of this size. */
+export const SHAPIRO_MAX_N = 5000;
+
+/** Known statuses in the order evaluators list them (normalised keys); others follow alphabetically. */
+const STATUS_ORDER = [
+  "kontanthjælp",
+  "kontanthjælp-afventer praktik",
+  "kontanthjælp-i praktik",
+  "ordinære timer",
+  "jobparat",
+  "uddannelse",
+  "revalidering",
+  "fleksjob",
+  "føp",
+  "førtidspension",
+];
+const CLASS_ORDER: Record<StatusClass | "blank", number> = { valid: 0, notFollowedUp: 1, movedAway: 2, excluded: 3, blank: 4 };
+
+function t(da: string, en: string): Text {
+  return { da, en };
+}
+
+function asSummary(r: TestResult): TestSummary {
+  return { pValue: r.pValue, method: r.method, statistic: r.statistic, statisticName: r.statisticName, df: r.df, warnings: r.warnings };
+}
+
+function asEffect(e: Estimate): EffectValue | null {
+  if (!Number.isFinite(e.estimate) || !Number.isFinite(e.lower) || !Number.isFinite(e.upper)) return null;
+  return { estimate: e.estimate, lower: e.lower, upper: e.upper, method: e.method, warnings: e.warnings };
+}
+
+/** Run a stats call; a VirkningError (impossible case) becomes a note instead of failing the report. */
+function attempt<T>(f: () => T, notes: Text[], what: Text): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof VirkningError) {
+      notes.push(t(`${what.da}: ${e.message}`, `${what.en}: ${e.messageEn}`));
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): ComparisonResult {
+  const nS = ds.statuses.length;
+  const classKeys = new Map<string, StatusClass>();
+  for (const [k, v] of Object.entries(settings.statusClasses)) classKeys.set(normaliseKey(k), v);
+  const classOf: StatusClass[] = ds.statuses.map((s) => classKeys.get(s.key) ?? "valid");
+
+  // ---- counts per time point: index (status or blank=nS) * 2 + arm
+  const arm = ds.arm;
+  const counts: Int32Array[] = ds.timepoints.map((tp) => {
+    const c = new Int32Array((nS + 1) * 2);
+    const codes = tp.codes;
+    for (let k = 0; k < codes.length; k++) {
+      const s = codes[k];
+      c[(s < 0 ? nS : s) * 2 + arm[k]]++;
+    }
+    return c;
+  });
+  const months = ds.timepoints.map((tp) => tp.month);
+  const followUps = months.filter((m) => m > 0);
+  const N = { intervention: ds.armCounts[0], control: ds.armCounts[1] };
+
+  // ---- status table
+  const usedStatus: number[] = [];
+  for (let s = 0; s < nS; s++) if (counts.some((c) => c[s * 2] + c[s * 2 + 1] > 0)) usedStatus.push(s);
+  const orderKey = (s: number): [number, number, string] => {
+    const i = STATUS_ORDER.indexOf(ds.statuses[s].key);
+    return [CLASS_ORDER[classOf[s]], i < 0 ? STATUS_ORDER.length : i, ds.statuses[s].label];
+  };
+  usedStatus.sort((a, b) => {
+    const ka = orderKey(a);
+    const kb = orderKey(b);
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2].localeCompare(kb[2], "da");
+  });
+  const anyBlank = counts.some((c) => c[nS * 2] + c[nS * 2 + 1] > 0);
+  const statusRows: StatusRow[] = usedStatus.map((s) => ({ label: ds.statuses[s].label, class: classOf[s] }));
+  const rowIndex = [...usedStatus];
+  if (anyBlank) {
+    statusRows.push({ label: "", class: "blank" });
+    rowIndex.push(nS);
+  }
+  const statusColumns = months.flatMap((month) => ARMS.map((a) => ({ month, arm: a, N: N[a] })));
+  const statusTable: StatusTable = {
+    rows: statusRows,
+    columns: statusColumns,
+    counts: rowIndex.map((s) => months.flatMap((_, ti) => [counts[ti][s * 2], counts[ti][s * 2 + 1]])),
+  };
+
+  // ---- missing data and denominators
+  const missing: MissingRow[] = [];
+  const validN: { intervention: number; control: number }[] = [];
+  months.forEach((month, ti) => {
+    const v = { intervention: 0, control: 0 };
+    ARMS.forEach((a, ai) => {
+      const row: MissingRow = { month, arm: a, total: N[a], valid: 0, notFollowedUp: counts[ti][nS * 2 + ai], movedAway: 0, excluded: 0 };
+      for (let s = 0; s < nS; s++) row[classOf[s]] += counts[ti][s * 2 + ai];
+      v[a] = row.valid;
+      missing.push(row);
+    });
+    validN.push(v);
+  });
+
+  // ---- outcomes
+  const outcomes: OutcomeResult[] = settings.outcomes.map((o) => {
+    const keys = new Set(o.statuses.map((s) => normaliseKey(s)));
+    const inOutcome = new Uint8Array(nS);
+    const notes: Text[] = [];
+    const seen = new Set<string>();
+    for (let s = 0; s < nS; s++) {
+      if (!keys.has(ds.statuses[s].key)) continue;
+      seen.add(ds.statuses[s].key);
+      if (classOf[s] === "valid") inOutcome[s] = 1;
+      else notes.push(t(`Status "${ds.statuses[s].label}" er ikke en gyldig status (den er klassificeret som ${CLASS_DA[classOf[s]]}) og tæller ikke med i målet.`, `Status "${ds.statuses[s].label}" is not a valid status (it is classified as ${CLASS_EN[classOf[s]]}) and does not count towards the outcome.`));
+    }
+    const unseen = o.statuses.filter((s) => !seen.has(normaliseKey(s)));
+    if (unseen.length > 0) notes.push(t(`Disse statusser forekommer ikke i data: ${unseen.join(", ")}.`, `These statuses do not occur in the data: ${unseen.join(", ")}.`));
+    const rows: OutcomeRow[] = [];
+    months.forEach((month, ti) => {
+      if (month <= 0) return;
+      const x = { intervention: 0, control: 0 };
+      for (let s = 0; s < nS; s++) {
+        if (!inOutcome[s]) continue;
+        x.intervention += counts[ti][s * 2];
+        x.control += counts[ti][s * 2 + 1];
+      }
+      rows.push(outcomeRow(month, x, validN[ti], settings));
+    });
+    return { id: o.id, name: o.name, statuses: [...o.statuses], source: o.source, rows, notes };
+  });
+
+  const baseline = baselineTable(ds, settings);
+
+  // ---- notes
+  const notes: Text[] = [];
+  notes.push(POLICY_NOTE[settings.testPolicy]);
+  notes.push(
+    t(
+      `Forskel = indsatsgruppe minus kontrolgruppe i procentpoint med ${pct(settings.confLevel)}-konfidensinterval (Newcombes hybride score-metode, Wilson). Relativ risiko med log-interval; oddsratio med Woolfs logit-interval. Er en celle 0, lægges 0,5 til alle fire celler (Haldane). Er der ingen (eller alle) i begge grupper, der har nået målet, kan relativ risiko og oddsratio ikke beregnes ("–").`,
+      `Difference = intervention minus control group in percentage points with ${Math.round(settings.confLevel * 100)}% confidence interval (Newcombe's hybrid score method, Wilson). Relative risk with log interval; odds ratio with Woolf's logit interval. When a cell is 0, 0.5 is added to all four cells (Haldane). When nobody (or everybody) in both groups reached the outcome, relative risk and odds ratio cannot be computed ("–").`,
+    ),
+  );
+  notes.push(
+    t(
+      "N = borgere med en gyldig status ved tidspunktet. Fraflyttede, udelukkede og borgere, der endnu ikke er fulgt op (tom celle), indgår ikke i N; se tabellen over manglende data.",
+      "N = citizens with a valid status at the time point. Citizens who moved away, were excluded or have not yet been followed up (empty cell) are not in N; see the missing-data table.",
+    ),
+  );
+  notes.push(t("Statustabellen: antal (%) af alle borgere i gruppen (N i overskriften). Tidspunkt 0 = ved inklusion; der testes kun ved opfølgning (6, 12, … mdr.).", "Status table: count (%) of all citizens in the group (N in the header). Time 0 = at inclusion; tests are done only at follow-up (6, 12, … months)."));
+  if (followUps.length === 0) notes.push(t("Der er ingen opfølgningstidspunkter (kun tidspunkt 0), så der er ingen resultatmål at teste.", "There are no follow-up time points (only time 0), so there are no outcomes to test."));
+
+  return {
+    header: {
+      title: t("Sammenligning: indsatsgruppe og kontrolgruppe", "Comparison: intervention group and control group"),
+      sheet: ds.sheet,
+      dataRange: ds.rangeAddress,
+      layout: ds.layout,
+      rowCount: ds.rowCount,
+      citizens: { intervention: N.intervention, control: N.control, total: ds.citizens },
+      generatedAt: now.toISOString(),
+      version: VERSION,
+      settingsSummary: settingsSummary(ds, settings, classOf),
+    },
+    lang: settings.lang,
+    months,
+    followUps,
+    statusTable,
+    outcomes,
+    baseline,
+    missing,
+    notes,
+  };
+}
+
+const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået/udelukket" };
+const CLASS_EN: Record<StatusClass, string> = { valid: "valid", notFollowedUp: "not followed up", movedAway: "moved away", excluded: "excluded" };
+
+function pct(conf: number): string {
+  return `${Math.round(conf * 100)} %`;
+}
+
+export const POLICY_NOTE: Record<ComparisonSettings["testPolicy"], Text> = {
+  auto: t(
+    "p-værdier: Fishers eksakte test, når en forventet celleværdi er under 5; ellers Pearsons χ²-test uden kontinuitetskorrektion (som SAS PROC FREQ 'Chi-Square'). Alle test er tosidede.",
+    "p-values: Fisher's exact test when an expected cell count is below 5; otherwise Pearson's chi-squared test without continuity correction (as SAS PROC FREQ 'Chi-Square'). All tests are two-sided.",
+  ),
+  pearson: t("p-værdier: Pearsons χ²-test uden kontinuitetskorrektion (som SAS PROC FREQ 'Chi-Square'). Alle test er tosidede.", "p-values: Pearson's chi-squared test without continuity correction (as SAS PROC FREQ 'Chi-Square'). All tests are two-sided."),
+  yates: t("p-værdier: Pearsons χ²-test med Yates' kontinuitetskorrektion (som R's chisq.test) for 2×2-tabeller. Alle test er tosidede.", "p-values: Pearson's chi-squared test with Yates' continuity correction (as R's chisq.test) for 2x2 tables. All tests are two-sided."),
+  fisher: t("p-værdier: Fishers eksakte test (tosidet, som R's fisher.test).", "p-values: Fisher's exact test (two-sided, as R's fisher.test)."),
+};
+
+function outcomeRow(month: number, x: { intervention: number; control: number }, n: { intervention: number; control: number }, settings: ComparisonSettings): OutcomeRow {
+  const notes: Text[] = [];
+  const row: OutcomeRow = {
+    month,
+    counts: { intervention: { x: x.intervention, n: n.intervention }, control: { x: x.control, n: n.control } },
+    riskDifference: null,
+    relativeRisk: null,
+    oddsRatio: null,
+    test: null,
+    notes,
+  };
+  const x1 = x.intervention;
+  const n1 = n.intervention;
+  const x2 = x.control;
+  const n2 = n.control;
+  if (n1 === 0 || n2 === 0) {
+    const who = n1 === 0 && n2 === 0 ? t("nogen af grupperne", "either group") : n1 === 0 ? t("indsatsgruppen", "the intervention group") : t("kontrolgruppen", "the control group");
+    notes.push(t(`Ved ${month} mdr. har ingen i ${who.da} en gyldig status; der kan ikke sammenlignes.`, `At ${month} months nobody in ${who.en} has a valid status; no comparison is possible.`));
+    return row;
+  }
+  const conf = settings.confLevel;
+  const rd = attempt(() => riskDifference(x1, n1, x2, n2, conf), notes, t("Forskel", "Difference"));
+  row.riskDifference = rd ? asEffect(rd) : null;
+  const none = x1 === 0 && x2 === 0;
+  const all = x1 === n1 && x2 === n2;
+  if (none || all) {
+    notes.push(
+      none
+        ? t(`Ved ${month} mdr. har ingen i nogen af grupperne nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months nobody in either group reached the outcome; relative risk and odds ratio cannot be computed ("–").`)
+        : t(`Ved ${month} mdr. har alle i begge grupper nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months everybody in both groups reached the outcome; relative risk and odds ratio cannot be computed ("–").`),
+    );
+  } else {
+    const rr = attempt(() => relativeRisk(x1, n1, x2, n2, conf), notes, t("Relativ risiko", "Relative risk"));
+    row.relativeRisk = rr ? asEffect(rr) : null;
+    const or = attempt(() => oddsRatio(x1, n1, x2, n2, conf), notes, t("Oddsratio", "Odds ratio"));
+    row.oddsRatio = or ? asEffect(or) : null;
+  }
+  const test = attempt(() => testTable([[x1, n1 - x1], [x2, n2 - x2]], settings.testPolicy), notes, t("p-værdi", "p-value"));
+  if (test && Number.isFinite(test.pValue)) row.test = asSummary(test);
+  else if (test) notes.push(t(`Ved ${month} mdr. kan p-værdien ikke beregnes.`, `At ${month} months the p-value cannot be computed.`));
+  return row;
+}
+
+/** Deterministic systematic subsample of at most `max` values in row order: every (n/max)-th value. */
+export function systematicSample(x: number[], max: number): number[] {
+  if (x.length <= max) return x;
+  const out = new Array<number>(max);
+  for (let i = 0; i < max; i++) out[i] = x[Math.floor((i * x.length) / max)];
+  return out;
+}
+
+function continuousSummary(x: number[]): ContinuousSummary {
+  const n = x.length;
+  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, normalityP: null };
+  const sorted = Float64Array.from(x).sort();
+  const h = n >> 1;
+  const med = n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  let normalityP: number | null = null;
+  if (n >= 3 && sorted[0] !== sorted[n - 1]) {
+    try {
+      const p = shapiroWilk(systematicSample(x, SHAPIRO_MAX_N)).pValue;
+      normalityP = Number.isFinite(p) ? p : null;
+    } catch (e) {
+      if (!(e instanceof VirkningError)) throw e;
+    }
+  }
+  return { n, mean: mean(x), sd: n >= 2 ? sd(x) : null, median: med, min: sorted[0], max: sorted[n - 1], normalityP };
+}
+
+function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable {
+  const arm = ds.arm;
+  const variables: BaselineVariable[] = [];
+  let subsampled = false;
+  for (const b of ds.baseline) {
+    const notes: Text[] = [];
+    if (b.type === "categorical") {
+      const L = b.levels.length;
+      const c = new Int32Array((L + 1) * 2);
+      for (let k = 0; k < b.codes.length; k++) {
+        const v = b.codes[k];
+        c[(v < 0 ? L : v) * 2 + arm[k]]++;
+      }
+      const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
+      const order = b.levels.map((_, i) => i).sort((i, j) => b.levels[i].label.localeCompare(b.levels[j].label, "da", { numeric: true }));
+      const levels: CategoryLevel[] = order.map((i) => {
+        const p1 = nonMissing.intervention > 0 ? c[i * 2] / nonMissing.intervention : null;
+        const p2 = nonMissing.control > 0 ? c[i * 2 + 1] / nonMissing.control : null;
+        let smd: number | null = null;
+        if (p1 !== null && p2 !== null) {
+          const v = attempt(() => smdProportion(p1, p2), [], t("", ""));
+          smd = v !== null && Number.isFinite(v) ? v : null;
+        }
+        return { label: b.levels[i].label, count: { intervention: c[i * 2], control: c[i * 2 + 1] }, proportion: { intervention: p1, control: p2 }, smd };
+      });
+      let test: TestSummary | null = null;
+      if (settings.baselinePValues) {
+        const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
+        if (table.length >= 2) {
+          const r = attempt(() => testTable(table, settings.testPolicy), notes, t(b.name, b.name));
+          if (r && Number.isFinite(r.pValue)) test = asSummary(r);
+        } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
+      }
+      variables.push({ name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes });
+    } else {
+      const xs: number[] = [];
+      const ys: number[] = [];
+      const vals = b.values;
+      let m1 = 0;
+      let m2 = 0;
+      for (let k = 0; k < vals.length; k++) {
+        const v = vals[k];
+        if (v !== v) {
+          if (arm[k] === 0) m1++;
+          else m2++;
+        } else if (arm[k] === 0) xs.push(v);
+        else ys.push(v);
+      }
+      if (xs.length > SHAPIRO_MAX_N || ys.length > SHAPIRO_MAX_N) subsampled = true;
+      const s1 = continuousSummary(xs);
+      const s2 = continuousSummary(ys);
+      // dates are always summarised by median (min–max): a mean date with an SD in days reads badly
+      const normal = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
+      let smd: number | null = null;
+      if (xs.length >= 2 && ys.length >= 2) {
+        const v = attempt(() => smdContinuous(xs, ys), notes, t(`${b.name}, SMD`, `${b.name}, SMD`));
+        smd = v !== null && Number.isFinite(v) ? v : null;
+      }
+      let test: TestSummary | null = null;
+      if (settings.baselinePValues) {
+        if (xs.length >= 2 && ys.length >= 2) {
+          const r = normal
+            ? attempt(() => tTest(xs, ys, { varEqual: false }), notes, t(b.name, b.name))
+            : attempt(() => wilcoxonRankSum(xs, ys), notes, t(b.name, b.name));
+          if (r && Number.isFinite(r.pValue)) test = asSummary(r);
+        } else notes.push(t(`${b.name}: for få værdier til en test.`, `${b.name}: too few values for a test.`));
+      }
+      variables.push({
+        name: b.name,
+        type: "continuous",
+        isDate: b.isDate,
+        summary: normal ? "meanSd" : "medianRange",
+        stats: { intervention: s1, control: s2 },
+        missing: { intervention: m1, control: m2 },
+        smd,
+        test,
+        notes,
+      });
+    }
+  }
+  const notes: Text[] = [
+    t("Kategoriske variable: antal (%) af borgere med en oplyst værdi; manglende værdier er vist for sig. SMD pr. kategori = standardiseret forskel i andele.", "Categorical variables: count (%) of citizens with a recorded value; missing values are shown separately. SMD per category = standardised difference in proportions."),
+    t(
+      "Kontinuerte variable: gennemsnit (SD), når Shapiro–Wilks test ikke forkaster normalfordeling (p ≥ 0,05) i begge grupper (n ≥ 3); ellers median (min–maks). SMD = standardiseret middelværdiforskel: forskel i gennemsnit / √((SD₁² + SD₂²)/2) (Austin 2009). |SMD| > 0,1 regnes ofte som en mærkbar skævhed.",
+      "Continuous variables: mean (SD) when the Shapiro–Wilk test does not reject normality (p ≥ 0.05) in both groups (n ≥ 3); otherwise median (min–max). SMD = standardised mean difference: difference in means / √((SD₁² + SD₂²)/2) (Austin 2009). |SMD| > 0.1 is often taken as a noticeable imbalance.",
+    ),
+  ];
+  if (subsampled) notes.push(t(`Normalitet er vurderet med Shapiro–Wilks test på højst ${SHAPIRO_MAX_N} værdier pr. gruppe (testens grænse): et fast, systematisk udvalg af hver k'te værdi i rækkefølge.`, `Normality was judged by the Shapiro–Wilk test on at most ${SHAPIRO_MAX_N} values per group (the test's limit): a fixed systematic subsample of every k-th value in row order.`));
+  if (settings.baselinePValues) {
+    notes.push(t(`p-værdier for baggrundsvariable: kategoriske: ${POLICY_NOTE[settings.testPolicy].da.replace(/^p-værdier: /, "")} Kontinuerte: Welchs t-test ved gennemsnit (SD), ellers Mann–Whitney-test (Wilcoxons rangsumtest). CONSORT fraråder signifikanstest af forskelle ved baseline i randomiserede forsøg: forskelle skyldes tilfældet; brug SMD til at vurdere balancen.`, `Baseline p-values: categorical: ${POLICY_NOTE[settings.testPolicy].en.replace(/^p-values: /, "")} Continuous: Welch's t-test with mean (SD), otherwise the Mann–Whitney test (Wilcoxon rank-sum). CONSORT advises against significance tests of baseline differences in randomised trials: differences are due to chance; use the SMD to judge balance.`));
+  } else {
+    notes.push(t("Ingen p-værdier for baggrundsvariable: CONSORT fraråder signifikanstest af forskelle ved baseline i randomiserede forsøg, da forskelle skyldes tilfældet. Balancen vurderes med SMD.", "No baseline p-values: CONSORT advises against significance tests of baseline differences in randomised trials, since differences are due to chance. Balance is judged by the SMD."));
+  }
+  return { variables, pValues: settings.baselinePValues, N: { intervention: ds.armCounts[0], control: ds.armCounts[1] }, notes };
+}
+
+function settingsSummary(ds: Dataset, settings: ComparisonSettings, classOf: StatusClass[]): { label: Text; value: Text }[] {
+  const labels = (a: "intervention" | "control"): string =>
+    ds.groupLabels.filter((g) => g.arm === a).map((g) => g.label).join(", ") || "–";
+  const byClass = (c: StatusClass): string => ds.statuses.filter((_, i) => classOf[i] === c).map((s) => s.label).join(", ");
+  const out: { label: Text; value: Text }[] = [
+    { label: t("Dataformat", "Data layout"), value: ds.layout === "wide" ? t("Bredt (én statuskolonne pr. tidspunkt)", "Wide (one status column per time point)") : t("Langt (ID, tid, status)", "Long (ID, time, status)") },
+    { label: t("Grupper", "Groups"), value: t(`Indsatsgruppe = ${labels("intervention")}; kontrolgruppe = ${labels("control")}`, `Intervention group = ${labels("intervention")}; control group = ${labels("control")}`) },
+    { label: t("Tidspunkter", "Time points"), value: t(ds.timepoints.map((tp) => `${tp.month} mdr.`).join(", "), ds.timepoints.map((tp) => `${tp.month} months`).join(", ")) },
+  ];
+  const moved = byClass("movedAway");
+  const excl = byClass("excluded");
+  const nfu = byClass("notFollowedUp");
+  out.push({
+    label: t("Ikke med i N", "Not in N"),
+    value: t(
+      ["tomme celler (ikke fulgt op endnu)", nfu && `ikke fulgt op: ${nfu}`, moved && `fraflyttet: ${moved}`, excl && `udgået/udelukket: ${excl}`].filter(Boolean).join("; "),
+      ["empty cells (not yet followed up)", nfu && `not followed up: ${nfu}`, moved && `moved away: ${moved}`, excl && `excluded: ${excl}`].filter(Boolean).join("; "),
+    ),
+  });
+  const policy: Record<ComparisonSettings["testPolicy"], Text> = {
+    auto: t("Automatisk: Fisher ved forventet antal < 5, ellers Pearsons χ²", "Automatic: Fisher when an expected count < 5, otherwise Pearson's chi-squared"),
+    pearson: t("Pearsons χ² (uden korrektion)", "Pearson's chi-squared (uncorrected)"),
+    yates: t("Pearsons χ² med Yates' korrektion", "Pearson's chi-squared with Yates' correction"),
+    fisher: t("Fishers eksakte test", "Fisher's exact test"),
+  };
+  out.push({ label: t("Test", "Test"), value: policy[settings.testPolicy] });
+  out.push({ label: t("p-værdier i Tabel 1", "p-values in Table 1"), value: settings.baselinePValues ? t("ja", "yes") : t("nej (som CONSORT anbefaler)", "no (as CONSORT recommends)") });
+  out.push({ label: t("Konfidensniveau", "Confidence level"), value: t(pct(settings.confLevel), `${Math.round(settings.confLevel * 100)}%`) });
+  return out;
+}

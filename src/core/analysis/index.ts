@@ -1,0 +1,97 @@
+/**
+ * Headless entry point of the comparison analysis. The pane, the tests and a future CLI all go through
+ * `inspectData` (mapping step) and `runComparison` (the numbers).
+ *
+ *   const info = inspectData({ sheet: "Borgere", address: "A1", header, rows });
+ *   const settings = suggestSettings({ sheet: "Borgere", address: "A1:N61", header, rows });
+ *   const result = runComparison({ sheet: "Borgere", address: "A1", header, rows }, settings);
+ *   const spec = comparisonSheetSpec(result, settings.lang);   // src/core/report/comparisonSheet.ts
+ *
+ * Bad input throws a VirkningValidationError whose `problems` each name sheet and cell; a CPR number in the
+ * range throws a VirkningError with code "CPR_FOUND". Nothing is computed in either case.
+ */
+import { VirkningError, VirkningValidationError } from "../errors";
+import { readDataset, type DatasetColumns, type DatasetInput, type GroupLabelCount, type LabelCount } from "../data/dataset";
+import { suggestRoles, type RoleSuggestion } from "../data/header";
+import { defaultSettings, type ComparisonSettings } from "./settings";
+import { analyse } from "./compare";
+import type { ComparisonResult } from "./types";
+
+export * from "./settings";
+export * from "./types";
+export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE } from "./compare";
+
+export type ComparisonInput = DatasetInput;
+
+export interface DataInspection {
+  /** Suggested roles for every column (from names and values). */
+  suggestion: RoleSuggestion;
+  /** The columns used for the counts below (given, or from the suggestion); null when ID or group is unknown. */
+  columns: DatasetColumns | null;
+  /** Non-blank data rows. */
+  rowCount: number;
+  /** Group labels with counts and the arm they map to (null = unmapped). */
+  groupLabels: GroupLabelCount[];
+  /** Distinct status values (all time points) with counts. */
+  statuses: LabelCount[];
+  /** Problems found so far (unmapped group labels, duplicate IDs, …); status classes are not checked here. */
+  problems: VirkningError[];
+}
+
+/** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers. */
+export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"]): DataInspection {
+  const suggestion = suggestRoles(input.header, input.rows);
+  const cols: DatasetColumns | null =
+    columns ??
+    (suggestion.id !== null && suggestion.group !== null
+      ? { layout: suggestion.layout, id: suggestion.id, group: suggestion.group, baseline: suggestion.baseline, timepoints: suggestion.timepoints, long: suggestion.long }
+      : null);
+  if (!cols) {
+    // still refuses CPR numbers
+    readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] });
+    return { suggestion, columns: null, rowCount: 0, groupLabels: [], statuses: [], problems: [] };
+  }
+  const { dataset, problems } = readDataset(input, cols, { groupMap });
+  return { suggestion, columns: cols, rowCount: dataset.rowCount, groupLabels: dataset.groupLabels, statuses: dataset.statuses, problems };
+}
+
+/** Default settings for a range, from the suggested roles and the values found (see defaultSettings). */
+export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"): ComparisonSettings {
+  const info = inspectData(input);
+  const s = info.suggestion;
+  return defaultSettings({
+    sheet: input.sheet,
+    address: input.address,
+    layout: s.layout,
+    columns: { id: s.id ?? 0, group: s.group ?? 1, baseline: s.baseline, timepoints: s.timepoints, long: s.long },
+    groupLabels: info.groupLabels,
+    statuses: info.statuses.map((x) => x.label),
+    lang,
+  });
+}
+
+function checkSettings(settings: ComparisonSettings): void {
+  const bad = (what: string, whatEn: string): never => {
+    throw new VirkningValidationError([new VirkningError("SETTINGS_INVALID", `Indstillingerne er ugyldige: ${what}. Gå opsætningen igennem igen.`, `The settings are invalid: ${whatEn}. Go through the setup again.`)]);
+  };
+  if (settings.version !== 1) bad(`ukendt version ${String(settings.version)}`, `unknown version ${String(settings.version)}`);
+  if (!["pearson", "fisher", "yates", "auto"].includes(settings.testPolicy)) bad("ukendt testvalg", "unknown test policy");
+  if (!(settings.confLevel > 0 && settings.confLevel < 1)) bad("konfidensniveauet skal ligge mellem 0 og 1", "the confidence level must be between 0 and 1");
+  const ids = new Set<string>();
+  for (const o of settings.outcomes) {
+    if (ids.has(o.id)) bad(`resultatmålet ${o.id} står to gange`, `the outcome ${o.id} appears twice`);
+    ids.add(o.id);
+  }
+}
+
+/**
+ * Run the comparison. `input.address` is the top-left cell of the range (the header row) or the whole range;
+ * column indices in `settings.columns` are 0-based within the range. `now` stamps the header block.
+ */
+export function runComparison(input: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
+  checkSettings(settings);
+  const columns: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
+  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
+  if (problems.length > 0) throw new VirkningValidationError(problems);
+  return analyse(dataset, settings, now);
+}

@@ -1,0 +1,122 @@
+/**
+ * Comparison settings: JSON-serialisable, stored in the workbook by the pane so that "Kør igen" reproduces
+ * the same numbers after data changes.
+ */
+import type { TablePolicy } from "../stats";
+import type { Arm } from "../data/groups";
+import type { StatusClass } from "../data/dataset";
+import { normaliseKey } from "../data/values";
+import type { FinalGoal, ProgrammeTheory, SubGoal } from "../theory/model";
+
+export type { Arm, StatusClass };
+
+export interface OutcomeDefinition {
+  id: string;
+  name: string;
+  /** Statuses that count as reached (matched case-, whitespace- and dash-insensitively). */
+  statuses: string[];
+  /** Where the definition comes from, when it was made from the programme theory. */
+  source?: { kind: "slutmaal" | "delmaal"; id: string };
+}
+
+export interface ComparisonSettings {
+  version: 1;
+  source: { sheet: string; /** range incl. header, e.g. "A1:N61" */ address: string; layout: "wide" | "long" };
+  columns: {
+    /** 0-based column indices relative to the range. */
+    id: number;
+    group: number;
+    baseline: { column: number; type: "categorical" | "continuous" }[];
+    /** Wide layout: one status column per time point (month 0 = inclusion). */
+    timepoints: { column: number; month: number }[];
+    /** Long layout: time (months) and status columns. */
+    long?: { time: number; status: number };
+  };
+  /** Normalised group label → arm; overrides the built-in labels (see data/groups.ts). */
+  groupMap: Record<string, Arm>;
+  /** Status → class. Blank cells are always "not yet followed up". */
+  statusClasses: Record<string, StatusClass>;
+  outcomes: OutcomeDefinition[];
+  testPolicy: TablePolicy;
+  baselinePValues: boolean;
+  confLevel: 0.95;
+  lang: "da" | "en";
+}
+
+/** The three starting suggestions for outcomes, from the jobcentre pilots' reporting practice. */
+export function suggestedOutcomes(): OutcomeDefinition[] {
+  const job = ["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"];
+  const off = [...job, "FØP"];
+  const progress = [...off, "Kontanthjælp – i praktik", "Kontanthjælp – afventer praktik", "Ordinære timer"];
+  return [
+    { id: "afklaret-job-uddannelse", name: "Afklaret til job/uddannelse", statuses: job },
+    { id: "afklaret-fra-kontanthjaelp", name: "Afklaret fra kontanthjælp", statuses: off },
+    { id: "progression-mod-job", name: "Progression mod job", statuses: progress },
+  ];
+}
+
+/** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */
+export function defaultStatusClass(status: string): StatusClass {
+  const k = normaliseKey(status);
+  if (/^(fraflyttet|flyttet|fraflytning|moved away|moved)$/.test(k)) return "movedAway";
+  if (/^(udgået|udgaaet|ekskluderet|udelukket|død|afgået ved døden|excluded|dropped out|deceased)$/.test(k)) return "excluded";
+  if (/^(ikke fulgt op|ikke opfulgt|mangler|ukendt|not followed up|missing|unknown)$/.test(k)) return "notFollowedUp";
+  return "valid";
+}
+
+/** True when `status` matches one of `statuses` (case-, whitespace- and dash-insensitive). */
+export function statusMatches(status: string, statuses: string[]): boolean {
+  const k = normaliseKey(status);
+  return statuses.some((s) => normaliseKey(s) === k);
+}
+
+/**
+ * Outcome definitions from the programme theory: every slutmål and delmål whose indicator says "reached" by a
+ * list of statuses becomes an outcome (slutmål first, in theory order). Scale indicators are left out (they
+ * belong to the progression analysis).
+ */
+export function outcomesFromTheory(theory: ProgrammeTheory): OutcomeDefinition[] {
+  const out: OutcomeDefinition[] = [];
+  const add = (kind: "slutmaal" | "delmaal", g: FinalGoal | SubGoal): void => {
+    const reached = g.indicator?.reached;
+    if (!reached || reached.kind !== "statuses") return;
+    const statuses = reached.statuses.map((s) => s.trim()).filter((s) => s.length > 0);
+    if (statuses.length === 0) return;
+    out.push({ id: `${kind}-${g.id}`, name: g.name, statuses, source: { kind, id: g.id } });
+  };
+  for (const g of theory.finalGoals) add("slutmaal", g);
+  for (const g of theory.subGoals) add("delmaal", g);
+  return out;
+}
+
+export interface DefaultSettingsInput {
+  sheet: string;
+  address: string;
+  layout: "wide" | "long";
+  columns: ComparisonSettings["columns"];
+  /** Group labels found in the data (for the group map). */
+  groupLabels?: { label: string; arm: Arm | null }[];
+  /** Statuses found in the data (each gets its default class). */
+  statuses?: string[];
+  lang?: "da" | "en";
+}
+
+/** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the three suggested outcomes. */
+export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings {
+  const groupMap: Record<string, Arm> = {};
+  for (const g of input.groupLabels ?? []) if (g.arm) groupMap[normaliseKey(g.label)] = g.arm;
+  const statusClasses: Record<string, StatusClass> = {};
+  for (const s of input.statuses ?? []) statusClasses[s] = defaultStatusClass(s);
+  return {
+    version: 1,
+    source: { sheet: input.sheet, address: input.address, layout: input.layout },
+    columns: input.columns,
+    groupMap,
+    statusClasses,
+    outcomes: suggestedOutcomes(),
+    testPolicy: "auto",
+    baselinePValues: false,
+    confLevel: 0.95,
+    lang: input.lang ?? "da",
+  };
+}

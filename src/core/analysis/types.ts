@@ -1,0 +1,157 @@
+/** ComparisonResult: plain data produced by runComparison and turned into the "Sammenligning" sheet. */
+import type { Text } from "../stats";
+import type { Arm, StatusClass } from "./settings";
+
+export interface PerArm<T> {
+  intervention: T;
+  control: T;
+}
+
+export interface ResultHeader {
+  title: Text;
+  sheet: string;
+  /** "Borgere!A1:N61" */
+  dataRange: string;
+  layout: "wide" | "long";
+  /** Data rows below the header (non-blank). */
+  rowCount: number;
+  citizens: PerArm<number> & { total: number };
+  /** ISO 8601 time of the run. */
+  generatedAt: string;
+  version: string;
+  settingsSummary: { label: Text; value: Text }[];
+}
+
+export interface StatusRow {
+  label: string;
+  /** "blank" = empty cell (not yet followed up). */
+  class: StatusClass | "blank";
+}
+
+export interface StatusColumn {
+  month: number;
+  arm: Arm;
+  /** All citizens in the group (the denominator of the percentages). */
+  N: number;
+}
+
+export interface StatusTable {
+  rows: StatusRow[];
+  columns: StatusColumn[];
+  /** counts[row][column] */
+  counts: number[][];
+}
+
+export interface EffectValue {
+  estimate: number;
+  lower: number;
+  upper: number;
+  method: Text;
+  warnings: Text[];
+}
+
+export interface TestSummary {
+  pValue: number;
+  method: Text;
+  statistic?: number;
+  statisticName?: string;
+  df?: number;
+  warnings: Text[];
+}
+
+export interface OutcomeRow {
+  month: number;
+  /** x = reached the outcome, n = citizens with a valid status at this time point. */
+  counts: PerArm<{ x: number; n: number }>;
+  /** Risk difference intervention − control as a proportion (×100 = percentage points); null when not computable. */
+  riskDifference: EffectValue | null;
+  relativeRisk: EffectValue | null;
+  oddsRatio: EffectValue | null;
+  test: TestSummary | null;
+  /** Why something is missing ("–") or needs care. */
+  notes: Text[];
+}
+
+export interface OutcomeResult {
+  id: string;
+  name: string;
+  statuses: string[];
+  source?: { kind: "slutmaal" | "delmaal"; id: string };
+  rows: OutcomeRow[];
+  notes: Text[];
+}
+
+export interface CategoryLevel {
+  label: string;
+  count: PerArm<number>;
+  /** Share of citizens with a value (missing left out); null when nobody in the group has a value. */
+  proportion: PerArm<number | null>;
+  smd: number | null;
+}
+
+export interface ContinuousSummary {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Shapiro–Wilk p-value (null when not computable: n < 3 or all values equal). */
+  normalityP: number | null;
+}
+
+export type BaselineVariable =
+  | {
+      name: string;
+      type: "categorical";
+      levels: CategoryLevel[];
+      missing: PerArm<number>;
+      test: TestSummary | null;
+      notes: Text[];
+    }
+  | {
+      name: string;
+      type: "continuous";
+      /** Values were dates (shown as dd-mm-åååå; numbers are Excel serial days). */
+      isDate: boolean;
+      /** "meanSd" when Shapiro–Wilk does not reject normality (p ≥ 0.05) in both groups with n ≥ 3; else "medianRange". */
+      summary: "meanSd" | "medianRange";
+      stats: PerArm<ContinuousSummary>;
+      missing: PerArm<number>;
+      smd: number | null;
+      test: TestSummary | null;
+      notes: Text[];
+    };
+
+export interface BaselineTable {
+  variables: BaselineVariable[];
+  pValues: boolean;
+  N: PerArm<number>;
+  notes: Text[];
+}
+
+export interface MissingRow {
+  month: number;
+  arm: Arm;
+  /** All citizens in the group. */
+  total: number;
+  valid: number;
+  notFollowedUp: number;
+  movedAway: number;
+  excluded: number;
+}
+
+export interface ComparisonResult {
+  header: ResultHeader;
+  lang: "da" | "en";
+  /** All time points (months), ascending; 0 = inclusion. */
+  months: number[];
+  /** Follow-up time points (months > 0) used for the outcome tests. */
+  followUps: number[];
+  statusTable: StatusTable;
+  outcomes: OutcomeResult[];
+  baseline: BaselineTable;
+  missing: MissingRow[];
+  /** Footnotes: tests, estimate methods, denominators. */
+  notes: Text[];
+}
