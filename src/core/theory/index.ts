@@ -5,3 +5,4 @@ export * from "./validate";
 export * from "./steps";
 export * from "./templates";
 export * from "./sheet";
+export * from "./diagram";

@@ -1,0 +1,590 @@
+/**
+ * Diagram of a programme theory: pure geometry (points, A4 landscape) shared by the SVG in the
+ * task pane and the Excel sheet "Programteori – diagram" (native shapes, or coloured cells when
+ * the Excel version cannot draw shapes).
+ *
+ * Columns run Målgruppe → Aktiviteter → Delmål → Slutmål; a delmål that leads to another delmål
+ * is placed in a sub-column to its left (at most three sub-columns; deeper chains are stacked in
+ * the last one). The virksomme mekanismer form a band along the bottom. Text is wrapped with an
+ * average-character-width estimate for Calibri; the font shrinks (9 → 6 pt) until every column
+ * fits the page, and if even 6 pt does not fit the whole drawing is scaled down.
+ */
+import { columnLetter } from "../report/address";
+import { BoxShapeSpec, CellValue, ConnectorSpec, ShapeSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
+import { Lang, LinkKind, MechanismCategory, ProgrammeTheory, Text } from "./model";
+
+export const DIAGRAM_SHEET_NAME = "Programteori – diagram";
+
+export type DiagramBoxKind = "maalgruppe" | "aktivitet" | "delmaal" | "slutmaal" | "mekanisme";
+
+export interface DiagramBox {
+  /** Item id ("A1", "D2", …); the target group is "MG". */
+  id: string;
+  kind: DiagramBoxKind;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Text wrapped to fit the box at `fontSize`. */
+  lines: string[];
+  fontSize: number;
+  /** For mechanisms. */
+  category?: MechanismCategory | null;
+}
+
+export interface DiagramPoint {
+  x: number;
+  y: number;
+}
+
+export interface DiagramConnector {
+  /** The link id ("L3"). */
+  id: string;
+  kind: LinkKind;
+  from: string;
+  to: string;
+  /** From the edge of `from` to the edge of `to`; two points (straight) or four (elbow). */
+  points: DiagramPoint[];
+  /** Mechanisms attached to the link, e.g. "M2, M5"; drawn at `labelAt`. */
+  label?: string;
+  labelAt?: DiagramPoint;
+}
+
+export interface DiagramHeading {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  bold: boolean;
+}
+
+export interface DiagramLayout {
+  /** Page size in points (A4 landscape by default). */
+  pageWidth: number;
+  pageHeight: number;
+  margin: number;
+  /** Extent of the drawing (≤ page). */
+  width: number;
+  height: number;
+  /** 1 unless the drawing had to be scaled down below 6 pt text. */
+  scale: number;
+  fontSize: number;
+  headings: DiagramHeading[];
+  boxes: DiagramBox[];
+  connectors: DiagramConnector[];
+}
+
+export interface DiagramOptions {
+  lang?: Lang;
+  pageWidth?: number;
+  pageHeight?: number;
+  margin?: number;
+  /** Largest font size tried (default 9 pt). */
+  maxFontSize?: number;
+}
+
+/** Average character width of Calibri as a fraction of the font size (a generous estimate). */
+export const CHAR_WIDTH_EM = 0.5;
+export const LINE_HEIGHT_EM = 1.25;
+export const BOX_PADDING = 4;
+const MIN_FONT = 6;
+
+/** Estimated width in points of a text line in Calibri at `fontSize`. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  return text.length * CHAR_WIDTH_EM * fontSize;
+}
+
+/** Greedy word wrap so every line's estimated width is at most `width`; over-long words are split. */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const maxChars = Math.max(1, Math.floor(width / (CHAR_WIDTH_EM * fontSize)));
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (let word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      while (word.length > maxChars) {
+        if (line !== "") {
+          lines.push(line);
+          line = "";
+        }
+        lines.push(word.slice(0, maxChars));
+        word = word.slice(maxChars);
+      }
+      if (line === "") line = word;
+      else if (line.length + 1 + word.length <= maxChars) line = `${line} ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    if (line !== "" || lines.length === 0) lines.push(line);
+  }
+  return lines;
+}
+
+export const DIAGRAM_COLORS: Record<DiagramBoxKind, { fill: string; line: string }> = {
+  maalgruppe: { fill: "#DDEBF7", line: "#2F5597" },
+  aktivitet: { fill: "#E2EFDA", line: "#548235" },
+  delmaal: { fill: "#FFF2CC", line: "#BF9000" },
+  slutmaal: { fill: "#FCE4D6", line: "#C55A11" },
+  mekanisme: { fill: "#EDE7F6", line: "#7030A0" },
+};
+
+const HEAD: Record<"maalgruppe" | "aktiviteter" | "delmaal" | "slutmaal" | "mekanismer", Text> = {
+  maalgruppe: { da: "Målgruppe", en: "Target group" },
+  aktiviteter: { da: "Aktiviteter", en: "Activities" },
+  delmaal: { da: "Delmål", en: "Sub-goals" },
+  slutmaal: { da: "Slutmål", en: "Final goals" },
+  mekanismer: { da: "Virksomme mekanismer", en: "Active mechanisms" },
+};
+
+const COLUMN_GAP = 28;
+const BOX_GAP = 8;
+const MAX_SUBGOAL_COLUMNS = 3;
+
+/** Sub-column of each sub-goal: the longest chain of delmål → delmål links leading into it (cycles ignored), capped. */
+export function subGoalLevels(theory: ProgrammeTheory): Map<string, number> {
+  const ids = theory.subGoals.map((g) => g.id);
+  const known = new Set(ids);
+  const preds = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const l of theory.links) if (l.kind === "delmaal-delmaal" && known.has(l.from) && known.has(l.to) && l.from !== l.to) preds.get(l.to)?.push(l.from);
+  const level = new Map<string, number>();
+  const visiting = new Set<string>();
+  const depth = (id: string): number => {
+    const done = level.get(id);
+    if (done !== undefined) return done;
+    if (visiting.has(id)) return 0; // a cycle: stop here
+    visiting.add(id);
+    let d = 0;
+    for (const p of preds.get(id) ?? []) d = Math.max(d, depth(p) + 1);
+    visiting.delete(id);
+    level.set(id, d);
+    return d;
+  };
+  for (const id of ids) depth(id);
+  return new Map(ids.map((id) => [id, Math.min(level.get(id) ?? 0, MAX_SUBGOAL_COLUMNS - 1)]));
+}
+
+interface Draft {
+  id: string;
+  kind: DiagramBoxKind;
+  text: string;
+  column: number;
+  category?: MechanismCategory | null;
+}
+
+function targetGroupText(theory: ProgrammeTheory, lang: Lang): string {
+  const tg = theory.targetGroup;
+  const name = tg.name.trim() === "" ? (lang === "da" ? "(målgruppe ikke beskrevet)" : "(target group not described)") : tg.name;
+  if (tg.size === null) return name;
+  const n = new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB").format(tg.size);
+  return `${name}\n${lang === "da" ? `${n} borgere` : `${n} citizens`}`;
+}
+
+export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}): DiagramLayout {
+  const lang = opts.lang ?? "da";
+  const pageWidth = opts.pageWidth ?? 842;
+  const pageHeight = opts.pageHeight ?? 595;
+  const margin = opts.margin ?? 28;
+  const innerW = pageWidth - 2 * margin;
+  const innerH = pageHeight - 2 * margin;
+
+  const levels = subGoalLevels(theory);
+  const subCols = Math.max(1, ...[...levels.values()].map((l) => l + 1));
+  // Columns: 0 målgruppe, 1 aktiviteter, 2 … 2+subCols-1 delmål, then slutmål.
+  const nCols = 3 + subCols;
+  const colW = (innerW - COLUMN_GAP * (nCols - 1)) / nCols;
+  const colX = (c: number): number => margin + c * (colW + COLUMN_GAP);
+  const finalCol = 2 + subCols;
+
+  const mechOfActivity = new Map<string, string[]>();
+  for (const p of theory.activityMechanisms) mechOfActivity.set(p.activityId, [...(mechOfActivity.get(p.activityId) ?? []), p.mechanismId]);
+
+  const drafts: Draft[] = [{ id: "MG", kind: "maalgruppe", text: targetGroupText(theory, lang), column: 0 }];
+  for (const a of theory.activities) {
+    const ms = mechOfActivity.get(a.id);
+    drafts.push({ id: a.id, kind: "aktivitet", text: ms && ms.length > 0 ? `${a.name}\n(${ms.join(", ")})` : a.name, column: 1 });
+  }
+  for (const g of theory.subGoals) drafts.push({ id: g.id, kind: "delmaal", text: g.name, column: 2 + (levels.get(g.id) ?? 0) });
+  for (const g of theory.finalGoals) drafts.push({ id: g.id, kind: "slutmaal", text: g.name, column: finalCol });
+
+  const mechPerRow = Math.min(Math.max(theory.mechanisms.length, 1), 4);
+  const mechRows = Math.ceil(theory.mechanisms.length / mechPerRow);
+  const mechW = (innerW - BOX_GAP * (mechPerRow - 1)) / mechPerRow;
+
+  const hasTitle = theory.title.trim() !== "";
+
+  // Try font sizes from the largest down; measure the natural height at each.
+  const measure = (font: number) => {
+    const lineH = font * LINE_HEIGHT_EM;
+    const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING;
+    const wrapped = drafts.map((d) => wrapText(d.text, colW - 2 * BOX_PADDING, font));
+    const mechWrapped = theory.mechanisms.map((m) => wrapText(`${m.id}: ${m.name}`, mechW - 2 * BOX_PADDING, font));
+    const titleH = hasTitle ? font * 1.6 * LINE_HEIGHT_EM + 4 : 0;
+    const headH = font * 1.1 * LINE_HEIGHT_EM + 4;
+    const colHeights = new Array<number>(nCols).fill(0);
+    drafts.forEach((d, i) => (colHeights[d.column] += boxH(wrapped[i].length) + BOX_GAP));
+    const mainH = Math.max(0, ...colHeights.map((h) => h - BOX_GAP));
+    const mechRowHeights: number[] = [];
+    for (let r = 0; r < mechRows; r++) {
+      mechRowHeights.push(Math.max(...mechWrapped.slice(r * mechPerRow, (r + 1) * mechPerRow).map((l) => boxH(l.length))));
+    }
+    const bandH = mechRows === 0 ? 0 : 12 + headH + mechRowHeights.reduce((s, h) => s + h, 0) + BOX_GAP * (mechRows - 1);
+    return { font, lineH, boxH, wrapped, mechWrapped, titleH, headH, mainH, bandH, mechRowHeights, total: titleH + headH + mainH + bandH };
+  };
+
+  let m = measure(opts.maxFontSize ?? 9);
+  for (let f = (opts.maxFontSize ?? 9) - 0.5; m.total > innerH && f >= MIN_FONT; f -= 0.5) m = measure(f);
+  const scale = m.total > innerH ? innerH / m.total : 1;
+
+  const headings: DiagramHeading[] = [];
+  const boxes: DiagramBox[] = [];
+  let y = margin;
+  if (hasTitle) {
+    headings.push({ text: theory.title, x: margin, y, width: innerW, height: m.titleH - 4, fontSize: m.font * 1.6, bold: true });
+    y += m.titleH;
+  }
+  const headY = y;
+  const heads: [string, number, number][] = [
+    [HEAD.maalgruppe[lang], 0, 1],
+    [HEAD.aktiviteter[lang], 1, 1],
+    [HEAD.delmaal[lang], 2, subCols],
+    [HEAD.slutmaal[lang], finalCol, 1],
+  ];
+  for (const [t, c, span] of heads) {
+    headings.push({ text: t, x: colX(c), y: headY, width: span * colW + (span - 1) * COLUMN_GAP, height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
+  }
+  const top = headY + m.headH;
+
+  // Each column's stack is centred vertically in the main area.
+  const byColumn = new Map<number, number[]>();
+  drafts.forEach((d, i) => byColumn.set(d.column, [...(byColumn.get(d.column) ?? []), i]));
+  for (const [c, idx] of byColumn) {
+    const stackH = idx.reduce((s, i) => s + m.boxH(m.wrapped[i].length), 0) + BOX_GAP * (idx.length - 1);
+    let cy = top + (m.mainH - stackH) / 2;
+    for (const i of idx) {
+      const h = m.boxH(m.wrapped[i].length);
+      const d = drafts[i];
+      boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW, height: h, lines: m.wrapped[i], fontSize: m.font });
+      cy += h + BOX_GAP;
+    }
+  }
+
+  if (mechRows > 0) {
+    let by = top + m.mainH + 12;
+    headings.push({ text: HEAD.mekanismer[lang], x: margin, y: by, width: innerW, height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
+    by += m.headH;
+    for (let r = 0; r < mechRows; r++) {
+      for (let k = 0; k < mechPerRow; k++) {
+        const i = r * mechPerRow + k;
+        const mech = theory.mechanisms[i];
+        if (!mech) break;
+        boxes.push({
+          id: mech.id,
+          kind: "mekanisme",
+          x: margin + k * (mechW + BOX_GAP),
+          y: by,
+          width: mechW,
+          height: m.mechRowHeights[r],
+          lines: m.mechWrapped[i],
+          fontSize: m.font,
+          category: mech.category,
+        });
+      }
+      by += m.mechRowHeights[r] + BOX_GAP;
+    }
+  }
+
+  const boxById = new Map(boxes.map((b) => [b.id, b]));
+  const connectors: DiagramConnector[] = [];
+  for (const l of theory.links) {
+    const a = boxById.get(l.from);
+    const b = boxById.get(l.to);
+    if (!a || !b || a.kind === "mekanisme" || b.kind === "mekanisme") continue;
+    let points: DiagramPoint[];
+    if (a.x + a.width <= b.x) {
+      points = [
+        { x: a.x + a.width, y: a.y + a.height / 2 },
+        { x: b.x, y: b.y + b.height / 2 },
+      ];
+    } else if (b.x + b.width <= a.x) {
+      // Backwards (only possible for a cycle): leave from the left, enter from the right.
+      points = [
+        { x: a.x, y: a.y + a.height / 2 },
+        { x: b.x + b.width, y: b.y + b.height / 2 },
+      ];
+    } else {
+      // Same column (stacked chain): an elbow out to the right and back.
+      const xr = a.x + a.width;
+      const down = a.y < b.y;
+      points = [
+        { x: xr, y: a.y + a.height * (down ? 0.75 : 0.25) },
+        { x: xr + COLUMN_GAP / 2, y: a.y + a.height * (down ? 0.75 : 0.25) },
+        { x: xr + COLUMN_GAP / 2, y: b.y + b.height * (down ? 0.25 : 0.75) },
+        { x: xr, y: b.y + b.height * (down ? 0.25 : 0.75) },
+      ];
+    }
+    const c: DiagramConnector = { id: l.id, kind: l.kind, from: l.from, to: l.to, points };
+    if (l.mechanismIds.length > 0) {
+      c.label = l.mechanismIds.join(", ");
+      const p = points[0];
+      const q = points[points.length - 1];
+      c.labelAt = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+    }
+    connectors.push(c);
+  }
+
+  const layout: DiagramLayout = {
+    pageWidth,
+    pageHeight,
+    margin,
+    width: pageWidth,
+    height: pageHeight,
+    scale,
+    fontSize: m.font,
+    headings,
+    boxes,
+    connectors,
+  };
+  return scale === 1 ? layout : scaleLayout(layout, scale);
+}
+
+/** Shrinks a layout about the top-left margin corner (geometry and font sizes). */
+function scaleLayout(l: DiagramLayout, s: number): DiagramLayout {
+  const px = (x: number): number => l.margin + (x - l.margin) * s;
+  return {
+    ...l,
+    scale: s,
+    fontSize: l.fontSize * s,
+    headings: l.headings.map((h) => ({ ...h, x: px(h.x), y: px(h.y), width: h.width * s, height: h.height * s, fontSize: h.fontSize * s })),
+    boxes: l.boxes.map((b) => ({ ...b, x: px(b.x), y: px(b.y), width: b.width * s, height: b.height * s, fontSize: b.fontSize * s })),
+    connectors: l.connectors.map((c) => ({
+      ...c,
+      points: c.points.map((p) => ({ x: px(p.x), y: px(p.y) })),
+      ...(c.labelAt ? { labelAt: { x: px(c.labelAt.x), y: px(c.labelAt.y) } } : {}),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The diagram sheet
+
+const SHAPE_KIND: Record<DiagramBoxKind, BoxShapeSpec["kind"]> = {
+  maalgruppe: "rectangle",
+  aktivitet: "roundedRectangle",
+  delmaal: "roundedRectangle",
+  slutmaal: "rectangle",
+  mekanisme: "rectangle",
+};
+
+export const DIAGRAM_NO_SHAPES_NOTE: Text = {
+  da: "Figurer understøttes ikke i denne version af Excel; diagrammet er tegnet med celler.",
+  en: "Shapes are not supported in this version of Excel; the diagram is drawn with cells.",
+};
+
+const round = (x: number): number => Math.round(x * 10) / 10;
+
+/** "Programteori – diagram": native shapes (A4 landscape, one page) or, without shape support, coloured cells. */
+export function diagramSheetSpec(theory: ProgrammeTheory, lang: Lang = "da", opts: { shapes: boolean } = { shapes: true }): SheetSpec {
+  return opts.shapes ? shapesSheet(theory, lang) : cellsSheet(theory, lang);
+}
+
+function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
+  const layout = layoutDiagram(theory, { lang });
+  const shapes: ShapeSpec[] = [];
+  layout.headings.forEach((h, i) => {
+    shapes.push({
+      kind: "textBox",
+      id: `Overskrift_${i + 1}`,
+      left: round(h.x),
+      top: round(h.y),
+      width: round(h.width),
+      height: round(h.height),
+      text: h.text,
+      fontSize: round(h.fontSize),
+      bold: h.bold,
+      fontColor: "#1F4E79",
+      horizontalAlignment: "left",
+    });
+  });
+  for (const b of layout.boxes) {
+    shapes.push({
+      kind: SHAPE_KIND[b.kind],
+      id: `Boks_${b.id}`,
+      left: round(b.x),
+      top: round(b.y),
+      width: round(b.width),
+      height: round(b.height),
+      text: b.lines.join("\n"),
+      fill: DIAGRAM_COLORS[b.kind].fill,
+      lineColor: DIAGRAM_COLORS[b.kind].line,
+      fontColor: "#000000",
+      fontSize: round(b.fontSize),
+      bold: b.kind === "slutmaal" || b.kind === "maalgruppe",
+      horizontalAlignment: "center",
+    });
+  }
+  for (const c of layout.connectors) {
+    const p = c.points[0];
+    const q = c.points[c.points.length - 1];
+    const conn: ConnectorSpec = {
+      kind: "connector",
+      id: `Pil_${c.id}`,
+      from: `Boks_${c.from}`,
+      to: `Boks_${c.to}`,
+      x1: round(p.x),
+      y1: round(p.y),
+      x2: round(q.x),
+      y2: round(q.y),
+      lineColor: "#595959",
+      weight: 1,
+      arrow: true,
+      dashed: c.kind === "delmaal-delmaal",
+    };
+    shapes.push(conn);
+    if (c.label && c.labelAt) {
+      const w = estimateTextWidth(c.label, 7) + 4;
+      shapes.push({
+        kind: "textBox",
+        id: `Mek_${c.id}`,
+        left: round(c.labelAt.x - w / 2),
+        top: round(c.labelAt.y - 10),
+        width: round(w),
+        height: 10,
+        text: c.label,
+        fontSize: 7,
+        fontColor: DIAGRAM_COLORS.mekanisme.line,
+        horizontalAlignment: "center",
+      });
+    }
+  }
+  // Default column width 48 pt: 18 columns × 48 pt ≥ 842 pt; 40 rows × 15 pt ≥ 595 pt.
+  return {
+    name: DIAGRAM_SHEET_NAME,
+    tabColor: "#1F4E79",
+    cells: [],
+    shapes,
+    columnWidths: [{ columns: "A:R", width: 48 }],
+    showGridlines: false,
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: "A1:R40" },
+  };
+}
+
+/** The diagram drawn with cells: one column per element type, "→ D1, D2" arrow columns, mechanisms below. */
+function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
+  const levels = subGoalLevels(theory);
+  const subCols = Math.max(1, ...[...levels.values()].map((l) => l + 1));
+  // Element columns at even indexes, arrow columns between them.
+  const elementCount = 3 + subCols;
+  const width = elementCount * 2 - 1;
+  const elementCol = (k: number): number => 2 * k;
+  const rows: CellValue[][] = [];
+  const styles: StyleRange[] = [];
+  const merges: string[] = [];
+  const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
+  const last = columnLetter(width - 1);
+
+  rows.push(blank());
+  rows[0][0] = theory.title.trim() === "" ? (lang === "da" ? "Programteori" : "Programme theory") : theory.title;
+  styles.push({ range: "A1", style: { bold: true, fontSize: 14, fontColor: "#1F4E79" } });
+  rows.push(blank());
+  rows[1][0] = DIAGRAM_NO_SHAPES_NOTE[lang];
+  merges.push(`A2:${last}2`);
+  styles.push({ range: `A2:${last}2`, style: { italic: true, fontColor: "#595959" } });
+  rows.push(blank());
+
+  const headRow = rows.length;
+  rows.push(blank());
+  const headCells: [number, string][] = [
+    [elementCol(0), HEAD.maalgruppe[lang]],
+    [elementCol(1), HEAD.aktiviteter[lang]],
+    [elementCol(2), HEAD.delmaal[lang]],
+    [elementCol(2 + subCols), HEAD.slutmaal[lang]],
+  ];
+  for (const [c, t] of headCells) rows[headRow][c] = t;
+  if (subCols > 1) merges.push(`${columnLetter(elementCol(2))}${headRow + 1}:${columnLetter(elementCol(1 + subCols))}${headRow + 1}`);
+  styles.push({ range: `A${headRow + 1}:${last}${headRow + 1}`, style: { bold: true, fontColor: "#1F4E79", border: "bottom", borderColor: "#1F4E79" } });
+
+  const targets = new Map<string, string[]>();
+  for (const l of theory.links) targets.set(l.from, [...(targets.get(l.from) ?? []), l.to]);
+  const mechOfActivity = new Map<string, string[]>();
+  for (const p of theory.activityMechanisms) mechOfActivity.set(p.activityId, [...(mechOfActivity.get(p.activityId) ?? []), p.mechanismId]);
+
+  interface Cellbox {
+    text: string;
+    kind: DiagramBoxKind;
+    arrow?: string;
+  }
+  const columns: Cellbox[][] = Array.from({ length: elementCount }, () => []);
+  columns[0].push({ text: targetGroupText(theory, lang), kind: "maalgruppe", arrow: theory.activities.length > 0 ? "→" : undefined });
+  for (const a of theory.activities) {
+    const ms = mechOfActivity.get(a.id);
+    const to = targets.get(a.id);
+    columns[1].push({ text: `${a.id}: ${a.name}${ms && ms.length > 0 ? `\n(${ms.join(", ")})` : ""}`, kind: "aktivitet", arrow: to ? `→ ${to.join(", ")}` : undefined });
+  }
+  for (const g of theory.subGoals) {
+    const to = targets.get(g.id);
+    columns[2 + (levels.get(g.id) ?? 0)].push({ text: `${g.id}: ${g.name}`, kind: "delmaal", arrow: to ? `→ ${to.join(", ")}` : undefined });
+  }
+  for (const g of theory.finalGoals) columns[2 + subCols].push({ text: `${g.id}: ${g.name}`, kind: "slutmaal" });
+
+  const top = rows.length;
+  const rowsFor = (text: string): number => Math.max(2, Math.ceil(estimateTextWidth(text, 10) / 140) + text.split("\n").length - 1);
+  let bottom = top;
+  columns.forEach((list, k) => {
+    let r = top;
+    for (const box of list) {
+      const n = rowsFor(box.text);
+      while (rows.length < r + n + 1) rows.push(blank());
+      const c = elementCol(k);
+      rows[r][c] = box.text;
+      const range = `${columnLetter(c)}${r + 1}:${columnLetter(c)}${r + n}`;
+      merges.push(range);
+      styles.push({ range, style: { fill: DIAGRAM_COLORS[box.kind].fill, border: "box", borderColor: DIAGRAM_COLORS[box.kind].line, wrapText: true, verticalAlignment: "center", horizontalAlignment: "center" } });
+      if (box.arrow && c + 1 < width) {
+        rows[r][c + 1] = box.arrow;
+        styles.push({ range: `${columnLetter(c + 1)}${r + 1}`, style: { fontColor: "#595959", wrapText: true, verticalAlignment: "top" } });
+      }
+      r += n + 1;
+    }
+    bottom = Math.max(bottom, r);
+  });
+  while (rows.length < bottom) rows.push(blank());
+
+  if (theory.mechanisms.length > 0) {
+    rows.push(blank());
+    const mh = rows.length;
+    rows.push(blank());
+    rows[mh][0] = HEAD.mekanismer[lang];
+    styles.push({ range: `A${mh + 1}:${last}${mh + 1}`, style: { bold: true, fontColor: "#1F4E79", border: "bottom", borderColor: "#1F4E79" } });
+    let r = rows.length;
+    let k = 0;
+    for (const mech of theory.mechanisms) {
+      if (k === elementCount) {
+        k = 0;
+        r += 3;
+      }
+      while (rows.length < r + 2) rows.push(blank());
+      const c = elementCol(k);
+      rows[r][c] = `${mech.id}: ${mech.name}`;
+      const range = `${columnLetter(c)}${r + 1}:${columnLetter(c)}${r + 2}`;
+      merges.push(range);
+      styles.push({ range, style: { fill: DIAGRAM_COLORS.mekanisme.fill, border: "box", borderColor: DIAGRAM_COLORS.mekanisme.line, wrapText: true, verticalAlignment: "center", horizontalAlignment: "center", fontSize: 9 } });
+      k++;
+    }
+  }
+
+  const columnWidths = [];
+  for (let c = 0; c < width; c++) columnWidths.push({ columns: columnLetter(c), width: c % 2 === 0 ? 140 : 44 });
+  return {
+    name: DIAGRAM_SHEET_NAME,
+    tabColor: "#1F4E79",
+    cells: [{ address: "A1", values: rows }],
+    styles,
+    merges,
+    columnWidths,
+    showGridlines: false,
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: `A1:${last}${rows.length}` },
+  };
+}
