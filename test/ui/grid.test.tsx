@@ -40,7 +40,10 @@ describe("WorkbookView: values as a Danish user sees them", () => {
       .set(1, 4, true)
       .set(1, 5, 45658, "dd-mm-yyyy")
       .set(1, 6, 0.03, "0.00")
-      .set(2, 1, "venstre", "General", { horizontalAlignment: "Right", italic: true });
+      .set(2, 1, "venstre", "General", { horizontalAlignment: "Right", italic: true })
+      .set(3, 1, 1 / 3)
+      .set(3, 2, 45658, "dd-mm-yyyy");
+    wb.sheet("Resultater").columnWidths.set(5, 70);
     const { container } = render(<WorkbookView workbook={wb} height={500} />);
     expect(cell(container, "B2").textContent).toBe("12,5");
     expect(cell(container, "C2").textContent).toBe("40,0%");
@@ -48,6 +51,9 @@ describe("WorkbookView: values as a Danish user sees them", () => {
     expect(cell(container, "E2").textContent).toBe("SAND");
     expect(cell(container, "F2").textContent).toBe("01-01-2025");
     expect(cell(container, "G2").textContent).toBe("0,03");
+    // In a default-width column General drops decimals and a date shows ####, as in Excel.
+    expect(cell(container, "B4").textContent).toBe("0,333333");
+    expect(cell(container, "C4").textContent).toMatch(/^#+$/);
     const textAlign = (a: string): string => (cell(container, a).firstElementChild as HTMLElement).style.textAlign;
     expect(textAlign("B2")).toBe("right");
     expect(textAlign("A1")).toBe("left");

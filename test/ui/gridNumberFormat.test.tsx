@@ -3,7 +3,7 @@
  * decimal comma, "." thousands separator, percent without a space, SAND/FALSK, Danish months.
  * Date serials were checked with Python: date(1899, 12, 30) + timedelta(serial).
  */
-import { formatCellValue, formatForEditing, formatGeneral, formatNumber, isDateFormat } from "../../src/preview/grid/numberFormat";
+import { fitNumberToWidth, formatCellValue, formatForEditing, formatGeneral, formatNumber, isDateFormat } from "../../src/preview/grid/numberFormat";
 
 describe("General", () => {
   it.each([
@@ -105,5 +105,22 @@ describe("value types and alignment", () => {
     expect(formatForEditing(0.4, "0.0%")).toBe("40%");
     expect(formatForEditing(45658, "d. mmm yyyy")).toBe("01-01-2025");
     expect(formatForEditing("tekst")).toBe("tekst");
+  });
+});
+
+describe("numbers in a column too narrow for them", () => {
+  // A default Excel column is 64 px; about 57 px of it holds text.
+  it("General drops decimals, then uses scientific notation, like Excel in a default-width column", () => {
+    expect(fitNumberToWidth(1 / 3, "General", 57)).toBe("0,333333");
+    expect(fitNumberToWidth(12.5, "General", 57)).toBe("12,5");
+    expect(fitNumberToWidth(123456789012, "General", 57)).toBe("1,23E+11");
+    expect(fitNumberToWidth(-2 / 3, "General", 57)).toBe("-0,66667");
+  });
+
+  it("fixed formats and dates show #### instead of a cut-off number", () => {
+    expect(fitNumberToWidth(45658, "dd-mm-yyyy", 57)).toMatch(/^#+$/);
+    expect(fitNumberToWidth(45658, "dd-mm-yyyy", 90)).toBe("01-01-2025");
+    expect(fitNumberToWidth(123456789.5, "#,##0.00", 57)).toMatch(/^#+$/);
+    expect(fitNumberToWidth(0.4, "0.0%", 57)).toBe("40,0%");
   });
 });

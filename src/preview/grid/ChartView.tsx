@@ -85,7 +85,7 @@ function ChartBody(props: { type: string; categories: string[]; series: PreviewC
   const { kind, stacked, percent, markers } = chartKind(type);
   const nCat = Math.max(props.categories.length, ...series.map((s) => s.values.length), 0);
   const categories = Array.from({ length: nCat }, (_, i) => props.categories[i] ?? String(i + 1));
-  const font = "Calibri, 'Segoe UI', Arial, sans-serif";
+  const font = "Calibri, Carlito, 'Segoe UI', Arial, sans-serif";
   const legendH = series.length > 0 ? 22 : 0;
   const top = hasTitle ? 34 : 12;
   const bottomLegendY = height - 8;
@@ -178,7 +178,7 @@ function ChartBody(props: { type: string; categories: string[]; series: PreviewC
   if (percent) hi = Math.max(hi, 1);
   if (hi === lo) hi = lo + 1;
   const step = niceStep(hi - lo, 5);
-  const axisMin = Math.floor(lo / step - 1e-9) * step;
+  const axisMin = Math.floor(lo / step + 1e-9) * step;
   const axisMax = Math.ceil(hi / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let v = axisMin; v <= axisMax + step * 1e-6; v += step) ticks.push(Number(v.toPrecision(12)));

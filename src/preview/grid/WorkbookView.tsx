@@ -8,7 +8,7 @@ import { columnLetter, parseRange, rangeAddress, type RangeRef } from "../../cor
 import type { PreviewCell, PreviewSheet, PreviewTable, PreviewWorkbookView } from "../workbook/model";
 import { ChartView } from "./ChartView";
 import { Axis, gridExtent, ptToPx, DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT } from "./layout";
-import { formatCellValue, formatForEditing } from "./numberFormat";
+import { fitNumberToWidth, formatCellValue, formatForEditing } from "./numberFormat";
 import { ShapeView } from "./ShapeView";
 import { ensureGridStyles, GRIDLINE_COLOR } from "./styles";
 import { tableCellLook, type TableCellLook } from "./tableStyle";
@@ -478,6 +478,10 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const look: TableCellLook | undefined = table ? tableCellLook(table, row, column) : undefined;
     const f = cell?.format ?? {};
     const shown = cell ? formatCellValue(cell.value, cell.numberFormat) : { text: "", align: "left" as const };
+    if (cell && typeof cell.value === "number" && Number.isFinite(cell.value) && !f.wrapText) {
+      // Numbers never overflow: General drops decimals to fit, other formats show ####.
+      shown.text = fitNumberToWidth(cell.value, cell.numberFormat, width - 7, f.fontSize ?? 11, !!(f.bold ?? look?.bold));
+    }
     const hAlign = f.horizontalAlignment && f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left" | "center" | "right") : shown.align;
     const vAlign = f.verticalAlignment === "Top" ? "flex-start" : f.verticalAlignment === "Center" ? "center" : "flex-end";
     const fill = f.fill && f.fill.toLowerCase() !== "none" ? f.fill : look?.fill;

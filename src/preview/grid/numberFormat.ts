@@ -32,7 +32,7 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 
 /** Render a cell value with its number format. */
 export function formatCellValue(value: PreviewValue, numberFormat: string | undefined): FormattedValue {
-  if (value === null || value === "") return { text: "", align: "left" };
+  if (value === null || value === undefined || value === "") return { text: "", align: "left" };
   if (typeof value === "boolean") return { text: value ? "SAND" : "FALSK", align: "center" };
   const fmt = numberFormat && numberFormat.trim() !== "" ? numberFormat : "General";
   if (typeof value === "string") {
@@ -88,6 +88,57 @@ export function formatGeneral(value: number): string {
   const decimals = Math.max(0, 10 - intDigits);
   const text = trimZeros(roundFixed(abs, decimals));
   return sign + text.replace(".", DECIMAL);
+}
+
+/**
+ * Approximate rendered width in pixels of text in Calibri at `fontPt` points (96 dpi), the font
+ * Excel's column widths are measured in (its "maximum digit width" is 7 px at 11 pt).
+ */
+export function textWidthPx(text: string, fontPt = 11, bold = false): number {
+  let w = 0;
+  for (const ch of text) {
+    if (ch >= "0" && ch <= "9") w += 7;
+    else if (ch === "," || ch === "." || ch === ":" || ch === ";" || ch === "'") w += 3.5;
+    else if (ch === "-" || ch === "(" || ch === ")") w += 4.3;
+    else if (ch === " ") w += 3;
+    else if (ch === "%") w += 10;
+    else if (ch >= "A" && ch <= "Z") w += 7.6;
+    else w += 6.3;
+  }
+  return w * (fontPt / 11) * (bold ? 1.05 : 1);
+}
+
+/**
+ * The number as Excel shows it in a column `widthPx` wide: General drops decimals, then switches
+ * to scientific notation, to fit; other formats (and General when nothing fits) show "####".
+ */
+export function fitNumberToWidth(value: number, numberFormat: string | undefined, widthPx: number, fontPt = 11, bold = false): string {
+  const fmt = numberFormat && numberFormat.trim() !== "" ? numberFormat : "General";
+  const full = formatNumber(value, fmt);
+  const fits = (t: string): boolean => textWidthPx(t, fontPt, bold) <= widthPx;
+  if (fits(full)) return full;
+  const hashes = "#".repeat(Math.max(1, Math.floor(widthPx / ((7 * fontPt) / 11))));
+  if (!/^(general|@)?$/i.test(fmt.trim())) return hashes;
+  // Excel fits General by character count, each character taking one digit width.
+  const digitW = (7 * fontPt) / 11;
+  const fitsGeneral = (t: string): boolean => t.length * digitW <= widthPx;
+  const sign = value < 0 ? "-" : "";
+  const abs = Math.abs(value);
+  if (fitsGeneral(full)) return full;
+  if (abs < 1e11 && abs >= 1e-9) {
+    for (let d = 9; d >= 0; d--) {
+      const t = sign + trimZeros(roundFixed(abs, d)).replace(".", DECIMAL);
+      if (Number(t.replace(DECIMAL, ".")) === 0 && abs !== 0) break;
+      if (fitsGeneral(t)) return t;
+    }
+  }
+  for (let m = 5; m >= 0; m--) {
+    const [mant, exp] = abs.toExponential(m).split("e");
+    const e = Number(exp);
+    const t = `${sign}${trimZeros(mant).replace(".", DECIMAL)}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    if (fitsGeneral(t)) return t;
+  }
+  return hashes;
 }
 
 /** The raw value as Excel shows it in the formula bar for a Danish user. */

@@ -1,6 +1,6 @@
 /** The grid's stylesheet, injected once as a <style> element (no CSS loader in the build). */
 
-export const GRID_FONT = "Calibri, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
+export const GRID_FONT = "Calibri, Carlito, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
 export const GRIDLINE_COLOR = "#E1E1E1";
 export const HEADER_BG = "#F3F3F3";
 export const HEADER_SELECTED_BG = "#D2D2D2";
