@@ -1,0 +1,274 @@
+/**
+ * Workbook I/O of the comparison (Sammenligning): read the case data range, keep the analysis settings in
+ * the workbook, write the results sheet. Sync budget (measured by the adapter tests):
+ *
+ * - reading a source: 1 sync to find the extent (sheet, used range, merged areas) + 1 sync per row chunk;
+ * - writing the results sheet: renderSheets' budget (at most 3 syncs);
+ * - settings: 1 sync to load, 1 to save.
+ *
+ * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the columns.
+ * Rows are read from the header row down to the last used row of the sheet, then cut at the first row that
+ * is empty in all the stored columns. So rows added directly below the data are included, rows removed at
+ * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
+ */
+import { VirkningError } from "../core/errors";
+import { runComparison, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
+import { comparisonSheetSpec } from "../core/report/comparisonSheet";
+import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
+import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
+import type { SheetSpec } from "../core/report/sheetSpec";
+import type { ExcelRun } from "./host";
+import { renderSheets } from "./render";
+import { loadState, saveState } from "./state";
+
+/** The workbook setting that holds the comparison settings. */
+export const COMPARISON_STATE_KEY = "virkning.comparison";
+
+/** Cells per read chunk: far below Excel on the web's 5 MB response limit even for long texts. */
+export const READ_CHUNK_CELLS = 100_000;
+
+/** Number of row chunks a read of `rows` × `columns` cells is split into. */
+export function chunkCount(rows: number, columns: number): number {
+  if (rows <= 0) return 0;
+  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, columns)));
+  return Math.ceil(rows / perChunk);
+}
+
+/** A range read for the comparison, before the header row is found. */
+export interface SourceRange {
+  sheet: string;
+  /** 0-based top-left of `values`. */
+  row: number;
+  column: number;
+  values: CellValue[][];
+  mergedAreas: string[];
+}
+
+function trimTrailingBlankRows(values: CellValue[][]): CellValue[][] {
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((v) => isBlank(v))) end--;
+  return end === values.length ? values : values.slice(0, end);
+}
+
+/** Rows from the top down to (not including) the first row that is empty in every column. */
+function cutAtFirstBlankRow(values: CellValue[][], from: number): CellValue[][] {
+  for (let r = from; r < values.length; r++) if (values[r].every((v) => isBlank(v))) return values.slice(0, r);
+  return values;
+}
+
+/**
+ * ComparisonInput from a range: finds the header row (core's detectHeaderRow) and starts the input there.
+ * Throws NO_HEADER (Danish, naming the range) when there is no header row, and NO_DATA for an empty range.
+ */
+export function toComparisonInput(src: SourceRange): ComparisonInput {
+  const values = trimTrailingBlankRows(src.values);
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const where = `${quoteSheet(src.sheet)}!${rangeAddress(src.row, src.column, Math.max(1, src.values.length), Math.max(1, width))}`;
+  if (values.length === 0 || width === 0) {
+    throw new VirkningError(
+      "NO_DATA",
+      `Området ${where} er tomt. Markér en celle i dine data, eller vælg et ark eller en tabel med data.`,
+      `The range ${where} is empty. Select a cell in your data, or choose a sheet or a table with data.`,
+      { sheet: src.sheet, cell: where },
+    );
+  }
+  const h = detectHeaderRow(values);
+  if (h < 0) {
+    throw new VirkningError(
+      "NO_HEADER",
+      `Der er ingen overskriftsrække i ${where}. Dataene skal have én række med kolonnenavne (fx ID, Gruppe, Status 6 mdr) øverst og én række pr. borger under den.`,
+      `There is no header row in ${where}. The data need one row of column names (e.g. ID, Gruppe, Status 6 mdr) at the top and one row per citizen below it.`,
+      { sheet: src.sheet, cell: where },
+    );
+  }
+  const body = values.slice(h + 1).map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
+  const header = values[h].length === width ? values[h] : [...values[h], ...new Array<CellValue>(width - values[h].length).fill(null)];
+  return {
+    sheet: src.sheet,
+    address: rangeAddress(src.row + h, src.column, body.length + 1, width),
+    header,
+    rows: body,
+    mergedAreas: src.mergedAreas,
+  };
+}
+
+/** Reads `ref` on `sheet` in row chunks, one sync per chunk (Excel on the web's payload limit). */
+async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<CellValue[][]> {
+  const out: CellValue[][] = [];
+  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, ref.columnCount)));
+  for (let r = 0; r < ref.rowCount; r += perChunk) {
+    const n = Math.min(perChunk, ref.rowCount - r);
+    const range = ws.getRangeByIndexes(ref.row + r, ref.column, n, ref.columnCount).load("values");
+    // One sync per chunk is the point of chunking: each response must stay below the payload limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const row of range.values as CellValue[][]) out.push(row);
+  }
+  return out;
+}
+
+function sourceMissing(sheet: string): VirkningError {
+  return new VirkningError(
+    "SOURCE_SHEET_MISSING",
+    `Arket "${sheet}" med dataene findes ikke længere. Vælg dataene igen under "1. Data".`,
+    `The sheet "${sheet}" with the data no longer exists. Choose the data again under "1. Data".`,
+    { sheet },
+  );
+}
+
+function mergedAddresses(areas: Excel.RangeAreas): string[] {
+  if (areas.isNullObject) return [];
+  const a = areas.address;
+  return a ? a.split(",").map((s) => s.trim()).filter((s) => s.length > 0) : [];
+}
+
+/**
+ * Reads the stored source again (see the extent rule at the top of this file): 1 + chunks syncs.
+ */
+export async function readSource(run: ExcelRun, source: ComparisonSettings["source"]): Promise<ComparisonInput> {
+  const top = parseRange(source.address);
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(source.sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    const columns = ws.getRangeByIndexes(top.row, top.column, Math.max(1, top.rowCount), top.columnCount);
+    const merged = columns.getMergedAreasOrNullObject();
+    merged.load("address");
+    await context.sync();
+    if (ws.isNullObject) throw sourceMissing(source.sheet);
+    const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
+    const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
+    const values = await readChunks(context, ws, ref);
+    const cut = cutAtFirstBlankRow(values, 1);
+    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, mergedAreas: mergedAddresses(merged) });
+  });
+}
+
+/** The current region around the selection (like Ctrl+A in Excel): 1 + chunks syncs. Null when the region is empty. */
+export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInput | null> {
+  return run(async (context) => {
+    const sel = context.workbook.getSelectedRange();
+    const region = sel.getSurroundingRegion();
+    region.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = sel.worksheet;
+    ws.load("name");
+    const merged = region.getMergedAreasOrNullObject();
+    merged.load("address");
+    await context.sync();
+    const ref = { row: region.rowIndex, column: region.columnIndex, rowCount: region.rowCount, columnCount: region.columnCount };
+    const values = await readChunks(context, ws, ref);
+    if (values.every((r) => r.every((v) => isBlank(v)))) return null;
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: mergedAddresses(merged) });
+  });
+}
+
+/** The used range of a sheet: 1 + chunks syncs. Null when the sheet is empty. */
+export async function readSheetSource(run: ExcelRun, sheet: string): Promise<ComparisonInput | null> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const merged = used.getMergedAreasOrNullObject();
+    merged.load("address");
+    await context.sync();
+    if (ws.isNullObject) throw sourceMissing(sheet);
+    if (used.isNullObject) return null;
+    const ref = { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+    const values = await readChunks(context, ws, ref);
+    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, mergedAreas: mergedAddresses(merged) });
+  });
+}
+
+/** An Excel table (header row + body): 1 + chunks syncs. */
+export async function readTableSource(run: ExcelRun, table: string): Promise<ComparisonInput | null> {
+  return run(async (context) => {
+    const t = context.workbook.tables.getItemOrNullObject(table);
+    const range = t.getRange();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = t.worksheet;
+    ws.load("name");
+    await context.sync();
+    if (t.isNullObject) {
+      throw new VirkningError("TABLE_MISSING", `Tabellen "${table}" findes ikke længere. Vælg dataene igen.`, `The table "${table}" no longer exists. Choose the data again.`);
+    }
+    const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    const values = await readChunks(context, ws, ref);
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: [] });
+  });
+}
+
+export interface SourceList {
+  sheets: string[];
+  tables: { name: string; sheet: string }[];
+}
+
+/** Sheets and tables for the source picker: 1 sync. */
+export async function listSources(run: ExcelRun): Promise<SourceList> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+    await context.sync();
+    return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
+  });
+}
+
+function isSettings(v: unknown): v is ComparisonSettings {
+  if (!v || typeof v !== "object") return false;
+  const s = v as Partial<ComparisonSettings>;
+  return (
+    s.version === 1 &&
+    !!s.source &&
+    typeof s.source.sheet === "string" &&
+    typeof s.source.address === "string" &&
+    !!s.columns &&
+    typeof s.columns.id === "number" &&
+    typeof s.columns.group === "number" &&
+    Array.isArray(s.columns.baseline) &&
+    Array.isArray(s.columns.timepoints) &&
+    !!s.groupMap &&
+    !!s.statusClasses &&
+    Array.isArray(s.outcomes)
+  );
+}
+
+/** The stored settings, or null when none (or unreadable ones) are stored: 1 sync. */
+export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
+  const v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
+  return isSettings(v) ? v : null;
+}
+
+/** Stores the settings in the workbook (saved with the file): 1 sync. */
+export async function saveComparisonSettings(run: ExcelRun, settings: ComparisonSettings): Promise<void> {
+  await saveState(run, COMPARISON_STATE_KEY, settings);
+}
+
+/** Writes (or replaces) the results sheet; refuses a user sheet with the same name. At most 3 syncs. */
+export async function writeComparison(run: ExcelRun, spec: SheetSpec): Promise<void> {
+  await renderSheets(run, [spec]);
+}
+
+export interface ComparisonRun {
+  /** The data as read now (the extent may have grown since the settings were stored). */
+  input: ComparisonInput;
+  result: ComparisonResult;
+  spec: SheetSpec;
+}
+
+/**
+ * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), runs the analysis and writes
+ * the results sheet (at most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or
+ * CPR_FOUND) is thrown before anything is written. `onRead` receives the fresh data even when the analysis
+ * then refuses it, so the pane can show what it found.
+ */
+export async function runAndWriteComparison(
+  run: ExcelRun,
+  settings: ComparisonSettings,
+  options: { lang: "da" | "en"; now?: Date; onRead?: (input: ComparisonInput) => void } = { lang: "da" },
+): Promise<ComparisonRun> {
+  const input = await readSource(run, settings.source);
+  options.onRead?.(input);
+  const result = runComparison(input, settings, options.now);
+  const spec = comparisonSheetSpec(result, options.lang);
+  await writeComparison(run, spec);
+  return { input, result, spec };
+}

@@ -1,0 +1,174 @@
+/**
+ * The Sammenligning pane: 1. data (range, column roles, group labels), 2. outcomes (status classes,
+ * outcome definitions, test), 3. run (Beregn / Kør igen, summary). Computing happens in core; workbook
+ * I/O in src/excel/comparisonStore.ts.
+ */
+import * as React from "react";
+import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwise20Regular, Calculator20Regular, Save20Regular } from "@fluentui/react-icons";
+import { formatP } from "../../core/stats";
+import { ErrorBar } from "../components/ErrorBar";
+import { useStrings } from "../i18n";
+import { DataStep } from "./DataStep";
+import { OutcomeStep } from "./OutcomeStep";
+import { summarise, resultWarnings, unclassified } from "./model";
+import { comparisonStrings } from "./strings";
+import { useComparison } from "./useComparison";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "560px" },
+  step: { display: "flex", flexDirection: "column", gap: "8px" },
+  stepTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  summary: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
+});
+
+export default function ComparisonPane(): React.JSX.Element {
+  const s = useStrings(comparisonStrings);
+  const styles = useStyles();
+  const { state, inspection, lang, chooseSource, update, save, calculate } = useComparison();
+  const { settings, input } = state;
+  const info = inspection.info;
+  const busy = state.busy !== null || state.loading;
+
+  if (state.loading) {
+    return (
+      <div data-testid="comparison-pane">
+        <Spinner size="small" label={s.loading} />
+      </div>
+    );
+  }
+
+  const dataProblems = info ? info.problems.filter((p) => p.code !== "UNMAPPED_GROUP") : [];
+  const unmapped = info ? info.groupLabels.filter((g) => g.arm === null) : [];
+  const missingClasses = info && settings ? unclassified(settings.statusClasses, info.statuses) : [];
+  const noOutcomes = !settings || settings.outcomes.length === 0 || settings.outcomes.some((o) => o.statuses.length === 0);
+  const ready = !!settings && !!info && inspection.error === null && dataProblems.length === 0 && unmapped.length === 0 && missingClasses.length === 0 && !noOutcomes;
+  const summary = state.result ? summarise(state.result) : [];
+  const warnings = state.result ? resultWarnings(state.result) : [];
+
+  return (
+    <div className={styles.root} data-testid="comparison-pane">
+      <Text size={200} className={styles.muted}>
+        {s.intro}
+      </Text>
+      {state.restored && settings ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.restored("")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={state.error} />
+      {inspection.error ? <ErrorBar error={inspection.error} /> : null}
+
+      <section className={styles.step} aria-labelledby="cmp-step-data">
+        <Text id="cmp-step-data" className={styles.stepTitle} as="h2">
+          {s.stepData}
+        </Text>
+        <DataStep
+          input={input}
+          settings={settings}
+          info={info}
+          issues={inspection.columnsIssues}
+          sources={state.sources}
+          busy={busy}
+          empty={state.empty}
+          onChooseSource={(how) => void chooseSource(how)}
+          onUpdate={update}
+        />
+        {dataProblems.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="data-problems">
+            <MessageBarBody>
+              <MessageBarTitle>{s.problems}</MessageBarTitle>
+              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {dataProblems.slice(0, 8).map((p, i) => (
+                  <li key={i}>{lang === "da" ? p.message : p.messageEn}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </section>
+
+      {settings && info && !inspection.error ? (
+        <>
+          <Divider />
+          <section className={styles.step} aria-labelledby="cmp-step-outcomes">
+            <Text id="cmp-step-outcomes" className={styles.stepTitle} as="h2">
+              {s.stepOutcomes}
+            </Text>
+            <OutcomeStep settings={settings} info={info} theoryOutcomes={state.theoryOutcomes} onUpdate={update} />
+          </section>
+        </>
+      ) : null}
+
+      {settings || state.storedJson ? (
+        <>
+          <Divider />
+          <section className={styles.step} aria-labelledby="cmp-step-run">
+            <Text id="cmp-step-run" className={styles.stepTitle} as="h2">
+              {s.stepRun}
+            </Text>
+            <div className={styles.buttons}>
+              <Button appearance="primary" icon={<Calculator20Regular />} disabled={busy || !ready} onClick={() => void calculate("current")}>
+                {s.run}
+              </Button>
+              <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void calculate("stored")} title={s.rerunRule}>
+                {s.rerun}
+              </Button>
+              <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings} onClick={() => void save()}>
+                {s.save}
+              </Button>
+            </div>
+            <Text size={200} className={styles.muted}>
+              {s.rerunRule}
+            </Text>
+            {state.busy === "running" ? <Spinner size="tiny" label={s.running} /> : null}
+            {state.saved ? (
+              <MessageBar intent="success">
+                <MessageBarBody>{s.saved}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {state.written && state.result ? (
+              <MessageBar intent="success" data-testid="written">
+                <MessageBarBody>{s.written("Sammenligning")}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {summary.length > 0 ? (
+              <div data-testid="summary">
+                <Text weight="semibold">
+                  {s.summary} – {s.summaryAt(summary[0].month)}
+                </Text>
+                <ul className={styles.summary}>
+                  {summary.map((o, i) => (
+                    <li key={i}>
+                      <Text weight="semibold">{o.name}</Text>
+                      <br />
+                      <Text>
+                        {s.intervention} {o.intervention.x}/{o.intervention.n} · {s.control} {o.control.x}/{o.control.n}
+                        {o.pValue !== null ? ` · p = ${formatP(o.pValue, lang)}` : " · p = –"}
+                        {o.method ? ` (${o.method[lang]})` : ""}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {warnings.length > 0 ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{s.warnings}</MessageBarTitle>
+                  <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                    {warnings.map((w, i) => (
+                      <li key={i}>{w[lang]}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

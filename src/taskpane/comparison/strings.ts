@@ -1,0 +1,273 @@
+/** Danish and English texts of the Sammenligning pane. Both languages have the same keys. */
+import type { Dictionary } from "../i18n";
+
+export interface ComparisonStrings {
+  intro: string;
+  loading: string;
+  stepData: string;
+  stepOutcomes: string;
+  stepRun: string;
+  source: string;
+  sourcePick: string;
+  sourcePickPlaceholder: string;
+  useSelection: string;
+  sheetOption: (name: string) => string;
+  tableOption: (name: string, sheet: string) => string;
+  rangeInfo: (address: string, rows: number) => string;
+  headerRow: (row: number) => string;
+  noData: string;
+  layout: string;
+  layoutWide: string;
+  layoutLong: string;
+  roles: string;
+  column: string;
+  role: string;
+  detail: string;
+  roleIgnore: string;
+  roleId: string;
+  roleGroup: string;
+  roleBaseline: string;
+  roleStatus: string;
+  roleTime: string;
+  roleLongStatus: string;
+  typeCategorical: string;
+  typeContinuous: string;
+  month: string;
+  monthLabel: (m: number) => string;
+  groups: string;
+  groupsHelp: string;
+  groupIntervention: string;
+  groupControl: string;
+  groupUnmapped: string;
+  unmappedWarning: (n: number) => string;
+  count: (n: number) => string;
+  statuses: string;
+  statusesHelp: string;
+  statusBlank: string;
+  classValid: string;
+  classNotFollowedUp: string;
+  classMovedAway: string;
+  classExcluded: string;
+  classNone: string;
+  unclassifiedWarning: (labels: string) => string;
+  outcomes: string;
+  outcomesHelp: string;
+  outcomeName: string;
+  outcomeStatuses: string;
+  addOutcome: string;
+  removeOutcome: (name: string) => string;
+  newOutcomeName: (n: number) => string;
+  useSuggestions: string;
+  useTheory: string;
+  theoryFound: (n: number) => string;
+  outcomeNoStatuses: (name: string) => string;
+  notInData: string;
+  problems: string;
+  testPolicy: string;
+  policyAuto: string;
+  policyAutoHelp: string;
+  policyPearson: string;
+  policyPearsonHelp: string;
+  policyFisher: string;
+  policyFisherHelp: string;
+  policyYates: string;
+  policyYatesHelp: string;
+  baselineP: string;
+  consortNote: string;
+  save: string;
+  saved: string;
+  run: string;
+  rerun: string;
+  running: string;
+  written: (sheet: string) => string;
+  summary: string;
+  summaryAt: (month: number) => string;
+  intervention: string;
+  control: string;
+  warnings: string;
+  restored: (when: string) => string;
+  rerunRule: string;
+}
+
+export const comparisonStrings: Dictionary<ComparisonStrings> = {
+  da: {
+    intro: "Sammenlign indsatsgruppe og kontrolgruppe ved opfølgning. Resultatet skrives i arket \u201cSammenligning\u201d; dine egne ark ændres ikke.",
+    loading: "Læser data …",
+    stepData: "1. Data",
+    stepOutcomes: "2. Udfald",
+    stepRun: "3. Beregn",
+    source: "Datakilde",
+    sourcePick: "Ark eller tabel",
+    sourcePickPlaceholder: "Vælg ark eller tabel",
+    useSelection: "Brug markering",
+    sheetOption: (name) => `Ark: ${name}`,
+    tableOption: (name, sheet) => `Tabel: ${name} (${sheet})`,
+    rangeInfo: (address, rows) => `Område: ${address} (${rows} rækker med data)`,
+    headerRow: (row) => `Overskrifter fundet i række ${row}.`,
+    noData: "Markér en celle i dine data, eller vælg et ark eller en tabel.",
+    layout: "Dataform",
+    layoutWide: "Bred: én statuskolonne pr. tidspunkt",
+    layoutLong: "Lang: én række pr. borger og tidspunkt (ID, tid, status)",
+    roles: "Kolonnernes roller",
+    column: "Kolonne",
+    role: "Rolle",
+    detail: "Type / måned",
+    roleIgnore: "Bruges ikke",
+    roleId: "ID",
+    roleGroup: "Gruppe",
+    roleBaseline: "Baggrundsvariabel",
+    roleStatus: "Status ved tidspunkt",
+    roleTime: "Tidspunkt (måned)",
+    roleLongStatus: "Status",
+    typeCategorical: "Kategorisk",
+    typeContinuous: "Kontinuert",
+    month: "Måned",
+    monthLabel: (m) => `${m} mdr.`,
+    groups: "Grupper",
+    groupsHelp: "Hvilke værdier i gruppekolonnen betyder indsatsgruppe og kontrolgruppe? Store/små bogstaver og mellemrum betyder ikke noget.",
+    groupIntervention: "Indsatsgruppe",
+    groupControl: "Kontrolgruppe",
+    groupUnmapped: "Ikke tildelt",
+    unmappedWarning: (n) =>
+      n === 1
+        ? "1 gruppeværdi er ikke knyttet til en gruppe. Vælg indsatsgruppe eller kontrolgruppe for den, eller ret dataene, før du beregner:"
+        : `${n} gruppeværdier er ikke knyttet til en gruppe. Vælg indsatsgruppe eller kontrolgruppe for hver, eller ret dataene, før du beregner:`,
+    count: (n) => `${n} stk.`,
+    statuses: "Statusser i data",
+    statusesHelp: "Angiv for hver status, om den er en gyldig opfølgning. Tom celle betyder \u201cikke fulgt op endnu\u201d.",
+    statusBlank: "(tom)",
+    classValid: "Gyldig",
+    classNotFollowedUp: "Ikke fulgt op endnu",
+    classMovedAway: "Fraflyttet",
+    classExcluded: "Udelukket",
+    classNone: "Vælg …",
+    unclassifiedWarning: (labels) => `Disse statusser er ikke klassificeret: ${labels}. Vælg en klasse for hver, før du beregner.`,
+    outcomes: "Udfald",
+    outcomesHelp: "Et udfald er nået, når borgeren har en af de afkrydsede statusser.",
+    outcomeName: "Navn",
+    outcomeStatuses: "Statusser der tæller som nået",
+    addOutcome: "Tilføj udfald",
+    removeOutcome: (name) => `Fjern udfaldet ${name}`,
+    newOutcomeName: (n) => `Udfald ${n}`,
+    useSuggestions: "Brug de tre forslag",
+    useTheory: "Hent fra programteorien",
+    theoryFound: (n) => `Programteorien har ${n} indikator${n === 1 ? "" : "er"} med statusser.`,
+    outcomeNoStatuses: (name) => `Udfaldet \u201c${name}\u201d har ingen statusser.`,
+    notInData: "(findes ikke i data)",
+    problems: "Ret dette i dataene, før du beregner:",
+    testPolicy: "Test",
+    policyAuto: "Automatisk (anbefalet)",
+    policyAutoHelp: "Pearsons χ², men Fishers eksakte test når en forventet celleværdi er under 5.",
+    policyPearson: "Pearsons χ² (som SAS)",
+    policyPearsonHelp: "χ² uden kontinuitetskorrektion, som SAS PROC FREQ \u201cChi-Square\u201d.",
+    policyFisher: "Fishers eksakte test",
+    policyFisherHelp: "Eksakt p-værdi; god ved små grupper.",
+    policyYates: "χ² med Yates' korrektion",
+    policyYatesHelp: "Kontinuitetskorrigeret χ², som R's chisq.test som standard.",
+    baselineP: "Vis p-værdier i baggrundstabellen",
+    consortNote: "CONSORT fraråder signifikanstest af forskelle ved baseline i randomiserede forsøg; se hellere på de standardiserede forskelle.",
+    save: "Gem indstillinger",
+    saved: "Indstillingerne er gemt i projektmappen.",
+    run: "Beregn",
+    rerun: "Kør igen",
+    running: "Beregner …",
+    written: (sheet) => `Resultatet er skrevet i arket \u201c${sheet}\u201d.`,
+    summary: "Resumé",
+    summaryAt: (month) => `Ved ${month} mdr.`,
+    intervention: "Indsats",
+    control: "Kontrol",
+    warnings: "Bemærk",
+    restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
+    rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med.",
+  },
+  en: {
+    intro: "Compare the intervention group with the control group at follow-up. The result is written to the sheet \u201cSammenligning\u201d; your own sheets are not changed.",
+    loading: "Reading data …",
+    stepData: "1. Data",
+    stepOutcomes: "2. Outcomes",
+    stepRun: "3. Calculate",
+    source: "Data source",
+    sourcePick: "Sheet or table",
+    sourcePickPlaceholder: "Choose a sheet or table",
+    useSelection: "Use selection",
+    sheetOption: (name) => `Sheet: ${name}`,
+    tableOption: (name, sheet) => `Table: ${name} (${sheet})`,
+    rangeInfo: (address, rows) => `Range: ${address} (${rows} data rows)`,
+    headerRow: (row) => `Headers found in row ${row}.`,
+    noData: "Select a cell in your data, or choose a sheet or a table.",
+    layout: "Layout",
+    layoutWide: "Wide: one status column per time point",
+    layoutLong: "Long: one row per citizen and time point (ID, time, status)",
+    roles: "Column roles",
+    column: "Column",
+    role: "Role",
+    detail: "Type / month",
+    roleIgnore: "Not used",
+    roleId: "ID",
+    roleGroup: "Group",
+    roleBaseline: "Baseline variable",
+    roleStatus: "Status at time point",
+    roleTime: "Time point (month)",
+    roleLongStatus: "Status",
+    typeCategorical: "Categorical",
+    typeContinuous: "Continuous",
+    month: "Month",
+    monthLabel: (m) => `${m} months`,
+    groups: "Groups",
+    groupsHelp: "Which values of the group column mean indsatsgruppe (intervention) and kontrolgruppe (control)? Case and spaces do not matter.",
+    groupIntervention: "Indsatsgruppe (intervention)",
+    groupControl: "Kontrolgruppe (control)",
+    groupUnmapped: "Not assigned",
+    unmappedWarning: (n) =>
+      n === 1
+        ? "1 group value is not mapped to a group. Choose the intervention or control group for it, or correct the data, before calculating:"
+        : `${n} group values are not mapped to a group. Choose the intervention or control group for each, or correct the data, before calculating:`,
+    count: (n) => `${n}`,
+    statuses: "Statuses in the data",
+    statusesHelp: "For each status, say whether it is a valid follow-up. An empty cell means \u201cnot followed up yet\u201d.",
+    statusBlank: "(empty)",
+    classValid: "Valid",
+    classNotFollowedUp: "Not followed up yet",
+    classMovedAway: "Moved away",
+    classExcluded: "Excluded",
+    classNone: "Choose …",
+    unclassifiedWarning: (labels) => `These statuses are not classified: ${labels}. Choose a class for each before calculating.`,
+    outcomes: "Outcomes",
+    outcomesHelp: "An outcome is reached when the citizen has one of the ticked statuses.",
+    outcomeName: "Name",
+    outcomeStatuses: "Statuses that count as reached",
+    addOutcome: "Add outcome",
+    removeOutcome: (name) => `Remove the outcome ${name}`,
+    newOutcomeName: (n) => `Outcome ${n}`,
+    useSuggestions: "Use the three suggestions",
+    useTheory: "Take from the programme theory",
+    theoryFound: (n) => `The programme theory has ${n} indicator${n === 1 ? "" : "s"} with statuses.`,
+    outcomeNoStatuses: (name) => `The outcome \u201c${name}\u201d has no statuses.`,
+    notInData: "(not in the data)",
+    problems: "Correct this in the data before calculating:",
+    testPolicy: "Test",
+    policyAuto: "Automatic (recommended)",
+    policyAutoHelp: "Pearson's χ², but Fisher's exact test when an expected cell count is below 5.",
+    policyPearson: "Pearson's χ² (as SAS)",
+    policyPearsonHelp: "χ² without continuity correction, as SAS PROC FREQ \u201cChi-Square\u201d.",
+    policyFisher: "Fisher's exact test",
+    policyFisherHelp: "Exact p-value; good for small groups.",
+    policyYates: "χ² with Yates' correction",
+    policyYatesHelp: "Continuity-corrected χ², as R's chisq.test by default.",
+    baselineP: "Show p-values in the baseline table",
+    consortNote: "CONSORT advises against significance tests of baseline differences in randomised trials; look at the standardised differences instead.",
+    save: "Save settings",
+    saved: "The settings are saved in the workbook.",
+    run: "Calculate",
+    rerun: "Run again",
+    running: "Calculating …",
+    written: (sheet) => `The result is written to the sheet \u201c${sheet}\u201d.`,
+    summary: "Summary",
+    summaryAt: (month) => `At ${month} months`,
+    intervention: "Intervention",
+    control: "Control",
+    warnings: "Note",
+    restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
+    rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included.",
+  },
+};

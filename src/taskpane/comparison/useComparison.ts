@@ -1,0 +1,266 @@
+/**
+ * State and actions of the Sammenligning pane. All reading and writing goes through
+ * src/excel/comparisonStore.ts; all computing through core (inspectData, runComparison,
+ * comparisonSheetSpec). The pane keeps the settings being edited, the last data read and the
+ * last result.
+ */
+import * as React from "react";
+import {
+  inspectData,
+  outcomesFromTheory,
+  suggestSettings,
+  type ComparisonInput,
+  type ComparisonResult,
+  type ComparisonSettings,
+  type DataInspection,
+  type OutcomeDefinition,
+} from "../../core/analysis";
+import type { DatasetColumns } from "../../core/data";
+import { COMPARISON_SHEET_NAME } from "../../core/report/comparisonSheet";
+import {
+  listSources,
+  loadComparisonSettings,
+  readSelectionSource,
+  readSheetSource,
+  readSource,
+  readTableSource,
+  runAndWriteComparison,
+  saveComparisonSettings,
+  type SourceList,
+} from "../../excel/comparisonStore";
+import { toUserError } from "../../excel/errors";
+import { getExcelRun, type ExcelRun } from "../../excel/host";
+import { loadTheory } from "../../excel/theoryStore";
+import { useLang } from "../i18n";
+import { columnsIssues, unclassified, withDefaultClasses, type ColumnsIssue } from "./model";
+
+export type Busy = null | "reading" | "saving" | "running";
+
+export interface ComparisonState {
+  loading: boolean;
+  busy: Busy;
+  input: ComparisonInput | null;
+  settings: ComparisonSettings | null;
+  /** JSON of the settings stored in the workbook (null: none stored). */
+  storedJson: string | null;
+  /** The settings were restored from the workbook when the pane opened. */
+  restored: boolean;
+  /** Give new statuses core's default class (true while setting up a new source; false for restored settings). */
+  autoClassify: boolean;
+  /** Last error of an action (shown in the ErrorBar). */
+  error: unknown;
+  /** The selection / sheet chosen had no data. */
+  empty: boolean;
+  result: ComparisonResult | null;
+  /** The results sheet was written by the last run. */
+  written: boolean;
+  saved: boolean;
+  sources: SourceList;
+  theoryOutcomes: OutcomeDefinition[] | null;
+}
+
+export interface Inspection {
+  info: DataInspection | null;
+  /** CPR numbers in the range (or another error while inspecting): blocks the analysis. */
+  error: unknown;
+  columnsIssues: ColumnsIssue[];
+}
+
+const initial: ComparisonState = {
+  loading: true,
+  busy: null,
+  input: null,
+  settings: null,
+  storedJson: null,
+  restored: false,
+  autoClassify: true,
+  error: null,
+  empty: false,
+  result: null,
+  written: false,
+  saved: false,
+  sources: { sheets: [], tables: [] },
+  theoryOutcomes: null,
+};
+
+/** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
+function freshSettings(input: ComparisonInput, lang: "da" | "en"): ComparisonSettings {
+  const s = suggestSettings(input, lang);
+  const info = inspectData(input);
+  return {
+    ...s,
+    columns: { ...s.columns, id: info.suggestion.id ?? -1, group: info.suggestion.group ?? -1 },
+  };
+}
+
+function datasetColumns(settings: ComparisonSettings): DatasetColumns {
+  return { layout: settings.source.layout, ...settings.columns };
+}
+
+export function useComparison() {
+  const lang = useLang();
+  const run = React.useMemo((): ExcelRun => {
+    try {
+      return getExcelRun();
+    } catch (e) {
+      return () => Promise.reject(e);
+    }
+  }, []);
+  const [state, setState] = React.useState<ComparisonState>(initial);
+  const patch = React.useCallback((p: Partial<ComparisonState>) => setState((s) => ({ ...s, ...p })), []);
+
+  // --- inspection (live validation of the mapping)
+  const { input, settings } = state;
+  const columnsKey = settings ? JSON.stringify(settings.columns) + settings.source.layout : "";
+  const groupKey = settings ? JSON.stringify(settings.groupMap) : "";
+  const inspection: Inspection = React.useMemo(() => {
+    if (!input || !settings) return { info: null, error: null, columnsIssues: [] };
+    const issues = columnsIssues(settings.columns, settings.source.layout);
+    try {
+      if (issues.length > 0) {
+        // Still checks the range for CPR numbers.
+        inspectData(input);
+        return { info: null, error: null, columnsIssues: issues };
+      }
+      return { info: inspectData(input, datasetColumns(settings), settings.groupMap), error: null, columnsIssues: issues };
+    } catch (e) {
+      return { info: null, error: toUserError(e), columnsIssues: issues };
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [input, columnsKey, groupKey]);
+
+  // New statuses found while setting up a new source get core's default class.
+  React.useEffect(() => {
+    if (!state.autoClassify || !inspection.info) return;
+    const statuses = inspection.info.statuses;
+    setState((s) => {
+      if (!s.settings || unclassified(s.settings.statusClasses, statuses).length === 0) return s;
+      return { ...s, settings: { ...s.settings, statusClasses: withDefaultClasses(s.settings.statusClasses, statuses) } };
+    });
+  }, [inspection.info, state.autoClassify]);
+
+  // --- opening the pane: restore stored settings, else read the selection
+  React.useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const next: Partial<ComparisonState> = { loading: false };
+      try {
+        next.sources = await listSources(run);
+        const stored = await loadComparisonSettings(run);
+        if (stored) {
+          next.settings = stored;
+          next.storedJson = JSON.stringify(stored);
+          next.restored = true;
+          next.autoClassify = false;
+          try {
+            next.input = await readSource(run, stored.source);
+          } catch (e) {
+            next.error = toUserError(e);
+          }
+        } else {
+          const fresh = await readSelectionSource(run).catch(() => null);
+          if (fresh) {
+            next.input = fresh;
+            next.settings = freshSettings(fresh, lang);
+          } else next.empty = true;
+        }
+      } catch (e) {
+        next.error = toUserError(e);
+      }
+      try {
+        const theory = await loadTheory(run);
+        if (theory) {
+          const outs = outcomesFromTheory(theory.theory);
+          next.theoryOutcomes = outs.length > 0 ? outs : null;
+        }
+      } catch {
+        // No usable programme theory: the pane offers the three suggestions only.
+      }
+      if (!cancelled) patch(next);
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
+
+  // --- actions
+  const chooseSource = React.useCallback(
+    async (how: { kind: "selection" } | { kind: "sheet"; name: string } | { kind: "table"; name: string }) => {
+      patch({ busy: "reading", error: null, written: false, saved: false });
+      try {
+        const read =
+          how.kind === "selection" ? await readSelectionSource(run) : how.kind === "sheet" ? await readSheetSource(run, how.name) : await readTableSource(run, how.name);
+        if (!read) {
+          patch({ busy: null, empty: true, input: null, settings: null, result: null });
+          return;
+        }
+        let settings: ComparisonSettings;
+        try {
+          settings = freshSettings(read, lang);
+        } catch (e) {
+          // CPR numbers: keep the range so the pane can show where, but no settings to work with.
+          patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
+          return;
+        }
+        patch({ busy: null, empty: false, input: read, settings, autoClassify: true, restored: false, result: null });
+      } catch (e) {
+        patch({ busy: null, error: toUserError(e) });
+      }
+    },
+    [run, lang, patch],
+  );
+
+  const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
+    setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false } : s));
+  }, []);
+
+  const save = React.useCallback(async () => {
+    if (!state.settings) return;
+    const settings = { ...state.settings, lang };
+    patch({ busy: "saving", error: null });
+    try {
+      await saveComparisonSettings(run, settings);
+      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false });
+    } catch (e) {
+      patch({ busy: null, error: toUserError(e) });
+    }
+  }, [run, lang, state.settings, patch]);
+
+  /** Reads the source again, computes, writes the results sheet; stores the settings when they changed. */
+  const calculate = React.useCallback(
+    async (which: "current" | "stored") => {
+      const settings: ComparisonSettings | null =
+        which === "stored" ? (state.storedJson ? (JSON.parse(state.storedJson) as ComparisonSettings) : null) : state.settings ? { ...state.settings, lang } : null;
+      if (!settings) return;
+      patch({ busy: "running", error: null, written: false, saved: false });
+      let fresh: ComparisonInput | null = null;
+      try {
+        const out = await runAndWriteComparison(run, settings, { lang, onRead: (i) => (fresh = i) });
+        const result = out.result;
+        fresh = out.input;
+        let storedJson = state.storedJson;
+        const json = JSON.stringify(settings);
+        if (which === "current" && json !== storedJson) {
+          await saveComparisonSettings(run, settings);
+          storedJson = json;
+        }
+        setState((s) => ({
+          ...s,
+          busy: null,
+          input: fresh,
+          result,
+          written: true,
+          storedJson,
+          autoClassify: false,
+          settings: which === "current" ? settings : s.settings,
+        }));
+      } catch (e) {
+        setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
+      }
+    },
+    [run, lang, state.settings, state.storedJson, patch],
+  );
+
+  return { state, inspection, lang, chooseSource, update, save, calculate, resultSheet: COMPARISON_SHEET_NAME };
+}

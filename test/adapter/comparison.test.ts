@@ -1,0 +1,251 @@
+/**
+ * The comparison's workbook I/O end to end against the preview workbook: reading the sample data,
+ * storing the settings, writing the "Sammenligning" sheet, re-running after a data change, and refusing
+ * bad input without touching the workbook. Sync counts are asserted exactly.
+ */
+import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import {
+  chunkCount,
+  loadComparisonSettings,
+  readSelectionSource,
+  readSheetSource,
+  readSource,
+  runAndWriteComparison,
+  saveComparisonSettings,
+  writeComparison,
+  READ_CHUNK_CELLS,
+} from "../../src/excel/comparisonStore";
+import { suggestSettings, runComparison, type ComparisonSettings } from "../../src/core/analysis";
+import { comparisonSheetSpec } from "../../src/core/report/comparisonSheet";
+import { VirkningError } from "../../src/core/errors";
+
+const OUTCOME = "Afklaret til job/uddannelse";
+const OUTCOME_STATUSES = ["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"];
+
+function sample(): PreviewWorkbook {
+  return createPreviewWorkbook({ sample: true });
+}
+
+/** Every cell of a sheet (value, formula, number format, format) as one string. */
+function snapshotSheet(wb: PreviewWorkbook, name: string): string {
+  const sheet = wb.getSheet(name);
+  if (!sheet) return "(missing)";
+  const { rowCount, columnCount } = sheet.usedExtent();
+  const cells: unknown[] = [];
+  for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) cells.push(sheet.getCell(r, c) ?? null);
+  return JSON.stringify({ rowCount, columnCount, cells, merges: sheet.merges, tables: sheet.tables.map((t) => t.name) });
+}
+
+function snapshotBook(wb: PreviewWorkbook): string {
+  return JSON.stringify(wb.sheetNames().map((n) => [n, snapshotSheet(wb, n)]));
+}
+
+function cellValue(wb: PreviewWorkbook, sheet: string, row: number, column: number): unknown {
+  return wb.getSheet(sheet)?.getCell(row, column)?.value ?? null;
+}
+
+/** Counts on the "Borgere" sheet itself: citizens in `group` whose status at column `col` is in `statuses`. */
+function countOnSheet(wb: PreviewWorkbook, group: string, col: number, statuses: string[]): number {
+  const s = wb.getSheet("Borgere");
+  if (!s) throw new Error("no Borgere");
+  let n = 0;
+  for (let r = 1; r < s.usedExtent().rowCount; r++) {
+    if (s.getCell(r, 1)?.value !== group) continue;
+    const v = s.getCell(r, col)?.value;
+    if (typeof v === "string" && statuses.includes(v)) n++;
+  }
+  return n;
+}
+
+/** The intervention x at 18 months for OUTCOME on the results sheet (row "18 mdr." below the outcome's title). */
+function resultX18(wb: PreviewWorkbook): number {
+  const s = wb.getSheet("Sammenligning");
+  if (!s) throw new Error("no Sammenligning");
+  const rows = s.usedExtent().rowCount;
+  let start = -1;
+  for (let r = 0; r < rows; r++) {
+    const v = s.getCell(r, 0)?.value;
+    if (typeof v === "string" && v.startsWith(OUTCOME)) {
+      start = r;
+      break;
+    }
+  }
+  if (start < 0) throw new Error("outcome not on the sheet");
+  for (let r = start + 1; r < rows; r++) if (s.getCell(r, 0)?.value === "18 mdr.") return s.getCell(r, 1)?.value as number;
+  throw new Error("no 18-month row");
+}
+
+async function setup(wb: PreviewWorkbook): Promise<ComparisonSettings> {
+  wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+  const input = await readSelectionSource(wb.run.bind(wb));
+  if (!input) throw new Error("no data");
+  return suggestSettings(input, "da");
+}
+
+describe("reading the case data", () => {
+  it("reads the current region around the selection: header in row 1, 60 citizens, 1 + chunks syncs", async () => {
+    const wb = sample();
+    wb.selectByUser("Borgere", { row: 10, column: 3, rowCount: 1, columnCount: 1 });
+    wb.resetSyncCount();
+    const input = await readSelectionSource(wb.run.bind(wb));
+    expect(wb.syncCount).toBe(1 + chunkCount(61, 13));
+    expect(wb.syncCount).toBe(2);
+    expect(input?.sheet).toBe("Borgere");
+    expect(input?.address).toBe("A1:M61");
+    expect(input?.header[0]).toBe("ID");
+    expect(input?.header[12]).toBe("Status 18 mdr");
+    expect(input?.rows).toHaveLength(60);
+  });
+
+  it("reads the stored source in 1 + chunks syncs and includes rows added directly below", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    expect(settings.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    wb.resetSyncCount();
+    const before = await readSource(wb.run.bind(wb), settings.source);
+    expect(wb.syncCount).toBe(2);
+    expect(before.rows).toHaveLength(60);
+    // A new citizen typed in row 62, and a note further down after an empty row.
+    const typed = ["B061", "Indsats", "Mand", "40", "Dansk", "Grundskole", "Nej", "Enlig", "2", "Kontanthjælp", "Jobparat", "", ""];
+    typed.forEach((t, c) => wb.setCellByUser("Borgere", 61, c, t));
+    wb.setCellByUser("Borgere", 64, 0, "Note: udtræk fra fagsystemet");
+    wb.resetSyncCount();
+    const after = await readSource(wb.run.bind(wb), settings.source);
+    expect(wb.syncCount).toBe(2);
+    expect(after.address).toBe("A1:M62");
+    expect(after.rows).toHaveLength(61);
+    expect(after.rows[60][0]).toBe("B061");
+  });
+
+  it("splits a large sheet into row chunks, one sync each (1 + chunks)", async () => {
+    const wb = createPreviewWorkbook();
+    const rows = 20000;
+    const header = ["ID", "Gruppe", "Alder", "Status 0 mdr", "Status 6 mdr", "Status 12 mdr"];
+    const values: (string | number)[][] = [header];
+    for (let i = 0; i < rows; i++) values.push([`P${i}`, i % 2 ? "Indsats" : "Kontrol", 20 + (i % 40), "Kontanthjælp", i % 3 ? "Jobparat" : "Kontanthjælp", "Uddannelse"]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ark1").getRange(`A1:F${rows + 1}`).values = values;
+      await ctx.sync();
+    });
+    const expectedChunks = Math.ceil((rows + 1) / Math.floor(READ_CHUNK_CELLS / 6));
+    expect(expectedChunks).toBeGreaterThan(1);
+    wb.resetSyncCount();
+    const input = await readSheetSource(wb.run.bind(wb), "Ark1");
+    expect(wb.syncCount).toBe(1 + expectedChunks);
+    expect(input?.rows).toHaveLength(rows);
+    expect(input?.rows[rows - 1][0]).toBe(`P${rows - 1}`);
+  });
+});
+
+describe("settings in the workbook", () => {
+  it("are saved and restored unchanged (1 sync each); none stored gives null", async () => {
+    const wb = sample();
+    expect(await loadComparisonSettings(wb.run.bind(wb))).toBeNull();
+    const settings = await setup(wb);
+    const edited: ComparisonSettings = { ...settings, testPolicy: "fisher", baselinePValues: true, outcomes: [{ id: "x", name: "Job", statuses: ["Jobparat"] }] };
+    wb.resetSyncCount();
+    await saveComparisonSettings(wb.run.bind(wb), edited);
+    expect(wb.syncCount).toBe(1);
+    wb.resetSyncCount();
+    const loaded = await loadComparisonSettings(wb.run.bind(wb));
+    expect(wb.syncCount).toBe(1);
+    expect(loaded).toEqual(edited);
+  });
+});
+
+describe("writing the results", () => {
+  it("writes Sammenligning in exactly 3 syncs, leaves the user's sheets untouched cell for cell", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    const borgere = snapshotSheet(wb, "Borgere");
+    const noter = snapshotSheet(wb, "Noter");
+    const input = await readSource(wb.run.bind(wb), settings.source);
+    const spec = comparisonSheetSpec(runComparison(input, settings), "da");
+    wb.resetSyncCount();
+    await writeComparison(wb.run.bind(wb), spec);
+    expect(wb.syncCount).toBe(3);
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "Sammenligning"]);
+    expect(wb.activeSheetName).toBe("Sammenligning");
+    expect(snapshotSheet(wb, "Borgere")).toBe(borgere);
+    expect(snapshotSheet(wb, "Noter")).toBe(noter);
+    // The number on the sheet is what the data say (counted here from the cells, not by the analysis).
+    expect(resultX18(wb)).toBe(countOnSheet(wb, "Indsats", 12, OUTCOME_STATUSES));
+  });
+
+  it("a full run costs (1 + chunks) reads + 3 writes; Kør igen after a status change changes the number", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    const run = wb.run.bind(wb);
+    wb.resetSyncCount();
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    expect(wb.syncCount).toBe(1 + chunkCount(61, 13) + 3);
+    const x0 = resultX18(wb);
+    expect(x0).toBe(countOnSheet(wb, "Indsats", 12, OUTCOME_STATUSES));
+    // Find an Indsats citizen whose 18-month status does not count, and make it "Uddannelse".
+    const s = wb.getSheet("Borgere");
+    let row = -1;
+    for (let r = 1; r <= 60 && row < 0; r++) {
+      const v = s?.getCell(r, 12)?.value;
+      if (s?.getCell(r, 1)?.value === "Indsats" && typeof v === "string" && !OUTCOME_STATUSES.includes(v) && v !== "Fraflyttet") row = r;
+    }
+    expect(row).toBeGreaterThan(0);
+    const borgere = () => snapshotSheet(wb, "Borgere");
+    wb.setCellByUser("Borgere", row, 12, "Uddannelse");
+    const afterEdit = borgere();
+    wb.resetSyncCount();
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    expect(wb.syncCount).toBe(1 + chunkCount(61, 13) + 3);
+    expect(resultX18(wb)).toBe(x0 + 1);
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "Sammenligning"]);
+    expect(borgere()).toBe(afterEdit);
+  });
+});
+
+describe("bad input writes nothing", () => {
+  it("an unknown group label: the problem names sheet and cell; sheets and cells unchanged", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    const run = wb.run.bind(wb);
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    wb.setCellByUser("Borgere", 7, 1, "Ukendt");
+    const before = snapshotBook(wb);
+    const err = await runAndWriteComparison(run, settings, { lang: "da" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VirkningError);
+    expect((err as VirkningError).message).toMatch(/"Ukendt".*Borgere!B8/);
+    expect(snapshotBook(wb)).toBe(before);
+  });
+
+  it("a new status that is not classified blocks, naming it", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    wb.setCellByUser("Borgere", 3, 11, "Sygedagpenge");
+    const before = snapshotBook(wb);
+    const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+    expect((err as VirkningError).message).toMatch(/Sygedagpenge.*ikke klassificeret/);
+    expect(snapshotBook(wb)).toBe(before);
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+  });
+
+  it("a CPR-like ID blocks the analysis with the explanation, nothing written", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    wb.setCellByUser("Borgere", 5, 0, "010190-1234");
+    const before = snapshotBook(wb);
+    const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+    expect((err as VirkningError).code).toBe("CPR_FOUND");
+    expect((err as VirkningError).message).toMatch(/CPR-numre/);
+    expect((err as VirkningError).message).toMatch(/A6/);
+    expect(snapshotBook(wb)).toBe(before);
+  });
+
+  it("a user sheet called Sammenligning is never overwritten", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    wb.addSheetDirect("Sammenligning");
+    wb.setCellByUser("Sammenligning", 0, 0, "Mine egne tal");
+    const before = snapshotBook(wb);
+    const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+    expect((err as VirkningError).code).toBe("SHEET_NOT_OWNED");
+    expect(snapshotBook(wb)).toBe(before);
+  });
+});
