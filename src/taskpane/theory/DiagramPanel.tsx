@@ -1,0 +1,67 @@
+/** The diagram tab: the SVG of the current theory and downloads as SVG and PNG. */
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, ZoomInRegular } from "@fluentui/react-icons";
+import { layoutDiagram, type ProgrammeTheory } from "../../core/theory";
+import { useLang, useStrings } from "../i18n";
+import { THEORY_STRINGS } from "./strings";
+import { DiagramSvg } from "./DiagramSvg";
+import { downloadPng, downloadSvg } from "./download";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  frame: { overflowX: "auto", border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: "#FFFFFF" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Element {
+  const s = useStrings(THEORY_STRINGS);
+  const lang = useLang();
+  const styles = useStyles();
+  const svgRef = React.useRef<SVGSVGElement>(null);
+  const [zoom, setZoom] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [failed, setFailed] = React.useState(false);
+  const layout = React.useMemo(() => layoutDiagram(props.theory, { lang }), [props.theory, lang]);
+  const t = props.theory;
+  const empty = t.finalGoals.length + t.subGoals.length + t.activities.length + t.mechanisms.length === 0 && t.targetGroup.name.trim() === "";
+
+  const png = async (): Promise<void> => {
+    if (!svgRef.current) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      await downloadPng(svgRef.current, 2);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.diagramTitle} data-testid="theory-diagram-panel">
+      {empty ? <span className={styles.muted}>{s.diagramEmpty}</span> : null}
+      <div className={styles.row}>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => svgRef.current && downloadSvg(svgRef.current)}>
+          {s.downloadSvg}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => void png()} disabled={busy}>
+          {s.downloadPng}
+        </Button>
+        <ToggleButton icon={<ZoomInRegular />} checked={zoom} onClick={() => setZoom((z) => !z)} appearance="subtle">
+          {s.zoom}
+        </ToggleButton>
+      </div>
+      {failed ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{s.downloadFailed}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.frame}>
+        <DiagramSvg ref={svgRef} layout={layout} label={s.diagramLabel} width={zoom ? `${Math.round(layout.pageWidth * 1.5)}px` : "100%"} />
+      </div>
+    </section>
+  );
+}

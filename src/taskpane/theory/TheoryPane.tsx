@@ -1,0 +1,367 @@
+/**
+ * The Programteori pane: pick a template or start empty, build the theory in KL's five steps
+ * (guided) or edit any part (free), see validation live, view/download the diagram, and keep the
+ * theory in the workbook. The sheet "Programteori" is the source of truth: the pane reads it on
+ * opening and on "Læs fra arket", and writes it (plus the diagram sheet) on "Gem i projektmappen".
+ */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  CounterBadge,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  Text as FluentText,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ChevronLeftRegular, ChevronRightRegular, DocumentAddRegular, SaveRegular } from "@fluentui/react-icons";
+import {
+  STEPS,
+  kindOfId,
+  setTitle,
+  updateTargetGroup,
+  validateTheory,
+  type ItemKind,
+  type ProgrammeTheory,
+  type StepId,
+  type ValidationIssue,
+} from "../../core/theory";
+import { getExcelRun, isSetSupported } from "../../excel/host";
+import { loadTheory, saveTheory, THEORY_SHEETS } from "../../excel/theoryStore";
+import { ErrorBar } from "../components/ErrorBar";
+import { useLang, useStrings, useText } from "../i18n";
+import { THEORY_STRINGS } from "./strings";
+import { TemplatePicker } from "./TemplatePicker";
+import { TARGET_GROUP_ANCHOR, TARGET_GROUP_NAME_INPUT, TARGET_GROUP_SIZE_INPUT, TargetGroupForm } from "./TargetGroupForm";
+import { ItemSection, itemAnchorId, itemNameInputId, type TheoryUpdate } from "./ItemSection";
+import { ValidationPanel } from "./ValidationPanel";
+import { DiagramPanel } from "./DiagramPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  stepHead: { display: "flex", flexDirection: "column", gap: "4px" },
+  stepTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  question: { fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
+  stepTabs: { overflowX: "auto" },
+  stepNav: { display: "flex", justifyContent: "space-between", gap: "8px" },
+  saveBar: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    paddingTop: "8px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+type Mode = "guided" | "free" | "diagram";
+
+const STEP_OF_KIND: Record<ItemKind, StepId> = { slutmaal: "slutmaal", delmaal: "delmaal", aktivitet: "aktiviteter", mekanisme: "mekanismer" };
+const KIND_OF_STEP: Partial<Record<StepId, ItemKind>> = { slutmaal: "slutmaal", delmaal: "delmaal", aktiviteter: "aktivitet", mekanismer: "mekanisme" };
+
+/** Where an issue lives in the pane: its step, and the element to scroll to and focus. */
+export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { step: StepId; elementId: string; focusId?: string } | undefined {
+  if (issue.code.startsWith("TARGET_GROUP")) {
+    return { step: "maalgruppe", elementId: TARGET_GROUP_ANCHOR, focusId: issue.code.includes("SIZE") ? TARGET_GROUP_SIZE_INPUT : TARGET_GROUP_NAME_INPUT };
+  }
+  if (issue.code === "NO_FINAL_GOAL") return { step: "slutmaal", elementId: "theory-section-slutmaal" };
+  for (const id of issue.itemIds) {
+    const kind = kindOfId(theory, id);
+    if (kind) return { step: STEP_OF_KIND[kind], elementId: itemAnchorId(id), focusId: itemNameInputId(id) };
+    const link = theory.links.find((l) => l.id === id);
+    if (link) {
+      const fromKind = kindOfId(theory, link.from);
+      if (fromKind) return { step: STEP_OF_KIND[fromKind], elementId: itemAnchorId(link.from) };
+    }
+  }
+  return undefined;
+}
+
+function StepContent(props: {
+  step: StepId;
+  theory: ProgrammeTheory;
+  update: TheoryUpdate;
+  issues: readonly ValidationIssue[];
+  onAdded(id: string): void;
+}): React.JSX.Element {
+  const kind = KIND_OF_STEP[props.step];
+  if (!kind) {
+    return (
+      <TargetGroupForm
+        value={props.theory.targetGroup}
+        issues={props.issues}
+        onChange={(patch) => props.update((t) => updateTargetGroup(t, patch))}
+      />
+    );
+  }
+  return (
+    <div id={`theory-section-${kind}`}>
+      <ItemSection theory={props.theory} update={props.update} kind={kind} issues={props.issues} onAdded={props.onAdded} />
+    </div>
+  );
+}
+
+function issueCountForStep(theory: ProgrammeTheory, issues: readonly ValidationIssue[], step: StepId): number {
+  return issues.filter((i) => issueTarget(theory, i)?.step === step && i.severity === "error").length;
+}
+
+export default function TheoryPane(): React.JSX.Element {
+  const s = useStrings(THEORY_STRINGS);
+  const lang = useLang();
+  const text = useText();
+  const styles = useStyles();
+
+  const [theory, setTheory] = React.useState<ProgrammeTheory | null>(null);
+  const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>([]);
+  const [cells, setCells] = React.useState<Record<string, string> | undefined>(undefined);
+  const [picking, setPicking] = React.useState(false);
+  const [mode, setMode] = React.useState<Mode>("guided");
+  const [step, setStep] = React.useState(0);
+  const [openSections, setOpenSections] = React.useState<string[]>(["maalgruppe"]);
+  const [busy, setBusy] = React.useState<"load" | "save" | null>("load");
+  const [error, setError] = React.useState<unknown>(null);
+  const [status, setStatus] = React.useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = React.useState<{ elementId: string; focusId?: string } | null>(null);
+  const shapes = React.useMemo(() => isSetSupported("1.9"), []);
+
+  const issues = React.useMemo<ValidationIssue[]>(
+    () => (theory ? [...sheetIssues, ...validateTheory(theory, cells ? { cells } : {})] : []),
+    [theory, sheetIssues, cells],
+  );
+
+  const update = React.useCallback<TheoryUpdate>((change) => {
+    setTheory((t) => (t ? change(t) : t));
+    setStatus(null);
+  }, []);
+
+  const reload = React.useCallback(async (initial: boolean) => {
+    setBusy("load");
+    setError(null);
+    setStatus(null);
+    try {
+      const loaded = await loadTheory(getExcelRun());
+      if (loaded) {
+        setTheory(loaded.theory);
+        setSheetIssues(loaded.issues);
+        setCells(loaded.cells);
+        setPicking(false);
+        setStatus(s.loadedFromSheet(THEORY_SHEETS.theory));
+      } else if (!initial) {
+        setStatus(s.noSheetYet);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }, [s]);
+
+  React.useEffect(() => {
+    void reload(true);
+    // Read the sheet once when the pane opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const save = async (): Promise<void> => {
+    if (!theory) return;
+    setBusy("save");
+    setError(null);
+    setStatus(null);
+    try {
+      await saveTheory(getExcelRun(), theory, lang, { shapes });
+      // The sheet now holds exactly what the pane shows: earlier read problems and cell positions are gone.
+      setSheetIssues([]);
+      setCells(undefined);
+      setStatus(s.saved([THEORY_SHEETS.theory, THEORY_SHEETS.diagram]));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = (t: ProgrammeTheory): void => {
+    setTheory(t);
+    setSheetIssues([]);
+    setCells(undefined);
+    setPicking(false);
+    setMode("guided");
+    setStep(0);
+    setStatus(null);
+  };
+
+  const jump = (issue: ValidationIssue): void => {
+    if (!theory) return;
+    const target = issueTarget(theory, issue);
+    if (!target) return;
+    if (mode === "free") {
+      setOpenSections((o) => (o.includes(target.step) ? o : [...o, target.step]));
+    } else {
+      setMode("guided");
+      setStep(STEPS.findIndex((st) => st.id === target.step));
+    }
+    setPendingFocus(target);
+  };
+
+  const focusAdded = (id: string): void => setPendingFocus({ elementId: itemAnchorId(id), focusId: itemNameInputId(id) });
+
+  React.useEffect(() => {
+    if (!pendingFocus) return;
+    const el = document.getElementById(pendingFocus.elementId);
+    if (!el) return;
+    el.scrollIntoView?.({ block: "nearest" });
+    const focus = pendingFocus.focusId ? document.getElementById(pendingFocus.focusId) : null;
+    (focus ?? el).focus?.();
+    setPendingFocus(null);
+  }, [pendingFocus, theory, mode, step, openSections]);
+
+  const working = busy !== null;
+  const current = STEPS[step];
+
+  return (
+    <div className={styles.root} data-testid="theory-pane">
+      <Subtitle1 as="h1">{s.paneTitle}</Subtitle1>
+      <FluentText className={styles.muted}>{s.intro}</FluentText>
+      {status ? (
+        <MessageBar intent="info" data-testid="theory-status">
+          <MessageBarBody>{status}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={error} />
+      {busy === "load" && theory === null ? <Spinner size="small" label={s.reloading} /> : null}
+
+      {(theory === null && busy !== "load") || picking ? (
+        <>
+          {picking ? <FluentText className={styles.muted}>{s.replaceConfirm}</FluentText> : null}
+          <TemplatePicker onPick={pick} onCancel={picking ? () => setPicking(false) : undefined} />
+        </>
+      ) : null}
+
+      {theory !== null && !picking ? (
+        <>
+          <div className={styles.row}>
+            <Field label={s.theoryTitle} style={{ flexGrow: 1 }}>
+              <Input value={theory.title} onChange={(_, d) => update((t) => setTitle(t, d.value))} />
+            </Field>
+          </div>
+          {theory.source ? (
+            <span className={styles.muted} data-testid="theory-source">
+              {s.sourceLabel(theory.source.title, theory.source.publisher, theory.source.year)}
+            </span>
+          ) : null}
+          <div className={styles.row}>
+            <Button size="small" appearance="subtle" icon={<DocumentAddRegular />} onClick={() => setPicking(true)} disabled={working}>
+              {s.newTheory}
+            </Button>
+          </div>
+
+          <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as Mode)} aria-label={s.modeLabel} size="small">
+            <Tab value="guided">{s.modeGuided}</Tab>
+            <Tab value="free">{s.modeFree}</Tab>
+            <Tab value="diagram">{s.modeDiagram}</Tab>
+          </TabList>
+
+          {mode === "guided" ? (
+            <section aria-label={s.stepsNav} data-testid="theory-guided">
+              <div className={styles.stepTabs}>
+                <TabList
+                  size="small"
+                  selectedValue={current.id}
+                  onTabSelect={(_, d) => setStep(STEPS.findIndex((st) => st.id === d.value))}
+                  aria-label={s.stepsNav}
+                >
+                  {STEPS.map((st, i) => {
+                    const n = issueCountForStep(theory, issues, st.id);
+                    return (
+                      <Tab key={st.id} value={st.id} aria-label={text(st.title)} title={text(st.title)}>
+                        {i + 1}
+                        {n > 0 ? <CounterBadge size="small" color="danger" count={n} style={{ marginLeft: 4 }} aria-hidden /> : null}
+                      </Tab>
+                    );
+                  })}
+                </TabList>
+              </div>
+              <div className={styles.stepHead}>
+                <span className={styles.muted}>{s.stepOf(step + 1, STEPS.length)}</span>
+                <h2 className={styles.stepTitle} data-testid="theory-step-title">
+                  {text(current.title)}
+                </h2>
+                <p className={styles.help}>{text(current.help)}</p>
+                <p className={styles.question}>
+                  {s.question}: {text(current.question)}
+                </p>
+              </div>
+              <StepContent step={current.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
+              <div className={styles.stepNav} style={{ marginTop: 12 }}>
+                <Button icon={<ChevronLeftRegular />} disabled={step === 0} onClick={() => setStep((x) => Math.max(0, x - 1))}>
+                  {s.previous}
+                </Button>
+                <Button
+                  icon={<ChevronRightRegular />}
+                  iconPosition="after"
+                  appearance="primary"
+                  disabled={step === STEPS.length - 1}
+                  onClick={() => setStep((x) => Math.min(STEPS.length - 1, x + 1))}
+                >
+                  {s.next}
+                </Button>
+              </div>
+            </section>
+          ) : null}
+
+          {mode === "free" ? (
+            <Accordion
+              multiple
+              collapsible
+              openItems={openSections}
+              onToggle={(_, d) => setOpenSections(d.openItems.map(String))}
+              data-testid="theory-free"
+            >
+              {STEPS.map((st) => (
+                <AccordionItem key={st.id} value={st.id}>
+                  <AccordionHeader size="small">{text(st.title)}</AccordionHeader>
+                  <AccordionPanel>
+                    <StepContent step={st.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          ) : null}
+
+          {mode === "diagram" ? <DiagramPanel theory={theory} /> : null}
+
+          <ValidationPanel issues={issues} onJump={jump} canJump={(i) => issueTarget(theory, i) !== undefined} />
+
+          <div className={styles.saveBar}>
+            <div className={styles.row}>
+              <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()} disabled={working}>
+                {busy === "save" ? s.saving : s.save}
+              </Button>
+              <Button icon={<ArrowClockwiseRegular />} onClick={() => void reload(false)} disabled={working}>
+                {busy === "load" ? s.reloading : s.reload}
+              </Button>
+            </div>
+            {issues.some((i) => i.severity === "error") ? <span className={styles.muted}>{s.saveWithErrors}</span> : null}
+            {!shapes ? (
+              <MessageBar intent="warning" data-testid="theory-shapes-fallback">
+                <MessageBarBody>{s.shapesFallback}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
