@@ -253,44 +253,43 @@ export abstract class ClientObj<T> {
 
   load(spec?: unknown): this {
     const paths = parseLoadSpec(spec);
-    const scalars: string[] = [];
-    const defs = this._propDefs ?? {};
-    for (const p of paths.length ? paths : this._scalarNames()) {
-      const [head, ...rest] = p.split("/");
-      if (defs[head]?.get) scalars.push(head);
-      else if (head === "isNullObject") continue;
-      else {
-        const child = (this as unknown as Record<string, unknown>)[head];
-        if (child instanceof ClientObj) child.load(rest.length ? rest.join("/") : undefined);
-        else throw apiError("InvalidArgument", `Cannot load '${p}': no such property.`);
-      }
-    }
-    this._queueLoad(scalars);
+    this.context.enqueue({ size: 0, kind: "load", mutates: false, run: (run) => this._loadNow(paths, run) });
     return this;
   }
 
-  _queueLoad(props: string[]): void {
-    this.context.enqueue({
-      size: 0,
-      kind: "load",
-      mutates: false,
-      run: (run) => {
-        this._instantiate(run);
-        const t = this._get();
-        const snap: [string, unknown][] = [];
-        if (t !== null) {
-          for (const p of props) {
-            const get = this._propDefs[p].get as (t: T, o: this) => unknown;
-            const v = get(t, this);
-            run.responseBytes += jsonLength(v) + p.length;
-            snap.push([p, v]);
-          }
-        }
-        run.commits.push(() => {
-          for (const [k, v] of snap) this._loaded.set(k, v);
-        });
-      },
+  /** Snapshot the requested properties now (inside a sync); they become readable when the sync succeeds. */
+  _loadNow(paths: string[], run: SyncRun): void {
+    this._instantiate(run);
+    const t = this._get();
+    if (t === null) return;
+    const defs = this._propDefs ?? {};
+    const scalars = new Set<string>();
+    const nested = new Map<string, string[]>();
+    for (const p of paths.length ? paths : this._scalarNames()) {
+      const [head, ...rest] = p.split("/");
+      if (defs[head]?.get) scalars.add(head);
+      else if (head === "isNullObject" || head === "$none") continue;
+      else {
+        const list = nested.get(head) ?? [];
+        if (rest.length) list.push(rest.join("/"));
+        nested.set(head, list);
+      }
+    }
+    const snap: [string, unknown][] = [];
+    for (const p of scalars) {
+      const get = defs[p].get as (t: T, o: this) => unknown;
+      const v = get(t, this);
+      run.responseBytes += jsonLength(v) + p.length;
+      snap.push([p, v]);
+    }
+    run.commits.push(() => {
+      for (const [k, v] of snap) this._loaded.set(k, v);
     });
+    for (const [head, sub] of nested) {
+      const child = (this as unknown as Record<string, unknown>)[head];
+      if (!(child instanceof ClientObj)) throw apiError("InvalidArgument", `Cannot load '${head}': no such property.`);
+      child._loadNow(sub, run);
+    }
   }
 
   toJSON(): Record<string, unknown> {
@@ -324,45 +323,15 @@ abstract class CollectionObj<T, I, C extends ClientObj<I>> extends ClientObj<T> 
     return this._items;
   }
 
-  override load(spec?: unknown): this {
-    const props = parseLoadSpec(spec)
-      .map((p) => p.replace(/^items\//, ""))
-      .filter((p) => p !== "items" && p !== "$none");
-    this.context.enqueue({
-      size: 0,
-      kind: "load",
-      mutates: false,
-      run: (run) => {
-        this._instantiate(run);
-        const t = this._get();
-        const targets = t === null ? [] : this._list(t);
-        const items: C[] = [];
-        const snaps: [C, [string, unknown][]][] = [];
-        for (const target of targets) {
-          const c = this._wrap(target);
-          c._instantiate();
-          const names = props.length ? props : c._scalarNames();
-          const snap: [string, unknown][] = [];
-          for (const p of names) {
-            const def = c._propDefs[p];
-            if (!def?.get) throw apiError("InvalidArgument", `Cannot load 'items/${p}'.`);
-            const v = (def.get as (t: I, o: C) => unknown)(target, c);
-            run.responseBytes += jsonLength(v) + p.length;
-            snap.push([p, v]);
-          }
-          items.push(c);
-          snaps.push([c, snap]);
-        }
-        run.commits.push(() => {
-          this._items = items;
-          for (const [c, snap] of snaps) {
-            c._nullKnown = true;
-            for (const [k, v] of snap) c._loaded.set(k, v);
-          }
-        });
-      },
+  override _loadNow(paths: string[], run: SyncRun): void {
+    const props = paths.map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items" && p !== "$none");
+    this._instantiate(run);
+    const t = this._get();
+    const items = (t === null ? [] : this._list(t)).map((target) => this._wrap(target));
+    for (const c of items) c._loadNow(props, run);
+    run.commits.push(() => {
+      this._items = items;
     });
-    return this;
   }
 
   getCount(): ClientResult<number> {
@@ -742,6 +711,46 @@ function checkCellValue(x: unknown): PreviewValue {
   throw invalidArgument(`unsupported cell value ${String(x)}`);
 }
 
+/**
+ * What Excel stores when a string is written through `values` or `formulas` (en-US parsing, as
+ * the API does): "'x" → text "x" (quote prefix); "=..." → formula; "+..."/"-..." → a number
+ * when numeric, else a formula (the docs: such values are interpreted as formulas); numeric text
+ * ("12", "1.5e3") → number; "TRUE"/"FALSE" → boolean. In a cell formatted as text ("@") the
+ * string is kept as is.
+ */
+function interpretInput(sheet: SheetState, row: number, column: number, x: unknown): void {
+  const v = checkCellValue(x);
+  if (typeof v !== "string" || v === "") {
+    sheet.write(row, column, v, false);
+    return;
+  }
+  if (sheet.numberFormatAt(row, column) === "@") {
+    sheet.write(row, column, v, false);
+    return;
+  }
+  if (v.startsWith("'")) {
+    sheet.write(row, column, v.slice(1), false);
+    return;
+  }
+  if (v.startsWith("=") && v.length > 1) {
+    sheet.write(row, column, v, true);
+    return;
+  }
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) {
+    sheet.write(row, column, Number(v), false);
+    return;
+  }
+  if ((v.startsWith("+") || v.startsWith("-")) && v.length > 1) {
+    sheet.write(row, column, `=${v}`, true);
+    return;
+  }
+  if (/^(true|false)$/i.test(v)) {
+    sheet.write(row, column, v.toLowerCase() === "true", false);
+    return;
+  }
+  sheet.write(row, column, v, false);
+}
+
 function emptyAsString(v: PreviewValue): string | number | boolean {
   return v === null ? "" : v;
 }
@@ -935,15 +944,15 @@ defineProps(Range, {
   values: {
     get: (t: RangeTarget) => readGrid(t, (r, c) => emptyAsString(t.sheet.valueAt(r, c))),
     set: (t: RangeTarget, v: unknown) => {
-      // As in Excel, a string starting with "=" written through `values` becomes a formula.
-      writeGrid(t, v, "values", (r, c, x) => t.sheet.write(r, c, checkCellValue(x), true));
+      // As in Excel, strings are parsed (see interpretInput): "=..." becomes a formula, "12" a number.
+      writeGrid(t, v, "values", (r, c, x) => interpretInput(t.sheet, r, c, x));
       t.sheet.changed();
     },
   },
   formulas: {
     get: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.formulaAt(r, c) ?? emptyAsString(t.sheet.raw(r, c) ?? null)),
     set: (t: RangeTarget, v: unknown) => {
-      writeGrid(t, v, "formulas", (r, c, x) => t.sheet.write(r, c, checkCellValue(x), true));
+      writeGrid(t, v, "formulas", (r, c, x) => interpretInput(t.sheet, r, c, x));
       t.sheet.changed();
     },
   },

@@ -63,6 +63,9 @@ export interface PreviewChart {
   top: number;
   width: number;
   height: number;
+  /** Axis titles (optional member added with the API emulation). */
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
   /** Computed from dataRange at the time of reading. */
   categories(): string[];
   series(): PreviewChartSeries[];
@@ -87,6 +90,9 @@ export interface PreviewShape {
   fontColor?: string;
   fontSize?: number;
   bold?: boolean;
+  /** Text alignment in the shape (Excel.ShapeTextHorizontalAlignment / ShapeTextVerticalAlignment); optional member added with the API emulation. */
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
   /** For lines: end arrowhead style ("None", "Triangle", …). */
   endArrowheadStyle?: string;
   /** For lines: absolute end points in points (begin = left/top corner side per Excel's convention). */

@@ -59,6 +59,8 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   /** Workbook settings as JSON text, like Excel stores them. */
   readonly settings = new Map<string, string>();
   syncCount = 0;
+  /** Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported (tests lower it to exercise fallbacks). */
+  apiVersion = "1.12";
   /** Largest request and response payload (bytes) seen by a sync; for tests and benchmarks. */
   maxRequestBytes = 0;
   maxResponseBytes = 0;

@@ -1,0 +1,68 @@
+/**
+ * Where Excel.run comes from. Inside Excel it is Office's global `Excel.run`; in the browser
+ * preview (no Office host) it is the in-memory workbook that the preview page puts on
+ * `globalThis.__virkningPreview`. Everything in src/excel takes an ExcelRun, so tests pass a
+ * preview workbook's `run` directly.
+ */
+import { VirkningError } from "../core/errors";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** What the preview page provides (a PreviewWorkbook satisfies it). */
+export interface PreviewHost {
+  run: ExcelRun;
+  /** Highest ExcelApi requirement set the preview claims; "1.12" when absent. */
+  apiVersion?: string;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __virkningPreview: PreviewHost | undefined;
+}
+
+/** Highest ExcelApi version the preview emulates. */
+export const PREVIEW_API_VERSION = "1.12";
+
+function inExcel(): boolean {
+  if (typeof Excel === "undefined" || typeof Office === "undefined") return false;
+  try {
+    return Office.context?.host === Office.HostType.Excel;
+  } catch {
+    return false;
+  }
+}
+
+/** Excel.run inside Excel, else the preview workbook's run; throws a VirkningError when neither exists. */
+export function getExcelRun(): ExcelRun {
+  if (inExcel()) return (batch) => Excel.run(batch);
+  const preview = globalThis.__virkningPreview;
+  if (preview) return (batch) => preview.run(batch);
+  throw new VirkningError(
+    "NO_EXCEL",
+    "Virkning kører ikke i Excel. Åbn tilføjelsesprogrammet fra Excel, eller brug forhåndsvisningen.",
+    "Virkning is not running in Excel. Open the add-in from Excel, or use the preview.",
+  );
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Whether requirement set ExcelApi `version` (e.g. "1.9") is available. */
+export function isSetSupported(version: string): boolean {
+  if (inExcel()) {
+    try {
+      return Office.context.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  }
+  const max = globalThis.__virkningPreview?.apiVersion ?? PREVIEW_API_VERSION;
+  return compareVersions(version, max) <= 0;
+}

@@ -1,0 +1,287 @@
+/**
+ * Reading cells from the workbook into plain arrays for core.
+ *
+ * Every read takes 1 sync to learn the extent (address, size, merged areas) and then 1 sync per
+ * row chunk of values, so each response stays below READ_BUDGET_BYTES (~4 MB; Excel on the web
+ * rejects responses above 5 MB). Chunk size: the first chunk assumes a conservative
+ * FIRST_CHUNK_BYTES_PER_CELL; later chunks are sized from the largest row seen so far (JSON
+ * bytes) times 1.5. If Excel still rejects a chunk as too large, it is halved and read again
+ * (one extra sync each time; does not happen for the emulation's test data). `chunks` in the
+ * result reports the number of value syncs, so a read costs 1 + chunks syncs.
+ *
+ * Empty cells come back as null (Excel returns ""), numbers as numbers, texts as texts, Excel
+ * errors as their text ("#DIV/0!").
+ */
+import { VirkningError } from "../core/errors";
+import { rangeAddress, type RangeRef } from "../core/report/address";
+import type { CellValue } from "../core/report/sheetSpec";
+import { isSetSupported, type ExcelRun } from "./host";
+
+export const READ_BUDGET_BYTES = 4_000_000;
+/** Conservative JSON bytes per cell for the first chunk (values; number formats add their own). */
+export const FIRST_CHUNK_BYTES_PER_CELL = 48;
+const FORMAT_BYTES_PER_CELL = 24;
+
+export interface RangeRead {
+  sheet: string;
+  /** Sheet-qualified address as Excel prints it, e.g. "Borgere!A1:M61". */
+  address: string;
+  /** 0-based top-left of `values`. */
+  rowIndex: number;
+  columnIndex: number;
+  values: CellValue[][];
+  /** Present when asked for with `{ numberFormats: true }`. */
+  numberFormats?: string[][];
+  /** Sheet-qualified addresses of merged areas that overlap the range (user data should have none). */
+  mergedAreas: string[];
+  /** Number of row chunks (value syncs) the read used. */
+  chunks: number;
+}
+
+export interface ReadOptions {
+  numberFormats?: boolean;
+}
+
+function sheetMissing(sheet: string): VirkningError {
+  return new VirkningError("SHEET_NOT_FOUND", `Arket "${sheet}" findes ikke i projektmappen.`, `The sheet "${sheet}" does not exist in the workbook.`, { sheet });
+}
+
+function fromExcel(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+function mergedList(areas: Excel.RangeAreas): string[] {
+  if (areas.isNullObject) return [];
+  return areas.address
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Rows of a chunk for a given estimate of bytes per row. */
+export function rowsPerChunk(bytesPerRow: number): number {
+  return Math.max(1, Math.floor(READ_BUDGET_BYTES / Math.max(1, bytesPerRow)));
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+/** Read `ref` on worksheet `ws` in row chunks (one sync each). */
+async function readChunked(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  ref: RangeRef,
+  opts: ReadOptions,
+): Promise<{ values: CellValue[][]; numberFormats?: string[][]; chunks: number }> {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] | undefined = opts.numberFormats ? [] : undefined;
+  const perCell = FIRST_CHUNK_BYTES_PER_CELL + (opts.numberFormats ? FORMAT_BYTES_PER_CELL : 0);
+  let n = rowsPerChunk(perCell * ref.columnCount);
+  let maxRowBytes = 0;
+  let chunks = 0;
+  for (let start = 0; start < ref.rowCount; ) {
+    const count = Math.min(n, ref.rowCount - start);
+    const range = ws.getRange(rangeAddress(ref.row + start, ref.column, count, ref.columnCount));
+    range.load(opts.numberFormats ? "values,numberFormat" : "values");
+    try {
+      chunks++;
+      // One sync per chunk is the point of chunking: each response must stay below the payload limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (isPayloadError(e) && count > 1) {
+        n = Math.ceil(count / 2);
+        continue;
+      }
+      throw e;
+    }
+    const vals = range.values as unknown[][];
+    const nfs = opts.numberFormats ? (range.numberFormat as unknown as string[][]) : undefined;
+    for (let i = 0; i < vals.length; i++) {
+      const row = vals[i].map(fromExcel);
+      values.push(row);
+      let bytes = JSON.stringify(vals[i]).length + 1;
+      if (nfs) {
+        numberFormats!.push(nfs[i]);
+        bytes += JSON.stringify(nfs[i]).length + 1;
+      }
+      if (bytes > maxRowBytes) maxRowBytes = bytes;
+    }
+    start += count;
+    n = rowsPerChunk(Math.ceil(maxRowBytes * 1.5));
+  }
+  return numberFormats ? { values, numberFormats, chunks } : { values, chunks };
+}
+
+async function readLoadedRange(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sheet: string,
+  range: Excel.Range,
+  merged: Excel.RangeAreas,
+  opts: ReadOptions,
+): Promise<RangeRead> {
+  const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+  const r = await readChunked(context, ws, ref, opts);
+  const out: RangeRead = {
+    sheet,
+    address: range.address,
+    rowIndex: ref.row,
+    columnIndex: ref.column,
+    values: r.values,
+    mergedAreas: mergedList(merged),
+    chunks: r.chunks,
+  };
+  if (r.numberFormats) out.numberFormats = r.numberFormats;
+  return out;
+}
+
+const DIMS = "address,rowIndex,columnIndex,rowCount,columnCount";
+
+/** Read `address` ("A1:M61", "A:M") on `sheetName`: 1 + chunks syncs. */
+export async function readRange(run: ExcelRun, sheetName: string, address: string, opts: ReadOptions = {}): Promise<RangeRead> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    ws.load("name");
+    const range = ws.getRange(address).load(DIMS);
+    const merged = range.getMergedAreasOrNullObject().load("address");
+    await context.sync();
+    if (ws.isNullObject) throw sheetMissing(sheetName);
+    if (range.rowCount === 1_048_576 || range.rowCount * range.columnCount > 5_000_000) {
+      // Whole columns: read only down to the last used row.
+      const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
+      await context.sync();
+      if (used.isNullObject) return { sheet: ws.name, address: range.address, rowIndex: range.rowIndex, columnIndex: range.columnIndex, values: [], mergedAreas: [], chunks: 0 };
+      const lastRow = used.rowIndex + used.rowCount;
+      const clipped = ws.getRange(rangeAddress(range.rowIndex, range.columnIndex, Math.max(1, lastRow - range.rowIndex), range.columnCount)).load(DIMS);
+      await context.sync();
+      return readLoadedRange(context, ws, ws.name, clipped, merged, opts);
+    }
+    return readLoadedRange(context, ws, ws.name, range, merged, opts);
+  });
+}
+
+/** Read the used range (values only) of a sheet, or of the active sheet: 1 + chunks syncs. An empty sheet gives values []. */
+export async function readUsedRange(run: ExcelRun, sheetName?: string, opts: ReadOptions = {}): Promise<RangeRead> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItemOrNullObject(sheetName);
+    ws.load("name");
+    const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
+    const merged = used.getMergedAreasOrNullObject().load("address");
+    await context.sync();
+    if (ws.isNullObject) throw sheetMissing(sheetName ?? "");
+    if (used.isNullObject) {
+      return { sheet: ws.name, address: `${ws.name}!A1`, rowIndex: 0, columnIndex: 0, values: [], mergedAreas: [], chunks: 0 };
+    }
+    return readLoadedRange(context, ws, ws.name, used, merged, opts);
+  });
+}
+
+/** The region bounded by empty rows and columns around (row, column) in a 0-based grid. */
+export function regionAround(values: CellValue[][], row: number, column: number): RangeRef {
+  const filled = (r: number, c: number): boolean => r >= 0 && c >= 0 && r < values.length && values[r][c] !== null && values[r][c] !== undefined;
+  let r1 = row;
+  let r2 = row;
+  let c1 = column;
+  let c2 = column;
+  const height = values.length;
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const rowHas = (r: number): boolean => {
+      for (let c = Math.max(c1 - 1, 0); c <= Math.min(c2 + 1, width - 1); c++) if (filled(r, c)) return true;
+      return false;
+    };
+    const colHas = (c: number): boolean => {
+      for (let r = Math.max(r1 - 1, 0); r <= Math.min(r2 + 1, height - 1); r++) if (filled(r, c)) return true;
+      return false;
+    };
+    while (r1 > 0 && rowHas(r1 - 1)) (r1--, (changed = true));
+    while (r2 + 1 < height && rowHas(r2 + 1)) (r2++, (changed = true));
+    while (c1 > 0 && colHas(c1 - 1)) (c1--, (changed = true));
+    while (c2 + 1 < width && colHas(c2 + 1)) (c2++, (changed = true));
+  }
+  return { row: r1, column: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 };
+}
+
+/**
+ * The data around the selection: with one cell selected, its current region (Excel's
+ * Range.getSurroundingRegion, ExcelApi 1.7: the block bounded by empty rows and columns); with
+ * several cells selected, exactly the selection. 1 + chunks syncs. Without ExcelApi 1.7 the
+ * used range is read and the region computed here with the same rule (`regionAround`).
+ */
+export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {}): Promise<RangeRead> {
+  return run(async (context) => {
+    const sel = context.workbook.getSelectedRange().load(DIMS);
+    const ws = sel.worksheet;
+    ws.load("name");
+    const selMerged = sel.getMergedAreasOrNullObject().load("address");
+    if (!isSetSupported("1.7")) {
+      const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
+      await context.sync();
+      if (used.isNullObject) return { sheet: ws.name, address: sel.address, rowIndex: sel.rowIndex, columnIndex: sel.columnIndex, values: [], mergedAreas: [], chunks: 0 };
+      const all = await readChunked(context, ws, { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }, opts);
+      const single = sel.rowCount === 1 && sel.columnCount === 1;
+      const local = single
+        ? regionAround(all.values, sel.rowIndex - used.rowIndex, sel.columnIndex - used.columnIndex)
+        : { row: sel.rowIndex - used.rowIndex, column: sel.columnIndex - used.columnIndex, rowCount: sel.rowCount, columnCount: sel.columnCount };
+      const pick = <V>(grid: V[][], empty: V): V[][] =>
+        Array.from({ length: local.rowCount }, (_, i) => Array.from({ length: local.columnCount }, (_, j) => grid[local.row + i]?.[local.column + j] ?? empty));
+      const out: RangeRead = {
+        sheet: ws.name,
+        address: `${sel.address.slice(0, sel.address.lastIndexOf("!"))}!${rangeAddress(used.rowIndex + local.row, used.columnIndex + local.column, local.rowCount, local.columnCount)}`,
+        rowIndex: used.rowIndex + local.row,
+        columnIndex: used.columnIndex + local.column,
+        values: pick<CellValue>(all.values, null),
+        mergedAreas: mergedList(selMerged),
+        chunks: all.chunks,
+      };
+      if (all.numberFormats) out.numberFormats = pick(all.numberFormats, "General");
+      return out;
+    }
+    const region = sel.getSurroundingRegion().load(DIMS);
+    const regionMerged = region.getMergedAreasOrNullObject().load("address");
+    await context.sync();
+    const single = sel.rowCount === 1 && sel.columnCount === 1;
+    return single ? readLoadedRange(context, ws, ws.name, region, regionMerged, opts) : readLoadedRange(context, ws, ws.name, sel, selMerged, opts);
+  });
+}
+
+export interface SheetInfo {
+  name: string;
+  id: string;
+  position: number;
+  visible: boolean;
+}
+
+/** All worksheets in tab order: 1 sync. */
+export async function listSheets(run: ExcelRun): Promise<SheetInfo[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name,items/id,items/position,items/visibility");
+    await context.sync();
+    return sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position, visible: s.visibility === "Visible" }));
+  });
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** Sheet-qualified address including the header row. */
+  address: string;
+}
+
+/** All tables in the workbook with sheet and address: 2 syncs (names, then ranges). */
+export async function listTables(run: ExcelRun): Promise<TableInfo[]> {
+  return run(async (context) => {
+    const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+    await context.sync();
+    const ranges = tables.items.map((t) => t.getRange().load("address"));
+    if (ranges.length > 0) await context.sync();
+    return tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, address: ranges[i].address }));
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Add-in state kept in the workbook (saved with the file) through `workbook.settings`
+ * (ExcelApi 1.4), and the register of the sheets the add-in owns.
+ *
+ * State values are stored as JSON text. Text longer than STATE_PART_CHARS is split over parts
+ * "<key>#1", "<key>#2", … and the key itself holds {"$virkningParts": n}. Sync budget:
+ * - saveState: 1 sync while the JSON is below ~3 MB (parts are written in groups of three per
+ *   sync to stay under the 5 MB request limit); stale parts of a longer earlier value are deleted
+ *   in the same sync (deleting a null object is a no-op in Excel).
+ * - loadState: 1 sync while the value has at most 3 parts, then 1 more per 3 parts.
+ */
+import { VirkningError } from "../core/errors";
+import type { ExcelRun } from "./host";
+
+/** Characters per settings part (~1 MB). */
+export const STATE_PART_CHARS = 1_000_000;
+/** Most parts a state value may use (about 32 MB of JSON). */
+export const STATE_MAX_PARTS = 32;
+const PARTS_PER_SYNC = 3;
+const PARTS_MARKER = "$virkningParts";
+
+const partKey = (key: string, i: number): string => `${key}#${i}`;
+
+/** Store `value` (JSON-serialisable) under `key`. */
+export async function saveState(run: ExcelRun, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError(`saveState: value for ${key} is not JSON-serialisable`);
+  const parts: string[] = [];
+  if (json.length > STATE_PART_CHARS) for (let i = 0; i < json.length; i += STATE_PART_CHARS) parts.push(json.slice(i, i + STATE_PART_CHARS));
+  if (parts.length > STATE_MAX_PARTS) {
+    throw new VirkningError(
+      "STATE_TOO_LARGE",
+      `Indstillingerne (${key}) er for store til at gemme i projektmappen.`,
+      `The settings (${key}) are too large to store in the workbook.`,
+    );
+  }
+  await run(async (context) => {
+    const settings = context.workbook.settings;
+    for (let i = 0; i < parts.length; i++) {
+      settings.add(partKey(key, i + 1), parts[i]);
+      if ((i + 1) % PARTS_PER_SYNC === 0 && i + 1 < parts.length) {
+        // Each sync carries at most three ~1 MB parts (request limit 5 MB).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+    }
+    if (parts.length > 0) settings.add(key, { [PARTS_MARKER]: parts.length });
+    else settings.add(key, json);
+    for (let i = parts.length + 1; i <= STATE_MAX_PARTS; i++) settings.getItemOrNullObject(partKey(key, i)).delete();
+    await context.sync();
+  });
+}
+
+/** The value stored under `key`, or undefined when there is none (or it cannot be read). */
+export async function loadState<T>(run: ExcelRun, key: string): Promise<T | undefined> {
+  return run(async (context) => {
+    const settings = context.workbook.settings;
+    const head = settings.getItemOrNullObject(key).load("value");
+    const first: Excel.Setting[] = [];
+    for (let i = 1; i <= PARTS_PER_SYNC; i++) first.push(settings.getItemOrNullObject(partKey(key, i)).load("value"));
+    await context.sync();
+    if (head.isNullObject) return undefined;
+    const v: unknown = head.value;
+    let json: string;
+    if (typeof v === "object" && v !== null && typeof (v as Record<string, unknown>)[PARTS_MARKER] === "number") {
+      const n = (v as Record<string, number>)[PARTS_MARKER];
+      const loaded: Excel.Setting[] = first.slice(0, n);
+      for (let i = PARTS_PER_SYNC + 1; i <= n; i += PARTS_PER_SYNC) {
+        for (let j = i; j < i + PARTS_PER_SYNC && j <= n; j++) loaded.push(settings.getItemOrNullObject(partKey(key, j)).load("value"));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      if (loaded.some((s) => s.isNullObject || typeof s.value !== "string")) return undefined;
+      json = loaded.map((s) => s.value as string).join("");
+    } else if (typeof v === "string") {
+      json = v;
+    } else {
+      return v as T;
+    }
+    try {
+      return JSON.parse(json) as T;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Delete the value stored under `key` (and its parts). 1 sync. */
+export async function deleteState(run: ExcelRun, key: string): Promise<void> {
+  await run(async (context) => {
+    context.workbook.settings.getItemOrNullObject(key).delete();
+    for (let i = 1; i <= STATE_MAX_PARTS; i++) context.workbook.settings.getItemOrNullObject(partKey(key, i)).delete();
+    await context.sync();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owned sheets
+
+/** Setting with the sheets the add-in created: JSON list of {id, name}. */
+export const OWNED_SHEETS_KEY = "virkning.ownedSheets";
+
+export interface OwnedSheet {
+  /** Excel's worksheet id; "" while the sheet is being created (id not known yet). */
+  id: string;
+  name: string;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("da-DK") === b.toLocaleLowerCase("da-DK");
+}
+
+/** Parse the stored register (tolerates a missing or damaged setting: nothing is owned then). */
+export function parseOwnedSheets(value: unknown): OwnedSheet[] {
+  const v = typeof value === "string" ? safeParse(value) : value;
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (x): x is OwnedSheet => typeof x === "object" && x !== null && typeof (x as OwnedSheet).id === "string" && typeof (x as OwnedSheet).name === "string",
+  );
+}
+
+function safeParse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the sheet (id, name) is the add-in's: its id is registered, or a registration with an
+ * empty id (a render that stopped before the ids were known) carries its name.
+ */
+export function isOwned(owned: OwnedSheet[], sheet: { id: string; name: string }): boolean {
+  return owned.some((o) => (o.id !== "" && o.id === sheet.id) || (o.id === "" && sameName(o.name, sheet.name)));
+}
+
+/** Queue a load of the register; read it with `parseOwnedSheets(setting.isNullObject ? [] : setting.value)` after the sync. */
+export function queueLoadOwned(context: Excel.RequestContext): Excel.Setting {
+  return context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY).load("value");
+}
+
+/** Queue writing the register. */
+export function queueSaveOwned(context: Excel.RequestContext, owned: OwnedSheet[]): void {
+  context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify(owned));
+}
+
+/** The register as stored: 1 sync. */
+export async function readOwnedSheets(run: ExcelRun): Promise<OwnedSheet[]> {
+  return run(async (context) => {
+    const s = queueLoadOwned(context);
+    await context.sync();
+    return s.isNullObject ? [] : parseOwnedSheets(s.value);
+  });
+}
