@@ -67,7 +67,7 @@ export function parseAddress(address: string): RangeRef | undefined {
 
 /** Quote a sheet name for an address when Excel would ("'Min data'!A1"). */
 export function quoteSheetName(name: string): string {
-  if (/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)) return name;
+  if (/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name)) return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
 
