@@ -14,7 +14,7 @@ if (!process.argv.includes("--no-build") || !existsSync(join(dist, "taskpane.htm
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-const initial = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
 const kb = (n) => (n / 1024).toFixed(1);
 let total = 0;
 console.log("Initial JavaScript of taskpane.html (gzipped):");
