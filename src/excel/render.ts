@@ -12,9 +12,10 @@
  *      shapes, page setup);
  *   3. register the new sheets' ids, plus whatever did not fit in sync 2.
  * Value blocks are written in row chunks so that each sync's request stays below
- * WRITE_BUDGET_BYTES (~4 MB, Excel on the web allows 5 MB): when the values of all specs are
- * larger than that, each extra ~4 MB adds one sync. So the count is 3 for ordinary outputs and
- * 2 + ceil(payload / 4 MB) for huge ones; it never depends on the number of rows otherwise.
+ * WRITE_BUDGET_BYTES (~4 MB, Excel on the web allows 5 MB): when everything does not fit in
+ * sync 2, the rest goes into sync 3, 4, … (~4 MB each; the id registration rides along with
+ * sync 3). So the count is exactly 3 for ordinary outputs and 1 + (number of ~4 MB write
+ * chunks) for huge ones; it never depends on the number of rows otherwise.
  *
  * Strings that Excel would re-interpret when written through `values` (numbers as text, "+x",
  * "-x", "TRUE", dates such as "1-2") are written with Excel's quote prefix so they stay text;
