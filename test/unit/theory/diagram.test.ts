@@ -1,0 +1,181 @@
+import {
+  addItem,
+  CHAR_WIDTH_EM,
+  cellsOf,
+  diagramSheetSpec,
+  DiagramBox,
+  DiagramLayout,
+  emptyTheory,
+  layoutDiagram,
+  ProgrammeTheory,
+  setLink,
+  TEMPLATES,
+  updateTargetGroup,
+  wrapText,
+} from "../../../src/core/theory";
+import { BoxShapeSpec, ConnectorSpec } from "../../../src/core/report/sheetSpec";
+
+function overlap(a: DiagramBox, b: DiagramBox): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** A large theory: long names, 14 activities, a 5-step chain of sub-goals, 12 mechanisms. */
+function large(): ProgrammeTheory {
+  let t = emptyTheory("En meget stor programteori med mange elementer");
+  t = updateTargetGroup(t, { name: "Aktivitetsparate kontanthjælpsmodtagere med sammensatte problemer", size: 1250 });
+  const long = "med en ganske lang beskrivelse der skal ombrydes over flere linjer i boksen";
+  t = addItem(t, "slutmaal", `Afklaret til job eller uddannelse ${long}`);
+  for (let i = 1; i <= 8; i++) t = addItem(t, "delmaal", `Borgeren kan trin ${i} ${long}`);
+  for (let i = 1; i <= 14; i++) t = addItem(t, "aktivitet", `Aktivitet nummer ${i} ${long}`);
+  for (let i = 1; i <= 12; i++) t = addItem(t, "mekanisme", `Mekanisme ${i} ${long}`);
+  for (let i = 1; i <= 4; i++) t = setLink(t, "delmaal-delmaal", `D${i}`, `D${i + 1}`, true);
+  for (let i = 5; i <= 8; i++) t = setLink(t, "delmaal-slutmaal", `D${i}`, "S1", true);
+  for (let i = 1; i <= 14; i++) t = setLink(t, "aktivitet-delmaal", `A${i}`, `D${((i - 1) % 8) + 1}`, true);
+  return t;
+}
+
+const cases: [string, ProgrammeTheory][] = [
+  ...TEMPLATES.map((t) => [t.id, t.build()] as [string, ProgrammeTheory]),
+  ["empty", emptyTheory()],
+  ["large", large()],
+];
+
+function check(layout: DiagramLayout, theory: ProgrammeTheory): void {
+  const { boxes, pageWidth, pageHeight, margin } = layout;
+  // Every item has a box (plus the target group).
+  expect(boxes).toHaveLength(1 + theory.finalGoals.length + theory.subGoals.length + theory.activities.length + theory.mechanisms.length);
+  for (const b of boxes) {
+    expect(b.x).toBeGreaterThanOrEqual(margin - 1e-9);
+    expect(b.y).toBeGreaterThanOrEqual(margin - 1e-9);
+    expect(b.x + b.width).toBeLessThanOrEqual(pageWidth - margin + 1e-9);
+    expect(b.y + b.height).toBeLessThanOrEqual(pageHeight - margin + 1e-9);
+    // Lines fit the width under the estimate, and all lines fit the height.
+    for (const line of b.lines) expect(line.length * CHAR_WIDTH_EM * b.fontSize).toBeLessThanOrEqual(b.width - 2 * 4 * layout.scale + 1e-9);
+    expect(b.lines.length * b.fontSize * 1.25).toBeLessThanOrEqual(b.height + 1e-9);
+  }
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect([boxes[i].id, boxes[j].id, overlap(boxes[i], boxes[j])]).toEqual([boxes[i].id, boxes[j].id, false]);
+  // One connector per link, joining the two boxes' edges.
+  expect(layout.connectors.map((c) => c.id).sort()).toEqual(theory.links.map((l) => l.id).sort());
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  for (const c of layout.connectors) {
+    const a = byId.get(c.from)!;
+    const z = byId.get(c.to)!;
+    const p = c.points[0];
+    const q = c.points[c.points.length - 1];
+    expect(p.x === a.x || p.x === a.x + a.width).toBe(true);
+    expect(p.y).toBeGreaterThanOrEqual(a.y);
+    expect(p.y).toBeLessThanOrEqual(a.y + a.height);
+    expect(q.x === z.x || q.x === z.x + z.width).toBe(true);
+    expect(q.y).toBeGreaterThanOrEqual(z.y);
+    expect(q.y).toBeLessThanOrEqual(z.y + z.height);
+  }
+}
+
+describe("layoutDiagram", () => {
+  it.each(cases)("%s: no overlaps, inside the A4 page, text fits, one connector per link", (_id, theory) => {
+    check(layoutDiagram(theory), theory);
+    check(layoutDiagram(theory, { lang: "en" }), theory);
+  });
+
+  it("places columns Målgruppe → Aktiviteter → Delmål → Slutmål and mechanisms below", () => {
+    const theory = TEMPLATES.find((t) => t.id === "socialmedicinsk")!.build();
+    const l = layoutDiagram(theory);
+    const xs = (kind: DiagramBox["kind"]) => l.boxes.filter((b) => b.kind === kind).map((b) => b.x);
+    expect(Math.max(...xs("maalgruppe"))).toBeLessThan(Math.min(...xs("aktivitet")));
+    expect(Math.max(...xs("aktivitet"))).toBeLessThan(Math.min(...xs("delmaal")));
+    expect(Math.max(...xs("delmaal"))).toBeLessThan(Math.min(...xs("slutmaal")));
+    const lowestOther = Math.max(...l.boxes.filter((b) => b.kind !== "mekanisme").map((b) => b.y + b.height));
+    for (const m of l.boxes.filter((b) => b.kind === "mekanisme")) expect(m.y).toBeGreaterThan(lowestOther);
+    expect(l.headings.map((h) => h.text)).toEqual(expect.arrayContaining(["Målgruppe", "Aktiviteter", "Delmål", "Slutmål", "Virksomme mekanismer"]));
+  });
+
+  it("puts a delmål that leads to another delmål to its left", () => {
+    const theory = TEMPLATES.find((t) => t.id === "socialmedicinsk")!.build();
+    const l = layoutDiagram(theory);
+    const box = (id: string) => l.boxes.find((b) => b.id === id)!;
+    // D1 → D2 → D5 in the social-medical template.
+    expect(box("D1").x).toBeLessThan(box("D2").x);
+    expect(box("D2").x).toBeLessThan(box("D5").x);
+  });
+
+  it("shrinks the font for a large theory and keeps it at 9 pt for a small one", () => {
+    let small = emptyTheory("Lille");
+    small = addItem(small, "slutmaal", "I job");
+    expect(layoutDiagram(small).fontSize).toBe(9);
+    const big = layoutDiagram(large());
+    expect(big.fontSize).toBeLessThan(9);
+  });
+
+  it("scales the whole drawing down when even the smallest font does not fit", () => {
+    let t = emptyTheory();
+    for (let i = 1; i <= 40; i++) t = addItem(t, "aktivitet", `Aktivitet ${i} med et navn, der fylder godt i boksen`);
+    const l = layoutDiagram(t);
+    expect(l.scale).toBeLessThan(1);
+    check(l, t);
+  });
+
+  it("wrapText splits on words and breaks words longer than the line", () => {
+    expect(wrapText("Borgeren kan møde stabilt", 60, 10)).toEqual(["Borgeren kan", "møde stabilt"]);
+    // 50 pt at 10 pt font and 0.5 em per character: 10 characters per line.
+    expect(wrapText("Arbejdsmarkedsparathedsvurdering", 50, 10)).toEqual(["Arbejdsmar", "kedsparath", "edsvurderi", "ng"]);
+  });
+});
+
+describe("diagramSheetSpec", () => {
+  const theory = TEMPLATES.find((t) => t.id === "kl-unge-helhed")!.build();
+
+  it("with shapes: a box per item, a connector per link between named boxes, A4 landscape on one page, no gridlines", () => {
+    const spec = diagramSheetSpec(theory, "da", { shapes: true });
+    expect(spec.name).toBe("Programteori – diagram");
+    expect(spec.name.length).toBeLessThanOrEqual(31);
+    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToOnePage: true });
+    expect(spec.showGridlines).toBe(false);
+    const shapes = spec.shapes!;
+    const boxes = shapes.filter((s): s is BoxShapeSpec => s.kind !== "connector" && s.id.startsWith("Boks_"));
+    const connectors = shapes.filter((s): s is ConnectorSpec => s.kind === "connector");
+    expect(boxes).toHaveLength(1 + theory.finalGoals.length + theory.subGoals.length + theory.activities.length + theory.mechanisms.length);
+    expect(connectors).toHaveLength(theory.links.length);
+    const ids = new Set(shapes.map((s) => s.id));
+    expect(ids.size).toBe(shapes.length);
+    for (const c of connectors) {
+      expect(ids.has(c.from)).toBe(true);
+      expect(ids.has(c.to)).toBe(true);
+    }
+    expect(boxes.find((b) => b.id === "Boks_S1")!.text).toContain("uddannelse");
+  });
+
+  it("without shapes: item names in merged, filled cells, arrows as text, and the note", () => {
+    const spec = diagramSheetSpec(theory, "da", { shapes: false });
+    expect(spec.shapes ?? []).toEqual([]);
+    const grid = cellsOf(spec);
+    const flat = grid.flat().filter((v): v is string => typeof v === "string");
+    expect(flat).toContain("Figurer understøttes ikke i denne version af Excel; diagrammet er tegnet med celler.");
+    for (const a of theory.activities) expect(flat.some((s) => s.startsWith(`${a.id}: ${a.name}`))).toBe(true);
+    for (const m of theory.mechanisms) expect(flat).toContain(`${m.id}: ${m.name}`);
+    // A1 leads to D5 and D1 in this template.
+    expect(flat).toContain("→ D5, D1");
+    expect(spec.merges!.length).toBeGreaterThanOrEqual(theory.activities.length + theory.subGoals.length + theory.finalGoals.length);
+    expect(spec.styles!.some((s) => s.style.fill !== undefined && s.style.border === "box")).toBe(true);
+    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToOnePage: true });
+    // Merged ranges never overlap.
+    const cellsIn = (r: string) => {
+      const [a, b] = r.split(":");
+      const col = a.replace(/\d+/g, "");
+      const r1 = Number(a.replace(/[A-Z]+/g, ""));
+      const r2 = Number((b ?? a).replace(/[A-Z]+/g, ""));
+      const out: string[] = [];
+      if (col === (b ?? a).replace(/\d+/g, "")) for (let i = r1; i <= r2; i++) out.push(`${col}${i}`);
+      return out;
+    };
+    const seen = new Set<string>();
+    for (const m of spec.merges!) for (const c of cellsIn(m)) {
+      expect(seen.has(c)).toBe(false);
+      seen.add(c);
+    }
+  });
+
+  it("in English", () => {
+    const spec = diagramSheetSpec(theory, "en", { shapes: false });
+    expect(cellsOf(spec).flat()).toContain("Shapes are not supported in this version of Excel; the diagram is drawn with cells.");
+  });
+});
