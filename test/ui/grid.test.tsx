@@ -81,10 +81,15 @@ describe("WorkbookView: values as a Danish user sees them", () => {
     expect(cell(container, "A2").style.height).toBe("20px");
     expect(cell(container, "B1").style.left).toBe("64px");
     expect(cell(container, "A4").style.top).toBe(`${20 + 20 + 40}px`);
-    expect(cell(container, "C5").style.borderRight).toContain("transparent");
+    const gridline = (a: string): string => getComputedStyle(cell(container, a)).borderRightColor;
+    expect(gridline("C5")).toBe("rgba(0, 0, 0, 0)");
     s.showGridlines = true;
     act(() => wb.notify());
-    expect(cell(container, "C5").style.borderRight).not.toContain("transparent");
+    expect(gridline("C5")).toBe("rgb(225, 225, 225)");
+    // A filled cell hides its own gridlines.
+    s.set(5, 2, null, "General", { fill: "#FFFF00" });
+    act(() => wb.notify());
+    expect(gridline("C6")).toBe("rgb(255, 255, 0)");
   });
 
   it("renders a merged area as one cell spanning it, with the top-left contents", () => {
@@ -338,6 +343,40 @@ describe("WorkbookView: charts and shapes", () => {
     expect(h("Kontrol", 2)).toBeGreaterThan(h("Indsats", 2));
     expect(h("Indsats", 0)).toBeCloseTo(h("Kontrol", 0) * 1.5, 5);
     expect(col.textContent).toContain("Uddannelse");
+  });
+
+  it("draws 100% stacked bars to the same length and a pie with one slice per category", () => {
+    const wb = new FakeWorkbook("Ark1");
+    const s = wb.sheet("Ark1");
+    s.charts.push(
+      fakeChart({
+        name: "Fordeling",
+        type: "BarStacked100",
+        title: "",
+        left: 0,
+        top: 0,
+        width: 300,
+        height: 200,
+        categories: ["Indsats", "Kontrol"],
+        series: [
+          { name: "Job", values: [30, 10] },
+          { name: "Ledig", values: [70, 30] },
+        ],
+      }),
+      fakeChart({ name: "Lagkage", type: "Pie", title: "Status", left: 320, top: 0, width: 200, height: 200, categories: ["Job", "Uddannelse", "Ledig"], series: [{ name: "Andel", values: [1, 1, 2] }] }),
+    );
+    const { container } = render(<WorkbookView workbook={wb} />);
+    const bars = [...container.querySelectorAll<SVGRectElement>('[data-chart="Fordeling"] .vk-chart-bar')];
+    expect(bars.length).toBe(4);
+    const w = (series: string, i: number): number => Number(bars.filter((b) => b.getAttribute("data-series") === series)[i].getAttribute("width"));
+    expect(w("Job", 0) + w("Ledig", 0)).toBeCloseTo(w("Job", 1) + w("Ledig", 1), 5);
+    // 30 of 100 against 10 of 40: the job share is 30 % against 25 %.
+    expect(w("Job", 0) / (w("Job", 0) + w("Ledig", 0))).toBeCloseTo(0.3, 5);
+    expect(w("Job", 1) / (w("Job", 1) + w("Ledig", 1))).toBeCloseTo(0.25, 5);
+    expect(container.querySelector('[data-chart="Fordeling"]')?.textContent).toContain("100%");
+    const pie = container.querySelector('[data-chart="Lagkage"]') as HTMLElement;
+    expect(pie.querySelectorAll("path").length).toBe(3);
+    expect(pie.textContent).toContain("Uddannelse");
   });
 
   it("draws shapes with text, and lines with arrowheads and dashes", () => {

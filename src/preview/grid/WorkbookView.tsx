@@ -8,9 +8,9 @@ import { columnLetter, parseRange, rangeAddress, type RangeRef } from "../../cor
 import type { PreviewCell, PreviewSheet, PreviewTable, PreviewWorkbookView } from "../workbook/model";
 import { ChartView } from "./ChartView";
 import { Axis, gridExtent, ptToPx, DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT } from "./layout";
-import { fitNumberToWidth, formatCellValue, formatForEditing } from "./numberFormat";
+import { fitNumberToWidth, formatCellValue, formatForEditing, textWidthPx } from "./numberFormat";
 import { ShapeView } from "./ShapeView";
-import { ensureGridStyles, GRIDLINE_COLOR } from "./styles";
+import { ensureGridStyles } from "./styles";
 import { tableCellLook, type TableCellLook } from "./tableStyle";
 
 export interface WorkbookViewProps {
@@ -161,6 +161,13 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   const barTextRef = React.useRef<string | null>(null);
   const [nameBoxText, setNameBoxText] = React.useState<string | null>(null);
   const dragRef = React.useRef<{ row: number; column: number } | null>(null);
+  const rowCache = React.useRef<{ version: number; rows: Axis | null; cols: Axis | null; sheet: PreviewSheet | null; map: Map<string, JSX.Element> }>({
+    version: -1,
+    rows: null,
+    cols: null,
+    sheet: null,
+    map: new Map(),
+  });
 
   const setEditing = (e: EditState | null): void => {
     editingRef.current = e;
@@ -477,49 +484,49 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const table = tableAt(row, column);
     const look: TableCellLook | undefined = table ? tableCellLook(table, row, column) : undefined;
     const f = cell?.format ?? {};
-    const shown = cell ? formatCellValue(cell.value, cell.numberFormat) : { text: "", align: "left" as const };
-    if (cell && typeof cell.value === "number" && Number.isFinite(cell.value) && !f.wrapText) {
-      // Numbers never overflow: General drops decimals to fit, other formats show ####.
-      shown.text = fitNumberToWidth(cell.value, cell.numberFormat, width - 7, f.fontSize ?? 11, !!(f.bold ?? look?.bold));
-    }
-    const hAlign = f.horizontalAlignment && f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left" | "center" | "right") : shown.align;
-    const vAlign = f.verticalAlignment === "Top" ? "flex-start" : f.verticalAlignment === "Center" ? "center" : "flex-end";
-    const fill = f.fill && f.fill.toLowerCase() !== "none" ? f.fill : look?.fill;
-    const color = f.fontColor ?? look?.color;
-    const bold = f.bold ?? look?.bold;
-    const grid = sheet.showGridlines ? GRIDLINE_COLOR : "transparent";
-    const gridColor = fill ?? grid;
-    const edges = {
-      borderTop: borderCss(f.borders?.top) ?? look?.borderTop,
-      borderBottom: borderCss(f.borders?.bottom) ?? look?.borderBottom,
-      borderLeft: borderCss(f.borders?.left) ?? look?.borderLeft,
-      borderRight: borderCss(f.borders?.right) ?? look?.borderRight,
-    };
-    const hasEdges = !!(edges.borderTop || edges.borderBottom || edges.borderLeft || edges.borderRight);
     const address = `${columnLetter(column)}${row + 1}`;
-    const style: React.CSSProperties = {
-      left: cols.start(column),
-      top: rows.start(row),
-      width,
-      height,
-      borderRight: `1px solid ${gridColor}`,
-      borderBottom: `1px solid ${gridColor}`,
-      alignItems: vAlign,
-      background: fill ?? (opts.spill || opts.merged ? "#FFFFFF" : undefined),
-      color,
-      fontWeight: bold ? 700 : undefined,
-      fontStyle: f.italic ? "italic" : undefined,
-      fontSize: f.fontSize ? `${f.fontSize}pt` : undefined,
-      zIndex: opts.spill || opts.merged || hasEdges ? 1 : undefined,
-      overflow: hasEdges ? "visible" : undefined,
-    };
-    const textStyle: React.CSSProperties = {
-      textAlign: hAlign,
-      whiteSpace: f.wrapText ? "pre-wrap" : "pre",
-      overflowWrap: f.wrapText ? "anywhere" : undefined,
-      maxHeight: "100%",
-      textOverflow: "clip",
-    };
+    // Only what differs from the stylesheet's defaults goes inline: large sheets render many cells.
+    const style: React.CSSProperties = { left: cols.start(column), top: rows.start(row), width, height };
+    const fill = f.fill && f.fill.toLowerCase() !== "none" ? f.fill : look?.fill;
+    if (fill) {
+      style.background = fill;
+      // A filled cell hides its gridlines, as in Excel.
+      style.borderColor = fill;
+    } else if (opts.spill || opts.merged) style.background = "#FFFFFF";
+    const color = f.fontColor ?? look?.color;
+    if (color) style.color = color;
+    const bold = f.bold ?? look?.bold;
+    if (bold) style.fontWeight = 700;
+    if (f.italic) style.fontStyle = "italic";
+    if (f.fontSize) style.fontSize = `${f.fontSize}pt`;
+    if (f.verticalAlignment === "Top") style.alignItems = "flex-start";
+    else if (f.verticalAlignment === "Center") style.alignItems = "center";
+    let edges: React.CSSProperties | null = null;
+    if (f.borders || look) {
+      const e = {
+        borderTop: borderCss(f.borders?.top) ?? look?.borderTop,
+        borderBottom: borderCss(f.borders?.bottom) ?? look?.borderBottom,
+        borderLeft: borderCss(f.borders?.left) ?? look?.borderLeft,
+        borderRight: borderCss(f.borders?.right) ?? look?.borderRight,
+      };
+      if (e.borderTop || e.borderBottom || e.borderLeft || e.borderRight) edges = e;
+    }
+    if (opts.spill || opts.merged || edges) style.zIndex = 1;
+    if (edges) style.overflow = "visible";
+    let content: JSX.Element | null = null;
+    if (cell && cell.value !== null && cell.value !== "") {
+      const shown = formatCellValue(cell.value, cell.numberFormat);
+      if (typeof cell.value === "number" && Number.isFinite(cell.value) && !f.wrapText) {
+        // Numbers never overflow: General drops decimals to fit, other formats show ####.
+        shown.text = fitNumberToWidth(cell.value, cell.numberFormat, width - 7, f.fontSize ?? 11, !!bold);
+      }
+      const hAlign = f.horizontalAlignment && f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left" | "center" | "right") : shown.align;
+      content = (
+        <div className={f.wrapText ? "vk-cell-text vk-wrap" : "vk-cell-text"} style={{ textAlign: hAlign }}>
+          {shown.text}
+        </div>
+      );
+    }
     return (
       <div
         key={`${row}:${column}`}
@@ -529,19 +536,59 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
         data-col={column}
         data-spill={opts.spill ? "" : undefined}
         aria-colindex={column + 1}
-        aria-selected={contains(selection, row, column) || undefined}
         aria-colspan={opts.merged ? opts.merged.columnCount : undefined}
         aria-rowspan={opts.merged ? opts.merged.rowCount : undefined}
         title={look?.isHeader && table ? table.name : undefined}
         className="vk-cell"
         style={style}
       >
-        <div className="vk-cell-text" style={textStyle}>
-          {shown.text}
-        </div>
-        {hasEdges ? <div className="vk-cell-edges" style={edges} /> : null}
+        {content}
+        {edges ? <div className="vk-cell-edges" style={edges} /> : null}
       </div>
     );
+  };
+
+  // Rendered rows are reused between scroll positions until the sheet or the geometry changes.
+  const cacheValid = rowCache.current.version === version && rowCache.current.rows === rows && rowCache.current.cols === cols && rowCache.current.sheet === sheet;
+  if (!cacheValid || rowCache.current.map.size > 4000) {
+    rowCache.current = { version, rows, cols, sheet, map: new Map() };
+  }
+
+  const renderRow = (r: number, c0: number, c1: number, covered: (r: number, c: number) => boolean): JSX.Element => {
+    const key = `${r}|${c0}|${c1}`;
+    const cached = rowCache.current.map.get(key);
+    if (cached) return cached;
+    const cells: JSX.Element[] = [];
+    const h = rows.size(r);
+    let c = c0;
+    while (c < c1) {
+      if (covered(r, c)) {
+        c++;
+        continue;
+      }
+      const cell = sheet.getCell(r, c);
+      let w = cols.size(c);
+      let next = c + 1;
+      const fmt = cell?.format;
+      if (cell && fmt && typeof cell.value === "string" && cell.value !== "" && !fmt.wrapText && (!fmt.horizontalAlignment || fmt.horizontalAlignment === "General" || fmt.horizontalAlignment === "Left") && !tableAt(r, c)) {
+        // Text flows over empty neighbours to the right, as in Excel.
+        const textPx = textWidthPx(cell.value, fmt.fontSize ?? 11, !!fmt.bold) + 6;
+        while (w < textPx && next < Math.min(cols.count, c + MAX_SPILL_COLUMNS) && !covered(r, next) && isEmptyCell(sheet.getCell(r, next)) && !tableAt(r, next)) {
+          w += cols.size(next);
+          next++;
+        }
+      }
+      const spill = next > c + 1;
+      if (w > 0) cells.push(renderCell(r, c, w, h, { spill }));
+      c = next;
+    }
+    const el = (
+      <div key={r} role="row" aria-rowindex={r + 1}>
+        {cells}
+      </div>
+    );
+    rowCache.current.map.set(key, el);
+    return el;
   };
 
   const renderPane = (
@@ -556,46 +603,20 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   ): JSX.Element | null => {
     if (box.width <= 0 || box.height <= 0 || r1 <= r0 || c1 <= c0) return null;
     const view: RangeRef = { row: r0, column: c0, rowCount: r1 - r0, columnCount: c1 - c0 };
-    const merges = sheet.merges.filter((m) => intersects(m, view) && (m.rowCount > 1 || m.columnCount > 1));
+    const allMerges = sheet.merges;
+    const merges = allMerges.filter((m) => intersects(m, view) && (m.rowCount > 1 || m.columnCount > 1));
     const covered = (r: number, c: number): boolean => merges.some((m) => contains(m, r, c));
-    const extra = new Map<number, JSX.Element[]>();
-    for (const m of merges) {
-      const hostRow = Math.max(m.row, r0);
-      const el = renderCell(m.row, m.column, cols.span(m.column, m.columnCount), rows.span(m.row, m.rowCount), { merged: m });
-      extra.set(hostRow, [...(extra.get(hostRow) ?? []), el]);
-    }
     const rowEls: JSX.Element[] = [];
-    for (let r = r0; r < r1; r++) {
-      const cells: JSX.Element[] = [...(extra.get(r) ?? [])];
-      const h = rows.size(r);
-      if (h <= 0) continue;
-      let c = c0;
-      while (c < c1) {
-        if (covered(r, c)) {
-          c++;
-          continue;
-        }
-        const cell = sheet.getCell(r, c);
-        let w = cols.size(c);
-        let spill = false;
-        let next = c + 1;
-        if (cell && typeof cell.value === "string" && cell.value !== "" && !cell.format.wrapText && (!cell.format.horizontalAlignment || cell.format.horizontalAlignment === "General" || cell.format.horizontalAlignment === "Left") && !tableAt(r, c)) {
-          // Text flows over empty neighbours to the right, as in Excel.
-          const textPx = cell.value.length * ((cell.format.fontSize ?? 11) * 0.62) * (cell.format.bold ? 1.08 : 1) + 6;
-          while (w < textPx && next < Math.min(cols.count, c + MAX_SPILL_COLUMNS) && !covered(r, next) && isEmptyCell(sheet.getCell(r, next)) && !tableAt(r, next)) {
-            w += cols.size(next);
-            next++;
-          }
-          spill = next > c + 1;
-        }
-        if (w > 0) cells.push(renderCell(r, c, spill ? w : cols.size(c), h, { spill }));
-        c = spill ? next : c + 1;
-      }
+    if (merges.length > 0) {
       rowEls.push(
-        <div key={r} role="row" aria-rowindex={r + 1}>
-          {cells}
+        <div key="merged" role="row" data-merged-cells="">
+          {merges.map((m) => renderCell(m.row, m.column, cols.span(m.column, m.columnCount), rows.span(m.row, m.rowCount), { merged: m }))}
         </div>,
       );
+    }
+    for (let r = r0; r < r1; r++) {
+      if (rows.size(r) <= 0) continue;
+      rowEls.push(renderRow(r, c0, c1, covered));
     }
     // Selection outline, clipped to the grid.
     const selRows = Math.min(selection.rowCount, rows.count - selection.row);

@@ -19,11 +19,13 @@ export const GRID_CSS = `
 .vk-formula { flex: 1; border: none; padding: 0 6px; font: 13px ${GRID_FONT}; outline: none; min-width: 0; user-select: text; }
 .vk-scroller { position: relative; overflow: auto; flex: 1 1 auto; min-height: 0; outline: none; }
 .vk-viewport { position: sticky; left: 0; top: 0; overflow: hidden; }
-.vk-pane { position: absolute; overflow: hidden; }
+.vk-pane { position: absolute; overflow: hidden; contain: strict; }
 .vk-pane-inner { position: absolute; }
-.vk-cell { position: absolute; overflow: hidden; display: flex; padding: 0 3px 0 3px; line-height: 1.15;
-  white-space: nowrap; font-size: 11pt; cursor: cell; }
-.vk-cell-text { width: 100%; overflow: hidden; }
+.vk-cell { position: absolute; overflow: hidden; display: flex; align-items: flex-end; padding: 0 3px 0 3px; line-height: 1.15;
+  white-space: nowrap; font-size: 11pt; cursor: cell; border-style: solid; border-width: 0 1px 1px 0; border-color: transparent; }
+.vk-scroller[data-gridlines="on"] .vk-cell { border-color: ${GRIDLINE_COLOR}; }
+.vk-cell-text { width: 100%; max-height: 100%; overflow: hidden; white-space: pre; }
+.vk-cell-text.vk-wrap { white-space: pre-wrap; overflow-wrap: anywhere; }
 .vk-cell-edges { position: absolute; left: -1px; top: -1px; right: -1px; bottom: -1px; pointer-events: none; }
 .vk-colhead, .vk-rowhead { position: absolute; background: ${HEADER_BG}; color: #444; font-size: 12px; display: flex;
   align-items: center; justify-content: center; border-right: 1px solid ${HEADER_BORDER}; border-bottom: 1px solid ${HEADER_BORDER}; cursor: default; }
