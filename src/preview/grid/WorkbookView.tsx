@@ -658,7 +658,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     }
     return (
       <div key={key} className="vk-pane" data-pane={key} style={box}>
-        <div className="vk-pane-inner" style={{ left: -off.x, top: -off.y, width: cols.total, height: rows.total }}>
+        <div className="vk-pane-inner" style={{ left: 0, top: 0, transform: `translate(${-off.x}px, ${-off.y}px)`, width: cols.total, height: rows.total }}>
           {rowEls}
           {withObjects ? sheet.charts.map((ch) => <ChartView key={`chart-${ch.name}`} chart={ch} />) : null}
           {withObjects ? sheet.shapes.map((sh) => <ShapeView key={`shape-${sh.id || sh.name}`} shape={sh} />) : null}

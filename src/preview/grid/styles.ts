@@ -20,7 +20,7 @@ export const GRID_CSS = `
 .vk-scroller { position: relative; overflow: auto; flex: 1 1 auto; min-height: 0; outline: none; }
 .vk-viewport { position: sticky; left: 0; top: 0; overflow: hidden; }
 .vk-pane { position: absolute; overflow: hidden; contain: strict; }
-.vk-pane-inner { position: absolute; }
+.vk-pane-inner { position: absolute; will-change: transform; }
 .vk-cell { position: absolute; overflow: hidden; display: flex; align-items: flex-end; padding: 0 3px 0 3px; line-height: 1.15;
   white-space: nowrap; font-size: 11pt; cursor: cell; border-style: solid; border-width: 0 1px 1px 0; border-color: transparent; }
 .vk-scroller[data-gridlines="on"] .vk-cell { border-color: ${GRIDLINE_COLOR}; }
