@@ -6,7 +6,7 @@
  * Columns run Målgruppe → Aktiviteter → Delmål → Slutmål; a delmål that leads to another delmål
  * is placed in a sub-column to its left (at most three sub-columns; deeper chains are stacked in
  * the last one). The virksomme mekanismer form a band along the bottom. Text is wrapped with an
- * average-character-width estimate for Calibri; the font shrinks (9 → 6 pt) until every column
+ * average-character-width estimate for Calibri; the font shrinks (10 → 6 pt) until every column
  * fits the page, and if even 6 pt does not fit the whole drawing is scaled down.
  */
 import { columnLetter } from "../report/address";
@@ -81,7 +81,7 @@ export interface DiagramOptions {
   pageWidth?: number;
   pageHeight?: number;
   margin?: number;
-  /** Largest font size tried (default 9 pt). */
+  /** Largest font size tried (default 10 pt). */
   maxFontSize?: number;
 }
 
@@ -234,8 +234,8 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     return { font, lineH, boxH, wrapped, mechWrapped, titleH, headH, mainH, bandH, mechRowHeights, total: titleH + headH + mainH + bandH };
   };
 
-  let m = measure(opts.maxFontSize ?? 9);
-  for (let f = (opts.maxFontSize ?? 9) - 0.5; m.total > innerH && f >= MIN_FONT; f -= 0.5) m = measure(f);
+  let m = measure(opts.maxFontSize ?? 10);
+  for (let f = (opts.maxFontSize ?? 10) - 0.5; m.total > innerH && f >= MIN_FONT; f -= 0.5) m = measure(f);
   const scale = m.total > innerH ? innerH / m.total : 1;
 
   const headings: DiagramHeading[] = [];
@@ -297,13 +297,37 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   }
 
   const boxById = new Map(boxes.map((b) => [b.id, b]));
+  const columnOf = new Map<string, number>(drafts.map((d) => [d.id, d.column]));
   const connectors: DiagramConnector[] = [];
   for (const l of theory.links) {
     const a = boxById.get(l.from);
     const b = boxById.get(l.to);
     if (!a || !b || a.kind === "mekanisme" || b.kind === "mekanisme") continue;
     let points: DiagramPoint[];
-    if (a.x + a.width <= b.x) {
+    const ca = columnOf.get(a.id) ?? 0;
+    const cb = columnOf.get(b.id) ?? 0;
+    if (a.x + a.width <= b.x && cb > ca + 1) {
+      // Skips columns: route through the gaps and cross the columns in between where they have no box.
+      const y1 = a.y + a.height / 2;
+      const y2 = b.y + b.height / 2;
+      const gx1 = a.x + a.width + COLUMN_GAP / 2;
+      const gx2 = b.x - COLUMN_GAP / 2;
+      const yc = freeY(boxes, columnOf, ca + 1, cb - 1, top, top + m.mainH, (y1 + y2) / 2);
+      points =
+        yc === null
+          ? [
+              { x: a.x + a.width, y: y1 },
+              { x: b.x, y: y2 },
+            ]
+          : [
+              { x: a.x + a.width, y: y1 },
+              { x: gx1, y: y1 },
+              { x: gx1, y: yc },
+              { x: gx2, y: yc },
+              { x: gx2, y: y2 },
+              { x: b.x, y: y2 },
+            ];
+    } else if (a.x + a.width <= b.x) {
       points = [
         { x: a.x + a.width, y: a.y + a.height / 2 },
         { x: b.x, y: b.y + b.height / 2 },
@@ -328,8 +352,9 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const c: DiagramConnector = { id: l.id, kind: l.kind, from: l.from, to: l.to, points };
     if (l.mechanismIds.length > 0) {
       c.label = l.mechanismIds.join(", ");
+      // Middle of the first segment: it lies in the gap right of the source box.
       const p = points[0];
-      const q = points[points.length - 1];
+      const q = points[1];
       c.labelAt = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
     }
     connectors.push(c);
@@ -348,6 +373,31 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     connectors,
   };
   return scale === 1 ? layout : scaleLayout(layout, scale);
+}
+
+/**
+ * A y between `lo` and `hi` that no box in columns `c1`…`c2` covers (with 3 pt clearance), as
+ * close to `want` as possible; null when the columns are full.
+ */
+function freeY(boxes: DiagramBox[], columnOf: Map<string, number>, c1: number, c2: number, lo: number, hi: number, want: number): number | null {
+  const busy = boxes
+    .filter((b) => b.kind !== "mekanisme" && (columnOf.get(b.id) ?? -1) >= c1 && (columnOf.get(b.id) ?? -1) <= c2)
+    .map((b) => [b.y - 3, b.y + b.height + 3] as const)
+    .sort((p, q) => p[0] - q[0]);
+  const free: [number, number][] = [];
+  let cur = lo - 6;
+  for (const [s, e] of busy) {
+    if (s > cur) free.push([cur, s]);
+    cur = Math.max(cur, e);
+  }
+  if (cur < hi + 6) free.push([cur, hi + 6]);
+  let best: number | null = null;
+  for (const [s, e] of free) {
+    if (e - s < 1) continue;
+    const y = Math.min(Math.max(want, s + 0.5), e - 0.5);
+    if (best === null || Math.abs(y - want) < Math.abs(best - want)) best = y;
+  }
+  return best;
 }
 
 /** Shrinks a layout about the top-left margin corner (geometry and font sizes). */
@@ -426,23 +476,27 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
     });
   }
   for (const c of layout.connectors) {
-    const p = c.points[0];
-    const q = c.points[c.points.length - 1];
-    const conn: ConnectorSpec = {
-      kind: "connector",
-      id: `Pil_${c.id}`,
-      from: `Boks_${c.from}`,
-      to: `Boks_${c.to}`,
-      x1: round(p.x),
-      y1: round(p.y),
-      x2: round(q.x),
-      y2: round(q.y),
-      lineColor: "#595959",
-      weight: 1,
-      arrow: true,
-      dashed: c.kind === "delmaal-delmaal",
-    };
-    shapes.push(conn);
+    // One straight line per segment; the arrow head on the last. Names: Pil_L3 (or Pil_L3_1, Pil_L3_2 …).
+    const segments = c.points.length - 1;
+    for (let i = 0; i < segments; i++) {
+      const p = c.points[i];
+      const q = c.points[i + 1];
+      const conn: ConnectorSpec = {
+        kind: "connector",
+        id: segments === 1 ? `Pil_${c.id}` : `Pil_${c.id}_${i + 1}`,
+        from: `Boks_${c.from}`,
+        to: `Boks_${c.to}`,
+        x1: round(p.x),
+        y1: round(p.y),
+        x2: round(q.x),
+        y2: round(q.y),
+        lineColor: "#595959",
+        weight: 1,
+        arrow: i === segments - 1,
+        dashed: c.kind === "delmaal-delmaal",
+      };
+      shapes.push(conn);
+    }
     if (c.label && c.labelAt) {
       const w = estimateTextWidth(c.label, 7) + 4;
       shapes.push({

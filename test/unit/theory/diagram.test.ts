@@ -71,7 +71,34 @@ function check(layout: DiagramLayout, theory: ProgrammeTheory): void {
   }
 }
 
+/** True when segment p–q passes through the interior of box b (shrunk by 0.5 pt). */
+function crosses(p: { x: number; y: number }, q: { x: number; y: number }, b: DiagramBox): boolean {
+  const x0 = b.x + 0.5, x1 = b.x + b.width - 0.5, y0 = b.y + 0.5, y1 = b.y + b.height - 0.5;
+  let t0 = 0, t1 = 1;
+  const dx = q.x - p.x, dy = q.y - p.y;
+  for (const [pp, qq] of [[-dx, p.x - x0], [dx, x1 - p.x], [-dy, p.y - y0], [dy, y1 - p.y]]) {
+    if (pp === 0) {
+      if (qq < 0) return false;
+    } else {
+      const r = qq / pp;
+      if (pp < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
 describe("layoutDiagram", () => {
+  it.each(cases)("%s: no connector runs through a box", (_id, theory) => {
+    const l = layoutDiagram(theory);
+    for (const c of l.connectors) {
+      for (let i = 0; i + 1 < c.points.length; i++) {
+        for (const b of l.boxes) expect([c.id, b.id, crosses(c.points[i], c.points[i + 1], b)]).toEqual([c.id, b.id, false]);
+      }
+    }
+  });
+
   it.each(cases)("%s: no overlaps, inside the A4 page, text fits, one connector per link", (_id, theory) => {
     check(layoutDiagram(theory), theory);
     check(layoutDiagram(theory, { lang: "en" }), theory);
@@ -98,12 +125,13 @@ describe("layoutDiagram", () => {
     expect(box("D2").x).toBeLessThan(box("D5").x);
   });
 
-  it("shrinks the font for a large theory and keeps it at 9 pt for a small one", () => {
+  it("shrinks the font for a large theory and keeps it at 10 pt for a small one", () => {
     let small = emptyTheory("Lille");
     small = addItem(small, "slutmaal", "I job");
-    expect(layoutDiagram(small).fontSize).toBe(9);
+    expect(layoutDiagram(small).fontSize).toBe(10);
     const big = layoutDiagram(large());
-    expect(big.fontSize).toBeLessThan(9);
+    expect(big.fontSize).toBeLessThan(10);
+    expect(big.fontSize).toBeGreaterThanOrEqual(6);
   });
 
   it("scales the whole drawing down when even the smallest font does not fit", () => {
@@ -134,7 +162,14 @@ describe("diagramSheetSpec", () => {
     const boxes = shapes.filter((s): s is BoxShapeSpec => s.kind !== "connector" && s.id.startsWith("Boks_"));
     const connectors = shapes.filter((s): s is ConnectorSpec => s.kind === "connector");
     expect(boxes).toHaveLength(1 + theory.finalGoals.length + theory.subGoals.length + theory.activities.length + theory.mechanisms.length);
-    expect(connectors).toHaveLength(theory.links.length);
+    // Every link is drawn (a routed link as several segments), with exactly one arrow head.
+    const byLink = new Map<string, ConnectorSpec[]>();
+    for (const c of connectors) {
+      const link = c.id.replace(/^Pil_/, "").replace(/_\d+$/, "");
+      byLink.set(link, [...(byLink.get(link) ?? []), c]);
+    }
+    expect([...byLink.keys()].sort()).toEqual(theory.links.map((l) => l.id).sort());
+    for (const segs of byLink.values()) expect(segs.filter((x) => x.arrow)).toHaveLength(1);
     const ids = new Set(shapes.map((s) => s.id));
     expect(ids.size).toBe(shapes.length);
     for (const c of connectors) {
