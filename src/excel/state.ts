@@ -4,8 +4,8 @@
  *
  * State values are stored as JSON text. Text longer than STATE_PART_CHARS is split over parts
  * "<key>#1", "<key>#2", … and the key itself holds {"$virkningParts": n}. Sync budget:
- * - saveState: 1 sync while the JSON is below ~3 MB (parts are written in groups of three per
- *   sync to stay under the 5 MB request limit); stale parts of a longer earlier value are deleted
+ * - saveState: 1 sync while the JSON is below ~3 MB (larger values: one more sync per ~3.5 MB
+ *   of parts as sent, to stay under the 5 MB request limit); stale parts of a longer earlier value are deleted
  *   in the same sync (deleting a null object is a no-op in Excel).
  * - loadState: 1 sync while the value has at most 3 parts, then 1 more per 3 parts.
  */
@@ -17,6 +17,7 @@ export const STATE_PART_CHARS = 1_000_000;
 /** Most parts a state value may use (about 32 MB of JSON). */
 export const STATE_MAX_PARTS = 32;
 const PARTS_PER_SYNC = 3;
+const WRITE_BUDGET = 3_500_000;
 const PARTS_MARKER = "$virkningParts";
 
 const partKey = (key: string, i: number): string => `${key}#${i}`;
@@ -36,13 +37,17 @@ export async function saveState(run: ExcelRun, key: string, value: unknown): Pro
   }
   await run(async (context) => {
     const settings = context.workbook.settings;
+    let pending = 0;
     for (let i = 0; i < parts.length; i++) {
-      settings.add(partKey(key, i + 1), parts[i]);
-      if ((i + 1) % PARTS_PER_SYNC === 0 && i + 1 < parts.length) {
-        // Each sync carries at most three ~1 MB parts (request limit 5 MB).
+      const size = JSON.stringify(parts[i]).length; // as sent: the part is JSON-escaped again
+      if (pending > 0 && pending + size > WRITE_BUDGET) {
+        // Keep each request below Excel on the web's 5 MB limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
+        pending = 0;
       }
+      settings.add(partKey(key, i + 1), parts[i]);
+      pending += size;
     }
     if (parts.length > 0) settings.add(key, { [PARTS_MARKER]: parts.length });
     else settings.add(key, json);
