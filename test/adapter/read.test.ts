@@ -1,9 +1,10 @@
 /** Reading cells through src/excel/read.ts against the preview workbook. */
+import type { ExcelRun } from "../../src/excel/host";
 import { listSheets, listTables, readRange, readSelectionRegion, readUsedRange, READ_BUDGET_BYTES } from "../../src/excel/read";
 import { createPreviewWorkbook, PAYLOAD_LIMIT_BYTES, type PreviewWorkbook } from "../../src/preview/workbook";
 import { sampleCitizens } from "../../src/preview/sampleData";
 
-const runOf = (wb: PreviewWorkbook) => (b: Parameters<PreviewWorkbook["run"]>[0]) => wb.run(b);
+const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb);
 
 describe("readUsedRange", () => {
   test("reads the sample sheet: header, 60 citizens, empty cells as null", async () => {

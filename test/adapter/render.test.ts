@@ -2,6 +2,7 @@
  * renderSheets against the preview workbook: everything in a SheetSpec arrives in the workbook,
  * only the add-in's own sheets are replaced, and the sync budget holds.
  */
+import type { ExcelRun } from "../../src/excel/host";
 import type { SheetSpec } from "../../src/core/report/sheetSpec";
 import { renderSheetSpec, renderSheets, WRITE_BUDGET_BYTES } from "../../src/excel/render";
 import { readOwnedSheets } from "../../src/excel/state";
@@ -107,7 +108,7 @@ function dataSpec(rows: number, name = "Data"): SheetSpec {
 describe("renderSheets writes everything in the spec", () => {
   const wb = createPreviewWorkbook({ sample: true });
   beforeAll(async () => {
-    await renderSheets((b) => wb.run(b), [fullSpec()]);
+    await renderSheets(wb.run.bind(wb), [fullSpec()]);
   });
 
   test("values, formulas (computed), number formats; text that Excel would re-interpret stays text", () => {
@@ -210,7 +211,7 @@ describe("renderSheets writes everything in the spec", () => {
   });
 
   test("the sheet is registered as the add-in's own, by id", async () => {
-    const owned = await readOwnedSheets((b) => wb.run(b));
+    const owned = await readOwnedSheets(wb.run.bind(wb));
     expect(owned).toEqual([{ id: wb.getSheet("Resultater")!.id, name: "Resultater" }]);
   });
 });
@@ -218,7 +219,7 @@ describe("renderSheets writes everything in the spec", () => {
 describe("only the add-in's own sheets are replaced", () => {
   test("re-rendering replaces the own sheet in place and leaves Borgere and Noter untouched, cell by cell", async () => {
     const wb = createPreviewWorkbook({ sample: true });
-    const run = (b: Parameters<PreviewWorkbook["run"]>[0]) => wb.run(b);
+    const run: ExcelRun = wb.run.bind(wb);
     const before = { b: snapshot(wb, "Borgere"), n: snapshot(wb, "Noter") };
     await renderSheets(run, [fullSpec()]);
     const firstId = wb.getSheet("Resultater")!.id;
@@ -246,7 +247,7 @@ describe("only the add-in's own sheets are replaced", () => {
     const wb = createPreviewWorkbook({ sample: true });
     const before = { b: snapshot(wb, "Borgere"), n: snapshot(wb, "Noter"), names: wb.sheetNames(), settings: [...wb.settings] };
     const spec = { ...fullSpec(), name: "noter" };
-    await expect(renderSheets((b) => wb.run(b), [dataSpec(5, "Ny"), spec])).rejects.toMatchObject({
+    await expect(renderSheets(wb.run.bind(wb), [dataSpec(5, "Ny"), spec])).rejects.toMatchObject({
       code: "SHEET_NOT_OWNED",
       message: 'Arket "Noter" findes allerede og er ikke oprettet af Virkning. Omdøb eller slet det, og prøv igen.',
       location: { sheet: "Noter" },
@@ -257,7 +258,7 @@ describe("only the add-in's own sheets are replaced", () => {
 
   test("a sheet the user created after deleting ours is not ours, even with the same name", async () => {
     const wb = createPreviewWorkbook({ sample: true });
-    const run = (b: Parameters<PreviewWorkbook["run"]>[0]) => wb.run(b);
+    const run: ExcelRun = wb.run.bind(wb);
     await renderSheets(run, [dataSpec(3, "Output")]);
     await wb.run(async (context) => {
       context.workbook.worksheets.getItem("Output").delete();
@@ -270,7 +271,7 @@ describe("only the add-in's own sheets are replaced", () => {
 
   test("works when the own sheet is the only visible sheet in the workbook", async () => {
     const wb = createPreviewWorkbook();
-    const run = (b: Parameters<PreviewWorkbook["run"]>[0]) => wb.run(b);
+    const run: ExcelRun = wb.run.bind(wb);
     await renderSheets(run, [dataSpec(3, "Output")]);
     await wb.run(async (context) => {
       context.workbook.worksheets.getItem("Ark1").delete();
@@ -286,7 +287,7 @@ describe("sync budget", () => {
   test.each([10, 10_000])("writing a %i-row sheet with table, styles and freeze takes exactly 3 syncs", async (rows) => {
     const wb = createPreviewWorkbook({ sample: true });
     wb.resetSyncCount();
-    await renderSheets((b) => wb.run(b), [dataSpec(rows)]);
+    await renderSheets(wb.run.bind(wb), [dataSpec(rows)]);
     expect(wb.syncCount).toBe(3);
     const s = wb.getSheet("Data")!;
     expect(s.usedExtent()).toEqual({ rowCount: rows + 1, columnCount: 13 });
@@ -296,7 +297,7 @@ describe("sync budget", () => {
 
   test("several sheets in one call also take 3 syncs; renderSheetSpec inside a batch too", async () => {
     const wb = createPreviewWorkbook({ sample: true });
-    await renderSheets((b) => wb.run(b), [dataSpec(100, "A"), fullSpec(), dataSpec(50, "B")]);
+    await renderSheets(wb.run.bind(wb), [dataSpec(100, "A"), fullSpec(), dataSpec(50, "B")]);
     expect(wb.syncCount).toBe(3);
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "A", "Resultater", "B"]);
     wb.resetSyncCount();
@@ -313,7 +314,7 @@ describe("sync budget", () => {
     };
     const bytes = JSON.stringify(spec.cells[0].values).length;
     expect(bytes).toBeGreaterThan(2 * WRITE_BUDGET_BYTES);
-    await renderSheets((b) => wb.run(b), [spec]);
+    await renderSheets(wb.run.bind(wb), [spec]);
     expect(wb.maxRequestBytes).toBeLessThanOrEqual(WRITE_BUDGET_BYTES);
     const minChunks = Math.ceil(bytes / WRITE_BUDGET_BYTES);
     // 1 look-up sync + one sync per write chunk (the id registration rides along with chunk 2).
@@ -331,7 +332,7 @@ describe("sync budget", () => {
     wb.apiVersion = "1.8";
     globalThis.__virkningPreview = wb;
     try {
-      await expect(renderSheets((b) => wb.run(b), [fullSpec()])).rejects.toMatchObject({ code: "SHAPES_NOT_SUPPORTED", message: expect.stringMatching(/figurer/) });
+      await expect(renderSheets(wb.run.bind(wb), [fullSpec()])).rejects.toMatchObject({ code: "SHAPES_NOT_SUPPORTED", message: expect.stringMatching(/figurer/) });
       expect(wb.syncCount).toBe(0);
       expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
     } finally {
@@ -341,8 +342,8 @@ describe("sync budget", () => {
 
   test("invalid specs are refused before any sync", async () => {
     const wb = createPreviewWorkbook();
-    await expect(renderSheets((b) => wb.run(b), [{ name: "Ugyldigt: navn", cells: [] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
-    await expect(renderSheets((b) => wb.run(b), [{ name: "X", cells: [{ address: "A1", values: [[1, 2], [3]] }] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
+    await expect(renderSheets(wb.run.bind(wb), [{ name: "Ugyldigt: navn", cells: [] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
+    await expect(renderSheets(wb.run.bind(wb), [{ name: "X", cells: [{ address: "A1", values: [[1, 2], [3]] }] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
     expect(wb.syncCount).toBe(0);
   });
 });

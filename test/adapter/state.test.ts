@@ -1,4 +1,5 @@
 /** Workbook state, error mapping, host selection and the sample data. */
+import type { ExcelRun } from "../../src/excel/host";
 import { VirkningError } from "../../src/core/errors";
 import { toUserError } from "../../src/excel/errors";
 import { getExcelRun, isSetSupported } from "../../src/excel/host";
@@ -6,7 +7,7 @@ import { deleteState, loadState, saveState, STATE_PART_CHARS } from "../../src/e
 import { createPreviewWorkbook, EmulatedApiError, type PreviewWorkbook } from "../../src/preview/workbook";
 import { sampleCitizens, SAMPLE_STATUSES } from "../../src/preview/sampleData";
 
-const runOf = (wb: PreviewWorkbook) => (b: Parameters<PreviewWorkbook["run"]>[0]) => wb.run(b);
+const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb);
 
 describe("saveState / loadState", () => {
   test("round trip of analysis settings in 1 sync each; missing key → undefined", async () => {
