@@ -194,8 +194,6 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   const subCols = Math.max(1, ...[...levels.values()].map((l) => l + 1));
   // Columns: 0 målgruppe, 1 aktiviteter, 2 … 2+subCols-1 delmål, then slutmål.
   const nCols = 3 + subCols;
-  const colW = (innerW - COLUMN_GAP * (nCols - 1)) / nCols;
-  const colX = (c: number): number => margin + c * (colW + COLUMN_GAP);
   const finalCol = 2 + subCols;
 
   const mechOfActivity = new Map<string, string[]>();
@@ -209,7 +207,18 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const g of theory.subGoals) drafts.push({ id: g.id, kind: "delmaal", text: g.name, column: 2 + (levels.get(g.id) ?? 0) });
   for (const g of theory.finalGoals) drafts.push({ id: g.id, kind: "slutmaal", text: g.name, column: finalCol });
 
-  const mechPerRow = Math.min(Math.max(theory.mechanisms.length, 1), 4);
+  // Column widths follow the amount of text in each column (within 0.5–2.5 × the average), so a
+  // long list of activities gets room while the target group column stays narrow.
+  const chars = new Array<number>(nCols).fill(0);
+  for (const d of drafts) chars[d.column] += d.text.length + 20;
+  const meanChars = chars.reduce((s, c) => s + c, 0) / nCols;
+  const weights = chars.map((c) => Math.min(2.5, Math.max(0.5, meanChars > 0 ? c / meanChars : 1)));
+  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const colWs = weights.map((w) => ((innerW - COLUMN_GAP * (nCols - 1)) * w) / weightSum);
+  const colX = (c: number): number => margin + colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
+  const colW = (c: number): number => colWs[c];
+
+  const mechPerRow = Math.min(Math.max(theory.mechanisms.length, 1), Math.max(4, Math.ceil(theory.mechanisms.length / 2)));
   const mechRows = Math.ceil(theory.mechanisms.length / mechPerRow);
   const mechW = (innerW - BOX_GAP * (mechPerRow - 1)) / mechPerRow;
 
@@ -219,7 +228,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   const measure = (font: number) => {
     const lineH = font * LINE_HEIGHT_EM;
     const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING;
-    const wrapped = drafts.map((d) => wrapText(d.text, colW - 2 * BOX_PADDING, font));
+    const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING, font));
     const mechWrapped = theory.mechanisms.map((m) => wrapText(`${m.id}: ${m.name}`, mechW - 2 * BOX_PADDING, font));
     const titleH = hasTitle ? font * 1.6 * LINE_HEIGHT_EM + 4 : 0;
     const headH = font * 1.1 * LINE_HEIGHT_EM + 4;
@@ -253,7 +262,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     [HEAD.slutmaal[lang], finalCol, 1],
   ];
   for (const [t, c, span] of heads) {
-    headings.push({ text: t, x: colX(c), y: headY, width: span * colW + (span - 1) * COLUMN_GAP, height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
+    headings.push({ text: t, x: colX(c), y: headY, width: colX(c + span - 1) + colW(c + span - 1) - colX(c), height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
   }
   const top = headY + m.headH;
 
@@ -266,7 +275,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     for (const i of idx) {
       const h = m.boxH(m.wrapped[i].length);
       const d = drafts[i];
-      boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW, height: h, lines: m.wrapped[i], fontSize: m.font });
+      boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW(c), height: h, lines: m.wrapped[i], fontSize: m.font });
       cy += h + BOX_GAP;
     }
   }
