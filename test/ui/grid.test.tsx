@@ -92,6 +92,26 @@ describe("WorkbookView: values as a Danish user sees them", () => {
     expect(gridline("C6")).toBe("rgb(255, 255, 0)");
   });
 
+  it("lets long text flow over empty neighbours, also when its own column is scrolled out of view", () => {
+    const wb = new FakeWorkbook("Ark1");
+    wb.sheet("Ark1")
+      .set(0, 0, "Virksomhedsrettet indsats for ledige over 30 år")
+      .set(1, 0, "Virksomhedsrettet indsats for ledige over 30 år")
+      .set(1, 2, "stop");
+    const { container } = render(<WorkbookView workbook={wb} />);
+    expect(parseFloat(cell(container, "A1").style.width)).toBeGreaterThan(3 * 64);
+    expect(container.querySelector('[data-cell="B1"]')).toBeNull();
+    // Row 2: the text stops at the next non-empty cell, C2.
+    expect(cell(container, "A2").style.width).toBe(`${2 * 64}px`);
+    expect(cell(container, "C2").textContent).toBe("stop");
+    act(() => scrollTo(container, 0, 100));
+    expect(cell(container, "A1").textContent).toBe("Virksomhedsrettet indsats for ledige over 30 år");
+    expect(cell(container, "A2").textContent).toBe("Virksomhedsrettet indsats for ledige over 30 år");
+    // Clicking on the overflowing text selects A1 in jsdom (no layout); a browser picks the column under the pointer.
+    fireEvent.mouseDown(cell(container, "A1"), { button: 0 });
+    expect(nameBox(container).value).toBe("A1");
+  });
+
   it("renders a merged area as one cell spanning it, with the top-left contents", () => {
     const wb = new FakeWorkbook("Ark1");
     const s = wb.sheet("Ark1").set(0, 0, "Ledelsesoverblik", "General", { horizontalAlignment: "Center" }).set(0, 1, "skjult");

@@ -10,7 +10,7 @@ import { ChartView } from "./ChartView";
 import { Axis, gridExtent, ptToPx, DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT } from "./layout";
 import { fitNumberToWidth, formatCellValue, formatForEditing, textWidthPx } from "./numberFormat";
 import { ShapeView } from "./ShapeView";
-import { ensureGridStyles } from "./styles";
+import { ensureGridStyles, measureGridText } from "./styles";
 import { tableCellLook, type TableCellLook } from "./tableStyle";
 
 export interface WorkbookViewProps {
@@ -91,6 +91,16 @@ function editText(cell: PreviewCell | undefined): string {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   return formatForEditing(cell.value, cell.numberFormat);
+}
+
+/** Left-aligned, unwrapped, non-empty text may flow over empty neighbours to the right. */
+function spillable(cell: PreviewCell): boolean {
+  const f = cell.format;
+  return typeof cell.value === "string" && cell.value !== "" && !f.wrapText && (!f.horizontalAlignment || f.horizontalAlignment === "General" || f.horizontalAlignment === "Left");
+}
+
+function measure(text: string, fontPt: number, bold: boolean): number {
+  return measureGridText(text, fontPt, bold, textWidthPx);
 }
 
 function isEmptyCell(cell: PreviewCell | undefined): boolean {
@@ -518,7 +528,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       const shown = formatCellValue(cell.value, cell.numberFormat);
       if (typeof cell.value === "number" && Number.isFinite(cell.value) && !f.wrapText) {
         // Numbers never overflow: General drops decimals to fit, other formats show ####.
-        shown.text = fitNumberToWidth(cell.value, cell.numberFormat, width - 7, f.fontSize ?? 11, !!bold);
+        shown.text = fitNumberToWidth(cell.value, cell.numberFormat, width - 7, f.fontSize ?? 11, !!bold, measure);
       }
       const hAlign = f.horizontalAlignment && f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left" | "center" | "right") : shown.align;
       content = (
@@ -554,6 +564,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     rowCache.current = { version, rows, cols, sheet, map: new Map() };
   }
 
+  const merges0 = sheet.merges.filter((m) => m.rowCount > 1 || m.columnCount > 1);
   const renderRow = (r: number, c0: number, c1: number, covered: (r: number, c: number) => boolean): JSX.Element => {
     const key = `${r}|${c0}|${c1}`;
     const cached = rowCache.current.map.get(key);
@@ -561,6 +572,15 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const cells: JSX.Element[] = [];
     const h = rows.size(r);
     let c = c0;
+    // Text from a cell left of the view may flow into it: start from that cell.
+    if (c0 > 0 && !covered(r, c0) && isEmptyCell(sheet.getCell(r, c0))) {
+      for (let b = c0 - 1; b >= Math.max(0, c0 - MAX_SPILL_COLUMNS); b--) {
+        const bc = sheet.getCell(r, b);
+        if (isEmptyCell(bc)) continue;
+        if (bc && typeof bc.value === "string" && spillable(bc) && !tableAt(r, b) && !merges0.some((m) => contains(m, r, b))) c = b;
+        break;
+      }
+    }
     while (c < c1) {
       if (covered(r, c)) {
         c++;
@@ -570,16 +590,16 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       let w = cols.size(c);
       let next = c + 1;
       const fmt = cell?.format;
-      if (cell && fmt && typeof cell.value === "string" && cell.value !== "" && !fmt.wrapText && (!fmt.horizontalAlignment || fmt.horizontalAlignment === "General" || fmt.horizontalAlignment === "Left") && !tableAt(r, c)) {
+      if (cell && fmt && typeof cell.value === "string" && spillable(cell) && !tableAt(r, c)) {
         // Text flows over empty neighbours to the right, as in Excel.
-        const textPx = textWidthPx(cell.value, fmt.fontSize ?? 11, !!fmt.bold) + 6;
+        const textPx = measure(cell.value, fmt.fontSize ?? 11, !!fmt.bold) + 8;
         while (w < textPx && next < Math.min(cols.count, c + MAX_SPILL_COLUMNS) && !covered(r, next) && isEmptyCell(sheet.getCell(r, next)) && !tableAt(r, next)) {
           w += cols.size(next);
           next++;
         }
       }
       const spill = next > c + 1;
-      if (w > 0) cells.push(renderCell(r, c, w, h, { spill }));
+      if (w > 0 && (c >= c0 || next > c0)) cells.push(renderCell(r, c, w, h, { spill }));
       c = next;
     }
     const el = (

@@ -112,16 +112,24 @@ export function textWidthPx(text: string, fontPt = 11, bold = false): number {
  * The number as Excel shows it in a column `widthPx` wide: General drops decimals, then switches
  * to scientific notation, to fit; other formats (and General when nothing fits) show "####".
  */
-export function fitNumberToWidth(value: number, numberFormat: string | undefined, widthPx: number, fontPt = 11, bold = false): string {
+export function fitNumberToWidth(
+  value: number,
+  numberFormat: string | undefined,
+  widthPx: number,
+  fontPt = 11,
+  bold = false,
+  /** Measures text in the font actually used (a browser without Calibri); defaults to Calibri metrics. */
+  measure: (text: string, fontPt: number, bold: boolean) => number = textWidthPx,
+): string {
   const fmt = numberFormat && numberFormat.trim() !== "" ? numberFormat : "General";
   const full = formatNumber(value, fmt);
-  const fits = (t: string): boolean => textWidthPx(t, fontPt, bold) <= widthPx;
+  const fits = (t: string): boolean => measure(t, fontPt, bold) <= widthPx;
   if (fits(full)) return full;
   const hashes = "#".repeat(Math.max(1, Math.floor(widthPx / ((7 * fontPt) / 11))));
   if (!/^(general|@)?$/i.test(fmt.trim())) return hashes;
   // Excel fits General by character count, each character taking one digit width.
   const digitW = (7 * fontPt) / 11;
-  const fitsGeneral = (t: string): boolean => t.length * digitW <= widthPx;
+  const fitsGeneral = (t: string): boolean => t.length * digitW <= widthPx && fits(t);
   const sign = value < 0 ? "-" : "";
   const abs = Math.abs(value);
   if (fitsGeneral(full)) return full;

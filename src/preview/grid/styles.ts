@@ -65,3 +65,34 @@ export function ensureGridStyles(doc: Document | undefined = typeof document ===
   doc.head.appendChild(el);
   injected = true;
 }
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+const measureCache = new Map<string, number>();
+
+/**
+ * Width in pixels of text in the grid font as the browser will draw it (canvas measureText), so
+ * overflow decisions hold when Calibri is not installed. Falls back to `fallback` where there is
+ * no canvas (jsdom).
+ */
+export function measureGridText(text: string, fontPt: number, bold: boolean, fallback: (t: string, pt: number, b: boolean) => number): number {
+  if (measureCtx === undefined) {
+    measureCtx = null;
+    const jsdom = typeof navigator !== "undefined" && /jsdom/i.test(navigator.userAgent);
+    if (typeof document !== "undefined" && !jsdom) {
+      try {
+        measureCtx = document.createElement("canvas").getContext("2d");
+      } catch {
+        measureCtx = null;
+      }
+    }
+  }
+  if (!measureCtx) return fallback(text, fontPt, bold);
+  const key = `${bold ? "b" : ""}${fontPt}|${text}`;
+  const hit = measureCache.get(key);
+  if (hit !== undefined) return hit;
+  measureCtx.font = `${bold ? "bold " : ""}${fontPt}pt ${GRID_FONT}`;
+  const w = measureCtx.measureText(text).width;
+  if (measureCache.size > 20000) measureCache.clear();
+  measureCache.set(key, w);
+  return w;
+}
