@@ -346,3 +346,32 @@ describe("typing into the grid (Danish locale)", () => {
     expect(n).toBe(2);
   });
 });
+
+describe("object helpers", () => {
+  test("set({...}) sets properties including nested format; sync passes a value through", async () => {
+    const wb = createPreviewWorkbook();
+    const out = await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Ark1").getRange("A1:B1");
+      r.set({ values: [["a", "b"]], format: { font: { bold: true }, fill: { color: "#FFEE00" } } } as unknown as Excel.Interfaces.RangeUpdateData);
+      return context.sync("videre");
+    });
+    expect(out).toBe("videre");
+    expect(wb.getSheet("Ark1")!.getCell(0, 1)).toMatchObject({ value: "b", format: { bold: true, fill: "#FFEE00" } });
+  });
+
+  test("collections: items need a load; items/name loads names; nested item paths work", async () => {
+    const wb = createPreviewWorkbook({ sample: true });
+    await wb.run(async (context) => {
+      const t = context.workbook.worksheets.getItem("Noter").tables.add("A1:A3", true);
+      t.name = "tblNoter";
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheets.load("items/name");
+      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["Borgere", "Noter"]);
+      expect(() => sheets.items[0].id).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(tables.items.map((x) => [x.name, x.worksheet.name])).toEqual([["tblNoter", "Noter"]]);
+    });
+  });
+});

@@ -96,8 +96,10 @@ export class EmuContext {
   enqueue(a: Action): void {
     this.queue.push(a);
   }
-  sync(): Promise<void> {
-    return this.book._sync(this);
+  /** Like RequestContext.sync: resolves with the optional pass-through value. */
+  async sync<V>(passThroughValue?: V): Promise<V> {
+    await this.book._sync(this);
+    return passThroughValue as V;
   }
   /** True when something other than object look-ups is waiting for a sync. */
   hasPendingWork(): boolean {
@@ -289,6 +291,18 @@ export abstract class ClientObj<T> {
       const child = (this as unknown as Record<string, unknown>)[head];
       if (!(child instanceof ClientObj)) throw apiError("InvalidArgument", `Cannot load '${head}': no such property.`);
       child._loadNow(sub, run);
+    }
+  }
+
+  /** ClientObject.set({...}): sets scalar properties and recurses into navigation properties. */
+  set(properties: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(properties ?? {})) {
+      if (this._propDefs?.[k]) (this as unknown as Record<string, unknown>)[k] = v;
+      else {
+        const child = (this as unknown as Record<string, unknown>)[k];
+        if (child instanceof ClientObj && v && typeof v === "object") child.set(v as Record<string, unknown>);
+        else throw apiError("InvalidArgument", `Cannot set '${k}'.`);
+      }
     }
   }
 
