@@ -207,12 +207,12 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const g of theory.subGoals) drafts.push({ id: g.id, kind: "delmaal", text: g.name, column: 2 + (levels.get(g.id) ?? 0) });
   for (const g of theory.finalGoals) drafts.push({ id: g.id, kind: "slutmaal", text: g.name, column: finalCol });
 
-  // Column widths follow the amount of text in each column (within 0.5–2.5 × the average), so a
-  // long list of activities gets room while the target group column stays narrow.
+  // Column widths grow with the amount of text in each column (square-root damped, within
+  // 0.8–1.8 × the average), so a long list of activities gets more room than the target group.
   const chars = new Array<number>(nCols).fill(0);
   for (const d of drafts) chars[d.column] += d.text.length + 20;
   const meanChars = chars.reduce((s, c) => s + c, 0) / nCols;
-  const weights = chars.map((c) => Math.min(2.5, Math.max(0.5, meanChars > 0 ? c / meanChars : 1)));
+  const weights = chars.map((c) => Math.min(1.8, Math.max(0.8, meanChars > 0 ? Math.sqrt(c / meanChars) : 1)));
   const weightSum = weights.reduce((s, w) => s + w, 0);
   const colWs = weights.map((w) => ((innerW - COLUMN_GAP * (nCols - 1)) * w) / weightSum);
   const colX = (c: number): number => margin + colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
@@ -240,11 +240,18 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
       mechRowHeights.push(Math.max(...mechWrapped.slice(r * mechPerRow, (r + 1) * mechPerRow).map((l) => boxH(l.length))));
     }
     const bandH = mechRows === 0 ? 0 : 12 + headH + mechRowHeights.reduce((s, h) => s + h, 0) + BOX_GAP * (mechRows - 1);
-    return { font, lineH, boxH, wrapped, mechWrapped, titleH, headH, mainH, bandH, mechRowHeights, total: titleH + headH + mainH + bandH };
+    // Does some word not fit on a line (and had to be split)?
+    const fitsWords = (text: string, w: number): boolean => Math.max(0, ...text.split(/\s+/).map((x) => x.length)) * CHAR_WIDTH_EM * font <= w;
+    const splitsWords =
+      drafts.some((d) => !fitsWords(d.text, colW(d.column) - 2 * BOX_PADDING)) ||
+      theory.mechanisms.some((mm) => !fitsWords(mm.name, mechW - 2 * BOX_PADDING));
+    return { font, lineH, boxH, wrapped, mechWrapped, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
   };
 
+  // Largest font at which everything fits the page; long words may shrink the font to 8 pt
+  // rather than be split across lines.
   let m = measure(opts.maxFontSize ?? 10);
-  for (let f = (opts.maxFontSize ?? 10) - 0.5; m.total > innerH && f >= MIN_FONT; f -= 0.5) m = measure(f);
+  for (let f = (opts.maxFontSize ?? 10) - 0.5; (m.total > innerH || (m.splitsWords && f >= 8)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
   const scale = m.total > innerH ? innerH / m.total : 1;
 
   const headings: DiagramHeading[] = [];
