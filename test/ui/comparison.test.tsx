@@ -1,0 +1,184 @@
+/**
+ * The Sammenligning pane against the preview workbook with the sample sheet "Borgere" (jsdom).
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LangProvider, type Lang } from "../../src/taskpane/i18n";
+import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
+import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { loadComparisonSettings, readSelectionSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
+import { suggestSettings } from "../../src/core/analysis";
+
+let wb: PreviewWorkbook;
+
+beforeEach(() => {
+  wb = createPreviewWorkbook({ sample: true });
+  globalThis.__virkningPreview = wb;
+});
+
+afterEach(() => {
+  globalThis.__virkningPreview = undefined;
+});
+
+async function renderPane(lang: Lang = "da"): Promise<void> {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangProvider lang={lang}>
+        <ComparisonPane />
+      </LangProvider>
+    </FluentProvider>,
+  );
+  await screen.findByTestId("comparison-pane");
+  await waitFor(() => expect(screen.queryByText("Læser data …")).toBeNull());
+}
+
+function select(label: string): HTMLSelectElement {
+  return screen.getByLabelText(label) as HTMLSelectElement;
+}
+
+function button(name: string | RegExp): HTMLButtonElement {
+  return screen.getByRole("button", { name }) as HTMLButtonElement;
+}
+
+describe("Sammenligning pane: data step", () => {
+  it("finds the Borgere range around the selection with roles, types, months and groups prefilled", async () => {
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
+    expect(select("Rolle: ID").value).toBe("id");
+    expect(select("Rolle: Gruppe").value).toBe("group");
+    for (const name of ["Køn", "Alder", "Etnicitet", "Uddannelse", "Tolkebehov", "Civilstand", "År i ordinært arbejde"]) {
+      expect(select(`Rolle: ${name}`).value).toBe("baseline");
+    }
+    expect(select("Type / måned: Køn").value).toBe("categorical");
+    expect(select("Type / måned: Alder").value).toBe("continuous");
+    expect(select("Type / måned: År i ordinært arbejde").value).toBe("continuous");
+    const months = ["Status 0 mdr", "Status 6 mdr", "Status 12 mdr", "Status 18 mdr"].map((n) => {
+      expect(select(`Rolle: ${n}`).value).toBe("timepoint");
+      return (screen.getByLabelText(`Måned: ${n}`) as HTMLInputElement).value;
+    });
+    expect(months).toEqual(["0", "6", "12", "18"]);
+    expect(select("Gruppe: Indsats").value).toBe("intervention");
+    expect(select("Gruppe: Kontrol").value).toBe("control");
+    expect(screen.queryByTestId("unmapped-groups")).toBeNull();
+    expect(button("Beregn").disabled).toBe(false);
+  });
+
+  it("shows an unknown group label with its count and blocks until it is mapped", async () => {
+    wb.setCellByUser("Borgere", 9, 1, "Ukendt");
+    wb.setCellByUser("Borgere", 10, 1, " ukendt ");
+    await renderPane();
+    const warning = screen.getByTestId("unmapped-groups");
+    expect(warning.textContent).toContain("\u201cUkendt\u201d (2)");
+    expect(select("Gruppe: Ukendt").value).toBe("none");
+    expect(button("Beregn").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(select("Gruppe: Ukendt"), { target: { value: "control" } });
+    });
+    expect(screen.queryByTestId("unmapped-groups")).toBeNull();
+    expect(button("Beregn").disabled).toBe(false);
+  });
+
+  it("changing a role updates the columns live: without an ID column it asks for one", async () => {
+    await renderPane();
+    await act(async () => {
+      fireEvent.change(select("Rolle: ID"), { target: { value: "ignore" } });
+    });
+    expect(screen.getByTestId("column-issues").textContent).toContain("Vælg den kolonne, der har borgerens ID.");
+    expect(button("Beregn").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(select("Rolle: ID"), { target: { value: "id" } });
+    });
+    expect(screen.queryByTestId("column-issues")).toBeNull();
+  });
+});
+
+describe("Sammenligning pane: outcomes and run", () => {
+  it("offers the three suggested outcomes and the statuses found, with Fraflyttet as moved away", async () => {
+    await renderPane();
+    const names = [0, 1, 2].map((i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
+    expect(names).toEqual(["Afklaret til job/uddannelse", "Afklaret fra kontanthjælp", "Progression mod job"]);
+    expect(select("Statusser i data: Fraflyttet").value).toBe("movedAway");
+    expect(select("Statusser i data: Jobparat").value).toBe("valid");
+    const first = within(screen.getByTestId("outcome-0"));
+    expect((first.getByRole("checkbox", { name: "Jobparat" }) as HTMLInputElement).checked).toBe(true);
+    expect((first.getByRole("checkbox", { name: "Kontanthjælp" }) as HTMLInputElement).checked).toBe(false);
+    // Auto is the default test policy; baseline p-values are off.
+    expect((screen.getByRole("radio", { name: /Automatisk/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("switch", { name: "Vis p-værdier i baggrundstabellen" }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it("Beregn writes the Sammenligning sheet, shows a summary, and stores the settings", async () => {
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("radio", { name: /^Fishers eksakte test/ }));
+    });
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    expect(wb.sheetNames()).toContain("Sammenligning");
+    const summary = screen.getByTestId("summary");
+    expect(summary.textContent).toContain("Ved 18 mdr.");
+    expect(summary.textContent).toContain("Afklaret til job/uddannelse");
+    expect(summary.textContent).toMatch(/Indsats \d+\/\d+ · Kontrol \d+\/\d+ · p = \d,\d+ \(Fisher/);
+    const stored = await loadComparisonSettings(wb.run.bind(wb));
+    expect(stored?.testPolicy).toBe("fisher");
+    expect(stored?.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+  });
+
+  it("restores the stored settings when the pane opens again", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    const settings = suggestSettings(input!, "da");
+    await saveComparisonSettings(wb.run.bind(wb), { ...settings, testPolicy: "yates", outcomes: [{ id: "job", name: "Kun job", statuses: ["Jobparat"] }] });
+    await renderPane();
+    expect(screen.getByText("Gemte indstillinger indlæst.")).toBeTruthy();
+    expect((screen.getByRole("radio", { name: /Yates/ }) as HTMLInputElement).checked).toBe(true);
+    expect((within(screen.getByTestId("outcome-0")).getByRole("textbox") as HTMLInputElement).value).toBe("Kun job");
+    expect(screen.queryByTestId("outcome-1")).toBeNull();
+  });
+
+  it("an unclassified status blocks with a Danish message listing it, and Kør igen writes nothing", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    wb.setCellByUser("Borgere", 3, 11, "Sygedagpenge");
+    await renderPane();
+    expect(screen.getByTestId("unclassified").textContent).toBe(
+      "Disse statusser er ikke klassificeret: \u201cSygedagpenge\u201d (1). Vælg en klasse for hver, før du beregner.",
+    );
+    expect(button("Beregn").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Statusværdien \"Sygedagpenge\"");
+    expect(alert.textContent).toContain("Borgere!L4");
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+    await act(async () => {
+      fireEvent.change(select("Statusser i data: Sygedagpenge"), { target: { value: "valid" } });
+    });
+    expect(screen.queryByTestId("unclassified")).toBeNull();
+    expect(button("Beregn").disabled).toBe(false);
+  });
+
+  it("a CPR-like ID blocks the analysis with the explanation and nothing is written", async () => {
+    wb.setCellByUser("Borgere", 5, 0, "010190-1234");
+    await renderPane();
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("CPR-numre");
+    expect(alert.textContent).toContain("A6");
+    expect(alert.textContent).toContain("pseudonym");
+    expect(screen.queryByTestId("outcome-0")).toBeNull();
+    const calc = screen.queryByRole("button", { name: "Beregn" }) as HTMLButtonElement | null;
+    expect(calc === null || calc.disabled).toBe(true);
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+  });
+
+  it("speaks English when asked", async () => {
+    await renderPane("en");
+    expect(screen.getByTestId("source-range").textContent).toBe("Range: Borgere!A1:M61 (60 data rows)");
+    expect(button("Calculate")).toBeTruthy();
+    expect(screen.getByRole("radio", { name: /Pearson's χ² \(as SAS\)/ })).toBeTruthy();
+  });
+});
