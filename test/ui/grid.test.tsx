@@ -234,6 +234,19 @@ describe("WorkbookView: selection, name box and formula bar", () => {
     expect(nameBox(container).value).toBe("D10:E11");
   });
 
+  it("selects whole columns and rows from the headers", () => {
+    const wb = new FakeWorkbook("Ark1");
+    const { container } = render(<WorkbookView workbook={wb} />);
+    fireEvent.mouseDown(container.querySelector('[data-colhead="2"]') as HTMLElement, { button: 0 });
+    expect(nameBox(container).value).toBe("C:C");
+    expect(wb.selection.range).toEqual({ row: 0, column: 2, rowCount: 1048576, columnCount: 1 });
+    fireEvent.mouseDown(container.querySelector('[data-rowhead="3"]') as HTMLElement, { button: 0 });
+    fireEvent.mouseDown(container.querySelector('[data-rowhead="5"]') as HTMLElement, { button: 0, shiftKey: true });
+    expect(nameBox(container).value).toBe("4:6");
+    expect(container.querySelector('[data-rowhead="4"]')?.className).toContain("vk-sel");
+    expect(container.querySelector('[data-rowhead="6"]')?.className).not.toContain("vk-sel");
+  });
+
   it("selects the range typed into the name box", () => {
     const wb = new FakeWorkbook("Ark1");
     const { container } = render(<WorkbookView workbook={wb} />);
@@ -286,6 +299,21 @@ describe("WorkbookView: editing", () => {
     fireEvent.keyDown(editor, { key: "Tab" });
     expect(wb.edits).toEqual([{ sheet: "Ark1", row: 0, column: 1, text: "42" }]);
     expect(nameBox(container).value).toBe("C1");
+  });
+
+  it("Delete clears the selected cells through setCellByUser", () => {
+    const wb = new FakeWorkbook("Ark1");
+    wb.sheet("Ark1").set(1, 1, 5).set(1, 2, "x").set(1, 3, "uden for");
+    const { container } = render(<WorkbookView workbook={wb} />);
+    fireEvent.mouseDown(cell(container, "B2"), { button: 0 });
+    fireEvent.mouseDown(cell(container, "C2"), { button: 0, shiftKey: true });
+    fireEvent.keyDown(grid(container), { key: "Delete" });
+    expect(wb.edits).toEqual([
+      { sheet: "Ark1", row: 1, column: 1, text: "" },
+      { sheet: "Ark1", row: 1, column: 2, text: "" },
+    ]);
+    expect(cell(container, "B2").textContent).toBe("");
+    expect(cell(container, "D2").textContent).toBe("uden for");
   });
 
   it("commits text typed in the formula bar to the active cell", () => {

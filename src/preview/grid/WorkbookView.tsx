@@ -217,7 +217,6 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     let c = new Axis(colCount, ptToPx(DEFAULT_COLUMN_WIDTH_PT), sheet.columnWidths);
     if (c.total < needW + 64) c = new Axis(colCount + Math.ceil((needW + 64 - c.total) / ptToPx(DEFAULT_COLUMN_WIDTH_PT)), ptToPx(DEFAULT_COLUMN_WIDTH_PT), sheet.columnWidths);
     return { rows: r, cols: c };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sheet, version, used, Math.floor(active.row / 20), Math.floor(active.column / 5)]);
 
   const rowHeaderWidth = Math.max(34, String(rows.count).length * 8 + 14);
@@ -341,7 +340,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     if (t !== editText(sheet.getCell(active.row, active.column))) workbook.setCellByUser(sheet.name, active.row, active.column, t);
   };
 
-  const cellFromTarget = (target: EventTarget | null, clientX: number, clientY: number): { row: number; column: number } | null => {
+  const cellFromTarget = (target: EventTarget | null, clientX: number): { row: number; column: number } | null => {
     if (!(target instanceof Element)) return null;
     const el = target.closest("[data-row][data-col]");
     if (!el) return null;
@@ -353,7 +352,6 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       const x = cols.start(column) + (clientX - rect.left);
       if (rect.width > 0) column = cols.indexAt(x);
     }
-    void clientY;
     return { row, column };
   };
 
@@ -383,7 +381,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       }
       return;
     }
-    const cell = cellFromTarget(e.target, e.clientX, e.clientY);
+    const cell = cellFromTarget(e.target, e.clientX);
     if (!cell) return;
     e.preventDefault();
     focusGrid();
@@ -398,7 +396,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   const onPointerOver = (e: React.MouseEvent): void => {
     const start = dragRef.current;
     if (!start || (e.buttons & 1) === 0) return;
-    const cell = cellFromTarget(e.target, e.clientX, e.clientY);
+    const cell = cellFromTarget(e.target, e.clientX);
     if (!cell) return;
     const range = expandToMerges(rangeOf(start.row, start.column, cell.row, cell.column), sheet.merges);
     const cur = workbook.selection.range;
@@ -407,7 +405,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   };
 
   const onDoubleClick = (e: React.MouseEvent): void => {
-    const cell = cellFromTarget(e.target, e.clientX, e.clientY);
+    const cell = cellFromTarget(e.target, e.clientX);
     if (!cell) return;
     const m = sheet.merges.find((r) => contains(r, cell.row, cell.column));
     const row = m ? m.row : cell.row;
