@@ -158,7 +158,13 @@ export function updateItem<K extends ItemKind>(
   patch: Partial<Omit<ItemOfKind[K], "id">>,
 ): ProgrammeTheory {
   requireItem(theory, kind, id);
-  const items = itemsOf(theory, kind).map((i) => (i.id === id ? { ...i, ...patch, id } : i));
+  const items = itemsOf(theory, kind).map((i) => {
+    if (i.id !== id) return i;
+    const next: Record<string, unknown> = { ...i, ...patch, id };
+    // `{ indicator: undefined }` removes the field, so the item equals one read back from the sheet.
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
+    return next as unknown as ItemOfKind[K];
+  });
   return withItems(theory, kind, items);
 }
 

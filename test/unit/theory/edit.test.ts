@@ -76,6 +76,14 @@ describe("editing a theory", () => {
     expect(t.links.every((l) => l.mechanismIds.length === 0)).toBe(true);
   });
 
+  it("removing an indicator removes the field (so the theory equals one read back from the sheet)", () => {
+    const ind = { name: "x", dataSource: "y", times: { kind: "months" as const, months: [0] }, reached: { kind: "statuses" as const, statuses: ["Jobparat"] } };
+    let t = updateItem(small(), "slutmaal", "S1", { indicator: ind });
+    expect(t.finalGoals[0].indicator).toEqual(ind);
+    t = updateItem(t, "slutmaal", "S1", { indicator: undefined });
+    expect("indicator" in t.finalGoals[0]).toBe(false);
+  });
+
   it("updates fields but not the id", () => {
     const t = updateItem(small(), "mekanisme", "M1", { name: "Opfølgning hver uge", category: "organisatoriske rammer" });
     expect(t.mechanisms[0]).toMatchObject({ id: "M1", name: "Opfølgning hver uge", category: "organisatoriske rammer" });
