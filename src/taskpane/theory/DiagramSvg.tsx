@@ -37,7 +37,6 @@ export const DiagramSvg = React.forwardRef<SVGSVGElement, { layout: DiagramLayou
   return (
     <svg
       ref={ref}
-      xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${layout.pageWidth} ${layout.pageHeight}`}
       width={props.width ?? "100%"}
       role="img"

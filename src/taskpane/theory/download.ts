@@ -10,7 +10,6 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 /** A standalone SVG document for the element: namespace, XML declaration, nothing from the page. */
 export function serializeSvg(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute("xmlns", SVG_NS);
   // The element is sized by the pane's CSS; the file uses the diagram's own size in points.
   const viewBox = clone.getAttribute("viewBox");
   if (viewBox) {
@@ -20,7 +19,9 @@ export function serializeSvg(svg: SVGSVGElement): string {
   }
   clone.removeAttribute("style");
   clone.removeAttribute("class");
-  const body = new XMLSerializer().serializeToString(clone);
+  let body = new XMLSerializer().serializeToString(clone);
+  // Serializers add the SVG namespace for an element in it; make sure the file declares it.
+  if (!/^<svg[^>]*\sxmlns="/.test(body)) body = body.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${body}\n`;
 }
 

@@ -1,0 +1,373 @@
+/**
+ * The Programteori pane in jsdom against the preview workbook: templates, the five guided steps,
+ * live validation, linking with checkboxes, removing, the SVG diagram and its download, saving to
+ * and reading from the workbook.
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LangProvider } from "../../src/taskpane/i18n";
+import TheoryPane from "../../src/taskpane/theory/TheoryPane";
+import { createPreviewWorkbook, type PreviewWorkbook, type PreviewSheet } from "../../src/preview/workbook";
+import { DIAGRAM_SHEET_NAME, STEPS, TEMPLATES, THEORY_SHEET_NAME, type ProgrammeTheory } from "../../src/core/theory";
+import { saveTheory } from "../../src/excel/theoryStore";
+
+const template = TEMPLATES.find((t) => t.id === "kl-over30-virksomhed") ?? TEMPLATES[0];
+
+// jsdom with Fluent UI is slow on a busy machine; each test renders the whole pane.
+jest.setTimeout(90_000);
+
+let wb: PreviewWorkbook;
+beforeEach(() => {
+  wb = createPreviewWorkbook({ sample: true });
+  globalThis.__virkningPreview = wb;
+});
+afterEach(() => {
+  delete globalThis.__virkningPreview;
+});
+
+function renderPane(lang: "da" | "en" = "da"): void {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangProvider lang={lang}>
+        <TheoryPane />
+      </LangProvider>
+    </FluentProvider>,
+  );
+}
+
+async function pickTemplate(title = template.title.da): Promise<ProgrammeTheory> {
+  await screen.findByTestId("theory-templates", {}, { timeout: 20000 });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: `Brug skabelon: ${title}` }));
+  });
+  return (TEMPLATES.find((t) => t.title.da === title) ?? template).build();
+}
+
+async function goToStep(n: number): Promise<void> {
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name: STEPS[n].title.da }));
+  });
+  expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[n].title.da);
+}
+
+/** jsdom's Blob has no text(); FileReader works. */
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsText(blob);
+  });
+}
+
+function validationCodes(): string[] {
+  return Array.from(screen.getByTestId("theory-validation").querySelectorAll("li[data-code]")).map((li) => li.getAttribute("data-code") as string);
+}
+
+function validationText(): string {
+  return screen.getByTestId("theory-validation").textContent ?? "";
+}
+
+describe("Programteori pane", () => {
+  it("offers the templates with their source and 'Start tomt' when the workbook has no theory", async () => {
+    renderPane();
+    const picker = await screen.findByTestId("theory-templates", {}, { timeout: 20000 });
+    for (const t of TEMPLATES) {
+      expect(within(picker).getByText(t.title.da)).toBeTruthy();
+      expect(within(picker).getByText(t.description.da)).toBeTruthy();
+    }
+    expect(within(picker).getAllByText(/^Kilde: En effektiv beskæftigelsesindsats for udsatte borgere/).length).toBeGreaterThan(0);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Start tomt" }));
+    });
+    // An empty theory: step 1, and validation says there is no final goal yet.
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[0].title.da);
+    expect(validationCodes()).toContain("NO_FINAL_GOAL");
+  });
+
+  it("picking a KL template fills every step, with badges telling source items from suggestions", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    expect(screen.getByTestId("theory-source").textContent).toContain(theory.source?.title ?? "");
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe(theory.targetGroup.name);
+    const lists: [number, { id: string; name: string; origin: string }[]][] = [
+      [1, theory.finalGoals],
+      [2, theory.subGoals],
+      [3, theory.activities],
+      [4, theory.mechanisms],
+    ];
+    for (const [step, items] of lists) {
+      await goToStep(step);
+      for (const item of items) {
+        const card = screen.getByTestId(`theory-item-${item.id}`);
+        // (queried by element: role/label queries over the whole pane are slow in jsdom)
+        expect((card.querySelector("input") as HTMLInputElement).value).toBe(item.name);
+        const badge = card.querySelector("[data-origin]");
+        expect(badge?.getAttribute("data-origin")).toBe(item.origin);
+        expect(badge?.textContent).toBe(item.origin === "kilde" ? "kilde" : item.origin === "forslag" ? "forslag" : "egen");
+      }
+    }
+    // The template mixes both kinds, and both are shown.
+    const origins = new Set([...theory.finalGoals, ...theory.subGoals, ...theory.activities, ...theory.mechanisms].map((i) => i.origin));
+    expect(origins.has("kilde") && origins.has("forslag")).toBe(true);
+  });
+
+  it("the size warning disappears when the size is filled in and comes back when it is cleared; text is refused", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    expect(theory.targetGroup.size).toBeNull();
+    expect(validationText()).toContain("Målgruppens størrelse er ikke udfyldt");
+    const size = screen.getByLabelText("Størrelse (antal borgere)") as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(size, { target: { value: "120" } });
+    });
+    expect(validationText()).not.toContain("Målgruppens størrelse er ikke udfyldt");
+    expect(validationCodes()).not.toContain("TARGET_GROUP_NO_SIZE");
+    await act(async () => {
+      fireEvent.change(size, { target: { value: "" } });
+    });
+    expect(validationCodes()).toContain("TARGET_GROUP_NO_SIZE");
+    await act(async () => {
+      fireEvent.change(size, { target: { value: "mange" } });
+    });
+    expect(screen.getByText("Skriv et helt tal (antal borgere), fx 120.")).toBeTruthy();
+    expect(validationCodes()).toContain("TARGET_GROUP_NO_SIZE");
+  });
+
+  it("a new delmål is reported as leading nowhere until it is linked to a slutmål with a checkbox", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    await goToStep(2);
+    const before = validationCodes().filter((c) => c === "SUBGOAL_NO_FINAL_GOAL").length;
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Tilføj delmål" }));
+    });
+    const newId = `D${theory.subGoals.length + 1}`;
+    const card = screen.getByTestId(`theory-item-${newId}`);
+    // The new item's name field has the focus, ready for typing.
+    expect(document.activeElement).toBe(within(card).getByLabelText("Navn"));
+    await act(async () => {
+      fireEvent.change(within(card).getByLabelText("Navn"), { target: { value: "Borgeren kan tale om sine mål" } });
+    });
+    expect(validationText()).toContain(`Delmål ${newId} »Borgeren kan tale om sine mål« fører ikke til et slutmål`);
+    expect(validationCodes().filter((c) => c === "SUBGOAL_NO_FINAL_GOAL")).toHaveLength(before + 1);
+
+    const final = theory.finalGoals[0];
+    const box = within(card).getByRole("checkbox", { name: `${final.id} ${final.name}` });
+    await act(async () => {
+      fireEvent.click(box);
+    });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    expect(validationText()).not.toContain(`Delmål ${newId} »Borgeren kan tale om sine mål« fører ikke til et slutmål`);
+    expect(validationCodes().filter((c) => c === "SUBGOAL_NO_FINAL_GOAL")).toHaveLength(before);
+
+    // The new delmål can now be served by an activity (step 4 lists it as a checkbox).
+    await goToStep(3);
+    const a1 = screen.getByTestId(`theory-item-${theory.activities[0].id}`);
+    expect(within(a1).getByRole("checkbox", { name: `${newId} Borgeren kan tale om sine mål` })).toBeTruthy();
+  });
+
+  it("removing a delmål removes its links: activities no longer offer it and the diagram loses its arrows", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    const victim = theory.subGoals[0];
+    const linksOfVictim = theory.links.filter((l) => l.from === victim.id || l.to === victim.id).length;
+    expect(linksOfVictim).toBeGreaterThan(0);
+    const servedBy = theory.links.find((l) => l.kind === "aktivitet-delmaal" && l.to === victim.id);
+    expect(servedBy).toBeDefined();
+
+    await goToStep(2);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: `Fjern: ${victim.id}` }));
+    });
+    expect(screen.queryByTestId(`theory-item-${victim.id}`)).toBeNull();
+
+    await goToStep(3);
+    const act1 = screen.getByTestId(`theory-item-${servedBy?.from}`);
+    expect(within(act1).queryByRole("checkbox", { name: `${victim.id} ${victim.name}` })).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Diagram" }));
+    });
+    const svg = screen.getByTestId("theory-diagram");
+    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(theory.links.length - linksOfVictim);
+    expect(svg.querySelector(`[data-box="${victim.id}"]`)).toBeNull();
+  });
+
+  it("guided mode walks through KL's five steps in order with their help texts", async () => {
+    renderPane();
+    await pickTemplate();
+    for (let i = 0; i < STEPS.length; i++) {
+      expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[i].title.da);
+      expect(screen.getByText(`Trin ${i + 1} af 5`)).toBeTruthy();
+      expect(screen.getByText(STEPS[i].help.da)).toBeTruthy();
+      const next = screen.getByText("Næste trin").closest("button") as HTMLButtonElement;
+      if (i < STEPS.length - 1) {
+        await act(async () => {
+          fireEvent.click(next);
+        });
+      } else {
+        expect(next.disabled).toBe(true);
+      }
+    }
+    await act(async () => {
+      fireEvent.click(screen.getByText("Forrige trin").closest("button") as HTMLButtonElement);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    // Free mode shows every part at once (as accordion sections).
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Fri redigering" }));
+    });
+    for (const st of STEPS) expect(screen.getByRole("button", { name: st.title.da })).toBeTruthy();
+  });
+
+  it("clicking a validation issue jumps to the item and focuses its name", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    await goToStep(3);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Tilføj aktivitet" }));
+    });
+    await goToStep(0);
+    expect(screen.queryByTestId("theory-item-A1")).toBeNull();
+    const issue = screen.getByRole("button", { name: /Aktivitet A1 understøtter intet delmål/ });
+    await act(async () => {
+      fireEvent.click(issue);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    expect(document.activeElement).toBe(within(screen.getByTestId("theory-item-A1")).getByLabelText("Navn"));
+  });
+
+  it("the diagram has one box per item and one arrow per link, and downloads as an SVG file", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Diagram" }));
+    });
+    const svg = screen.getByTestId("theory-diagram");
+    const items = [...theory.finalGoals, ...theory.subGoals, ...theory.activities, ...theory.mechanisms];
+    expect(svg.querySelectorAll("[data-box]")).toHaveLength(items.length + 1);
+    for (const it of items) expect(svg.querySelector(`[data-box="${it.id}"] rect`)).not.toBeNull();
+    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(theory.links.length);
+    expect(svg.querySelectorAll("path")).toHaveLength(theory.links.length);
+    // Colour per element type.
+    const fill = (kind: string) => svg.querySelector(`[data-kind="${kind}"] rect`)?.getAttribute("fill");
+    expect(new Set(["maalgruppe", "aktivitet", "delmaal", "slutmaal", "mekanisme"].map(fill)).size).toBe(5);
+
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const url = URL as unknown as { createObjectURL: (b: Blob) => string; revokeObjectURL: (u: string) => void };
+    const origCreate = url.createObjectURL;
+    const origRevoke = url.revokeObjectURL;
+    url.createObjectURL = (b: Blob) => {
+      blobs.push(b);
+      return "blob:test";
+    };
+    url.revokeObjectURL = () => undefined;
+    jest.useFakeTimers({ doNotFake: ["queueMicrotask", "nextTick", "setImmediate"] });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: "Hent SVG" }));
+      });
+    } finally {
+      jest.runOnlyPendingTimers();
+      jest.useRealTimers();
+      click.mockRestore();
+      url.createObjectURL = origCreate;
+      url.revokeObjectURL = origRevoke;
+    }
+    expect(names).toEqual(["programteori.svg"]);
+    expect(blobs[0].type).toContain("image/svg+xml");
+    const text = await readBlob(blobs[0]);
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain("font-family=\"Calibri");
+    expect(text).toContain(theory.finalGoals[0].name.split(" ")[0]);
+    // A standalone document: parseable XML with the same number of arrows.
+    const doc = new DOMParser().parseFromString(text.replace(/^<\?xml[^>]*>\s*/, ""), "image/svg+xml");
+    expect(doc.querySelector("parsererror")).toBeNull();
+    expect(doc.querySelectorAll("path")).toHaveLength(theory.links.length);
+  });
+
+  it("saving writes both sheets to the workbook (draft with errors allowed) in at most 3 syncs", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    await goToStep(2);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Tilføj delmål" }));
+    });
+    expect(validationCodes()).toContain("EMPTY_NAME");
+    expect(screen.getByText(/Du kan gemme en kladde, selvom der er fejl/)).toBeTruthy();
+    wb.resetSyncCount();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    await screen.findByText(`Gemt i arkene "${THEORY_SHEET_NAME}" og "${DIAGRAM_SHEET_NAME}".`);
+    expect(wb.syncCount).toBeLessThanOrEqual(3);
+    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Borgere", "Noter", THEORY_SHEET_NAME, DIAGRAM_SHEET_NAME]));
+    const sheet = wb.getSheet(THEORY_SHEET_NAME) as PreviewSheet;
+    const { rowCount, columnCount } = sheet.usedExtent();
+    const cells: string[] = [];
+    for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) cells.push(String(sheet.getCell(r, c)?.value ?? ""));
+    expect(cells).toContain(theory.targetGroup.name);
+    expect(cells).toContain(`D${theory.subGoals.length + 1}`);
+    const diagram = wb.getSheet(DIAGRAM_SHEET_NAME) as PreviewSheet;
+    expect(diagram.shapes.filter((s) => s.type === "GeometricShape").length).toBe(
+      theory.finalGoals.length + theory.subGoals.length + 1 + theory.activities.length + theory.mechanisms.length + 1,
+    );
+    expect(screen.queryByTestId("theory-shapes-fallback")).toBeNull();
+  });
+
+  it("without shape support (ExcelApi below 1.9) says so and saves the diagram as cells", async () => {
+    wb.apiVersion = "1.8";
+    renderPane();
+    await pickTemplate();
+    expect(screen.getByTestId("theory-shapes-fallback").textContent).toContain("ExcelApi 1.9");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    await screen.findByText(/Gemt i arkene/);
+    const diagram = wb.getSheet(DIAGRAM_SHEET_NAME) as PreviewSheet;
+    expect(diagram.shapes).toHaveLength(0);
+    expect(diagram.usedExtent().rowCount).toBeGreaterThan(3);
+  });
+
+  it("opens with the theory from the sheet, shows bad cells with their address, and 'Læs fra arket' picks up edits", async () => {
+    const theory = template.build();
+    await saveTheory(wb.run.bind(wb), theory, "da", { shapes: true });
+    const sheet = wb.getSheet(THEORY_SHEET_NAME) as PreviewSheet;
+    // Find the size value cell beside its label, as a user would.
+    let sizeRow = -1;
+    for (let r = 0; r < sheet.usedExtent().rowCount; r++) if (sheet.getCell(r, 0)?.value === "Størrelse (antal borgere)") sizeRow = r;
+    expect(sizeRow).toBeGreaterThan(0);
+    wb.setCellByUser(THEORY_SHEET_NAME, sizeRow, 1, "mange");
+
+    renderPane();
+    await screen.findByText(`Programteorien er læst fra arket "${THEORY_SHEET_NAME}".`, {}, { timeout: 20000 });
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe(theory.targetGroup.name);
+    expect(validationText()).toContain(`${THEORY_SHEET_NAME}!B${sizeRow + 1}`);
+    expect(validationText()).toContain("mange");
+
+    wb.setCellByUser(THEORY_SHEET_NAME, sizeRow, 1, "75");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Læs fra arket" }));
+    });
+    await waitFor(() => expect((screen.getByLabelText("Størrelse (antal borgere)") as HTMLInputElement).value).toBe("75"));
+    expect(validationText()).not.toContain("mange");
+    expect(validationCodes()).not.toContain("TARGET_GROUP_NO_SIZE");
+  });
+
+  it("speaks English when asked", async () => {
+    renderPane("en");
+    await screen.findByTestId("theory-templates", {}, { timeout: 20000 });
+    expect(screen.getByRole("button", { name: "Start empty" })).toBeTruthy();
+    expect(screen.getByText(TEMPLATES[0].title.en)).toBeTruthy();
+  });
+});
