@@ -112,6 +112,26 @@ describe("WorkbookView: values as a Danish user sees them", () => {
     expect(nameBox(container).value).toBe("A1");
   });
 
+  it("gives rows without an explicit height Excel's automatic height for big fonts and wrapped text", () => {
+    const wb = new FakeWorkbook("Ark1");
+    const s = wb.sheet("Ark1")
+      .set(0, 0, "Ledelsesoverblik", "General", { fontSize: 16, bold: true })
+      .set(1, 0, "kort")
+      .set(2, 0, "Første linje\nanden linje", "General", { wrapText: true })
+      .set(3, 0, "Stor men fast", "General", { fontSize: 20 });
+    s.columnWidths.set(0, 200);
+    s.rowHeights.set(3, 15);
+    const { container } = render(<WorkbookView workbook={wb} />);
+    const h = (a: string): number => parseFloat(cell(container, a).style.height);
+    // Excel: 16 pt Calibri gives a 21 pt row (28 px); two wrapped lines of 11 pt give 30 pt (40 px).
+    expect(h("A1")).toBeGreaterThanOrEqual(27);
+    expect(h("A1")).toBeLessThanOrEqual(31);
+    expect(h("A2")).toBe(20);
+    expect(h("A3")).toBeGreaterThanOrEqual(38);
+    expect(h("A3")).toBeLessThanOrEqual(42);
+    expect(h("A4")).toBe(20);
+  });
+
   it("renders a merged area as one cell spanning it, with the top-left contents", () => {
     const wb = new FakeWorkbook("Ark1");
     const s = wb.sheet("Ark1").set(0, 0, "Ledelsesoverblik", "General", { horizontalAlignment: "Center" }).set(0, 1, "skjult");

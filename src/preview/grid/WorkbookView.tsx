@@ -99,6 +99,46 @@ function spillable(cell: PreviewCell): boolean {
   return typeof cell.value === "string" && cell.value !== "" && !f.wrapText && (!f.horizontalAlignment || f.horizontalAlignment === "General" || f.horizontalAlignment === "Left");
 }
 
+/** Sheets up to this many used cells get Excel's automatic row heights; larger ones keep the default. */
+const AUTOFIT_CELL_LIMIT = 60000;
+
+/**
+ * Row heights in points: explicit heights from the sheet, and for other rows Excel's automatic
+ * height (the largest font in the row, and wrapped text's line count). Merged cells do not count,
+ * as in Excel.
+ */
+function autoRowHeights(sheet: PreviewSheet, used: { rowCount: number; columnCount: number }, cols: Axis): ReadonlyMap<number, number> {
+  if (used.rowCount * used.columnCount > AUTOFIT_CELL_LIMIT) return sheet.rowHeights;
+  const merged = sheet.merges.filter((m) => m.rowCount > 1 || m.columnCount > 1);
+  let out: Map<number, number> | null = null;
+  for (let r = 0; r < used.rowCount; r++) {
+    if (sheet.rowHeights.has(r)) continue;
+    let best = DEFAULT_ROW_HEIGHT_PT;
+    for (let c = 0; c < used.columnCount; c++) {
+      const cell = sheet.getCell(r, c);
+      if (!cell) continue;
+      const f = cell.format;
+      const pt = f.fontSize ?? 11;
+      if (pt <= 11 && !f.wrapText) continue;
+      if (cell.value === null || cell.value === "") continue;
+      if (merged.some((m) => contains(m, r, c))) continue;
+      const line = pt * 1.36;
+      let lines = 1;
+      if (f.wrapText) {
+        const avail = Math.max(8, cols.size(c) - 7);
+        const text = typeof cell.value === "string" ? cell.value : String(cell.value);
+        lines = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(measure(part, pt, !!f.bold) / avail)), 0);
+      }
+      best = Math.max(best, Math.min(409, lines * line + 0.5));
+    }
+    if (best > DEFAULT_ROW_HEIGHT_PT) {
+      if (!out) out = new Map(sheet.rowHeights);
+      out.set(r, Math.round(best * 4) / 4);
+    }
+  }
+  return out ?? sheet.rowHeights;
+}
+
 function measure(text: string, fontPt: number, bold: boolean): number {
   return measureGridText(text, fontPt, bold, textWidthPx);
 }
@@ -212,10 +252,11 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       needW = Math.max(needW, ptToPx(o.left + o.width), ptToPx(Math.max(o.left, ("endX" in o ? o.endX : 0) ?? 0)));
       needH = Math.max(needH, ptToPx(o.top + o.height), ptToPx(Math.max(o.top, ("endY" in o ? o.endY : 0) ?? 0)));
     }
-    let r = new Axis(rowCount, ptToPx(DEFAULT_ROW_HEIGHT_PT), sheet.rowHeights);
-    if (r.total < needH + 60) r = new Axis(rowCount + Math.ceil((needH + 60 - r.total) / ptToPx(DEFAULT_ROW_HEIGHT_PT)), ptToPx(DEFAULT_ROW_HEIGHT_PT), sheet.rowHeights);
     let c = new Axis(colCount, ptToPx(DEFAULT_COLUMN_WIDTH_PT), sheet.columnWidths);
     if (c.total < needW + 64) c = new Axis(colCount + Math.ceil((needW + 64 - c.total) / ptToPx(DEFAULT_COLUMN_WIDTH_PT)), ptToPx(DEFAULT_COLUMN_WIDTH_PT), sheet.columnWidths);
+    const heights = autoRowHeights(sheet, used, c);
+    let r = new Axis(rowCount, ptToPx(DEFAULT_ROW_HEIGHT_PT), heights);
+    if (r.total < needH + 60) r = new Axis(rowCount + Math.ceil((needH + 60 - r.total) / ptToPx(DEFAULT_ROW_HEIGHT_PT)), ptToPx(DEFAULT_ROW_HEIGHT_PT), heights);
     return { rows: r, cols: c };
   }, [sheet, version, used, Math.floor(active.row / 20), Math.floor(active.column / 5)]);
 
