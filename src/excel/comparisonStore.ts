@@ -147,11 +147,11 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
 /** The current region around the selection (like Ctrl+A in Excel): 1 + chunks syncs. Null when the region is empty. */
 export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInput | null> {
   return run(async (context) => {
-    const sel = context.workbook.getSelectedRange();
-    const region = sel.getSurroundingRegion();
-    region.load("rowIndex,columnIndex,rowCount,columnCount");
-    const ws = sel.worksheet;
+    // The selection is always on the active sheet.
+    const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load("name");
+    const region = context.workbook.getSelectedRange().getSurroundingRegion();
+    region.load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = region.getMergedAreasOrNullObject();
     merged.load("address");
     await context.sync();
@@ -183,14 +183,14 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
 export async function readTableSource(run: ExcelRun, table: string): Promise<ComparisonInput | null> {
   return run(async (context) => {
     const t = context.workbook.tables.getItemOrNullObject(table);
+    t.load("worksheet/name");
     const range = t.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
-    const ws = t.worksheet;
-    ws.load("name");
     await context.sync();
     if (t.isNullObject) {
       throw new VirkningError("TABLE_MISSING", `Tabellen "${table}" findes ikke længere. Vælg dataene igen.`, `The table "${table}" no longer exists. Choose the data again.`);
     }
+    const ws = t.worksheet;
     const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
     const values = await readChunks(context, ws, ref);
     return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: [] });

@@ -8,8 +8,10 @@ import {
   chunkCount,
   loadComparisonSettings,
   readSelectionSource,
+  listSources,
   readSheetSource,
   readSource,
+  readTableSource,
   runAndWriteComparison,
   saveComparisonSettings,
   writeComparison,
@@ -38,10 +40,6 @@ function snapshotSheet(wb: PreviewWorkbook, name: string): string {
 
 function snapshotBook(wb: PreviewWorkbook): string {
   return JSON.stringify(wb.sheetNames().map((n) => [n, snapshotSheet(wb, n)]));
-}
-
-function cellValue(wb: PreviewWorkbook, sheet: string, row: number, column: number): unknown {
-  return wb.getSheet(sheet)?.getCell(row, column)?.value ?? null;
 }
 
 /** Counts on the "Borgere" sheet itself: citizens in `group` whose status at column `col` is in `statuses`. */
@@ -115,6 +113,42 @@ describe("reading the case data", () => {
     expect(after.address).toBe("A1:M62");
     expect(after.rows).toHaveLength(61);
     expect(after.rows[60][0]).toBe("B061");
+  });
+
+  it("lists sheets and tables, and reads a table in 1 + chunks syncs", async () => {
+    const wb = sample();
+    await wb.run(async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem("Borgere").tables.add("A1:M61", true);
+      t.name = "Borgertabel";
+      await ctx.sync();
+    });
+    wb.resetSyncCount();
+    const list = await listSources(wb.run.bind(wb));
+    expect(wb.syncCount).toBe(1);
+    expect(list).toEqual({ sheets: ["Borgere", "Noter"], tables: [{ name: "Borgertabel", sheet: "Borgere" }] });
+    wb.resetSyncCount();
+    const input = await readTableSource(wb.run.bind(wb), "Borgertabel");
+    expect(wb.syncCount).toBe(2);
+    expect(input?.address).toBe("A1:M61");
+    expect(input?.rows).toHaveLength(60);
+    await expect(readTableSource(wb.run.bind(wb), "Findes ikke")).rejects.toMatchObject({ code: "TABLE_MISSING" });
+  });
+
+  it("a sheet without a header row is refused with a Danish message naming the range", async () => {
+    const wb = createPreviewWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ark1").getRange("B2:C4").values = [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ];
+      await ctx.sync();
+    });
+    const err = await readSheetSource(wb.run.bind(wb), "Ark1").catch((e: unknown) => e);
+    expect((err as VirkningError).code).toBe("NO_HEADER");
+    expect((err as VirkningError).message).toContain("Ark1!B2:C4");
+    const empty = createPreviewWorkbook();
+    expect(await readSheetSource(empty.run.bind(empty), "Ark1")).toBeNull();
   });
 
   it("splits a large sheet into row chunks, one sync each (1 + chunks)", async () => {

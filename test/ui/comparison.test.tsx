@@ -9,6 +9,8 @@ import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { loadComparisonSettings, readSelectionSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { suggestSettings } from "../../src/core/analysis";
+import { saveTheory } from "../../src/excel/theoryStore";
+import { TEMPLATES } from "../../src/core/theory/templates";
 
 let wb: PreviewWorkbook;
 
@@ -173,6 +175,40 @@ describe("Sammenligning pane: outcomes and run", () => {
     const calc = screen.queryByRole("button", { name: "Beregn" }) as HTMLButtonElement | null;
     expect(calc === null || calc.disabled).toBe(true);
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+  });
+
+  it("takes outcomes from the programme theory's slutmål and delmål with status indicators", async () => {
+    const theory = TEMPLATES[0].build();
+    const expected = [...theory.finalGoals, ...theory.subGoals].filter((g) => g.indicator?.reached.kind === "statuses").map((g) => g.name);
+    expect(expected.length).toBeGreaterThan(0);
+    await saveTheory(wb.run.bind(wb), theory, "da", { shapes: false });
+    wb.activateSheetByUser("Borgere");
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Hent fra programteorien"));
+    });
+    const names = expected.map((_, i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
+    expect(names).toEqual(expected);
+    expect(screen.queryByTestId(`outcome-${expected.length}`)).toBeNull();
+    // Add, rename and remove an outcome.
+    await act(async () => {
+      fireEvent.click(button("Tilføj udfald"));
+    });
+    const added = within(screen.getByTestId(`outcome-${expected.length}`));
+    await act(async () => {
+      fireEvent.change(added.getByRole("textbox"), { target: { value: "I job" } });
+    });
+    expect(screen.getByRole("group", { name: "I job" })).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(button("Fjern udfaldet I job"));
+    });
+    expect(screen.queryByRole("group", { name: "I job" })).toBeNull();
+  });
+
+  it("without a programme theory only the suggestions are offered", async () => {
+    await renderPane();
+    expect(screen.queryByRole("button", { name: "Hent fra programteorien" })).toBeNull();
+    expect(button("Brug de tre forslag")).toBeTruthy();
   });
 
   it("speaks English when asked", async () => {

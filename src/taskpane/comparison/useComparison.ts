@@ -126,7 +126,6 @@ export function useComparison() {
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input, columnsKey, groupKey]);
 
   // New statuses found while setting up a new source get core's default class.
@@ -181,7 +180,6 @@ export function useComparison() {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run]);
 
   // --- actions
