@@ -600,7 +600,9 @@ function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
   for (const g of theory.finalGoals) columns[2 + subCols].push({ text: `${g.id}: ${g.name}`, kind: "slutmaal" });
 
   const top = rows.length;
-  const rowsFor = (text: string): number => Math.max(2, Math.ceil(estimateTextWidth(text, 10) / 140) + text.split("\n").length - 1);
+  // Rows a box needs: one 15 pt row per line of 11 pt text in a 140 pt column (6 pt padding), at least 2.
+  const rowsFor = (text: string): number =>
+    Math.max(2, text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(estimateTextWidth(part, 11) / (140 - 6))), 0));
   let bottom = top;
   columns.forEach((list, k) => {
     let r = top;

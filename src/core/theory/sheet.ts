@@ -13,7 +13,7 @@
  * the next free Nr.), renamed items, deleted rows, blank rows, a changed size, labels in Danish or
  * English, columns in another order. Problems are reported with the cell ("Programteori!B13: …").
  */
-import { cellAddress, columnLetter, rangeAddress } from "../report/address";
+import { cellAddress, columnLetter, parseCell, rangeAddress } from "../report/address";
 import { CellBlock, CellValue, SheetSpec, StyleRange, TableSpec } from "../report/sheetSpec";
 import { emptyTheory } from "./edit";
 import {
@@ -364,12 +364,7 @@ export function cellsOf(spec: Pick<SheetSpec, "cells">): CellValue[][] {
   let rowCount = 0;
   let colCount = 0;
   const placed = spec.cells.map((b) => {
-    const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(b.address.split(":")[0]);
-    if (!m) throw new RangeError(`Ugyldig celleadresse: ${b.address}`);
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    const row0 = Number(m[2]) - 1;
-    const col0 = col - 1;
+    const { row: row0, column: col0 } = parseCell(b.address.split(":")[0]);
     rowCount = Math.max(rowCount, row0 + b.values.length);
     colCount = Math.max(colCount, col0 + Math.max(0, ...b.values.map((r) => r.length)));
     return { row0, col0, values: b.values };

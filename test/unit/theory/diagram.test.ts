@@ -217,6 +217,20 @@ describe("diagramSheetSpec", () => {
     }
   });
 
+  it.each(cases)("%s: both sheet variants are well-formed (equal row lengths, merges and print area inside the block)", (_id, t) => {
+    for (const shapes of [true, false]) {
+      const spec = diagramSheetSpec(t, "da", { shapes });
+      for (const block of spec.cells) expect(new Set(block.values.map((r) => r.length)).size).toBeLessThanOrEqual(1);
+      const grid = cellsOf(spec);
+      const lastRow = grid.length;
+      for (const m of spec.merges ?? []) {
+        const rows = m.match(/\d+/g)!.map(Number);
+        for (const r of rows) expect(r).toBeLessThanOrEqual(lastRow);
+      }
+      expect(spec.pageSetup?.printArea).toBeDefined();
+    }
+  });
+
   it("in English", () => {
     const spec = diagramSheetSpec(theory, "en", { shapes: false });
     expect(cellsOf(spec).flat()).toContain("Shapes are not supported in this version of Excel; the diagram is drawn with cells.");
