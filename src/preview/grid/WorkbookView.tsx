@@ -121,7 +121,8 @@ function autoRowHeights(sheet: PreviewSheet, used: { rowCount: number; columnCou
       const pt = f.fontSize ?? 11;
       if (pt <= 11 && !f.wrapText) continue;
       if (cell.value === null || cell.value === "") continue;
-      if (merged.some((m) => contains(m, r, c))) continue;
+      const inMerge = merged.find((m) => contains(m, r, c));
+      if (inMerge && (inMerge.rowCount > 1 || f.wrapText)) continue;
       const line = pt * 1.36;
       let lines = 1;
       if (f.wrapText) {
@@ -231,6 +232,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   // ----- geometry -----------------------------------------------------------------------------
   const used = React.useMemo(() => sheet.usedExtent(), [sheet, version]);
   const selection: RangeRef = workbook.selection.sheet === sheet.name ? workbook.selection.range : { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  const shownSelection = selection.rowCount * selection.columnCount < 1e6 ? expandToMerges(selection, sheet.merges) : selection;
   const active = anchor && contains(selection, anchor.row, anchor.column) ? anchor : { row: selection.row, column: selection.column };
 
   const { rows, cols } = React.useMemo(() => {
@@ -677,7 +679,8 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       if (rows.size(r) <= 0) continue;
       rowEls.push(renderRow(r, c0, c1, covered));
     }
-    // Selection outline, clipped to the grid.
+    // Selection outline (grown to whole merged areas), clipped to the grid.
+    const selection = shownSelection;
     const selRows = Math.min(selection.rowCount, rows.count - selection.row);
     const selCols = Math.min(selection.columnCount, cols.count - selection.column);
     const multi = selection.rowCount > 1 || selection.columnCount > 1;
