@@ -4,13 +4,10 @@
  */
 import { VirkningError } from "../errors";
 import {
-  mean,
   oddsRatio,
   relativeRisk,
   riskDifference,
-  sd,
   shapiroWilk,
-  smdContinuous,
   smdProportion,
   tTest,
   testTable,
@@ -284,22 +281,118 @@ export function systematicSample(x: number[], max: number): number[] {
   return out;
 }
 
-function continuousSummary(x: number[]): ContinuousSummary {
-  const n = x.length;
-  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, normalityP: null };
-  const sorted = Float64Array.from(x).sort();
+/** k-th smallest value (0-based) of a[lo..hi] by selection (Hoare partition, median-of-three pivot); reorders a. */
+function selectInPlace(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as pivot
+    let x = a[lo];
+    let y = a[mid];
+    let z = a[hi];
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    const pivot = y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+/** Median (mean of the two middle values for even n, as R's median) in O(n); reorders `a`. Exported for tests. */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
   const h = n >> 1;
-  const med = n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  const upper = selectInPlace(a, h);
+  if (n % 2 === 1) return upper;
+  // after selection every value left of h is <= upper; the lower middle is their maximum
+  let lower = a[0];
+  for (let i = 1; i < h; i++) if (a[i] > lower) lower = a[i];
+  return (lower + upper) / 2;
+}
+
+/** Mean (with a refinement pass, as R's mean) and sample variance (n − 1) of a typed array, in two passes. */
+export function meanVariance(a: Float64Array): { mean: number; variance: number } {
+  const n = a.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i];
+  let m = s / n;
+  let r = 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i] - m;
+    r += d;
+    ss += d * d;
+  }
+  m += r / n;
+  // ss is about the unrefined mean; correct it to the refined one: Σ(x − m')² = Σ(x − m)² − n(m' − m)²
+  const variance = n >= 2 ? (ss - (r * r) / n) / (n - 1) : Number.NaN;
+  return { mean: m, variance: Math.max(0, variance) };
+}
+
+/**
+ * Standardised mean difference from group moments, the formula of stats' smdContinuous (Austin 2009):
+ * (m1 − m2) / √((v1 + v2) / 2); 0 when the means are equal; null when there is no spread but a difference.
+ * Computed from moments so that a million rows need no plain arrays (a test checks it equals smdContinuous).
+ */
+export function smdFromMoments(m1: number, v1: number, m2: number, v2: number): number | null {
+  const d = m1 - m2;
+  if (d === 0) return 0;
+  const den2 = (v1 + v2) / 2;
+  return den2 > 0 ? d / Math.sqrt(den2) : null;
+}
+
+function toArray(a: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
+}
+
+/**
+ * Summary of one group's values (in row order). `values` is reordered in place (it is a private copy).
+ * Shapiro–Wilk uses at most SHAPIRO_MAX_N values, a systematic subsample in row order.
+ */
+function continuousSummary(values: Float64Array): ContinuousSummary & { variance: number } {
+  const n = values.length;
+  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, normalityP: null, variance: Number.NaN };
+  const sample: number[] = [];
+  const take = Math.min(n, SHAPIRO_MAX_N);
+  for (let i = 0; i < take; i++) sample.push(values[Math.floor((i * n) / take)]);
+  let min = values[0];
+  let max = values[0];
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const { mean: m, variance } = meanVariance(values);
   let normalityP: number | null = null;
-  if (n >= 3 && sorted[0] !== sorted[n - 1]) {
+  if (n >= 3 && min !== max) {
     try {
-      const p = shapiroWilk(systematicSample(x, SHAPIRO_MAX_N)).pValue;
+      const p = shapiroWilk(sample).pValue;
       normalityP = Number.isFinite(p) ? p : null;
     } catch (e) {
       if (!(e instanceof VirkningError)) throw e;
     }
   }
-  return { n, mean: mean(x), sd: n >= 2 ? sd(x) : null, median: med, min: sorted[0], max: sorted[n - 1], normalityP };
+  const med = medianInPlace(values);
+  return { n, mean: m, sd: n >= 2 ? Math.sqrt(variance) : null, median: med, min, max, normalityP, variance };
 }
 
 function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable {
@@ -337,32 +430,42 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       }
       variables.push({ name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes });
     } else {
-      const xs: number[] = [];
-      const ys: number[] = [];
       const vals = b.values;
-      let m1 = 0;
-      let m2 = 0;
+      let n1 = 0;
+      let n2 = 0;
+      for (let k = 0; k < vals.length; k++) {
+        if (vals[k] !== vals[k]) continue;
+        if (arm[k] === 0) n1++;
+        else n2++;
+      }
+      const f1 = new Float64Array(n1);
+      const f2 = new Float64Array(n2);
+      let i1 = 0;
+      let i2 = 0;
       for (let k = 0; k < vals.length; k++) {
         const v = vals[k];
-        if (v !== v) {
-          if (arm[k] === 0) m1++;
-          else m2++;
-        } else if (arm[k] === 0) xs.push(v);
-        else ys.push(v);
+        if (v !== v) continue;
+        if (arm[k] === 0) f1[i1++] = v;
+        else f2[i2++] = v;
       }
-      if (xs.length > SHAPIRO_MAX_N || ys.length > SHAPIRO_MAX_N) subsampled = true;
-      const s1 = continuousSummary(xs);
-      const s2 = continuousSummary(ys);
+      // plain arrays only for the optional tests (before the summaries reorder the typed arrays)
+      const xs = settings.baselinePValues ? toArray(f1) : [];
+      const ys = settings.baselinePValues ? toArray(f2) : [];
+      const m1 = ds.armCounts[0] - n1;
+      const m2 = ds.armCounts[1] - n2;
+      if (n1 > SHAPIRO_MAX_N || n2 > SHAPIRO_MAX_N) subsampled = true;
+      const { variance: v1, ...s1 } = continuousSummary(f1);
+      const { variance: v2, ...s2 } = continuousSummary(f2);
       // dates are always summarised by median (min–max): a mean date with an SD in days reads badly
       const normal = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
       let smd: number | null = null;
-      if (xs.length >= 2 && ys.length >= 2) {
-        const v = attempt(() => smdContinuous(xs, ys), notes, t(`${b.name}, SMD`, `${b.name}, SMD`));
-        smd = v !== null && Number.isFinite(v) ? v : null;
+      if (n1 >= 2 && n2 >= 2) {
+        smd = smdFromMoments(s1.mean as number, v1, s2.mean as number, v2);
+        if (smd === null) notes.push(t(`${b.name}: SMD kan ikke beregnes, fordi ingen af grupperne har spredning.`, `${b.name}: the SMD cannot be computed because neither group has any spread.`));
       }
       let test: TestSummary | null = null;
       if (settings.baselinePValues) {
-        if (xs.length >= 2 && ys.length >= 2) {
+        if (n1 >= 2 && n2 >= 2) {
           const r = normal
             ? attempt(() => tTest(xs, ys, { varEqual: false }), notes, t(b.name, b.name))
             : attempt(() => wilcoxonRankSum(xs, ys), notes, t(b.name, b.name));

@@ -64,7 +64,7 @@ export interface Timepoint {
   /** Column header (wide layout) or the time value (long layout). */
   label: string;
   /** Status index per citizen (into Dataset.statuses); -1 when blank / no row. */
-  codes: Int32Array;
+  codes: Int16Array;
 }
 
 export interface Dataset {
@@ -75,7 +75,8 @@ export interface Dataset {
   /** Non-blank data rows below the header. */
   rowCount: number;
   citizens: number;
-  ids: (string | number)[];
+  /** 0-based data row (below the header) of each citizen's first row. */
+  citizenRow: Int32Array;
   /** 0 = intervention, 1 = control, 255 = unknown (then there is a problem). */
   arm: Uint8Array;
   armCounts: [number, number];
@@ -169,7 +170,10 @@ export function assertNoCpr(input: DatasetInput): void {
       const v = row[c];
       if (typeof v === "number") {
         if (v >= 1e8 && v < 1e10 && looksLikeCpr(v)) note(r + 1, c);
-      } else if (typeof v === "string" && v.length >= 10 && v.length <= 16 && looksLikeCpr(v)) note(r + 1, c);
+      } else if (typeof v === "string" && v.length >= 10 && v.length <= 16) {
+        const c0 = v.charCodeAt(0);
+        if (((c0 >= 48 && c0 <= 57) || c0 === 32 || c0 === 9 || c0 === 160) && looksLikeCpr(v)) note(r + 1, c);
+      }
     }
   }
   if (total > 0) throw cprError(input.sheet, cells, total);
@@ -179,12 +183,58 @@ function rangesIntersect(a: { row: number; column: number; rowCount: number; col
   return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
 }
 
+interface CatBuild {
+  column: number;
+  name: string;
+  raw: Map<CellValue, number>;
+  keys: Map<string, number>;
+  levels: LabelCount[];
+  codes: Int32Array;
+  cacheKeys: CellValue[];
+  cacheCodes: number[];
+}
+
+/** Status codes are stored as 16-bit integers. */
+const MAX_STATUSES = 32767;
+
+/** Distinct values per column kept in the linear inline cache before the Map. */
+const INLINE_CACHE = 16;
+
+interface ConBuild {
+  column: number;
+  name: string;
+  values: Float64Array;
+  isDate: boolean;
+}
+
+/**
+ * ID → row. Whole-number IDs below a bound go into a typed array (a Map of a million keys is slow to grow);
+ * text IDs and other numbers use a Map. The number 17 and the text "17" are different IDs.
+ */
+class IdIndex {
+  private readonly dense: Int32Array;
+  private readonly map = new Map<string | number, number>();
+  constructor(rows: number) {
+    this.dense = new Int32Array(Math.min(2 * rows + 1024, 1 << 23));
+  }
+  get(key: string | number): number | undefined {
+    if (typeof key === "number" && key >= 0 && key < this.dense.length && Number.isInteger(key)) {
+      const v = this.dense[key];
+      return v === 0 ? undefined : v - 1;
+    }
+    return this.map.get(key);
+  }
+  set(key: string | number, value: number): void {
+    if (typeof key === "number" && key >= 0 && key < this.dense.length && Number.isInteger(key)) this.dense[key] = value + 1;
+    else this.map.set(key, value);
+  }
+}
+
 /**
  * Read the dataset. Throws CPR_FOUND (refusal) when a CPR number is found; otherwise returns the dataset and
  * the problems (empty when the data are fine). Use `readDatasetOrThrow` to throw on problems.
  */
 export function readDataset(input: DatasetInput, columns: DatasetColumns, options: DatasetOptions = {}): DatasetRead {
-  assertNoCpr(input);
   const sheet = input.sheet;
   const origin = parseRange(input.address);
   const at = (r: number, c: number): string => sheetCell(sheet, origin.row + 1 + r, origin.column + c);
@@ -209,7 +259,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     rangeAddress,
     rowCount: 0,
     citizens: 0,
-    ids: [],
+    citizenRow: new Int32Array(0),
     arm: new Uint8Array(0),
     armCounts: [0, 0],
     groupLabels: [],
@@ -217,6 +267,20 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     timepoints: [],
     baseline: [],
   };
+
+  // Stopping before the main pass: the CPR scan (otherwise part of the main pass) runs on its own first.
+  const early = (): DatasetRead => {
+    assertNoCpr(input);
+    return { dataset: empty, problems: P.finish() };
+  };
+  // CPR numbers: the header now, the data rows during the main pass.
+  const cprCells: string[] = [];
+  let cprTotal = 0;
+  const cprNote = (row: number, c: number): void => {
+    cprTotal++;
+    if (cprCells.length < 10) cprCells.push(sheetCell(sheet, origin.row + row, origin.column + c));
+  };
+  for (let c = 0; c < header.length; c++) if (looksLikeCpr(header[c])) cprNote(0, c);
 
   // --- settings refer to columns that exist, each used once
   const roleCols: { col: number; what: string; whatEn: string }[] = [
@@ -227,7 +291,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   if (columns.layout === "long") {
     if (!columns.long) {
       P.addAlways("SETTINGS_LONG", "Langt format er valgt, men kolonnerne for tid og status er ikke angivet. Vælg dem i opsætningen.", "Long layout is selected but the time and status columns are not set. Choose them in the setup.");
-      return { dataset: empty, problems: P.finish() };
+      return early();
     }
     roleCols.push({ col: columns.long.time, what: "tid", whatEn: "time" }, { col: columns.long.status, what: "status", whatEn: "status" });
   } else {
@@ -249,7 +313,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       P.addAlways("SETTINGS_COLUMN_TWICE", `Kolonne ${atHeader(rc.col)} er valgt både som ${seenCols.get(rc.col)} og som ${rc.what}. En kolonne kan kun have én rolle.`, `Column ${atHeader(rc.col)} is chosen both as ${seenCols.get(rc.col)} and as ${rc.whatEn}. A column can have only one role.`, local(atHeader(rc.col)));
     } else seenCols.set(rc.col, rc.what);
   }
-  if (P.list.length > 0) return { dataset: empty, problems: P.finish() };
+  if (P.list.length > 0) return early();
 
   // --- merged cells: a merged area inside the data makes the values under it blank; stop here.
   const dataRange = { row: origin.row, column: origin.column, rowCount: nRows + 1, columnCount: width };
@@ -264,7 +328,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     const a = area.replace(/^.*!/, "");
     P.add("MERGED_CELLS", `Cellerne ${quoteSheet(sheet)}!${a} er flettet. Flettede celler i data gør, at værdier mangler i nogle rækker. Ophæv fletningen, og skriv værdien i hver celle.`, `The cells ${quoteSheet(sheet)}!${a} are merged. Merged cells in the data leave values missing in some rows. Unmerge them and write the value in every cell.`, a.split(":")[0]);
   }
-  if (P.list.length > 0) return { dataset: empty, problems: P.finish() };
+  if (P.list.length > 0) return early();
 
   // --- header: duplicate column names
   const headerKeys = new Map<string, number>();
@@ -280,7 +344,6 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   const idCol = columns.id;
   const groupCol = columns.group;
   const headerIdLower = cellText(header[idCol]).toLowerCase();
-  const headerGroupLower = cellText(header[groupCol]).toLowerCase();
   const headerNonBlank: number[] = [];
   for (let c = 0; c < header.length; c++) if (!isBlank(header[c])) headerNonBlank.push(c);
   const isHeaderRepeat = (row: CellValue[]): boolean => {
@@ -297,6 +360,8 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   const statusRaw = new Map<CellValue, number>();
   const statusKeys = new Map<string, number>();
   const statuses: LabelCount[] = [];
+  const statusCacheKeys: CellValue[] = [];
+  const statusCacheCodes: number[] = [];
 
   const internGroup = (v: CellValue, r: number): number => {
     let g = groupRaw.get(v);
@@ -312,12 +377,18 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     }
     return g;
   };
+  let tooManyStatuses = false;
   const internStatus = (v: CellValue, r: number, c: number): number => {
     let s = statusRaw.get(v);
     if (s === undefined) {
       const key = normaliseKey(v);
       s = statusKeys.get(key);
       if (s === undefined) {
+        if (statuses.length >= MAX_STATUSES) {
+          if (!tooManyStatuses) P.addAlways("TOO_MANY_STATUSES", `Der er over ${MAX_STATUSES} forskellige statusværdier (fx ${at(r, c)}). Tjek, at de valgte statuskolonner indeholder status (fx "Kontanthjælp", "Jobparat") og ikke fx fritekst eller datoer.`, `There are more than ${MAX_STATUSES} different status values (e.g. ${at(r, c)}). Check that the chosen status columns contain statuses (e.g. "Kontanthjælp", "Jobparat"), not free text or dates.`, local(at(r, c)));
+          tooManyStatuses = true;
+          return -1;
+        }
         s = statuses.length;
         statuses.push({ label: cellText(v), key, count: 0, firstCell: at(r, c) });
         statusKeys.set(key, s);
@@ -327,31 +398,40 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     return s;
   };
 
-  // Baseline storage
-  type CatBuild = { column: number; name: string; type: "categorical"; raw: Map<CellValue, number>; keys: Map<string, number>; levels: LabelCount[]; codes: Int32Array };
-  type ConBuild = { column: number; name: string; type: "continuous"; values: Float64Array; isDate: boolean };
+  // Baseline storage: categorical and continuous columns kept apart so the hot loop stays monomorphic.
   const cap = nRows;
-  const baseline: (CatBuild | ConBuild)[] = columns.baseline.map((b) =>
-    b.type === "categorical"
-      ? { column: b.column, name: cellText(header[b.column]) || `Kolonne ${b.column + 1}`, type: "categorical", raw: new Map(), keys: new Map(), levels: [], codes: new Int32Array(cap) }
-      : { column: b.column, name: cellText(header[b.column]) || `Kolonne ${b.column + 1}`, type: "continuous", values: new Float64Array(cap), isDate: false },
-  );
+  const cats: CatBuild[] = [];
+  const cons: ConBuild[] = [];
+  const order: { type: BaselineType; index: number }[] = [];
+  for (const b of columns.baseline) {
+    const name = cellText(header[b.column]) || `Kolonne ${b.column + 1}`;
+    if (b.type === "categorical") {
+      order.push({ type: b.type, index: cats.length });
+      cats.push({ column: b.column, name, raw: new Map(), keys: new Map(), levels: [], codes: new Int32Array(cap), cacheKeys: [], cacheCodes: [] });
+    } else {
+      order.push({ type: b.type, index: cons.length });
+      cons.push({ column: b.column, name, values: new Float64Array(cap), isDate: false });
+    }
+  }
 
-  const arm = new Uint8Array(cap);
-  const citGroupLabel = new Int32Array(cap);
-  const citRow = new Int32Array(cap);
-  const ids: (string | number)[] = [];
-  const idIndex = new Map<string | number, number>();
-  const armCounts: [number, number] = [0, 0];
   const wide = columns.layout === "wide";
+  const arm = new Uint8Array(cap);
+  // group label per citizen: only the long layout needs it (to check that a citizen keeps one group);
+  // writes past the end of a typed array are ignored, so the wide layout allocates none
+  const citGroupLabel = new Int32Array(wide ? 0 : cap);
+  const citRow = new Int32Array(cap);
+  const idIndex = new IdIndex(cap);
+  const armCounts: [number, number] = [0, 0];
   const tps = columns.timepoints;
-  const tpCodes: Int32Array[] = wide ? tps.map(() => new Int32Array(cap)) : [];
+  const tpCols = tps.map((t) => t.column);
+  const tpCodes: Int16Array[] = wide ? tps.map(() => new Int16Array(cap)) : [];
   // long layout per-row observations
   const obsCit = wide ? new Int32Array(0) : new Int32Array(cap).fill(-1);
   const obsMonth = wide ? new Float64Array(0) : new Float64Array(cap);
   const obsStatus = wide ? new Int32Array(0) : new Int32Array(cap);
   const timeCol = columns.long?.time ?? -1;
   const statusCol = columns.long?.status ?? -1;
+  const headerGroupKey = normaliseKey(header[groupCol]);
 
   let citizens = 0;
   let rowCount = 0;
@@ -377,64 +457,85 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
         armCounts[1]++;
       } else arm[k] = 255;
     }
-    // baseline
-    for (let b = 0; b < baseline.length; b++) {
-      const spec = baseline[b];
+    for (let b = 0; b < cats.length; b++) {
+      const spec = cats[b];
       const v = row[spec.column];
-      if (spec.type === "categorical") {
+      // inline cache of the first few distinct values: cheaper than hashing every cell
+      const ck = spec.cacheKeys;
+      let lv: number | undefined;
+      for (let i = 0; i < ck.length; i++) {
+        if (ck[i] === v) {
+          lv = spec.cacheCodes[i];
+          break;
+        }
+      }
+      if (lv === undefined) lv = spec.raw.get(v as CellValue);
+      if (lv === undefined) {
         if (v === undefined || isBlank(v)) {
           spec.codes[k] = -1;
           continue;
         }
-        let lv = spec.raw.get(v);
+        const key = normaliseKey(v);
+        lv = spec.keys.get(key);
         if (lv === undefined) {
-          const key = normaliseKey(v);
-          lv = spec.keys.get(key);
-          if (lv === undefined) {
-            lv = spec.levels.length;
-            spec.levels.push({ label: cellText(v), key, count: 0, firstCell: at(r, spec.column) });
-            spec.keys.set(key, lv);
-          }
-          spec.raw.set(v, lv);
+          lv = spec.levels.length;
+          spec.levels.push({ label: cellText(v), key, count: 0, firstCell: at(r, spec.column) });
+          spec.keys.set(key, lv);
         }
-        spec.levels[lv].count++;
-        spec.codes[k] = lv;
-      } else {
-        if (typeof v === "number" && Number.isFinite(v)) {
-          spec.values[k] = v;
-          continue;
+        spec.raw.set(v, lv);
+        if (ck.length < INLINE_CACHE) {
+          ck.push(v);
+          spec.cacheCodes.push(lv);
         }
-        if (v === undefined || isBlank(v)) {
-          spec.values[k] = Number.NaN;
-          continue;
-        }
-        const x = parseDanishNumber(v);
-        if (x !== null && !Number.isNaN(x)) {
-          spec.values[k] = x;
-          continue;
-        }
-        const d = parseDanishDateText(v);
-        if (d !== null) {
-          spec.values[k] = d;
-          spec.isDate = true;
-          continue;
-        }
-        spec.values[k] = Number.NaN;
-        P.add("TEXT_IN_CONTINUOUS", `${at(r, spec.column)} indeholder teksten ${q(cellText(v))} i kolonnen ${q(spec.name)}, som skal indeholde tal. Ret værdien til et tal (fx 12,5), slet den, eller gør variablen kategorisk.`, `${at(r, spec.column)} contains the text ${q(cellText(v))} in the column ${q(spec.name)}, which must contain numbers. Change it to a number (e.g. 12.5), delete it, or make the variable categorical.`, local(at(r, spec.column)));
       }
+      spec.levels[lv].count++;
+      spec.codes[k] = lv;
+    }
+    for (let b = 0; b < cons.length; b++) {
+      const spec = cons[b];
+      const v = row[spec.column];
+      if (typeof v === "number" && Number.isFinite(v)) {
+        spec.values[k] = v;
+        continue;
+      }
+      if (v === undefined || isBlank(v)) {
+        spec.values[k] = Number.NaN;
+        continue;
+      }
+      const x = parseDanishNumber(v);
+      if (x !== null && !Number.isNaN(x)) {
+        spec.values[k] = x;
+        continue;
+      }
+      const d = parseDanishDateText(v);
+      if (d !== null) {
+        spec.values[k] = d;
+        spec.isDate = true;
+        continue;
+      }
+      spec.values[k] = Number.NaN;
+      P.add("TEXT_IN_CONTINUOUS", `${at(r, spec.column)} indeholder teksten ${q(cellText(v))} i kolonnen ${q(spec.name)}, som skal indeholde tal. Ret værdien til et tal (fx 12,5), slet den, eller gør variablen kategorisk.`, `${at(r, spec.column)} contains the text ${q(cellText(v))} in the column ${q(spec.name)}, which must contain numbers. Change it to a number (e.g. 12.5), delete it, or make the variable categorical.`, local(at(r, spec.column)));
     }
   };
 
   for (let r = 0; r < nRows; r++) {
     const row = rows[r];
-    // blank rows inside the data
+    // every cell: CPR check (cheap rejects by type, size and first character) and blank-row detection
     let blank = true;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v !== null && v !== "" && !(typeof v === "string" && isBlank(v))) {
+      if (typeof v === "number") {
         blank = false;
-        break;
-      }
+        if (v >= 1e8 && v < 1e10 && looksLikeCpr(v)) cprNote(r + 1, c);
+      } else if (typeof v === "string") {
+        const len = v.length;
+        if (len === 0) continue;
+        if (blank && !isBlank(v)) blank = false;
+        if (len >= 10 && len <= 16) {
+          const c0 = v.charCodeAt(0);
+          if (((c0 >= 48 && c0 <= 57) || c0 === 32 || c0 === 9 || c0 === 160) && looksLikeCpr(v)) cprNote(r + 1, c);
+        }
+      } else if (v !== null && v !== undefined) blank = false;
     }
     if (blank) {
       if (blankStart < 0) blankStart = r;
@@ -445,17 +546,16 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       blankStart = -1;
     }
     rowCount++;
-    // header repeated inside the data
+    // header repeated inside the data: only a group value never seen before can be the header's
     const iv = row[idCol];
     const gv = row[groupCol];
     if (
-      (typeof iv === "string" && iv.length < headerIdLower.length + 8 && cellText(iv).toLowerCase() === headerIdLower) ||
-      (typeof gv === "string" && gv.length < headerGroupLower.length + 8 && cellText(gv).toLowerCase() === headerGroupLower)
+      ((typeof gv === "string" && !groupRaw.has(gv) && normaliseKey(gv) === headerGroupKey) ||
+        (typeof iv === "string" && iv.length < headerIdLower.length + 8 && cellText(iv).toLowerCase() === headerIdLower)) &&
+      isHeaderRepeat(row)
     ) {
-      if (isHeaderRepeat(row)) {
-        P.add("HEADER_REPEATED", `Overskriftsrækken står igen inde i data i række ${origin.row + 2 + r} (${at(r, 0)}). Slet den gentagne overskrift, så der kun er én overskriftsrække øverst.`, `The header row appears again inside the data in row ${origin.row + 2 + r} (${at(r, 0)}). Delete the repeated header so there is only one header row at the top.`, local(at(r, 0)));
-        continue;
-      }
+      P.add("HEADER_REPEATED", `Overskriftsrækken står igen inde i data i række ${origin.row + 2 + r} (${at(r, 0)}). Slet den gentagne overskrift, så der kun er én overskriftsrække øverst.`, `The header row appears again inside the data in row ${origin.row + 2 + r} (${at(r, 0)}). Delete the repeated header so there is only one header row at the top.`, local(at(r, 0)));
+      continue;
     }
     // ID
     if (iv === undefined || isBlank(iv)) {
@@ -471,30 +571,46 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       }
       idIndex.set(idKey, r);
       const k = citizens++;
-      ids.push(idKey);
       citRow[k] = r;
       readCitizen(row, r, k);
-      for (let t = 0; t < tps.length; t++) {
-        const c = tps[t].column;
+      for (let t = 0; t < tpCols.length; t++) {
+        const c = tpCols[t];
         const v = row[c];
-        if (v === undefined || v === null || v === "" || (typeof v === "string" && isBlank(v))) {
-          tpCodes[t][k] = -1;
-        } else {
-          const s = internStatus(v, r, c);
-          statuses[s].count++;
-          tpCodes[t][k] = s;
+        let s: number | undefined;
+        for (let i = 0; i < statusCacheKeys.length; i++) {
+          if (statusCacheKeys[i] === v) {
+            s = statusCacheCodes[i];
+            break;
+          }
         }
+        if (s === undefined) s = statusRaw.get(v as CellValue);
+        if (s === undefined) {
+          if (v === undefined || isBlank(v)) {
+            tpCodes[t][k] = -1;
+            continue;
+          }
+          s = internStatus(v, r, c);
+          if (s < 0) {
+            tpCodes[t][k] = -1;
+            continue;
+          }
+          if (statusCacheKeys.length < INLINE_CACHE) {
+            statusCacheKeys.push(v);
+            statusCacheCodes.push(s);
+          }
+        }
+        statuses[s].count++;
+        tpCodes[t][k] = s;
       }
     } else {
       let k = idIndex.get(idKey);
       if (k === undefined) {
         k = citizens++;
         idIndex.set(idKey, k);
-        ids.push(idKey);
         citRow[k] = r;
         readCitizen(row, r, k);
       } else {
-        const g = isBlank(gv ?? null) ? -1 : internGroup(gv as CellValue, r);
+        const g = gv === undefined || isBlank(gv) ? -1 : internGroup(gv, r);
         if (g !== citGroupLabel[k]) {
           P.add("GROUP_INCONSISTENT", `Borger ${q(cellText(iv))} har forskellig gruppe i ${at(citRow[k], groupCol)} og ${at(r, groupCol)}. En borger skal have samme gruppe i alle rækker.`, `Citizen ${q(cellText(iv))} has different groups in ${at(citRow[k], groupCol)} and ${at(r, groupCol)}. A citizen must have the same group in every row.`, local(at(r, groupCol)));
         }
@@ -509,13 +625,15 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       let s = -1;
       if (sv !== undefined && !isBlank(sv)) {
         s = internStatus(sv, r, statusCol);
-        statuses[s].count++;
+        if (s >= 0) statuses[s].count++;
       }
       obsCit[r] = k;
       obsMonth[r] = month;
       obsStatus[r] = s;
     }
   }
+
+  if (cprTotal > 0) throw cprError(sheet, cprCells, cprTotal);
 
   // --- long layout: observations → one status per citizen and time point
   const timepoints: Timepoint[] = [];
@@ -527,7 +645,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     for (let r = 0; r < nRows; r++) if (obsCit[r] >= 0) months.add(obsMonth[r]);
     const sorted = [...months].sort((a, b) => a - b);
     const seen = sorted.map(() => new Int32Array(citizens).fill(-1));
-    for (const m of sorted) timepoints.push({ month: m, label: `${m} mdr.`, codes: new Int32Array(citizens).fill(-1) });
+    for (const m of sorted) timepoints.push({ month: m, label: `${m} mdr.`, codes: new Int16Array(citizens).fill(-1) });
     const mIndex = new Map(sorted.map((m, i) => [m, i]));
     for (let r = 0; r < nRows; r++) {
       const k = obsCit[r];
@@ -535,7 +653,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       const t = mIndex.get(obsMonth[r]) as number;
       const prev = seen[t][k];
       if (prev >= 0) {
-        P.add("DUPLICATE_ID_TIME", `Borger ${q(String(ids[k]))} har to rækker for ${obsMonth[r]} mdr.: ${at(prev, idCol)} og ${at(r, idCol)}. Hver borger må kun have én række pr. tidspunkt.`, `Citizen ${q(String(ids[k]))} has two rows for ${obsMonth[r]} months: ${at(prev, idCol)} and ${at(r, idCol)}. Each citizen may have only one row per time point.`, local(at(r, idCol)));
+        P.add("DUPLICATE_ID_TIME", `Borger ${q(cellText(rows[citRow[k]][idCol]))} har to rækker for ${obsMonth[r]} mdr.: ${at(prev, idCol)} og ${at(r, idCol)}. Hver borger må kun have én række pr. tidspunkt.`, `Citizen ${q(cellText(rows[citRow[k]][idCol]))} has two rows for ${obsMonth[r]} months: ${at(prev, idCol)} and ${at(r, idCol)}. Each citizen may have only one row per time point.`, local(at(r, idCol)));
         continue;
       }
       seen[t][k] = r;
@@ -570,17 +688,20 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
     rangeAddress,
     rowCount,
     citizens,
-    ids,
+    citizenRow: citRow.subarray(0, citizens),
     arm: arm.subarray(0, citizens),
     armCounts,
     groupLabels,
     statuses,
     timepoints,
-    baseline: baseline.map((b): BaselineColumn =>
-      b.type === "categorical"
-        ? { column: b.column, name: b.name, type: "categorical", levels: b.levels, codes: b.codes.subarray(0, citizens) }
-        : { column: b.column, name: b.name, type: "continuous", values: b.values.subarray(0, citizens), isDate: b.isDate },
-    ),
+    baseline: order.map(({ type, index }): BaselineColumn => {
+      if (type === "categorical") {
+        const b = cats[index];
+        return { column: b.column, name: b.name, type: "categorical", levels: b.levels, codes: b.codes.subarray(0, citizens) };
+      }
+      const b = cons[index];
+      return { column: b.column, name: b.name, type: "continuous", values: b.values.subarray(0, citizens), isDate: b.isDate };
+    }),
   };
   return { dataset, problems: P.finish() };
 }

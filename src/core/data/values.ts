@@ -61,6 +61,8 @@ export function parseDanishNumber(v: CellValue | undefined): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : Number.NaN;
   if (isBlank(v)) return null;
   if (typeof v !== "string") return Number.NaN;
+  const fast = plainNumber(v);
+  if (fast !== undefined) return fast;
   let s = v.trim().replace(/\u2212/g, "-").replace(/[\u00A0\u202F]/g, " ");
   if (s.startsWith("+")) s = s.slice(1);
   if (RE_DA_PLAIN.test(s)) return Number(s.replace(",", "."));
@@ -69,6 +71,28 @@ export function parseDanishNumber(v: CellValue | undefined): number | null {
   if (RE_LEADING_COMMA.test(s)) return Number(s.replace(",", "."));
   if (RE_DOT_DECIMAL.test(s)) return Number(s);
   return Number.NaN;
+}
+
+/** Fast path without regular expressions: optional "-", digits, at most one decimal comma between digits. */
+function plainNumber(s: string): number | undefined {
+  const n = s.length;
+  if (n > 20) return undefined;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return undefined;
+  let comma = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 44 && comma < 0) {
+      comma = i;
+      continue;
+    }
+    return undefined;
+  }
+  if (comma < 0) return Number(s);
+  const first = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (comma === first || comma === n - 1) return undefined;
+  return Number(`${s.slice(0, comma)}.${s.slice(comma + 1)}`);
 }
 
 /** Excel serial day number (1900 date system) of a calendar date; null when the date does not exist. */
