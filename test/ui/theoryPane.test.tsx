@@ -305,11 +305,13 @@ describe("Programteori pane", () => {
     });
     expect(validationCodes()).toContain("EMPTY_NAME");
     expect(screen.getByText(/Du kan gemme en kladde, selvom der er fejl/)).toBeTruthy();
+    expect(screen.getByTestId("theory-unsaved")).toBeTruthy();
     wb.resetSyncCount();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
     });
     await screen.findByText(`Gemt i arkene "${THEORY_SHEET_NAME}" og "${DIAGRAM_SHEET_NAME}".`);
+    expect(screen.queryByTestId("theory-unsaved")).toBeNull();
     expect(wb.syncCount).toBeLessThanOrEqual(3);
     expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Borgere", "Noter", THEORY_SHEET_NAME, DIAGRAM_SHEET_NAME]));
     const sheet = wb.getSheet(THEORY_SHEET_NAME) as PreviewSheet;
@@ -355,10 +357,25 @@ describe("Programteori pane", () => {
     expect(validationText()).toContain(`${THEORY_SHEET_NAME}!B${sizeRow + 1}`);
     expect(validationText()).toContain("mange");
 
+    // Nothing unsaved right after reading; an edit in the pane is marked "Ikke gemt".
+    expect(screen.queryByTestId("theory-unsaved")).toBeNull();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Navn på målgruppen"), { target: { value: "Rettet i ruden" } });
+    });
+    expect(screen.getByTestId("theory-unsaved").textContent).toBe("Ikke gemt");
+
+    // Reading the sheet again would discard that edit, so the pane asks first.
     wb.setCellByUser(THEORY_SHEET_NAME, sizeRow, 1, "75");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Læs fra arket" }));
     });
+    expect(screen.getByText(/Ændringer i ruden, som ikke er gemt, forsvinder/)).toBeTruthy();
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe("Rettet i ruden");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Læs alligevel" }));
+    });
+    await waitFor(() => expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe(theory.targetGroup.name));
+    expect(screen.queryByTestId("theory-unsaved")).toBeNull();
     await waitFor(() => expect((screen.getByLabelText("Størrelse (antal borgere)") as HTMLInputElement).value).toBe("75"));
     expect(validationText()).not.toContain("mange");
     expect(validationCodes()).not.toContain("TARGET_GROUP_NO_SIZE");

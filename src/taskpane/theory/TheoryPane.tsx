@@ -7,6 +7,7 @@
 import * as React from "react";
 import {
   Accordion,
+  Badge,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
@@ -15,6 +16,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
@@ -124,6 +126,9 @@ export default function TheoryPane(): React.JSX.Element {
   const styles = useStyles();
 
   const [theory, setTheory] = React.useState<ProgrammeTheory | null>(null);
+  /** The theory as last read from or written to the sheet: anything else is "not saved". */
+  const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(null);
+  const [confirmReload, setConfirmReload] = React.useState(false);
   const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>([]);
   const [cells, setCells] = React.useState<Record<string, string> | undefined>(undefined);
   const [picking, setPicking] = React.useState(false);
@@ -147,6 +152,7 @@ export default function TheoryPane(): React.JSX.Element {
   }, []);
 
   const reload = React.useCallback(async (initial: boolean) => {
+    setConfirmReload(false);
     setBusy("load");
     setError(null);
     setStatus(null);
@@ -154,6 +160,7 @@ export default function TheoryPane(): React.JSX.Element {
       const loaded = await loadTheory(getExcelRun());
       if (loaded) {
         setTheory(loaded.theory);
+        setBaseline(loaded.theory);
         setSheetIssues(loaded.issues);
         setCells(loaded.cells);
         setPicking(false);
@@ -171,7 +178,6 @@ export default function TheoryPane(): React.JSX.Element {
   React.useEffect(() => {
     void reload(true);
     // Read the sheet once when the pane opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const save = async (): Promise<void> => {
@@ -181,6 +187,7 @@ export default function TheoryPane(): React.JSX.Element {
     setStatus(null);
     try {
       await saveTheory(getExcelRun(), theory, lang, { shapes });
+      setBaseline(theory);
       // The sheet now holds exactly what the pane shows: earlier read problems and cell positions are gone.
       setSheetIssues([]);
       setCells(undefined);
@@ -228,6 +235,11 @@ export default function TheoryPane(): React.JSX.Element {
   }, [pendingFocus, theory, mode, step, openSections]);
 
   const working = busy !== null;
+  const dirty = theory !== null && theory !== baseline;
+  const askReload = (): void => {
+    if (dirty) setConfirmReload(true);
+    else void reload(false);
+  };
   const current = STEPS[step];
 
   return (
@@ -246,6 +258,13 @@ export default function TheoryPane(): React.JSX.Element {
         <>
           {picking ? <FluentText className={styles.muted}>{s.replaceConfirm}</FluentText> : null}
           <TemplatePicker onPick={pick} onCancel={picking ? () => setPicking(false) : undefined} />
+          {!picking ? (
+            <div className={styles.row}>
+              <Button size="small" icon={<ArrowClockwiseRegular />} onClick={() => void reload(false)} disabled={working}>
+                {s.reload}
+              </Button>
+            </div>
+          ) : null}
         </>
       ) : null}
 
@@ -349,10 +368,28 @@ export default function TheoryPane(): React.JSX.Element {
               <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()} disabled={working}>
                 {busy === "save" ? s.saving : s.save}
               </Button>
-              <Button icon={<ArrowClockwiseRegular />} onClick={() => void reload(false)} disabled={working}>
+              <Button icon={<ArrowClockwiseRegular />} onClick={askReload} disabled={working}>
                 {busy === "load" ? s.reloading : s.reload}
               </Button>
+              {dirty ? (
+                <Badge appearance="tint" color="warning" data-testid="theory-unsaved">
+                  {s.unsaved}
+                </Badge>
+              ) : null}
             </div>
+            {confirmReload ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{s.reloadConfirm}</MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={() => void reload(false)}>
+                    {s.reloadAnyway}
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => setConfirmReload(false)}>
+                    {s.cancel}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
             {issues.some((i) => i.severity === "error") ? <span className={styles.muted}>{s.saveWithErrors}</span> : null}
             {!shapes ? (
               <MessageBar intent="warning" data-testid="theory-shapes-fallback">

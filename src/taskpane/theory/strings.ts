@@ -106,6 +106,9 @@ export interface TheoryStrings {
   downloadFailed: string;
   diagramLabel: string;
   zoom: string;
+  unsaved: string;
+  reloadConfirm: string;
+  reloadAnyway: string;
 }
 
 const kindPluralDa: Record<ItemKind, string> = { slutmaal: "Slutmål", delmaal: "Delmål", aktivitet: "Aktiviteter", mekanisme: "Virksomme mekanismer" };
@@ -226,6 +229,9 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadFailed: "Billedet kunne ikke laves i denne browser. Prøv SVG i stedet.",
     diagramLabel: "Diagram over programteorien",
     zoom: "Forstør",
+    unsaved: "Ikke gemt",
+    reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
+    reloadAnyway: "Læs alligevel",
   },
   en: {
     paneTitle: "Programme theory",
@@ -341,5 +347,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadFailed: "The image could not be made in this browser. Try SVG instead.",
     diagramLabel: "Diagram of the programme theory",
     zoom: "Enlarge",
+    unsaved: "Not saved",
+    reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
+    reloadAnyway: "Read anyway",
   },
 };
