@@ -563,6 +563,8 @@ export function parseTheorySheet(values: CellValue[][], sheetName = THEORY_SHEET
 
   // Tables: header row maps columns by label; body runs to the next section heading.
   const headingRows = [...headingAt.keys()].sort((x, y) => x - y);
+  const headingLabel = (key: keyof typeof THEORY_TABLE_NAMES): Text => tableHeadings.find((h) => h[0] === key)?.[1] ?? { da: key, en: key };
+  const DISPLAY_ONLY = new Set<ColKey>(["type", "fromName", "toName", "activityName", "mechanismName"]);
   interface Body {
     col: Partial<Record<ColKey, number>>;
     rows: number[];
@@ -575,6 +577,17 @@ export function parseTheorySheet(values: CellValue[][], sheetName = THEORY_SHEET
     const width = values[header]?.length ?? 0;
     for (let c = 0; c < width; c++) {
       for (const k of cols) if (col[k] === undefined && matches(get(header, c), COL[k])) col[k] = c;
+    }
+    for (const k of cols) {
+      if (col[k] !== undefined || DISPLAY_ONLY.has(k)) continue;
+      report(
+        "warning",
+        "SHEET_MISSING_COLUMN",
+        header,
+        0,
+        `Kolonnen »${COL[k].da}« mangler i tabellen under »${headingLabel(key).da}«; dens værdier læses som tomme.`,
+        `The column »${COL[k].en}« is missing from the table under »${headingLabel(key).en}«; its values are read as empty.`,
+      );
     }
     const end = headingRows.find((r) => r > start) ?? rowCount;
     const rows: number[] = [];

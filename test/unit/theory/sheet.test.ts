@@ -250,6 +250,29 @@ describe("edits made directly in the sheet", () => {
     expect(theory).toStrictEqual(social());
   });
 
+  it("reports a renamed column header, and still reads the rest of the table", () => {
+    const g = copy(base);
+    const header = rowOf(g, "Aktiviteter") + 1;
+    const c = g[header].indexOf("Beskrivelse");
+    g[header][c] = "Noter";
+    const { theory, issues } = parseTheorySheet(g);
+    expect(issues.map((i) => i.code)).toEqual(["SHEET_MISSING_COLUMN"]);
+    expect(issues[0].cell).toBe(`Programteori!A${header + 1}`);
+    expect(issues[0].message.da).toMatch(/»Beskrivelse« mangler i tabellen under »Aktiviteter«/);
+    expect(theory.activities.map((a) => a.name)).toEqual(social().activities.map((a) => a.name));
+    expect(theory.activities.every((a) => a.description === "")).toBe(true);
+  });
+
+  it("reads the columns of a table in any order", () => {
+    const g = copy(base);
+    const header = rowOf(g, "Aktiviteter") + 1;
+    const end = rowOfNr(g, "A6");
+    for (let r = header; r <= end; r++) [g[r][1], g[r][2]] = [g[r][2], g[r][1]]; // swap Navn and Beskrivelse
+    const { theory, issues } = parseTheorySheet(g);
+    expect(issues).toEqual([]);
+    expect(theory).toStrictEqual(social());
+  });
+
   it("says so when the sheet is not a programme theory", () => {
     const { issues } = parseTheorySheet([["Navn", "Alder"], ["Ida", 30]]);
     expect(issues[0].code).toBe("SHEET_NOT_THEORY");
