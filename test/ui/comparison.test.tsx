@@ -12,6 +12,9 @@ import { suggestSettings } from "../../src/core/analysis";
 import { saveTheory } from "../../src/excel/theoryStore";
 import { TEMPLATES } from "../../src/core/theory/templates";
 
+// Rendering the whole pane (about a hundred Fluent controls) takes seconds in jsdom.
+jest.setTimeout(60000);
+
 let wb: PreviewWorkbook;
 
 beforeEach(() => {
@@ -93,6 +96,38 @@ describe("Sammenligning pane: data step", () => {
       fireEvent.change(select("Rolle: ID"), { target: { value: "id" } });
     });
     expect(screen.queryByTestId("column-issues")).toBeNull();
+  });
+});
+
+describe("Sammenligning pane: long layout", () => {
+  it("recognises ID, time and status columns, and calculates from them", async () => {
+    const rows: (string | number)[][] = [["ID", "Gruppe", "Tidspunkt", "Status"]];
+    const later = ["Jobparat", "Kontanthjælp", "Uddannelse", "Kontanthjælp", "Fleksjob"];
+    for (let i = 0; i < 20; i++) {
+      const id = `L${i + 1}`;
+      const group = i % 2 === 0 ? "I" : "K";
+      rows.push([id, group, 0, "Kontanthjælp"], [id, group, 6, later[i % later.length]], [id, group, 12, later[(i + 2) % later.length]]);
+    }
+    wb.addSheetDirect("Lang");
+    wb.setValues("Lang", "A1", rows);
+    wb.activateSheetByUser("Lang");
+    wb.selectByUser("Lang", { row: 2, column: 1, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Lang!A1:D61 (60 rækker med data)");
+    expect((screen.getByRole("radio", { name: /^Lang:/ }) as HTMLInputElement).checked).toBe(true);
+    expect(select("Rolle: ID").value).toBe("id");
+    expect(select("Rolle: Gruppe").value).toBe("group");
+    expect(select("Rolle: Tidspunkt").value).toBe("time");
+    expect(select("Rolle: Status").value).toBe("status");
+    // "I" and "K" are known group labels.
+    expect(select("Gruppe: I").value).toBe("intervention");
+    expect(select("Gruppe: K").value).toBe("control");
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    expect(screen.getByTestId("summary").textContent).toContain("Ved 12 mdr.");
+    expect(wb.sheetNames()).toContain("Sammenligning");
   });
 });
 

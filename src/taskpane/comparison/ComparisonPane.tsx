@@ -24,6 +24,13 @@ const useStyles = makeStyles({
   summary: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
+/** "= 0,03", "< 0,001" or "= –" (no test possible). */
+function pText(p: number | null, lang: "da" | "en"): string {
+  if (p === null) return "= –";
+  const f = formatP(p, lang);
+  return f.startsWith("<") ? `< ${f.slice(1)}` : `= ${f}`;
+}
+
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
@@ -31,6 +38,13 @@ export default function ComparisonPane(): React.JSX.Element {
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
+  const resultRef = React.useRef<HTMLDivElement>(null);
+  const errorRef = React.useRef<HTMLDivElement>(null);
+  // After a run, bring the outcome (summary or error) into view: the pane is a long, narrow column.
+  React.useEffect(() => {
+    const el = state.written ? resultRef.current : state.error ? errorRef.current : null;
+    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [state.written, state.error]);
 
   if (state.loading) {
     return (
@@ -58,7 +72,9 @@ export default function ComparisonPane(): React.JSX.Element {
           <MessageBarBody>{s.restored("")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ErrorBar error={state.error} />
+      <div ref={errorRef}>
+        <ErrorBar error={state.error} />
+      </div>
       {inspection.error ? <ErrorBar error={inspection.error} /> : null}
 
       <section className={styles.step} aria-labelledby="cmp-step-data">
@@ -129,43 +145,45 @@ export default function ComparisonPane(): React.JSX.Element {
                 <MessageBarBody>{s.saved}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {state.written && state.result ? (
-              <MessageBar intent="success" data-testid="written">
-                <MessageBarBody>{s.written("Sammenligning")}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {summary.length > 0 ? (
-              <div data-testid="summary">
-                <Text weight="semibold">
-                  {s.summary} – {s.summaryAt(summary[0].month)}
-                </Text>
-                <ul className={styles.summary}>
-                  {summary.map((o, i) => (
-                    <li key={i}>
-                      <Text weight="semibold">{o.name}</Text>
-                      <br />
-                      <Text>
-                        {s.intervention} {o.intervention.x}/{o.intervention.n} · {s.control} {o.control.x}/{o.control.n}
-                        {o.pValue !== null ? ` · p = ${formatP(o.pValue, lang)}` : " · p = –"}
-                        {o.method ? ` (${o.method[lang]})` : ""}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {warnings.length > 0 ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{s.warnings}</MessageBarTitle>
-                  <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-                    {warnings.map((w, i) => (
-                      <li key={i}>{w[lang]}</li>
+            <div ref={resultRef} className={styles.step}>
+              {state.written && state.result ? (
+                <MessageBar intent="success" data-testid="written">
+                  <MessageBarBody>{s.written("Sammenligning")}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {summary.length > 0 ? (
+                <div data-testid="summary">
+                  <Text weight="semibold">
+                    {s.summary} – {s.summaryAt(summary[0].month)}
+                  </Text>
+                  <ul className={styles.summary}>
+                    {summary.map((o, i) => (
+                      <li key={i}>
+                        <Text weight="semibold">{o.name}</Text>
+                        <br />
+                        <Text>
+                          {s.intervention} {o.intervention.x}/{o.intervention.n} · {s.control} {o.control.x}/{o.control.n}
+                          {` · p ${pText(o.pValue, lang)}`}
+                          {o.method ? ` (${o.method[lang]})` : ""}
+                        </Text>
+                      </li>
                     ))}
                   </ul>
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
+                </div>
+              ) : null}
+              {warnings.length > 0 ? (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{s.warnings}</MessageBarTitle>
+                    <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                      {warnings.map((w, i) => (
+                        <li key={i}>{w[lang]}</li>
+                      ))}
+                    </ul>
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </div>
           </section>
         </>
       ) : null}

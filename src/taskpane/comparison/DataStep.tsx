@@ -4,6 +4,7 @@ import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGr
 import { TableSearch20Regular } from "@fluentui/react-icons";
 import type { ComparisonInput, ComparisonSettings, DataInspection } from "../../core/analysis";
 import type { SourceList } from "../../excel/comparisonStore";
+import { parseRange } from "../../core/report/address";
 import { useStrings } from "../i18n";
 import { comparisonStrings, type ComparisonStrings } from "./strings";
 import { isBuiltInGroupLabel, roleOf, setArm, setBaselineType, setLayout, setMonth, setRole, type ColumnsIssue, type RoleName } from "./model";
@@ -97,6 +98,9 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         <>
           <Text data-testid="source-range">
             {s.rangeInfo(`${input.sheet}!${input.address}`, info?.rowCount ?? input.rows.length)}
+          </Text>
+          <Text size={200} className={styles.muted}>
+            {s.headerRow(parseRange(input.address).row + 1)}
           </Text>
 
           <Field label={s.layout}>
