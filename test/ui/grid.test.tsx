@@ -486,15 +486,12 @@ describe("WorkbookView: large sheets and frozen panes", () => {
     const s = wb.sheet("Data");
     s.extent = { rowCount: 100000, columnCount: 13 };
     s.generator = (row, column) => ({ value: column === 0 ? `Borger ${row + 1}` : row * 13 + column, numberFormat: "General", format: {} });
-    const t0 = Date.now();
     const { container } = render(<WorkbookView workbook={wb} />);
-    const elapsed = Date.now() - t0;
     const rowEls = container.querySelectorAll('[role="row"]');
     expect(rowEls.length).toBeGreaterThan(10);
     expect(rowEls.length).toBeLessThan(200);
     expect(container.querySelectorAll('[role="gridcell"]').length).toBeLessThan(2000);
     expect(s.getCellCalls).toBeLessThan(10000);
-    expect(elapsed).toBeLessThan(3000);
     expect(grid(container).getAttribute("aria-rowcount")).toBe(String(100000 + 30));
     expect(cell(container, "A1").textContent).toBe("Borger 1");
 
