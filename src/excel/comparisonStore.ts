@@ -19,7 +19,7 @@ import { parseRange, rangeAddress, type RangeRef } from "../core/report/address"
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
 import { renderSheets } from "./render";
-import { loadState, saveState } from "./state";
+import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
@@ -202,13 +202,20 @@ export interface SourceList {
   tables: { name: string; sheet: string }[];
 }
 
-/** Sheets and tables for the source picker: 1 sync. */
+/** Sheets and tables for the source picker, without the add-in's own sheets (results, programme theory): 1 sync. */
 export async function listSources(run: ExcelRun): Promise<SourceList> {
   return run(async (context) => {
-    const sheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/worksheet/id");
+    const ownedSetting = queueLoadOwned(context);
     await context.sync();
-    return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
+    const owned = ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value);
+    return {
+      sheets: sheets.items.filter((s) => !isOwned(owned, { id: s.id, name: s.name })).map((s) => s.name),
+      tables: tables.items
+        .filter((t) => !isOwned(owned, { id: t.worksheet.id, name: t.worksheet.name }))
+        .map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    };
   });
 }
 

@@ -215,6 +215,8 @@ describe("writing the results", () => {
     expect(wb.syncCount).toBe(1 + chunkCount(61, 13) + 3);
     const x0 = resultX18(wb);
     expect(x0).toBe(countOnSheet(wb, "Indsats", 12, OUTCOME_STATUSES));
+    // The results sheet is the add-in's: it is not offered as a data source.
+    expect((await listSources(run)).sheets).toEqual(["Borgere", "Noter"]);
     // Find an Indsats citizen whose 18-month status does not count, and make it "Uddannelse".
     const s = wb.getSheet("Borgere");
     let row = -1;

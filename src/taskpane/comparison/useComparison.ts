@@ -237,6 +237,7 @@ export function useComparison() {
         const out = await runAndWriteComparison(run, settings, { lang, onRead: (i) => (fresh = i) });
         const result = out.result;
         fresh = out.input;
+        const sources = await listSources(run).catch(() => state.sources);
         let storedJson = state.storedJson;
         const json = JSON.stringify(settings);
         if (which === "current" && json !== storedJson) {
@@ -251,13 +252,14 @@ export function useComparison() {
           written: true,
           storedJson,
           autoClassify: false,
+          sources,
           settings: which === "current" ? settings : s.settings,
         }));
       } catch (e) {
         setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
       }
     },
-    [run, lang, state.settings, state.storedJson, patch],
+    [run, lang, state.settings, state.storedJson, state.sources, patch],
   );
 
   return { state, inspection, lang, chooseSource, update, save, calculate, resultSheet: COMPARISON_SHEET_NAME };
