@@ -276,6 +276,14 @@ describe("WorkbookView: selection, name box and formula bar", () => {
     fireEvent.keyDown(nb, { key: "Enter" });
     expect(wb.selection.range).toEqual({ row: 4, column: 2, rowCount: 4, columnCount: 2 });
     expect(nameBox(container).value).toBe("C5:D8");
+    // Far beyond the used area: the grid grows and scrolls to it.
+    expect(container.querySelector('[data-cell="AB5000"]')).toBeNull();
+    fireEvent.focus(nb);
+    fireEvent.change(nb, { target: { value: "AB5000" } });
+    fireEvent.keyDown(nb, { key: "Enter" });
+    expect(nameBox(container).value).toBe("AB5000");
+    expect(container.querySelector('[data-cell="AB5000"]')).not.toBeNull();
+    expect(container.querySelector('[data-rowhead="4999"]')).not.toBeNull();
   });
 });
 

@@ -319,9 +319,18 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     scrollerRef.current?.focus({ preventScroll: true });
   };
 
+  // Scrolling a cell into view waits for the next layout, when the grid has grown to include it.
+  const revealRef = React.useRef<{ row: number; column: number } | null>(null);
   const ensureVisible = (row: number, column: number): void => {
+    revealRef.current = { row, column };
+  };
+  React.useLayoutEffect(() => {
+    const target = revealRef.current;
     const el = scrollerRef.current;
-    if (!el) return;
+    if (!target || !el) return;
+    revealRef.current = null;
+    const row = Math.min(target.row, rows.count - 1);
+    const column = Math.min(target.column, cols.count - 1);
     let { left, top } = scroll;
     if (row >= fr) {
       const y0 = rows.start(row) - frozenH;
@@ -340,7 +349,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       el.scrollTop = top;
       setScroll({ left, top });
     }
-  };
+  });
 
   const select = (range: RangeRef, activeCell: { row: number; column: number }, extendCorner: { row: number; column: number } | null = null): void => {
     setAnchor(activeCell);
