@@ -5,7 +5,7 @@
  * row chunk of values, so each response stays below READ_BUDGET_BYTES (~4 MB; Excel on the web
  * rejects responses above 5 MB). Chunk size: the first chunk assumes a conservative
  * FIRST_CHUNK_BYTES_PER_CELL; later chunks are sized from the largest row seen so far (JSON
- * bytes) times 1.5. If Excel still rejects a chunk as too large, it is halved and read again
+ * bytes) times 1.2 (the budget itself is 1 MB below the limit). If Excel still rejects a chunk as too large, it is halved and read again
  * (one extra sync each time; does not happen for the emulation's test data). `chunks` in the
  * result reports the number of value syncs, so a read costs 1 + chunks syncs.
  *
@@ -112,7 +112,7 @@ async function readChunked(
       if (bytes > maxRowBytes) maxRowBytes = bytes;
     }
     start += count;
-    n = rowsPerChunk(Math.ceil(maxRowBytes * 1.5));
+    n = rowsPerChunk(Math.ceil(maxRowBytes * 1.2));
   }
   return numberFormats ? { values, numberFormats, chunks } : { values, chunks };
 }
