@@ -712,7 +712,7 @@ function writeGrid(t: RangeTarget, v: unknown, what: string, fn: (row: number, c
     }
     return;
   }
-  if (v === null || v === undefined) return;
+  if (v === null || v === undefined) throw invalidArgument(`${what} cannot be set to null`);
   forCells(t, (r, c) => fn(r, c, v), false);
 }
 
@@ -1262,9 +1262,12 @@ defineProps(RangeFill, {
     // Excel reports "#FFFFFF" for cells without a fill.
     get: (t: RangeTarget) => common(t, (r, c) => t.sheet.formatAt(r, c)?.fill ?? "#FFFFFF"),
     set: (t: RangeTarget, v: string) => {
-      const col = normaliseColour(v);
+      if (v === null || v === undefined) throw invalidArgument("fill colour cannot be null");
+      // "" resets the property (Excel: an empty string clears the fill).
+      const col = normaliseColour(v, true);
       setFmt(t, (f) => {
-        f.fill = col;
+        if (col === "") delete f.fill;
+        else f.fill = col;
       });
     },
   },
