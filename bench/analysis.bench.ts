@@ -113,10 +113,12 @@ export function run(): BenchRow[] {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();
+  const cpu0 = process.cpuUsage();
   let result: ReturnType<typeof runComparison> | undefined;
   const ms = time(() => {
     result = runComparison({ sheet: "Borgere", address: "A1", header: big.header, rows: big.rows }, s);
   });
+  const cpu = process.cpuUsage(cpu0);
   const after = process.memoryUsage();
   out.push({
     name: `runComparison, ${ROWS.toLocaleString("en")} rows × 4 time points × 8 baseline`,
@@ -124,7 +126,7 @@ export function run(): BenchRow[] {
     targetMs: 2000,
     peakMB: peakMB(),
     targetMB: 1024,
-    note: `peak RSS of the whole process incl. generated input; heap before ${(before.heapUsed / 1048576).toFixed(0)} MB, after ${(after.heapUsed / 1048576).toFixed(0)} MB; N = ${result?.header.citizens.intervention}/${result?.header.citizens.control}`,
+    note: `CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (all threads; wall time suffers when the machine is busy); peak RSS of the whole process incl. generated input; heap before ${(before.heapUsed / 1048576).toFixed(0)} MB, after ${(after.heapUsed / 1048576).toFixed(0)} MB; N = ${result?.header.citizens.intervention}/${result?.header.citizens.control}`,
   });
   const withP: ComparisonSettings = { ...s, baselinePValues: true };
   out.push({

@@ -194,6 +194,9 @@ interface CatBuild {
   cacheCodes: number[];
 }
 
+/** Unmapped group labels and unclassified statuses listed one by one; the rest are summed up in one line. */
+const MAX_LISTED = 20;
+
 /** Status codes are stored as 16-bit integers. */
 const MAX_STATUSES = 32767;
 
@@ -662,23 +665,30 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   }
 
   // --- summary problems
-  let groupProblem = false;
-  for (const g of groupLabels) {
-    if (g.arm !== null) continue;
-    groupProblem = true;
+  const unmapped = groupLabels.filter((g) => g.arm === null);
+  for (const g of unmapped.slice(0, MAX_LISTED)) {
     P.addAlways("UNMAPPED_GROUP", `Gruppen ${q(g.label)} (${g.count} ${g.count === 1 ? "række" : "rækker"}, første gang i ${g.firstCell}) er hverken knyttet til indsatsgruppen eller kontrolgruppen. Angiv i opsætningen, hvilken gruppe ${q(g.label)} betyder.`, `The group ${q(g.label)} (${g.count} ${g.count === 1 ? "row" : "rows"}, first in ${g.firstCell}) is mapped to neither the intervention nor the control group. Say in the setup which group ${q(g.label)} means.`, local(g.firstCell));
   }
-  if (!groupProblem && citizens > 0 && (armCounts[0] === 0 || armCounts[1] === 0)) {
+  if (unmapped.length > MAX_LISTED) {
+    const rest = unmapped.slice(MAX_LISTED);
+    P.addAlways("UNMAPPED_GROUP_MORE", `… og ${rest.length} andre gruppeværdier (${rest.reduce((n, g) => n + g.count, 0)} rækker i alt), som heller ikke er knyttet til en gruppe. Er den rigtige kolonne valgt som gruppe?`, `… and ${rest.length} other group values (${rest.reduce((n, g) => n + g.count, 0)} rows in all) that are not mapped either. Is the right column chosen as the group?`);
+  }
+  if (unmapped.length === 0 && citizens > 0 && (armCounts[0] === 0 || armCounts[1] === 0)) {
     const missing = armCounts[0] === 0 ? "indsatsgruppen" : "kontrolgruppen";
     const missingEn = armCounts[0] === 0 ? "the intervention group" : "the control group";
     const colRange = `${at(0, groupCol)}:${cellAddress(origin.row + nRows, origin.column + groupCol)}`;
     P.addAlways("FEWER_THAN_TWO_GROUPS", `Der er ingen borgere i ${missing} i gruppekolonnen ${colRange}. En sammenligning kræver både en indsatsgruppe og en kontrolgruppe; tjek gruppekolonnen og grupperne i opsætningen.`, `There are no citizens in ${missingEn} in the group column ${colRange}. A comparison needs both an intervention and a control group; check the group column and the group mapping in the setup.`, local(at(0, groupCol)));
   }
-  if (options.statusClasses) {
+  if (options.statusClasses && !tooManyStatuses) {
     const classKeys = new Set(Object.keys(options.statusClasses).map((k) => normaliseKey(k)));
-    for (const s of statuses) {
-      if (s.count === 0 || classKeys.has(s.key)) continue;
+    const unclassified = statuses.filter((s) => s.count > 0 && !classKeys.has(s.key)).sort((a, b) => b.count - a.count);
+    for (const s of unclassified.slice(0, MAX_LISTED)) {
       P.addAlways("UNCLASSIFIED_STATUS", `Statusværdien ${q(s.label)} (${s.count} ${s.count === 1 ? "gang" : "gange"}, første gang i ${s.firstCell}) er ikke klassificeret. Angiv i opsætningen, om den er en gyldig status, "fraflyttet", "udgået" eller "ikke fulgt op".`, `The status value ${q(s.label)} (${s.count} ${s.count === 1 ? "time" : "times"}, first in ${s.firstCell}) is not classified. Say in the setup whether it is a valid status, "moved away", "excluded" or "not followed up".`, local(s.firstCell));
+    }
+    if (unclassified.length > MAX_LISTED) {
+      const rest = unclassified.slice(MAX_LISTED);
+      const cells = rest.reduce((n, s) => n + s.count, 0);
+      P.addAlways("UNCLASSIFIED_STATUS_MORE", `… og ${rest.length} andre statusværdier (${cells} celler i alt), som heller ikke er klassificeret. Tjek, at statuskolonnerne indeholder status og ikke fritekst.`, `… and ${rest.length} other status values (${cells} cells in all) that are not classified either. Check that the status columns contain statuses, not free text.`);
     }
   }
 

@@ -1,5 +1,5 @@
 /** Every bad-input case yields a VirkningValidationError whose single problem names the right sheet!cell. */
-import { defaultSettings, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
+import { defaultSettings, inspectData, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
 import { VirkningError, VirkningValidationError } from "../../../src/core/errors";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows } from "../analysis/fixture";
@@ -202,5 +202,35 @@ describe("long layout problems", () => {
     const p = problemsOf(rows, { header, s: s() });
     expect(p.map((x) => x.code)).toEqual(["BAD_TIME"]);
     expect(p[0].message).toContain("Borgere!C3");
+  });
+});
+
+describe("limits and the mapping step", () => {
+  it("more than 32767 distinct statuses (free text in a status column) is one clear problem", () => {
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 33000; i++) rows.push([`P${i}`, i % 2 ? "I" : "K", "Kvinde", 40, "Kontanthjælp", `Notat ${i}`, "", ""]);
+    const p = problemsOf(rows);
+    expect(p.map((x) => x.code)).toEqual(["TOO_MANY_STATUSES"]);
+    // "Kontanthjælp" + "Notat 0" … "Notat 32765" fill the 32767 codes; "Notat 32766" (data row 32767, Excel row 32768) is refused
+    expect(p[0].message).toContain("Borgere!F32768");
+  });
+
+  it("many unclassified statuses: the 20 most frequent are listed, the rest summed up", () => {
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 50; i++) rows.push([`P${i}`, i % 2 ? "I" : "K", "Kvinde", 40, "Kontanthjælp", `Ny status ${i % 25}`, "", ""]);
+    const p = problemsOf(rows);
+    expect(p.filter((x) => x.code === "UNCLASSIFIED_STATUS")).toHaveLength(20);
+    expect(p[p.length - 1].code).toBe("UNCLASSIFIED_STATUS_MORE");
+    expect(p[p.length - 1].message).toContain("5 andre statusværdier (10 celler i alt)");
+  });
+
+  it("inspectData lists unmapped group labels with counts instead of throwing", () => {
+    const rows = pilotRows();
+    rows[0][1] = "1";
+    rows[1][1] = "1";
+    const info = inspectData({ sheet: "Borgere", address: "A1", header: HEADER, rows });
+    const one = info.groupLabels.find((g) => g.label === "1");
+    expect(one).toMatchObject({ count: 2, arm: null, firstCell: "Borgere!B2" });
+    expect(info.problems.map((x) => x.code)).toEqual(["UNMAPPED_GROUP"]);
   });
 });
