@@ -207,6 +207,8 @@ export default function TheoryPane(): React.JSX.Element {
     setMode("guided");
     setStep(0);
     setStatus(null);
+    // The picker was long: start the five steps at the top of the pane.
+    setPendingFocus({ elementId: "theory-pane-top" });
   };
 
   const jump = (issue: ValidationIssue): void => {
@@ -228,7 +230,7 @@ export default function TheoryPane(): React.JSX.Element {
     if (!pendingFocus) return;
     const el = document.getElementById(pendingFocus.elementId);
     if (!el) return;
-    el.scrollIntoView?.({ block: "nearest" });
+    el.scrollIntoView?.({ block: pendingFocus.elementId === "theory-pane-top" ? "start" : "nearest" });
     const focus = pendingFocus.focusId ? document.getElementById(pendingFocus.focusId) : null;
     (focus ?? el).focus?.();
     setPendingFocus(null);
@@ -244,7 +246,9 @@ export default function TheoryPane(): React.JSX.Element {
 
   return (
     <div className={styles.root} data-testid="theory-pane">
-      <Subtitle1 as="h1">{s.paneTitle}</Subtitle1>
+      <Subtitle1 as="h1" id="theory-pane-top" tabIndex={-1}>
+        {s.paneTitle}
+      </Subtitle1>
       <FluentText className={styles.muted}>{s.intro}</FluentText>
       {status ? (
         <MessageBar intent="info" data-testid="theory-status">
