@@ -349,11 +349,25 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
         { x: b.x, y: b.y + b.height / 2 },
       ];
     } else if (b.x + b.width <= a.x) {
-      // Backwards (only possible for a cycle): leave from the left, enter from the right.
-      points = [
-        { x: a.x, y: a.y + a.height / 2 },
-        { x: b.x + b.width, y: b.y + b.height / 2 },
-      ];
+      // Backwards (only possible for a cycle): leave from the left, enter from the right,
+      // crossing any columns in between where they have no box.
+      const y1 = a.y + a.height / 2;
+      const y2 = b.y + b.height / 2;
+      const yc = ca - cb > 1 ? freeY(boxes, columnOf, cb + 1, ca - 1, top, top + m.mainH, (y1 + y2) / 2) : null;
+      points =
+        yc === null
+          ? [
+              { x: a.x, y: y1 },
+              { x: b.x + b.width, y: y2 },
+            ]
+          : [
+              { x: a.x, y: y1 },
+              { x: a.x - COLUMN_GAP / 2, y: y1 },
+              { x: a.x - COLUMN_GAP / 2, y: yc },
+              { x: b.x + b.width + COLUMN_GAP / 2, y: yc },
+              { x: b.x + b.width + COLUMN_GAP / 2, y: y2 },
+              { x: b.x + b.width, y: y2 },
+            ];
     } else {
       // Same column (stacked chain): an elbow out to the right and back.
       const xr = a.x + a.width;

@@ -14,6 +14,8 @@ import {
   wrapText,
 } from "../../../src/core/theory";
 import { BoxShapeSpec, ConnectorSpec } from "../../../src/core/report/sheetSpec";
+import fc from "fast-check";
+import { build, plan } from "./arbitraries";
 
 function overlap(a: DiagramBox, b: DiagramBox): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -103,6 +105,20 @@ describe("layoutDiagram", () => {
   it.each(cases)("%s: no overlaps, inside the A4 page, text fits, one connector per link", (_id, theory) => {
     check(layoutDiagram(theory), theory);
     check(layoutDiagram(theory, { lang: "en" }), theory);
+  });
+
+  it("any theory built in the pane: no overlaps, inside the page, text fits, one connector per link, none through a box (property)", () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const theory = build(p);
+        const l = layoutDiagram(theory);
+        check(l, theory);
+        for (const c of l.connectors) {
+          for (let i = 0; i + 1 < c.points.length; i++) for (const b of l.boxes) expect(crosses(c.points[i], c.points[i + 1], b)).toBe(false);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("places columns Målgruppe → Aktiviteter → Delmål → Slutmål and mechanisms below", () => {
