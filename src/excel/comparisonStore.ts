@@ -149,12 +149,21 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
   return run(async (context) => {
     // The selection is always on the active sheet.
     const ws = context.workbook.worksheets.getActiveWorksheet();
-    ws.load("name");
+    ws.load("name,id");
     const region = context.workbook.getSelectedRange().getSurroundingRegion();
     region.load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = region.getMergedAreasOrNullObject();
     merged.load("address");
+    const ownedSetting = queueLoadOwned(context);
     await context.sync();
+    if (isOwned(ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value), { id: ws.id, name: ws.name })) {
+      throw new VirkningError(
+        "SOURCE_IS_OWNED",
+        `Markeringen står i arket "${ws.name}", som Virkning selv har lavet. Gå til arket med dine data, markér en celle i dem, og tryk på "Brug markering" igen.`,
+        `The selection is on the sheet "${ws.name}", which Virkning made itself. Go to the sheet with your data, select a cell in it, and press "Use selection" again.`,
+        { sheet: ws.name },
+      );
+    }
     const ref = { row: region.rowIndex, column: region.columnIndex, rowCount: region.rowCount, columnCount: region.columnCount };
     const values = await readChunks(context, ws, ref);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;

@@ -215,8 +215,11 @@ describe("writing the results", () => {
     expect(wb.syncCount).toBe(1 + chunkCount(61, 13) + 3);
     const x0 = resultX18(wb);
     expect(x0).toBe(countOnSheet(wb, "Indsats", 12, OUTCOME_STATUSES));
-    // The results sheet is the add-in's: it is not offered as a data source.
+    // The results sheet is the add-in's: it is not offered as a data source, and a selection in it is refused.
     expect((await listSources(run)).sheets).toEqual(["Borgere", "Noter"]);
+    wb.activateSheetByUser("Sammenligning");
+    wb.selectByUser("Sammenligning", { row: 20, column: 1, rowCount: 1, columnCount: 1 });
+    await expect(readSelectionSource(run)).rejects.toMatchObject({ code: "SOURCE_IS_OWNED" });
     // Find an Indsats citizen whose 18-month status does not count, and make it "Uddannelse".
     const s = wb.getSheet("Borgere");
     let row = -1;
