@@ -394,6 +394,7 @@ export async function renderSpecs(context: Excel.RequestContext, specs: SheetSpe
   // Sync 1: existing sheets and the ownership register.
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/position,items/visibility");
   const ownedSetting = queueLoadOwned(context);
+  const active = context.workbook.worksheets.getActiveWorksheet().load("name");
   await context.sync();
   const existing = sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
   const owned = ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value);
@@ -432,7 +433,10 @@ export async function renderSpecs(context: Excel.RequestContext, specs: SheetSpe
   const ops: Op[] = [];
   specs.forEach((spec, i) => ops.push(...valueOps(created[i], spec)));
   specs.forEach((spec, i) => ops.push(...finishOps(created[i], spec)));
-  const activateIndex = specs.map((s) => s.activate === true).lastIndexOf(true);
+  // Activate the last spec that asks for it; otherwise keep the user where they were when the
+  // active sheet was one of ours being replaced (Excel would move to a neighbouring sheet).
+  let activateIndex = specs.map((s) => s.activate === true).lastIndexOf(true);
+  if (activateIndex < 0) activateIndex = targets.findIndex((t) => t !== undefined && sameName(t.name, active.name));
   if (activateIndex >= 0) ops.push({ size: 16, apply: () => created[activateIndex].activate() });
 
   let next = 0;

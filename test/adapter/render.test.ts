@@ -243,6 +243,18 @@ describe("only the add-in's own sheets are replaced", () => {
     expect(await readOwnedSheets(run)).toEqual([{ id: wb.getSheet("Resultater")!.id, name: "Resultater" }]);
   });
 
+  test("replacing the active own sheet keeps it active even without activate", async () => {
+    const wb = createPreviewWorkbook({ sample: true });
+    const run: ExcelRun = wb.run.bind(wb);
+    await renderSheets(run, [dataSpec(3, "Output")]);
+    wb.activateSheetByUser("Output");
+    await renderSheets(run, [dataSpec(4, "Output")]);
+    expect(wb.activeSheetName).toBe("Output");
+    wb.activateSheetByUser("Noter");
+    await renderSheets(run, [dataSpec(5, "Output")]);
+    expect(wb.activeSheetName).toBe("Noter");
+  });
+
   test("a user sheet with the target name: SHEET_NOT_OWNED in Danish, and nothing is written", async () => {
     const wb = createPreviewWorkbook({ sample: true });
     const before = { b: snapshot(wb, "Borgere"), n: snapshot(wb, "Noter"), names: wb.sheetNames(), settings: [...wb.settings] };
