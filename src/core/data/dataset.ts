@@ -359,7 +359,9 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   const groupRaw = new Map<CellValue, number>();
   const groupKeys = new Map<string, number>();
   const groupLabels: GroupLabelCount[] = [];
-  const userMap = options.groupMap ?? {};
+  // keys are matched after normalisation, whatever form the caller stored them in
+  const userMap: Record<string, Arm> = {};
+  for (const [k, v] of Object.entries(options.groupMap ?? {})) userMap[normaliseKey(k)] = v;
   const statusRaw = new Map<CellValue, number>();
   const statusKeys = new Map<string, number>();
   const statuses: LabelCount[] = [];
@@ -665,6 +667,9 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   }
 
   // --- summary problems
+  if (rowCount === 0) {
+    P.addAlways("NO_DATA", `Der er ingen data under overskriftsrækken i ${rangeAddress}. Vælg et område med en overskriftsrække og én række pr. borger.`, `There are no data below the header row in ${rangeAddress}. Choose a range with a header row and one row per citizen.`, local(at(0, 0)));
+  }
   const unmapped = groupLabels.filter((g) => g.arm === null);
   for (const g of unmapped.slice(0, MAX_LISTED)) {
     P.addAlways("UNMAPPED_GROUP", `Gruppen ${q(g.label)} (${g.count} ${g.count === 1 ? "række" : "rækker"}, første gang i ${g.firstCell}) er hverken knyttet til indsatsgruppen eller kontrolgruppen. Angiv i opsætningen, hvilken gruppe ${q(g.label)} betyder.`, `The group ${q(g.label)} (${g.count} ${g.count === 1 ? "row" : "rows"}, first in ${g.firstCell}) is mapped to neither the intervention nor the control group. Say in the setup which group ${q(g.label)} means.`, local(g.firstCell));

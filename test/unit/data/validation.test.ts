@@ -234,3 +234,18 @@ describe("limits and the mapping step", () => {
     expect(info.problems.map((x) => x.code)).toEqual(["UNMAPPED_GROUP"]);
   });
 });
+
+describe("edge cases", () => {
+  it("a header without data rows is refused", () => {
+    const p = problemsOf([["", "", "", "", "", "", "", ""]]);
+    expect(p.map((x) => x.code)).toEqual(["NO_DATA"]);
+    expect(p[0].message).toContain("Borgere!A1:H1");
+  });
+  it("group map keys are matched whatever their case or spacing", () => {
+    const rows = pilotRows().map((r) => [r[0], r[1] === "Indsats" ? "Gruppe A" : "Gruppe B", ...r.slice(2)]);
+    const s = settings();
+    s.groupMap = { "Gruppe A ": "intervention", "GRUPPE  B": "control" };
+    const r = runComparison({ sheet: "Borgere", address: "A1", header: HEADER, rows }, s);
+    expect(r.header.citizens).toEqual({ intervention: 10, control: 10, total: 20 });
+  });
+});
