@@ -383,7 +383,8 @@ export interface ParsedTheorySheet {
   issues: ValidationIssue[];
   /**
    * Where things are: item id → its name cell, link id → its Nr. cell, "title" and
-   * "targetGroup.<field>" → the value cell. Pass to `validateTheory(theory, { cells })`.
+   * "targetGroup.<field>" → the value cell, "section.<list>" (e.g. "section.finalGoals") → the
+   * table's heading cell. Pass to `validateTheory(theory, { cells })`.
    */
   cells: Record<string, string>;
 }
@@ -477,6 +478,9 @@ export function parseTheorySheet(values: CellValue[][], sheetName = THEORY_SHEET
       });
     }
   }
+
+  // Section headings (so that "no final goal" can point at the Slutmål table).
+  for (const [key, r] of found) cells[`section.${key}`] = at(r, 0);
 
   // Label/value block above the tables.
   const block = new Map<string, number>();

@@ -470,7 +470,7 @@ const otteBud = (): ProgrammeTheory =>
       characteristics: [
         "Unge med psykiske lidelser",
         "Personer på langvarig kontanthjælp",
-        "Pendlere og overleverede mellem ydelser og forløb",
+        "Pendlere mellem korte job og ydelser, og borgere overleveret fra sygedagpenge til kontanthjælp",
         "Midaldrende med diffuse lidelser, stress og depression",
       ],
       size: null,

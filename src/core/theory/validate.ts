@@ -9,7 +9,8 @@ import { FinalGoal, ItemKind, Link, ProgrammeTheory, SubGoal, Text, ValidationIs
 export interface ValidateOptions {
   /**
    * Where items live in the sheet: item id → "Programteori!B14" (its name cell), link id → its row,
-   * and the keys "targetGroup.size", "title" for the target-group block. From `parseTheorySheet`.
+   * the keys "targetGroup.size", "targetGroup.name", "title", and "section.finalGoals" (the heading
+   * of the Slutmål table). From `parseTheorySheet`.
    */
   cells?: Readonly<Record<string, string>>;
 }
@@ -151,7 +152,14 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
   }
 
   if (theory.finalGoals.length === 0) {
-    push("error", "NO_FINAL_GOAL", "Programteorien har intet slutmål. Tilføj mindst ét realistisk slutmål.", "The programme theory has no final goal. Add at least one realistic final goal.", []);
+    push(
+      "error",
+      "NO_FINAL_GOAL",
+      "Programteorien har intet slutmål. Tilføj mindst ét realistisk slutmål.",
+      "The programme theory has no final goal. Add at least one realistic final goal.",
+      [],
+      "section.finalGoals",
+    );
   }
 
   // Names: empty and duplicates within a kind.

@@ -273,6 +273,14 @@ describe("edits made directly in the sheet", () => {
     expect(theory).toStrictEqual(social());
   });
 
+  it("validation of a sheet without final goals points at the Slutmål table; an empty size at its cell", () => {
+    const g = cellsOf(theorySheetSpec(emptyTheory()));
+    const parsed = parseTheorySheet(g);
+    const issues = validateTheory(parsed.theory, { cells: parsed.cells });
+    expect(issues.find((i) => i.code === "NO_FINAL_GOAL")!.cell).toBe(`Programteori!A${rowOf(g, "Slutmål") + 1}`);
+    expect(issues.find((i) => i.code === "TARGET_GROUP_NO_SIZE")!.cell).toBe(`Programteori!B${rowOf(g, "Størrelse (antal borgere)") + 1}`);
+  });
+
   it("says so when the sheet is not a programme theory", () => {
     const { issues } = parseTheorySheet([["Navn", "Alder"], ["Ida", 30]]);
     expect(issues[0].code).toBe("SHEET_NOT_THEORY");
