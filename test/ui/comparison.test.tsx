@@ -99,6 +99,33 @@ describe("Sammenligning pane: data step", () => {
   });
 });
 
+describe("Sammenligning pane: months", () => {
+  it("a month typed twice is flagged live; a new month is used by the calculation", async () => {
+    await renderPane();
+    const month = screen.getByLabelText("Måned: Status 18 mdr") as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(month, { target: { value: "" } });
+    });
+    expect(month.value).toBe("");
+    await act(async () => {
+      fireEvent.change(month, { target: { value: "6" } });
+    });
+    expect(screen.getByTestId("column-issues").textContent).toContain("To statuskolonner har samme måned.");
+    expect(button("Beregn").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(month, { target: { value: "24" } });
+      fireEvent.blur(month);
+    });
+    expect(screen.queryByTestId("column-issues")).toBeNull();
+    expect((screen.getByLabelText("Måned: Status 18 mdr") as HTMLInputElement).value).toBe("24");
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    expect(screen.getByTestId("summary").textContent).toContain("Ved 24 mdr.");
+  });
+});
+
 describe("Sammenligning pane: long layout", () => {
   it("recognises ID, time and status columns, and calculates from them", async () => {
     const rows: (string | number)[][] = [["ID", "Gruppe", "Tidspunkt", "Status"]];

@@ -150,18 +150,11 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
                       <option value="continuous">{s.typeContinuous}</option>
                     </Select>
                   ) : role.role === "timepoint" ? (
-                    <Input
-                      size="small"
-                      type="number"
-                      min={0}
-                      step={1}
-                      aria-label={`${s.month}: ${name}`}
-                      value={String(role.month)}
-                      contentAfter={<span className={styles.muted}>{lang === "da" ? "mdr." : "mo."}</span>}
-                      onChange={(_, d) => {
-                        const m = Number(d.value);
-                        if (d.value !== "" && Number.isFinite(m)) props.onUpdate((x) => ({ ...x, columns: setMonth(x.columns, i, m) }));
-                      }}
+                    <MonthInput
+                      label={`${s.month}: ${name}`}
+                      month={role.month}
+                      unit={lang === "da" ? "mdr." : "mo."}
+                      onChange={(m) => props.onUpdate((x) => ({ ...x, columns: setMonth(x.columns, i, m) }))}
                     />
                   ) : (
                     <span />
@@ -184,6 +177,28 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         </>
       )}
     </div>
+  );
+}
+
+/** Month of a time point; the text may be empty or half-typed while editing, the settings get whole numbers only. */
+function MonthInput(props: { label: string; month: number; unit: string; onChange: (month: number) => void }): React.JSX.Element {
+  const styles = useStyles();
+  const [draft, setDraft] = React.useState<string | null>(null);
+  return (
+    <Input
+      size="small"
+      type="number"
+      min={0}
+      step={1}
+      aria-label={props.label}
+      value={draft ?? String(props.month)}
+      contentAfter={<span className={styles.muted}>{props.unit}</span>}
+      onChange={(_, d) => {
+        setDraft(d.value);
+        if (/^\d{1,3}$/.test(d.value.trim())) props.onChange(Number(d.value));
+      }}
+      onBlur={() => setDraft(null)}
+    />
   );
 }
 
