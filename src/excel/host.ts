@@ -16,7 +16,6 @@ export interface PreviewHost {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __virkningPreview: PreviewHost | undefined;
 }
 

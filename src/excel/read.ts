@@ -86,7 +86,8 @@ async function readChunked(
   for (let start = 0; start < ref.rowCount; ) {
     const count = Math.min(n, ref.rowCount - start);
     const range = ws.getRange(rangeAddress(ref.row + start, ref.column, count, ref.columnCount));
-    range.load(opts.numberFormats ? "values,numberFormat" : "values");
+    if (opts.numberFormats) range.load("values,numberFormat");
+    else range.load("values");
     try {
       chunks++;
       // One sync per chunk is the point of chunking: each response must stay below the payload limit.
@@ -201,10 +202,22 @@ export function regionAround(values: CellValue[][], row: number, column: number)
       for (let r = Math.max(r1 - 1, 0); r <= Math.min(r2 + 1, height - 1); r++) if (filled(r, c)) return true;
       return false;
     };
-    while (r1 > 0 && rowHas(r1 - 1)) (r1--, (changed = true));
-    while (r2 + 1 < height && rowHas(r2 + 1)) (r2++, (changed = true));
-    while (c1 > 0 && colHas(c1 - 1)) (c1--, (changed = true));
-    while (c2 + 1 < width && colHas(c2 + 1)) (c2++, (changed = true));
+    while (r1 > 0 && rowHas(r1 - 1)) {
+      r1--;
+      changed = true;
+    }
+    while (r2 + 1 < height && rowHas(r2 + 1)) {
+      r2++;
+      changed = true;
+    }
+    while (c1 > 0 && colHas(c1 - 1)) {
+      c1--;
+      changed = true;
+    }
+    while (c2 + 1 < width && colHas(c2 + 1)) {
+      c2++;
+      changed = true;
+    }
   }
   return { row: r1, column: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 };
 }

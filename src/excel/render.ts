@@ -22,7 +22,7 @@
  * strings starting with "=" are formulas (English names, written via `Range.formulas`).
  */
 import { VirkningError } from "../core/errors";
-import { parseCell, parseRange, type RangeRef } from "../core/report/address";
+import { parseCell, parseRange } from "../core/report/address";
 import type {
   BoxShapeSpec,
   CellBlock,
