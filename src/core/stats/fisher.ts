@@ -15,8 +15,8 @@ import { checkConfLevel, checkCountTable, fail } from "./validate";
 
 const lfact = (n: number): number => gammaln(n + 1);
 
-/** Work budget (number of column compositions visited) for exact r x c enumeration. */
-export const RXC_EXACT_BUDGET = 2_000_000;
+/** Work budget for exact r x c enumeration (partial scores x column compositions; about a second at most). */
+export const RXC_EXACT_BUDGET = 300_000;
 /** Default Monte Carlo settings when an r x c table is beyond the exact budget. */
 export const RXC_DEFAULT_SIMULATION = { B: 10000, seed: 20260101 };
 
@@ -143,10 +143,12 @@ function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): T
   const almost = 1 + 64 * Number.EPSILON;
   let k = 0;
   const cells = new Array<number>(rowSums.length * colSums.length);
+  const lf = new Float64Array(N + 1);
+  for (let i = 0; i <= N; i++) lf[i] = lfact(i);
   for (let b = 0; b < B; b++) {
-    randomTable(rowSums, colSums, rnd, cells);
+    randomTable(rowSums, colSums, rnd, cells, lf);
     let s = 0;
-    for (const v of cells) s += lfact(v);
+    for (const v of cells) s += lf[v];
     if (s >= sObs / almost) k++;
   }
   return {
@@ -160,27 +162,89 @@ function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): T
 
 /**
  * Exact r x c p-value: sum of P(table) over tables with P(table) <= P(observed) (1 + 1e-7).
- * Columns are filled one at a time; a state is (column index, sorted remaining row margins).
- * For each state we memoise the min and max of the remaining cell score; the total probability
- * mass of a state has a closed form (multinomial identity), so whole subtrees are added or
- * skipped without enumeration.
+ * Network-style algorithm (after Mehta and Patel 1983): columns are filled one at a time; the
+ * nodes of stage j are the distinct (sorted) remaining row margins; each node keeps the distinct
+ * partial scores ("past") with their multiplicities. For each node, cheap bounds on the score of
+ * any completion (convex relaxations by rows and by columns) decide whole subtrees at once: the
+ * total probability of a node has a closed form (multinomial identity).
+ * Throws BudgetExceeded when the work (partial scores x column compositions) exceeds the budget.
  */
-function rxcExact(rowSums: number[], colSums: number[], sObs: number): number {
+function rxcExact(rowSums0: number[], colSums0: number[], sObs: number): number {
+  // fewer rows than columns keeps the column compositions small
+  const [rowSums, colSums] = rowSums0.length <= colSums0.length ? [rowSums0, colSums0] : [colSums0, rowSums0];
   const cols = [...colSums].sort((a, b) => b - a);
   const C = cols.length;
   const suffix = new Array<number>(C + 1).fill(0);
-  for (let j = C - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + cols[j];
   const lfColsSuffix = new Array<number>(C + 1).fill(0);
-  for (let j = C - 1; j >= 0; j--) lfColsSuffix[j] = lfColsSuffix[j + 1] + lfact(cols[j]);
+  for (let j = C - 1; j >= 0; j--) {
+    suffix[j] = suffix[j + 1] + cols[j];
+    lfColsSuffix[j] = lfColsSuffix[j + 1] + lfact(cols[j]);
+  }
   const N = suffix[0];
-  const logConst = rowSums.reduce((s, r) => s + lfact(r), 0) + colSums.reduce((s, c) => s + lfact(c), 0) - lfact(N);
+  const lfTable = new Float64Array(N + 1);
+  for (let i = 0; i <= N; i++) lfTable[i] = lfact(i);
+  const lf = (v: number): number => lfTable[v];
+  const logConst = rowSums.reduce((s, r) => s + lf(r), 0) + colSums.reduce((s, c) => s + lf(c), 0) - lf(N);
   const thr = sObs - Math.log1p(1e-7) - 1e-12 * Math.max(1, sObs);
   let work = 0;
 
-  /** log of sum over completions of exp(-score) for remaining margins r from column j on. */
-  const logMass = (r: number[], j: number): number => lfact(suffix[j]) - r.reduce((s, v) => s + lfact(v), 0) - lfColsSuffix[j];
+  /** log of the sum over completions of exp(-score), remaining margins r, columns j.. */
+  const logMass = (r: number[], j: number): number => lf(suffix[j]) - r.reduce((s, v) => s + lf(v), 0) - lfColsSuffix[j];
 
-  /** enumerate compositions of c into parts bounded by r; calls f(parts, score). */
+  /** min over 0 <= x_k <= caps_k, sum x = total, of sum lf(x_k) (most even split). */
+  const minSplit = (total: number, capsAsc: number[]): number => {
+    let rem = total;
+    let res = 0;
+    const K = capsAsc.length;
+    for (let k = 0; k < K; k++) {
+      const left = K - k;
+      if (capsAsc[k] * left <= rem) {
+        res += lf(capsAsc[k]);
+        rem -= capsAsc[k];
+      } else {
+        const q = Math.floor(rem / left);
+        const extra = rem - q * left;
+        return res + extra * lf(q + 1) + (left - extra) * lf(q);
+      }
+    }
+    return res;
+  };
+  /** max of the same (most concentrated split: greedy over the largest caps). */
+  const maxSplit = (total: number, capsDesc: number[]): number => {
+    let rem = total;
+    let res = 0;
+    for (const c of capsDesc) {
+      if (rem <= 0) break;
+      const x = Math.min(c, rem);
+      res += lf(x);
+      rem -= x;
+    }
+    return res;
+  };
+  const bounds = (rAsc: number[], j: number): [number, number] => {
+    if (j === C - 1) {
+      const s = rAsc.reduce((a, v) => a + lf(v), 0);
+      return [s, s];
+    }
+    const rDesc = [...rAsc].reverse();
+    const cDesc = cols.slice(j); // already descending
+    const cAsc = [...cDesc].reverse();
+    let lbCol = 0;
+    let ubCol = 0;
+    for (const c of cDesc) {
+      lbCol += minSplit(c, rAsc);
+      ubCol += maxSplit(c, rDesc);
+    }
+    let lbRow = 0;
+    let ubRow = 0;
+    for (const r of rAsc) {
+      lbRow += minSplit(r, cAsc);
+      ubRow += maxSplit(r, cDesc);
+    }
+    return [Math.max(lbCol, lbRow), Math.min(ubCol, ubRow)];
+  };
+
+  /** enumerate compositions of c into parts bounded by r; calls f(next margins, score). */
   const compositions = (r: number[], c: number, f: (next: number[], score: number) => void): void => {
     const R = r.length;
     const cur = new Array<number>(R).fill(0);
@@ -190,59 +254,61 @@ function rxcExact(rowSums: number[], colSums: number[], sObs: number): number {
       if (i === R - 1) {
         if (left > r[i]) return;
         cur[i] = left;
-        if (++work > RXC_EXACT_BUDGET) throw new BudgetExceeded();
-        f(r.map((v, t) => v - cur[t]), score + lfact(left));
+        f(r.map((v, t) => v - cur[t]), score + lf(left));
         return;
       }
       const lo = Math.max(0, left - capAfter[i + 1]);
       const hi = Math.min(r[i], left);
       for (let v = lo; v <= hi; v++) {
         cur[i] = v;
-        rec(i + 1, left - v, score + lfact(v));
+        rec(i + 1, left - v, score + lf(v));
       }
     };
     rec(0, c, 0);
   };
 
-  const memo = new Map<string, [number, number]>();
-  const key = (r: number[], j: number): string => j + ":" + [...r].sort((a, b) => a - b).join(",");
-  const bounds = (r: number[], j: number): [number, number] => {
-    if (j === C - 1) {
-      // last column is forced: cells equal the remaining row margins
-      const s = r.reduce((a, v) => a + lfact(v), 0);
-      return [s, s];
-    }
-    const kk = key(r, j);
-    const got = memo.get(kk);
-    if (got) return got;
-    let mn = Infinity;
-    let mx = -Infinity;
-    compositions(r, cols[j], (next, sc) => {
-      const [a, b] = bounds(next, j + 1);
-      if (sc + a < mn) mn = sc + a;
-      if (sc + b > mx) mx = sc + b;
-    });
-    const res: [number, number] = [mn, mx];
-    memo.set(kk, res);
-    return res;
+  interface Node { r: number[]; past: Map<number, { s: number; w: number }> }
+  const SCALE = 1e10;
+  const addPast = (node: Node, s: number, w: number): void => {
+    const k = Math.round(s * SCALE);
+    const got = node.past.get(k);
+    if (got) got.w += w;
+    else node.past.set(k, { s, w });
   };
-
+  const start = [...rowSums].sort((a, b) => a - b);
+  let stage = new Map<string, Node>([[start.join(","), { r: start, past: new Map([[0, { s: 0, w: 1 }]]) }]]);
   let p = 0;
-  const walk = (r: number[], j: number, prefix: number): void => {
-    const [mn, mx] = bounds(r, j);
-    if (prefix + mn >= thr) {
-      p += Math.exp(logConst - prefix + logMass(r, j));
-      return;
+  for (let j = 0; j < C && stage.size > 0; j++) {
+    const next = new Map<string, Node>();
+    for (const node of stage.values()) {
+      const [lb, ub] = bounds(node.r, j);
+      const lm = logMass(node.r, j);
+      const open: { s: number; w: number }[] = [];
+      for (const v of node.past.values()) {
+        if (v.s + lb >= thr) p += v.w * Math.exp(logConst - v.s + lm);
+        else if (v.s + ub >= thr) open.push(v);
+      }
+      if (open.length === 0 || j === C - 1) continue;
+      compositions(node.r, cols[j], (nr, sc) => {
+        work += open.length;
+        if (work > RXC_EXACT_BUDGET) throw new BudgetExceeded();
+        nr.sort((a, b) => a - b);
+        const key = nr.join(",");
+        let child = next.get(key);
+        if (!child) {
+          child = { r: nr, past: new Map() };
+          next.set(key, child);
+        }
+        for (const v of open) addPast(child, v.s + sc, v.w);
+      });
     }
-    if (prefix + mx < thr) return;
-    compositions(r, cols[j], (next, sc) => walk(next, j + 1, prefix + sc));
-  };
-  walk(rowSums, 0, 0);
+    stage = next;
+  }
   return Math.min(1, p);
 }
 
-/** Draw a table with the given margins uniformly under the multiple hypergeometric law. */
-function randomTable(rowSums: number[], colSums: number[], rnd: () => number, out: number[]): void {
+/** Draw a table with the given margins under the multiple hypergeometric law (lf = log factorial table). */
+function randomTable(rowSums: number[], colSums: number[], rnd: () => number, out: number[], lf: Float64Array): void {
   const R = rowSums.length;
   const C = colSums.length;
   const rowLeft = [...rowSums];
@@ -254,7 +320,7 @@ function randomTable(rowSums: number[], colSums: number[], rnd: () => number, ou
       let v: number;
       if (j === C - 1) v = rowLeft[i];
       else if (i === R - 1) v = draws;
-      else v = rhyper(rowLeft[i], pool - rowLeft[i], draws, rnd);
+      else v = rhyper(rowLeft[i], pool - rowLeft[i], draws, rnd, lf);
       out[i * C + j] = v;
       pool -= rowLeft[i];
       rowLeft[i] -= v;
@@ -264,14 +330,16 @@ function randomTable(rowSums: number[], colSums: number[], rnd: () => number, ou
   }
 }
 
-/** One hypergeometric draw (successes m, failures n, draws k) by inversion from the mode. */
-function rhyper(m: number, n: number, k: number, rnd: () => number): number {
+/** One hypergeometric draw (m successes, n failures, k draws) by inversion from the mode outward. */
+function rhyper(m: number, n: number, k: number, rnd: () => number, lf: Float64Array): number {
   if (k === 0 || m === 0) return 0;
   if (n === 0) return k;
-  const h = new Hypergeom(m, n, k);
-  if (h.lo === h.hi) return h.lo;
-  const M = h.mode();
-  const fM = Math.exp(h.logd(M));
+  const lo = Math.max(0, k - n);
+  const hi = Math.min(k, m);
+  if (lo === hi) return lo;
+  const M = Math.min(hi, Math.max(lo, Math.floor(((k + 1) * (m + 1)) / (m + n + 2))));
+  const ratio = (x: number): number => ((m - x) * (k - x)) / ((x + 1) * (n - k + x + 1));
+  const fM = Math.exp(lf[m] - lf[M] - lf[m - M] + lf[n] - lf[k - M] - lf[n - k + M] - lf[m + n] + lf[k] + lf[m + n - k]);
   let u = rnd() - fM;
   if (u <= 0) return M;
   let xl = M;
@@ -280,15 +348,15 @@ function rhyper(m: number, n: number, k: number, rnd: () => number): number {
   let fu = fM;
   for (;;) {
     let moved = false;
-    if (xl > h.lo) {
-      fl = fl / h.ratio(xl - 1);
+    if (xl > lo) {
+      fl = fl / ratio(xl - 1);
       xl--;
       u -= fl;
       moved = true;
       if (u <= 0) return xl;
     }
-    if (xu < h.hi) {
-      fu = fu * h.ratio(xu);
+    if (xu < hi) {
+      fu = fu * ratio(xu);
       xu++;
       u -= fu;
       moved = true;

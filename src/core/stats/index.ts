@@ -34,7 +34,7 @@ export { riskDifference, relativeRisk, oddsRatio, wilson } from "./effect";
 export { mcnemarTest } from "./mcnemar";
 export { tTest } from "./ttest";
 export type { TTestOptions } from "./ttest";
-export { wilcoxonRankSum, wilcoxonSignedRank } from "./wilcoxon";
+export { wilcoxonRankSum, wilcoxonSignedRank, ALL_TIED_WARNING } from "./wilcoxon";
 export type { WilcoxonOptions } from "./wilcoxon";
 export { shapiroWilk } from "./shapiro";
 export { smdContinuous, smdProportion } from "./smd";

@@ -25,8 +25,20 @@ function poly(c: number[], x: number): number {
   return r;
 }
 
-/** Coefficients a_1..a_{n/2} for the upper half (a_1 belongs to the largest observation). */
+const coefCache = new Map<number, number[]>();
+
+/** Coefficients a_1..a_{n/2} for the upper half (a_1 belongs to the largest observation); cached per n. */
 function coefficients(n: number): number[] {
+  let a = coefCache.get(n);
+  if (!a) {
+    a = computeCoefficients(n);
+    if (coefCache.size >= 16) coefCache.clear();
+    coefCache.set(n, a);
+  }
+  return a;
+}
+
+function computeCoefficients(n: number): number[] {
   const nn2 = Math.floor(n / 2);
   const a = new Array<number>(nn2);
   if (n === 3) {
@@ -63,23 +75,23 @@ export function shapiroWilk(data: number[]): TestResult {
   checkSample(data, 3);
   const n = data.length;
   if (n > 5000) fail("STATS_TOO_MANY", `Shapiro-Wilks test kræver mellem 3 og 5000 observationer (har ${n}).`, `The Shapiro-Wilk test needs between 3 and 5000 observations (has ${n}).`);
-  const x = [...data].sort((p, q) => p - q);
+  const x = Float64Array.from(data).sort();
   const range = x[n - 1] - x[0];
   if (!(range > 1e-10 * Math.max(1, Math.abs(x[0]), Math.abs(x[n - 1])))) {
     fail("STATS_ALL_EQUAL", "Alle værdier er (næsten) ens; Shapiro-Wilks test kan ikke beregnes.", "All values are (essentially) equal; the Shapiro-Wilk test cannot be computed.");
   }
   const a = coefficients(n);
   // coefficient of the i-th order statistic (0-based): -a[i] in the lower half, +a[n-1-i] in the upper
-  const coef = (i: number): number => {
-    const j = n - 1 - i;
-    if (i === j) return 0;
-    return i < j ? -a[i] : a[j];
-  };
+  const coef = new Float64Array(n);
+  for (let i = 0; i < a.length; i++) {
+    coef[i] = -a[i];
+    coef[n - 1 - i] = a[i];
+  }
   let sx = 0;
   let sa = 0;
   for (let i = 0; i < n; i++) {
     sx += x[i] / range;
-    sa += coef(i);
+    sa += coef[i];
   }
   sx /= n;
   sa /= n;
@@ -87,7 +99,7 @@ export function shapiroWilk(data: number[]): TestResult {
   let ssx = 0;
   let sax = 0;
   for (let i = 0; i < n; i++) {
-    const asa = coef(i) - sa;
+    const asa = coef[i] - sa;
     const xsx = x[i] / range - sx;
     ssa += asa * asa;
     ssx += xsx * xsx;

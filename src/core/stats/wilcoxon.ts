@@ -4,6 +4,7 @@
  * there are no ties (and, for signed-rank, no zero differences); otherwise the normal
  * approximation with tie correction and (default) continuity correction.
  * Rank-sum statistic W = U of x = sum of ranks of x - nx (nx + 1) / 2 (as R).
+ * All values tied (rank-sum): p = 1 with a warning (R gives NaN two-sided).
  * Signed-rank statistic V = sum of ranks of positive differences; zero differences are dropped.
  * Exact null distributions by polynomial counting (Gaussian binomial coefficients for U,
  * product of (1 + q^i) for V).
@@ -85,6 +86,11 @@ const TIES_WARNING: Text = {
   en: "There are ties; an exact p-value is not possible, the normal approximation was used.",
 };
 
+export const ALL_TIED_WARNING: Text = {
+  da: "Alle værdier er ens; der er ingen forskel at teste (p = 1).",
+  en: "All values are equal; there is no difference to test (p = 1).",
+};
+
 export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions = {}): TestResult {
   checkSample(x, 1, "Gruppe 1");
   checkSample(y, 1, "Gruppe 2");
@@ -111,7 +117,15 @@ export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions 
   const N = nx + ny;
   const tieSum = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
   const sigma = Math.sqrt(((nx * ny) / 12) * (N + 1 - tieSum / (N * (N - 1))));
-  if (!(sigma > 0)) fail("STATS_ALL_TIED", "Alle værdier er ens; rangtesten kan ikke beregnes.", "All values are equal; the rank test cannot be computed.");
+  if (!(sigma > 0)) {
+    // every value is the same: no evidence of a difference. R returns NaN (two-sided) or 1/0
+    // (one-sided, from the continuity correction); we return p = 1 and say why.
+    return {
+      method: { da: "Wilcoxons rangsumtest (Mann-Whitney)", en: "Wilcoxon rank sum test" },
+      statistic: W, statisticName: "W", pValue: 1, alternative,
+      warnings: [...warnings, ALL_TIED_WARNING],
+    };
+  }
   return {
     method: correct
       ? { da: "Wilcoxons rangsumtest (Mann-Whitney), normalfordelingstilnærmelse med kontinuitetskorrektion", en: "Wilcoxon rank sum test with continuity correction" }

@@ -1,0 +1,104 @@
+/**
+ * Benchmarks for the statistics engine. `run()` returns one row per case with the median time of
+ * repeated runs; when python3 with SciPy is available, the same computation is timed in SciPy as a
+ * reference (SciPy's fisher_exact reports the sample odds ratio only, so its 2x2 work is smaller).
+ */
+import { spawnSync } from "child_process";
+import { fisherExact, shapiroWilk, wilcoxonRankSum } from "../src/core/stats";
+
+export interface BenchRow {
+  name: string;
+  ms: number;
+  targetMs?: number;
+  referenceMs?: number;
+  reference?: string;
+  note?: string;
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+function time(fn: () => unknown, reps: number): number {
+  for (let i = 0; i < 3; i++) fn(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(t);
+}
+
+/** Deterministic data shared with the SciPy reference (same formulas on both sides). */
+const FISHER_TABLE = [[249_000, 251_000], [251_500, 248_500]]; // n = 1,000,000
+const shapiroData = (): number[] => Array.from({ length: 5000 }, (_, i) => Math.sin(0.7 * (i + 1)) * 3 + ((i * 7919) % 1000) / 250);
+const mwData = (): { x: number[]; y: number[] } => ({
+  x: Array.from({ length: 50 }, (_, i) => 2 * i + 0.5),
+  y: Array.from({ length: 50 }, (_, i) => 2 * i + 1.25 + (i % 3)),
+});
+
+const PY = `
+import json, sys, time, statistics
+import numpy as np
+from scipy import stats
+d = json.load(sys.stdin)
+def t(fn, reps):
+    for _ in range(3): fn()
+    out = []
+    for _ in range(reps):
+        t0 = time.perf_counter(); fn(); out.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(out)
+import scipy
+x = np.array(d["shapiro"]); mx = np.array(d["mw"]["x"]); my = np.array(d["mw"]["y"])
+print(json.dumps({
+  "version": scipy.__version__,
+  "fisher": t(lambda: stats.fisher_exact(d["fisher"]), 20),
+  "shapiro": t(lambda: stats.shapiro(x), 50),
+  "mw": t(lambda: stats.mannwhitneyu(mx, my, method="exact"), 20),
+}))
+`;
+
+function scipyReference(): { version: string; fisher: number; shapiro: number; mw: number } | undefined {
+  try {
+    const r = spawnSync("python3", ["-c", PY], {
+      input: JSON.stringify({ fisher: FISHER_TABLE, shapiro: shapiroData(), mw: mwData() }),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (r.status !== 0 || !r.stdout) return undefined;
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as { version: string; fisher: number; shapiro: number; mw: number };
+  } catch {
+    return undefined;
+  }
+}
+
+export function run(): BenchRow[] {
+  const ref = scipyReference();
+  const sw = shapiroData();
+  const { x, y } = mwData();
+  const rows: BenchRow[] = [
+    {
+      name: "Fisher exact 2x2, n = 1,000,000 (p, conditional MLE, exact 95 % CI)",
+      ms: time(() => fisherExact(FISHER_TABLE), 30),
+      targetMs: 5,
+      ...(ref ? { referenceMs: ref.fisher, reference: `SciPy ${ref.version} stats.fisher_exact (p and sample OR only)` } : {}),
+    },
+    {
+      name: "Shapiro-Wilk, n = 5000",
+      ms: time(() => shapiroWilk(sw), 50),
+      targetMs: 5,
+      ...(ref ? { referenceMs: ref.shapiro, reference: `SciPy ${ref.version} stats.shapiro` } : {}),
+    },
+    {
+      name: "Mann-Whitney exact, 50 + 50 without ties",
+      ms: time(() => wilcoxonRankSum(x, y, { exact: true }), 30),
+      targetMs: 20,
+      ...(ref ? { referenceMs: ref.mw, reference: `SciPy ${ref.version} stats.mannwhitneyu(method="exact")` } : {}),
+    },
+  ];
+  if (!ref) for (const r of rows) r.note = "SciPy reference skipped (python3 with scipy not available)";
+  return rows;
+}
