@@ -45,8 +45,10 @@ async function pickTemplate(title = template.title.da): Promise<ProgrammeTheory>
 }
 
 async function goToStep(n: number): Promise<void> {
+  // The step tabs are labelled with the step titles (queried directly: role queries are slow in jsdom).
+  const tab = screen.getByTestId("theory-guided").querySelector(`[role=tab][aria-label="${STEPS[n].title.da}"]`) as HTMLElement;
   await act(async () => {
-    fireEvent.click(screen.getByRole("tab", { name: STEPS[n].title.da }));
+    fireEvent.click(tab);
   });
   expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[n].title.da);
 }
@@ -379,6 +381,21 @@ describe("Programteori pane", () => {
     await waitFor(() => expect((screen.getByLabelText("Størrelse (antal borgere)") as HTMLInputElement).value).toBe("75"));
     expect(validationText()).not.toContain("mange");
     expect(validationCodes()).not.toContain("TARGET_GROUP_NO_SIZE");
+  });
+
+  it("a user's own sheet called Programteori is reported, never overwritten", async () => {
+    wb.addSheetDirect(THEORY_SHEET_NAME);
+    wb.setValues(THEORY_SHEET_NAME, "A1", [["Mødereferat"], ["Punkt 1"]]);
+    renderPane();
+    await screen.findByText(`Programteorien er læst fra arket "${THEORY_SHEET_NAME}".`, {}, { timeout: 20000 });
+    expect(validationCodes()).toContain("SHEET_NOT_THEORY");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    const message = await screen.findByText(new RegExp(`Arket "${THEORY_SHEET_NAME}" findes allerede og er ikke oprettet af Virkning`));
+    expect(message.closest("[role=alert]")).not.toBeNull();
+    expect(wb.getSheet(THEORY_SHEET_NAME)?.getCell(0, 0)?.value).toBe("Mødereferat");
+    expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });
 
   it("speaks English when asked", async () => {

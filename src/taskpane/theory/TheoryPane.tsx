@@ -38,6 +38,7 @@ import {
   type StepId,
   type ValidationIssue,
 } from "../../core/theory";
+import { toUserError } from "../../excel/errors";
 import { getExcelRun, isSetSupported } from "../../excel/host";
 import { loadTheory, saveTheory, THEORY_SHEETS } from "../../excel/theoryStore";
 import { ErrorBar } from "../components/ErrorBar";
@@ -169,7 +170,7 @@ export default function TheoryPane(): React.JSX.Element {
         setStatus(s.noSheetYet);
       }
     } catch (e) {
-      setError(e);
+      setError(toUserError(e));
     } finally {
       setBusy(null);
     }
@@ -193,7 +194,7 @@ export default function TheoryPane(): React.JSX.Element {
       setCells(undefined);
       setStatus(s.saved([THEORY_SHEETS.theory, THEORY_SHEETS.diagram]));
     } catch (e) {
-      setError(e);
+      setError(toUserError(e));
     } finally {
       setBusy(null);
     }

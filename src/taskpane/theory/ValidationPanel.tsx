@@ -27,8 +27,9 @@ export function ValidationPanel(props: {
   const warnings = props.issues.filter((i) => i.severity === "warning");
   const sorted = [...errors, ...warnings];
   return (
-    <section aria-label={s.validationTitle} data-testid="theory-validation" aria-live="polite">
-      <MessageBar intent={errors.length > 0 ? "error" : warnings.length > 0 ? "warning" : "success"} layout="multiline">
+    <section aria-label={s.validationTitle} data-testid="theory-validation">
+      {/* Polite: the list changes with every keystroke and must not interrupt a screen reader. */}
+      <MessageBar politeness="polite" intent={errors.length > 0 ? "error" : warnings.length > 0 ? "warning" : "success"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{s.validationTitle}</MessageBarTitle>
           <span data-testid="theory-validation-count">{sorted.length === 0 ? s.validationOk : s.validationCount(errors.length, warnings.length)}</span>
