@@ -631,8 +631,10 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const h = rows.size(r);
     let c = c0;
     // Text from a cell left of the view may flow into it: start from that cell.
-    if (c0 > 0 && !covered(r, c0) && isEmptyCell(sheet.getCell(r, c0))) {
-      for (let b = c0 - 1; b >= Math.max(0, c0 - MAX_SPILL_COLUMNS); b--) {
+    // (Not across the frozen-columns line: those cells belong to the frozen pane.)
+    const cMin = c0 >= fc ? fc : 0;
+    if (c0 > cMin && !covered(r, c0) && isEmptyCell(sheet.getCell(r, c0))) {
+      for (let b = c0 - 1; b >= Math.max(cMin, c0 - MAX_SPILL_COLUMNS); b--) {
         const bc = sheet.getCell(r, b);
         if (isEmptyCell(bc)) continue;
         if (bc && typeof bc.value === "string" && spillable(bc) && !tableAt(r, b) && !merges0.some((m) => contains(m, r, b))) c = b;
