@@ -92,6 +92,7 @@ describe("Sammenligning pane: data step", () => {
     });
     expect(screen.getByTestId("column-issues").textContent).toContain("Vælg den kolonne, der har borgerens ID.");
     expect(button("Beregn").disabled).toBe(true);
+    expect(button("Gem indstillinger").disabled).toBe(true);
     await act(async () => {
       fireEvent.change(select("Rolle: ID"), { target: { value: "id" } });
     });
@@ -190,6 +191,25 @@ describe("Sammenligning pane: outcomes and run", () => {
     const stored = await loadComparisonSettings(wb.run.bind(wb));
     expect(stored?.testPolicy).toBe("fisher");
     expect(stored?.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+  });
+
+  it("Gem indstillinger stores the edited settings without calculating", async () => {
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("switch", { name: "Vis p-værdier i baggrundstabellen" }));
+    });
+    await act(async () => {
+      fireEvent.change(select("Statusser i data: Ordinære timer"), { target: { value: "excluded" } });
+    });
+    await act(async () => {
+      fireEvent.click(button("Gem indstillinger"));
+    });
+    await screen.findByText("Indstillingerne er gemt i projektmappen.");
+    const stored = await loadComparisonSettings(wb.run.bind(wb));
+    expect(stored?.baselinePValues).toBe(true);
+    expect(stored?.statusClasses["Ordinære timer"]).toBe("excluded");
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+    expect(button("Kør igen").disabled).toBe(false);
   });
 
   it("restores the stored settings when the pane opens again", async () => {

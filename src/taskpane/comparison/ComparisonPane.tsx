@@ -132,7 +132,7 @@ export default function ComparisonPane(): React.JSX.Element {
               <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void calculate("stored")} title={s.rerunRule}>
                 {s.rerun}
               </Button>
-              <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings} onClick={() => void save()}>
+              <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings || inspection.columnsIssues.length > 0} onClick={() => void save()}>
                 {s.save}
               </Button>
             </div>
