@@ -759,10 +759,8 @@ export function parseTheorySheet(values: CellValue[][], sheetName = THEORY_SHEET
   for (const g of theory.subGoals) kindOf.set(g.id, "delmaal");
   for (const a of theory.activities) kindOf.set(a.id, "aktivitet");
   for (const m of theory.mechanisms) kindOf.set(m.id, "mekanisme");
-  const ref = (s: string): string => {
-    const u = s.toUpperCase().replace(/\s+/g, "");
-    return u;
-  };
+  /** A Nr. as typed: "d 3" → "D3". */
+  const ref = (s: string): string => s.toUpperCase().replace(/\s+/g, "");
 
   {
     const b = readTable("links", LINK_COLS);
