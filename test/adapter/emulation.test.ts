@@ -375,3 +375,18 @@ describe("object helpers", () => {
     });
   });
 });
+
+describe("Range.text", () => {
+  test("shows values with their number format as a Danish user sees them", async () => {
+    const wb = createPreviewWorkbook();
+    const text = await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Ark1").getRange("A1:C1");
+      r.values = [[0.125, 1234.5, "tekst"]];
+      r.numberFormat = [["0.0%", "#,##0.00", "General"]];
+      r.load("text");
+      await context.sync();
+      return r.text;
+    });
+    expect(text).toEqual([["12,5%", "1.234,50", "tekst"]]);
+  });
+});

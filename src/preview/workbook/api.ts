@@ -25,6 +25,7 @@ import type { PreviewFormat, PreviewValue } from "./model";
 import { MAX_COLUMNS, MAX_ROWS, contains, intersect, localAddress, parseAddress, qualifiedAddress, splitSheet } from "./addr";
 import { ChartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, ShapeState, SheetState, TableState } from "./state";
 import type { PreviewWorkbook } from "./workbook";
+import { formatCellValue } from "../grid/numberFormat";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -978,6 +979,8 @@ defineProps(Range, {
     },
   },
   valueTypes: { get: (t: RangeTarget) => readGrid(t, (r, c) => valueType(t.sheet.valueAt(r, c))) },
+  /** Display text as a Danish user's Excel shows it (decimal comma), via the grid's number-format renderer. */
+  text: { get: (t: RangeTarget) => readGrid(t, (r, c) => formatCellValue(t.sheet.valueAt(r, c), t.sheet.numberFormatAt(r, c)).text) },
 });
 
 function surroundingRegion(sheet: SheetState, row: number, column: number): RangeRef {
