@@ -26,6 +26,7 @@ function fullSpec(): SheetSpec {
       },
       { address: "C4", values: [[0.2], [0.1]], numberFormat: "0.0%" },
       { address: "E1", values: [["12", "-2 mdr", "+ ekstra", "1-2"]] },
+      { address: "E2", values: [["0,03", "29 %", "'citat", 7]], numberFormat: "@" },
     ],
     styles: [
       { range: "A1", style: { bold: true, fontSize: 14 } },
@@ -123,6 +124,8 @@ describe("renderSheets writes everything in the spec", () => {
     expect(s.getCell(3, 2)?.numberFormat).toBe("0.0%");
     expect(s.getCell(3, 1)?.numberFormat).toBe("General");
     expect([4, 5, 6, 7].map((c) => s.getCell(0, c)?.value)).toEqual(["12", "-2 mdr", "+ ekstra", "1-2"]);
+    expect([4, 5, 6, 7].map((c) => s.getCell(1, c)?.value)).toEqual(["0,03", "29 %", "'citat", 7]);
+    expect(s.getCell(1, 4)?.numberFormat).toBe("@");
   });
 
   test("styles: bold, size, fill, alignment, wrap, italic, colour and borders", () => {

@@ -731,7 +731,7 @@ function checkCellValue(x: unknown): PreviewValue {
  * the API does): "'x" → text "x" (quote prefix); "=..." → formula; "+..."/"-..." → a number
  * when numeric, else a formula (the docs: such values are interpreted as formulas); numeric text
  * ("12", "1.5e3") → number; "TRUE"/"FALSE" → boolean. In a cell formatted as text ("@") the
- * string is kept as is.
+ * string is kept as is (after removing a quote prefix).
  */
 function interpretInput(sheet: SheetState, row: number, column: number, x: unknown): void {
   const v = checkCellValue(x);
@@ -739,12 +739,12 @@ function interpretInput(sheet: SheetState, row: number, column: number, x: unkno
     sheet.write(row, column, v, false);
     return;
   }
-  if (sheet.numberFormatAt(row, column) === "@") {
-    sheet.write(row, column, v, false);
-    return;
-  }
   if (v.startsWith("'")) {
     sheet.write(row, column, v.slice(1), false);
+    return;
+  }
+  if (sheet.numberFormatAt(row, column) === "@") {
+    sheet.write(row, column, v, false);
     return;
   }
   if (v.startsWith("=") && v.length > 1) {
