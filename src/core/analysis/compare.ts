@@ -92,7 +92,8 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   const counts: Int32Array[] = ds.timepoints.map((tp) => {
     const c = new Int32Array((nS + 1) * 2);
     const codes = tp.codes;
-    for (let k = 0; k < codes.length; k++) {
+    const n = codes.length;
+    for (let k = 0; k < n; k++) {
       const s = codes[k];
       c[(s < 0 ? nS : s) * 2 + arm[k]]++;
     }
@@ -404,8 +405,10 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
     if (b.type === "categorical") {
       const L = b.levels.length;
       const c = new Int32Array((L + 1) * 2);
-      for (let k = 0; k < b.codes.length; k++) {
-        const v = b.codes[k];
+      const codes = b.codes;
+      const n = codes.length;
+      for (let k = 0; k < n; k++) {
+        const v = codes[k];
         c[(v < 0 ? L : v) * 2 + arm[k]]++;
       }
       const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
@@ -431,9 +434,10 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       variables.push({ name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes });
     } else {
       const vals = b.values;
+      const nv = vals.length;
       let n1 = 0;
       let n2 = 0;
-      for (let k = 0; k < vals.length; k++) {
+      for (let k = 0; k < nv; k++) {
         if (vals[k] !== vals[k]) continue;
         if (arm[k] === 0) n1++;
         else n2++;
@@ -442,7 +446,7 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       const f2 = new Float64Array(n2);
       let i1 = 0;
       let i2 = 0;
-      for (let k = 0; k < vals.length; k++) {
+      for (let k = 0; k < nv; k++) {
         const v = vals[k];
         if (v !== v) continue;
         if (arm[k] === 0) f1[i1++] = v;
