@@ -398,6 +398,24 @@ describe("Programteori pane", () => {
     expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });
 
+  it("keeps unsaved work when the user switches to another pane and back", async () => {
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider lang="da">
+          <TheoryPane />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    await pickTemplate();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Navn på målgruppen"), { target: { value: "Vores egen målgruppe" } });
+    });
+    unmount();
+    renderPane();
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe("Vores egen målgruppe");
+    expect(screen.getByTestId("theory-unsaved")).toBeTruthy();
+  });
+
   it("speaks English when asked", async () => {
     renderPane("en");
     await screen.findByTestId("theory-templates", {}, { timeout: 20000 });

@@ -120,23 +120,44 @@ function issueCountForStep(theory: ProgrammeTheory, issues: readonly ValidationI
   return issues.filter((i) => issueTarget(theory, i)?.step === step && i.severity === "error").length;
 }
 
+/** What the pane keeps while it is not shown, per workbook. */
+interface Draft {
+  theory: ProgrammeTheory | null;
+  baseline: ProgrammeTheory | null;
+  sheetIssues: ValidationIssue[];
+  cells: Record<string, string> | undefined;
+  mode: Mode;
+  step: number;
+}
+const drafts = new WeakMap<object, Draft>();
+const OFFICE_WORKBOOK = {};
+/** The preview workbook object, or one key for the Excel workbook the add-in runs in. */
+function draftKey(): object {
+  return globalThis.__virkningPreview ?? OFFICE_WORKBOOK;
+}
+
 export default function TheoryPane(): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
   const lang = useLang();
   const text = useText();
   const styles = useStyles();
 
-  const [theory, setTheory] = React.useState<ProgrammeTheory | null>(null);
+  // Unsaved work survives switching to another pane and back (the pane is unmounted meanwhile).
+  const [restored] = React.useState<Draft | undefined>(() => {
+    const d = drafts.get(draftKey());
+    return d && d.theory !== d.baseline ? d : undefined;
+  });
+  const [theory, setTheory] = React.useState<ProgrammeTheory | null>(restored?.theory ?? null);
   /** The theory as last read from or written to the sheet: anything else is "not saved". */
-  const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(null);
+  const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(restored?.baseline ?? null);
   const [confirmReload, setConfirmReload] = React.useState(false);
-  const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>([]);
-  const [cells, setCells] = React.useState<Record<string, string> | undefined>(undefined);
+  const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>(restored?.sheetIssues ?? []);
+  const [cells, setCells] = React.useState<Record<string, string> | undefined>(restored?.cells);
   const [picking, setPicking] = React.useState(false);
-  const [mode, setMode] = React.useState<Mode>("guided");
-  const [step, setStep] = React.useState(0);
+  const [mode, setMode] = React.useState<Mode>(restored?.mode ?? "guided");
+  const [step, setStep] = React.useState(restored?.step ?? 0);
   const [openSections, setOpenSections] = React.useState<string[]>(["maalgruppe"]);
-  const [busy, setBusy] = React.useState<"load" | "save" | null>("load");
+  const [busy, setBusy] = React.useState<"load" | "save" | null>(restored ? null : "load");
   const [error, setError] = React.useState<unknown>(null);
   const [status, setStatus] = React.useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = React.useState<{ elementId: string; focusId?: string } | null>(null);
@@ -177,9 +198,13 @@ export default function TheoryPane(): React.JSX.Element {
   }, [s]);
 
   React.useEffect(() => {
-    void reload(true);
-    // Read the sheet once when the pane opens.
+    // Read the sheet once when the pane opens, unless unsaved work was restored.
+    if (!restored) void reload(true);
   }, []);
+
+  React.useEffect(() => {
+    drafts.set(draftKey(), { theory, baseline, sheetIssues, cells, mode, step });
+  }, [theory, baseline, sheetIssues, cells, mode, step]);
 
   const save = async (): Promise<void> => {
     if (!theory) return;
