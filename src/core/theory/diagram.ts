@@ -230,7 +230,9 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING;
     const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING, font));
     const mechWrapped = theory.mechanisms.map((m) => wrapText(`${m.id}: ${m.name}`, mechW - 2 * BOX_PADDING, font));
-    const titleH = hasTitle ? font * 1.6 * LINE_HEIGHT_EM + 4 : 0;
+    // The title is one line: 1.6 × the box font, smaller when the title is long.
+    const titleFont = Math.min(font * 1.6, innerW / Math.max(1, theory.title.trim().length * CHAR_WIDTH_EM));
+    const titleH = hasTitle ? titleFont * LINE_HEIGHT_EM + 4 : 0;
     const headH = font * 1.1 * LINE_HEIGHT_EM + 4;
     const colHeights = new Array<number>(nCols).fill(0);
     drafts.forEach((d, i) => (colHeights[d.column] += boxH(wrapped[i].length) + BOX_GAP));
@@ -245,7 +247,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const splitsWords =
       drafts.some((d) => !fitsWords(d.text, colW(d.column) - 2 * BOX_PADDING)) ||
       theory.mechanisms.some((mm) => !fitsWords(mm.name, mechW - 2 * BOX_PADDING));
-    return { font, lineH, boxH, wrapped, mechWrapped, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
+    return { font, lineH, boxH, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
   };
 
   // Largest font at which everything fits the page; long words may shrink the font to 8 pt
@@ -258,7 +260,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   const boxes: DiagramBox[] = [];
   let y = margin;
   if (hasTitle) {
-    headings.push({ text: theory.title, x: margin, y, width: innerW, height: m.titleH - 4, fontSize: m.font * 1.6, bold: true });
+    headings.push({ text: theory.title.trim(), x: margin, y, width: innerW, height: m.titleH - 4, fontSize: m.titleFont, bold: true });
     y += m.titleH;
   }
   const headY = y;

@@ -23,7 +23,7 @@ function overlap(a: DiagramBox, b: DiagramBox): boolean {
 
 /** A large theory: long names, 14 activities, a 5-step chain of sub-goals, 12 mechanisms. */
 function large(): ProgrammeTheory {
-  let t = emptyTheory("En meget stor programteori med mange elementer");
+  let t = emptyTheory("En meget stor programteori med mange elementer og en titel, der er så lang, at den ikke kan stå på én linje i 16 punkt");
   t = updateTargetGroup(t, { name: "Aktivitetsparate kontanthjælpsmodtagere med sammensatte problemer", size: 1250 });
   const long = "med en ganske lang beskrivelse der skal ombrydes over flere linjer i boksen";
   t = addItem(t, "slutmaal", `Afklaret til job eller uddannelse ${long}`);
@@ -56,6 +56,12 @@ function check(layout: DiagramLayout, theory: ProgrammeTheory): void {
     expect(b.lines.length * b.fontSize * 1.25).toBeLessThanOrEqual(b.height + 1e-9);
   }
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect([boxes[i].id, boxes[j].id, overlap(boxes[i], boxes[j])]).toEqual([boxes[i].id, boxes[j].id, false]);
+  // Headings (title, column headings) fit their width and lie on the page.
+  for (const h of layout.headings) {
+    expect(h.text.length * CHAR_WIDTH_EM * h.fontSize).toBeLessThanOrEqual(h.width + 1e-6);
+    expect(h.x + h.width).toBeLessThanOrEqual(pageWidth - margin + 1e-6);
+    expect(h.y + h.height).toBeLessThanOrEqual(pageHeight - margin + 1e-6);
+  }
   // One connector per link, joining the two boxes' edges.
   expect(layout.connectors.map((c) => c.id).sort()).toEqual(theory.links.map((l) => l.id).sort());
   const byId = new Map(boxes.map((b) => [b.id, b]));
