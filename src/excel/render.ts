@@ -79,6 +79,15 @@ function validate(specs: SheetSpec[]): void {
       if (b.values.some((r) => r.length !== w)) {
         throw invalidSpec(n, `rækkerne i blokken ved ${b.address} har forskellig længde.`, `the rows of the block at ${b.address} differ in length.`);
       }
+      const top = parseCell(b.address);
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (typeof v === "number" && !Number.isFinite(v)) {
+            const cell = a1(top.row + i, top.column + j, 1, 1);
+            throw invalidSpec(n, `cellen ${cell} skulle have et tal, men beregningen gav intet tal (${v}).`, `cell ${cell} should hold a number, but the computation gave none (${v}).`);
+          }
+        }),
+      );
     }
     for (const st of s.styles ?? []) tryAddress(n, () => parseRange(st.range), st.range);
     for (const m of s.merges ?? []) tryAddress(n, () => parseRange(m), m);

@@ -359,6 +359,10 @@ describe("sync budget", () => {
     const wb = createPreviewWorkbook();
     await expect(renderSheets(wb.run.bind(wb), [{ name: "Ugyldigt: navn", cells: [] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
     await expect(renderSheets(wb.run.bind(wb), [{ name: "X", cells: [{ address: "A1", values: [[1, 2], [3]] }] }])).rejects.toMatchObject({ code: "RENDER_INVALID_SPEC" });
+    await expect(renderSheets(wb.run.bind(wb), [{ name: "X", cells: [{ address: "B2", values: [[1, Number.NaN]] }] }])).rejects.toMatchObject({
+      code: "RENDER_INVALID_SPEC",
+      message: expect.stringContaining("C2"),
+    });
     expect(wb.syncCount).toBe(0);
   });
 });
