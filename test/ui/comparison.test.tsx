@@ -85,6 +85,34 @@ describe("Sammenligning pane: data step", () => {
     expect(button("Beregn").disabled).toBe(false);
   });
 
+  it("Brug markering on an empty cell says so and keeps the setup; on the data it reads the range again", async () => {
+    await renderPane();
+    expect(screen.queryByTestId("no-data")).toBeNull();
+    wb.selectByUser("Borgere", { row: 30, column: 20, rowCount: 1, columnCount: 1 });
+    await act(async () => {
+      fireEvent.click(button("Brug markering"));
+    });
+    await screen.findByTestId("no-data");
+    expect(select("Rolle: ID").value).toBe("id");
+    wb.selectByUser("Borgere", { row: 2, column: 2, rowCount: 1, columnCount: 1 });
+    await act(async () => {
+      fireEvent.click(button("Brug markering"));
+    });
+    await waitFor(() => expect(screen.queryByTestId("no-data")).toBeNull());
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
+    // The sheet list: "Noter" has no header row, which is said in Danish with the range.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("source-pick"), { target: { value: "sheet:Noter" } });
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Der er ingen overskriftsrække i Noter!A1:A3.");
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("source-pick"), { target: { value: "sheet:Borgere" } });
+    });
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
+  });
+
   it("changing a role updates the columns live: without an ID column it asks for one", async () => {
     await renderPane();
     await act(async () => {

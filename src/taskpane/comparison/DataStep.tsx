@@ -92,9 +92,12 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         </Button>
       </div>
 
-      {!input || !settings ? (
-        props.empty || !input ? <Text className={styles.muted}>{s.noData}</Text> : null
-      ) : (
+      {props.empty || !input ? (
+        <Text className={styles.muted} data-testid="no-data">
+          {s.noData}
+        </Text>
+      ) : null}
+      {!input || !settings ? null : (
         <>
           <Text data-testid="source-range">
             {s.rangeInfo(`${input.sheet}!${input.address}`, info?.rowCount ?? input.rows.length)}

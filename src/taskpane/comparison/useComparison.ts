@@ -190,7 +190,8 @@ export function useComparison() {
         const read =
           how.kind === "selection" ? await readSelectionSource(run) : how.kind === "sheet" ? await readSheetSource(run, how.name) : await readTableSource(run, how.name);
         if (!read) {
-          patch({ busy: null, empty: true, input: null, settings: null, result: null });
+          // Keep what the pane has; just say that the selection holds no data.
+          patch({ busy: null, empty: true });
           return;
         }
         let settings: ComparisonSettings;
