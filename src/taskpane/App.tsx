@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { LangProvider, type Lang } from "./i18n";
 import { PANES } from "./panes";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { VERSION } from "../core/version";
 
 const useStyles = makeStyles({
@@ -61,9 +62,11 @@ export function App(props: { lang: Lang; dark: boolean; initialPane?: string }):
             </TabList>
           </nav>
           <main className={styles.main}>
-            <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
-              <Pane />
-            </React.Suspense>
+            <ErrorBoundary resetKey={paneId}>
+              <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
+                <Pane />
+              </React.Suspense>
+            </ErrorBoundary>
           </main>
           <footer className={styles.footer}>
             <FluentText size={100}>Virkning {VERSION}</FluentText>

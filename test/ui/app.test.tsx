@@ -51,3 +51,27 @@ describe("task pane shell", () => {
     expect(luminance("#ffffff")).toBeCloseTo(1, 6);
   });
 });
+
+describe("a pane that crashes", () => {
+  it("shows the error in the pane and keeps navigation working", async () => {
+    const { PANES } = jest.requireMock("../../src/taskpane/panes") as { PANES: { component: unknown }[] };
+    const original = PANES[0].component;
+    const Boom = (): React.JSX.Element => {
+      throw new Error("kaboom");
+    };
+    PANES[0].component = Boom;
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      render(<App lang="da" dark={false} />);
+      expect((await screen.findByRole("alert")).textContent).toContain("kaboom");
+      await act(async () => {
+        fireEvent.click(screen.getByRole("tab", { name: "Sammenligning" }));
+      });
+      expect(await screen.findByText("Indhold B")).toBeTruthy();
+      expect(screen.queryByRole("alert")).toBeNull();
+    } finally {
+      PANES[0].component = original;
+      spy.mockRestore();
+    }
+  });
+});
