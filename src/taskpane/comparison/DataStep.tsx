@@ -119,15 +119,15 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
           </Field>
 
           <Text weight="semibold">{s.roles}</Text>
-          <div className={styles.grid} role="table" aria-label={s.roles} data-testid="roles">
-            <span className={styles.head} role="columnheader">{s.column}</span>
-            <span className={styles.head} role="columnheader">{s.role}</span>
-            <span className={styles.head} role="columnheader">{s.detail}</span>
+          <div className={styles.grid} data-testid="roles">
+            <span className={styles.head}>{s.column}</span>
+            <span className={styles.head}>{s.role}</span>
+            <span className={styles.head}>{s.detail}</span>
             {headerNames.map((name, i) => {
               const role = roleOf(settings.columns, layout, i);
               return (
                 <React.Fragment key={i}>
-                  <span className={styles.name} title={name} role="cell">
+                  <span className={styles.name} title={name}>
                     {name}
                   </span>
                   <Select
