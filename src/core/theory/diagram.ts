@@ -131,6 +131,18 @@ export const DIAGRAM_COLORS: Record<DiagramBoxKind, { fill: string; line: string
   mekanisme: { fill: "#EDE7F6", line: "#7030A0" },
 };
 
+const CATEGORY_TEXT: Record<MechanismCategory, Text> = {
+  kompetencer: { da: "kompetencer", en: "competences" },
+  ressourcer: { da: "ressourcer", en: "resources" },
+  tilgange: { da: "tilgange", en: "approaches" },
+  "organisatoriske rammer": { da: "organisatoriske rammer", en: "organisational frameworks" },
+};
+
+/** "M1: Navn" and, on its own line, the category in parentheses. */
+function mechanismText(id: string, name: string, category: MechanismCategory | null, lang: Lang): string {
+  return category === null ? `${id}: ${name}` : `${id}: ${name}\n(${CATEGORY_TEXT[category][lang]})`;
+}
+
 const HEAD: Record<"maalgruppe" | "aktiviteter" | "delmaal" | "slutmaal" | "mekanismer", Text> = {
   maalgruppe: { da: "Målgruppe", en: "Target group" },
   aktiviteter: { da: "Aktiviteter", en: "Activities" },
@@ -229,7 +241,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const lineH = font * LINE_HEIGHT_EM;
     const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING;
     const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING, font));
-    const mechWrapped = theory.mechanisms.map((m) => wrapText(`${m.id}: ${m.name}`, mechW - 2 * BOX_PADDING, font));
+    const mechWrapped = theory.mechanisms.map((mm) => wrapText(mechanismText(mm.id, mm.name, mm.category, lang), mechW - 2 * BOX_PADDING, font));
     // The title is one line: 1.6 × the box font, smaller when the title is long.
     const titleFont = Math.min(font * 1.6, innerW / Math.max(1, theory.title.trim().length * CHAR_WIDTH_EM));
     const titleH = hasTitle ? titleFont * LINE_HEIGHT_EM + 4 : 0;
@@ -646,17 +658,24 @@ function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
     rows.push(blank());
     rows[mh][0] = HEAD.mekanismer[lang];
     styles.push({ range: `A${mh + 1}:${last}${mh + 1}`, style: { bold: true, fontColor: "#1F4E79", border: "bottom", borderColor: "#1F4E79" } });
+    // Each mechanism box spans as many rows as its text needs (9 pt text); a band row is as tall as its tallest box.
+    const span = (text: string): number => Math.max(2, rowsFor(text) - 1);
     let r = rows.length;
     let k = 0;
+    let bandRows = 0;
     for (const mech of theory.mechanisms) {
       if (k === elementCount) {
         k = 0;
-        r += 3;
+        r += bandRows + 1;
+        bandRows = 0;
       }
-      while (rows.length < r + 2) rows.push(blank());
+      const text = mechanismText(mech.id, mech.name, mech.category, lang);
+      const n = span(text);
+      bandRows = Math.max(bandRows, n);
+      while (rows.length < r + n) rows.push(blank());
       const c = elementCol(k);
-      rows[r][c] = `${mech.id}: ${mech.name}`;
-      const range = `${columnLetter(c)}${r + 1}:${columnLetter(c)}${r + 2}`;
+      rows[r][c] = text;
+      const range = `${columnLetter(c)}${r + 1}:${columnLetter(c)}${r + n}`;
       merges.push(range);
       styles.push({ range, style: { fill: DIAGRAM_COLORS.mekanisme.fill, border: "box", borderColor: DIAGRAM_COLORS.mekanisme.line, wrapText: true, verticalAlignment: "center", horizontalAlignment: "center", fontSize: 9 } });
       k++;

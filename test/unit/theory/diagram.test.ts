@@ -137,6 +137,11 @@ describe("layoutDiagram", () => {
     const lowestOther = Math.max(...l.boxes.filter((b) => b.kind !== "mekanisme").map((b) => b.y + b.height));
     for (const m of l.boxes.filter((b) => b.kind === "mekanisme")) expect(m.y).toBeGreaterThan(lowestOther);
     expect(l.headings.map((h) => h.text)).toEqual(expect.arrayContaining(["Målgruppe", "Aktiviteter", "Delmål", "Slutmål", "Virksomme mekanismer"]));
+    // Mechanism boxes name their category; activity boxes list their mechanisms.
+    const m5 = l.boxes.find((b) => b.id === "M5")!;
+    expect(m5.lines.join(" ")).toMatch(/^M5: Tværfagligt team \(organisatoriske rammer\)$/);
+    expect(l.boxes.find((b) => b.id === "A1")!.lines.join(" ")).toMatch(/\(M1, M3, M5\)$/);
+    expect(layoutDiagram(theory, { lang: "en" }).boxes.find((b) => b.id === "M5")!.lines.join(" ")).toMatch(/\(organisational frameworks\)$/);
   });
 
   it("puts a delmål that leads to another delmål to its left", () => {
@@ -216,7 +221,7 @@ describe("diagramSheetSpec", () => {
     const flat = grid.flat().filter((v): v is string => typeof v === "string");
     expect(flat).toContain("Figurer understøttes ikke i denne version af Excel; diagrammet er tegnet med celler.");
     for (const a of theory.activities) expect(flat.some((s) => s.startsWith(`${a.id}: ${a.name}`))).toBe(true);
-    for (const m of theory.mechanisms) expect(flat).toContain(`${m.id}: ${m.name}`);
+    for (const m of theory.mechanisms) expect(flat).toContain(`${m.id}: ${m.name}\n(${m.category})`);
     // A1 leads to D5 and D1 in this template.
     expect(flat).toContain("→ D5, D1");
     expect(spec.merges!.length).toBeGreaterThanOrEqual(theory.activities.length + theory.subGoals.length + theory.finalGoals.length);
