@@ -16,7 +16,7 @@ import { checkConfLevel, checkCountTable, fail } from "./validate";
 const lfact = (n: number): number => gammaln(n + 1);
 
 /** Work budget for exact r x c enumeration (partial scores x column compositions; about a second at most). */
-export const RXC_EXACT_BUDGET = 300_000;
+export const RXC_EXACT_BUDGET = 150_000;
 /** Default Monte Carlo settings when an r x c table is beyond the exact budget. */
 export const RXC_DEFAULT_SIMULATION = { B: 10000, seed: 20260101 };
 
@@ -244,63 +244,85 @@ function rxcExact(rowSums0: number[], colSums0: number[], sObs: number): number 
     return [Math.max(lbCol, lbRow), Math.min(ubCol, ubRow)];
   };
 
-  /** enumerate compositions of c into parts bounded by r; calls f(next margins, score). */
-  const compositions = (r: number[], c: number, f: (next: number[], score: number) => void): void => {
-    const R = r.length;
-    const cur = new Array<number>(R).fill(0);
-    const capAfter = new Array<number>(R + 1).fill(0);
-    for (let i = R - 1; i >= 0; i--) capAfter[i] = capAfter[i + 1] + r[i];
-    const rec = (i: number, left: number, score: number): void => {
-      if (i === R - 1) {
-        if (left > r[i]) return;
-        cur[i] = left;
-        f(r.map((v, t) => v - cur[t]), score + lf(left));
-        return;
+  // Node keys: sorted margins packed in mixed radix N + 1 when that is exact, else a string.
+  const R = rowSums.length;
+  const packable = Math.pow(N + 1, R) < Number.MAX_SAFE_INTEGER;
+  const scratch = new Array<number>(R).fill(0);
+  const keyOf = (v: number[]): number | string => {
+    for (let i = 0; i < R; i++) scratch[i] = v[i];
+    // insertion sort (R is small)
+    for (let i = 1; i < R; i++) {
+      const t = scratch[i];
+      let k = i - 1;
+      while (k >= 0 && scratch[k] > t) {
+        scratch[k + 1] = scratch[k];
+        k--;
       }
-      const lo = Math.max(0, left - capAfter[i + 1]);
-      const hi = Math.min(r[i], left);
-      for (let v = lo; v <= hi; v++) {
-        cur[i] = v;
-        rec(i + 1, left - v, score + lf(v));
-      }
-    };
-    rec(0, c, 0);
+      scratch[k + 1] = t;
+    }
+    if (!packable) return scratch.join(",");
+    let key = 0;
+    for (let i = 0; i < R; i++) key = key * (N + 1) + scratch[i];
+    return key;
   };
 
-  interface Node { r: number[]; past: Map<number, { s: number; w: number }> }
+  interface Past { s: number; w: number }
+  interface Node { r: number[]; past: Map<number, Past> }
   const SCALE = 1e10;
-  const addPast = (node: Node, s: number, w: number): void => {
-    const k = Math.round(s * SCALE);
-    const got = node.past.get(k);
-    if (got) got.w += w;
-    else node.past.set(k, { s, w });
-  };
   const start = [...rowSums].sort((a, b) => a - b);
-  let stage = new Map<string, Node>([[start.join(","), { r: start, past: new Map([[0, { s: 0, w: 1 }]]) }]]);
+  let stage = new Map<number | string, Node>([[keyOf(start), { r: start, past: new Map([[0, { s: 0, w: 1 }]]) }]]);
   let p = 0;
+  const next0 = new Array<number>(R).fill(0);
+  const cur = new Array<number>(R).fill(0);
+  const capAfter = new Array<number>(R + 1).fill(0);
   for (let j = 0; j < C && stage.size > 0; j++) {
-    const next = new Map<string, Node>();
+    const next = new Map<number | string, Node>();
+    const c = cols[j];
     for (const node of stage.values()) {
       const [lb, ub] = bounds(node.r, j);
       const lm = logMass(node.r, j);
-      const open: { s: number; w: number }[] = [];
+      const open: Past[] = [];
       for (const v of node.past.values()) {
         if (v.s + lb >= thr) p += v.w * Math.exp(logConst - v.s + lm);
         else if (v.s + ub >= thr) open.push(v);
       }
       if (open.length === 0 || j === C - 1) continue;
-      compositions(node.r, cols[j], (nr, sc) => {
+      const r = node.r;
+      for (let i = R - 1; i >= 0; i--) capAfter[i] = capAfter[i + 1] + r[i];
+      const emit = (score: number): void => {
         work += open.length;
         if (work > RXC_EXACT_BUDGET) throw new BudgetExceeded();
-        nr.sort((a, b) => a - b);
-        const key = nr.join(",");
+        for (let i = 0; i < R; i++) next0[i] = r[i] - cur[i];
+        const key = keyOf(next0);
         let child = next.get(key);
         if (!child) {
-          child = { r: nr, past: new Map() };
+          child = { r: scratch.slice(), past: new Map() };
           next.set(key, child);
         }
-        for (const v of open) addPast(child, v.s + sc, v.w);
-      });
+        const past = child.past;
+        for (const v of open) {
+          const sv = v.s + score;
+          const k = Math.round(sv * SCALE);
+          const got = past.get(k);
+          if (got) got.w += v.w;
+          else past.set(k, { s: sv, w: v.w });
+        }
+      };
+      const rec = (i: number, left: number, score: number): void => {
+        if (i === R - 1) {
+          if (left > r[i]) return;
+          cur[i] = left;
+          emit(score + lf(left));
+          return;
+        }
+        const lo = Math.max(0, left - capAfter[i + 1]);
+        const hi = Math.min(r[i], left);
+        for (let v = lo; v <= hi; v++) {
+          cur[i] = v;
+          rec(i + 1, left - v, score + lf(v));
+        }
+      };
+      rec(0, c, 0);
     }
     stage = next;
   }
