@@ -144,7 +144,7 @@ function jsonSize(v: unknown): number {
 }
 
 /** Row chunks of a block, each below `budget` bytes of JSON. */
-function chunkBlock(block: CellBlock, budget: number): { row: number; column: number; values: (string | number | boolean)[][] }[] {
+function chunkBlock(block: CellBlock, budget: number, extraPerRow = 0): { row: number; column: number; values: (string | number | boolean)[][] }[] {
   const top = parseCell(block.address);
   const out: { row: number; column: number; values: (string | number | boolean)[][] }[] = [];
   let cur: (string | number | boolean)[][] = [];
@@ -152,7 +152,7 @@ function chunkBlock(block: CellBlock, budget: number): { row: number; column: nu
   let start = 0;
   block.values.forEach((row, i) => {
     const w = row.map(toWritten);
-    const rs = jsonSize(w) + 1;
+    const rs = jsonSize(w) + 1 + extraPerRow;
     if (cur.length > 0 && size + rs > budget) {
       out.push({ row: top.row + start, column: top.column, values: cur });
       cur = [];
@@ -199,7 +199,8 @@ const GEOMETRY: Record<Exclude<BoxShapeSpec["kind"], "textBox">, string> = {
 function styleOps(ws: Excel.Worksheet, range: string, st: CellStyle): Op[] {
   const ops: Op[] = [];
   const r = (): Excel.Range => ws.getRange(range);
-  const size = 64 + jsonSize(st);
+  const ref = parseRange(range);
+  const size = 64 + jsonSize(st) + (st.numberFormat !== undefined ? ref.rowCount * ref.columnCount * (st.numberFormat.length + 3) : 0);
   ops.push({
     size,
     apply: () => {
@@ -209,12 +210,11 @@ function styleOps(ws: Excel.Worksheet, range: string, st: CellStyle): Op[] {
       if (st.fontSize !== undefined) rg.format.font.size = st.fontSize;
       if (st.fontColor !== undefined) rg.format.font.color = st.fontColor;
       if (st.fill !== undefined) rg.format.fill.color = st.fill;
-      if (st.numberFormat !== undefined) rg.numberFormat = st.numberFormat as unknown as string[][];
+      if (st.numberFormat !== undefined) rg.numberFormat = grid(parseRange(range), st.numberFormat);
       if (st.horizontalAlignment !== undefined) rg.format.horizontalAlignment = H[st.horizontalAlignment];
       if (st.verticalAlignment !== undefined) rg.format.verticalAlignment = V[st.verticalAlignment];
       if (st.wrapText !== undefined) rg.format.wrapText = st.wrapText;
       if (st.border !== undefined) {
-        const ref = parseRange(range);
         const edges: Excel.BorderIndex[] =
           st.border === "box"
             ? (["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[])
@@ -370,15 +370,19 @@ function valueOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
   for (const block of spec.cells) {
     if (block.values.length === 0 || block.values[0].length === 0) continue;
     const formulas = block.values.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=") && v.length > 1));
-    for (const ch of chunkBlock(block, WRITE_BUDGET_BYTES - 64 * 1024)) {
+    const perCellFormat = block.numberFormat !== undefined ? block.numberFormat.length + 3 : 0;
+    const width = block.values[0].length;
+    for (const ch of chunkBlock(block, WRITE_BUDGET_BYTES - 64 * 1024, perCellFormat * width)) {
       const address = a1(ch.row, ch.column, ch.values.length, ch.values[0].length);
       const nf = block.numberFormat;
+      const cells = ch.values.length * ch.values[0].length;
       ops.push({
-        size: jsonSize(ch.values) + (nf ? nf.length + 8 : 0) + 64,
+        size: jsonSize(ch.values) + (nf ? cells * (nf.length + 3) : 0) + 64,
         apply: () => {
           const range = ws.getRange(address);
-          // Number format first, so that a text format ("@") keeps the values as text.
-          if (nf !== undefined) range.numberFormat = nf as unknown as string[][];
+          // Number format first, so that a text format ("@") keeps the values as text. Written as
+          // a full 2-D array (the documented form).
+          if (nf !== undefined) range.numberFormat = grid({ rowCount: ch.values.length, columnCount: ch.values[0].length }, nf);
           if (formulas) range.formulas = ch.values as unknown as string[][];
           else range.values = ch.values as unknown as string[][];
         },
@@ -386,6 +390,11 @@ function valueOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
     }
   }
   return ops;
+}
+
+/** A rowCount × columnCount array filled with `v`. */
+function grid(ref: { rowCount: number; columnCount: number }, v: string): string[][] {
+  return Array.from({ length: ref.rowCount }, () => new Array<string>(ref.columnCount).fill(v));
 }
 
 /** A temporary sheet name that collides with nothing. */
