@@ -398,6 +398,100 @@ describe("Programteori pane", () => {
     expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });
 
+  it("from empty: goals with indicators, reordering, activities and mechanisms with category and attachments", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    const clickText = async (label: string): Promise<void> => {
+      await act(async () => {
+        fireEvent.click(screen.getByText(label).closest("button") as HTMLButtonElement);
+      });
+    };
+    const typeName = async (id: string, name: string): Promise<void> => {
+      await act(async () => {
+        fireEvent.change(document.getElementById(`theory-name-${id}`) as HTMLInputElement, { target: { value: name } });
+      });
+    };
+
+    // Step 2: two slutmål; the second is moved above the first.
+    await goToStep(1);
+    await clickText("Tilføj slutmål");
+    await typeName("S1", "Uddannelse");
+    await clickText("Tilføj slutmål");
+    await typeName("S2", "Ordinært job");
+    expect(validationCodes()).not.toContain("NO_FINAL_GOAL");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Flyt op: S2" }));
+    });
+    const order = () => Array.from(document.querySelectorAll("[data-testid^=theory-item-S]")).map((e) => e.getAttribute("data-testid"));
+    expect(order()).toEqual(["theory-item-S2", "theory-item-S1"]);
+
+    // An indicator on S2: without statuses it is incomplete; one status makes it complete.
+    const s2 = screen.getByTestId("theory-item-S2");
+    expect(validationText()).toContain("Slutmål S2 »Ordinært job« har ingen indikator");
+    await act(async () => {
+      fireEvent.click(within(s2).getByText("Tilføj indikator").closest("button") as HTMLButtonElement);
+    });
+    expect(validationText()).not.toContain("Slutmål S2 »Ordinært job« har ingen indikator");
+    expect(within(s2).getByRole("checkbox", { name: "18 mdr." })).toBeTruthy();
+    expect(validationText()).toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
+    await act(async () => {
+      fireEvent.click(within(s2).getByText("Tilføj linje").closest("button") as HTMLButtonElement);
+    });
+    await act(async () => {
+      fireEvent.change(within(s2).getByLabelText("Statusser 1"), { target: { value: "Ordinær beskæftigelse" } });
+    });
+    expect(validationText()).not.toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
+
+    // Step 3 and 4: a delmål leading to S2, an activity serving it.
+    await goToStep(2);
+    await clickText("Tilføj delmål");
+    await typeName("D1", "Borgeren kan møde stabilt");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-D1")).getByRole("checkbox", { name: "S2 Ordinært job" }));
+    });
+    await goToStep(3);
+    await clickText("Tilføj aktivitet");
+    await typeName("A1", "Virksomhedspraktik");
+    expect(validationCodes()).toContain("ACTIVITY_NO_SUBGOAL");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-A1")).getByRole("checkbox", { name: "D1 Borgeren kan møde stabilt" }));
+    });
+    expect(validationCodes()).not.toContain("ACTIVITY_NO_SUBGOAL");
+
+    // Step 5: a mechanism needs a category; attach it to the activity and to the link A1 → D1.
+    await goToStep(4);
+    await clickText("Tilføj mekanisme");
+    await typeName("M1", "Tæt virksomhedskontakt");
+    expect(validationCodes()).toContain("MECHANISM_NO_CATEGORY");
+    const m1 = screen.getByTestId("theory-item-M1");
+    await act(async () => {
+      fireEvent.change(within(m1).getByRole("combobox"), { target: { value: "organisatoriske rammer" } });
+    });
+    expect(validationCodes()).not.toContain("MECHANISM_NO_CATEGORY");
+    await act(async () => {
+      fireEvent.click(within(m1).getByRole("checkbox", { name: "A1 Virksomhedspraktik" }));
+    });
+    await act(async () => {
+      fireEvent.click(within(m1).getByRole("checkbox", { name: "A1 Virksomhedspraktik → D1 Borgeren kan møde stabilt" }));
+    });
+    // Only warnings are left (no size, no target-group name, indicators on S1 and D1).
+    expect(screen.getByTestId("theory-validation").querySelectorAll('li[data-severity="error"]')).toHaveLength(0);
+    expect(screen.getByTestId("theory-validation-count").textContent).toMatch(/^0 fejl, \d+ advarsl/);
+
+    // The diagram shows the mechanism on the activity and on the arrow.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Diagram" }));
+    });
+    const svg = screen.getByTestId("theory-diagram");
+    expect(svg.querySelector('[data-box="A1"]')?.textContent).toContain("(M1)");
+    expect(svg.querySelector('[data-box="M1"]')?.textContent).toContain("Tæt virksomhedskontakt");
+    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(2);
+    expect(Array.from(svg.querySelectorAll("[data-connector] text")).map((t) => t.textContent)).toContain("M1");
+  });
+
   it("keeps unsaved work when the user switches to another pane and back", async () => {
     const { unmount } = render(
       <FluentProvider theme={webLightTheme}>
