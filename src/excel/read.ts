@@ -46,6 +46,15 @@ function sheetMissing(sheet: string): VirkningError {
   return new VirkningError("SHEET_NOT_FOUND", `Arket "${sheet}" findes ikke i projektmappen.`, `The sheet "${sheet}" does not exist in the workbook.`, { sheet });
 }
 
+async function syncOrMissing(context: Excel.RequestContext, sheet: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw sheetMissing(sheet);
+    throw e;
+  }
+}
+
 function fromExcel(v: unknown): CellValue {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
@@ -146,12 +155,13 @@ const DIMS = "address,rowIndex,columnIndex,rowCount,columnCount";
 /** Read `address` ("A1:M61", "A:M") on `sheetName`: 1 + chunks syncs. */
 export async function readRange(run: ExcelRun, sheetName: string, address: string, opts: ReadOptions = {}): Promise<RangeRead> {
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    // getItem (not ...OrNullObject): calls on a null worksheet are not something to rely on in
+    // Excel; a missing sheet rejects the sync with ItemNotFound, turned into SHEET_NOT_FOUND.
+    const ws = context.workbook.worksheets.getItem(sheetName);
     ws.load("name");
     const range = ws.getRange(address).load(DIMS);
     const merged = range.getMergedAreasOrNullObject().load("address");
-    await context.sync();
-    if (ws.isNullObject) throw sheetMissing(sheetName);
+    await syncOrMissing(context, sheetName);
     if (range.rowCount === 1_048_576 || range.rowCount * range.columnCount > 5_000_000) {
       // Whole columns: read only down to the last used row.
       const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
@@ -170,12 +180,11 @@ export async function readRange(run: ExcelRun, sheetName: string, address: strin
 export async function readUsedRange(run: ExcelRun, sheetName?: string, opts: ReadOptions = {}): Promise<RangeRead> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
-    const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItemOrNullObject(sheetName);
+    const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
     ws.load("name");
     const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
     const merged = used.getMergedAreasOrNullObject().load("address");
-    await context.sync();
-    if (ws.isNullObject) throw sheetMissing(sheetName ?? "");
+    await syncOrMissing(context, sheetName ?? "");
     if (used.isNullObject) {
       return { sheet: ws.name, address: `${ws.name}!A1`, rowIndex: 0, columnIndex: 0, values: [], mergedAreas: [], chunks: 0 };
     }

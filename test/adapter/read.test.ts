@@ -151,3 +151,10 @@ describe("lists", () => {
     expect(await listTables(runOf(wb))).toEqual([{ name: "tblBorgere", sheet: "Borgere", address: "Borgere!A1:M61" }]);
   });
 });
+
+describe("missing sheets", () => {
+  test("readRange on a missing sheet: SHEET_NOT_FOUND", async () => {
+    const wb = createPreviewWorkbook();
+    await expect(readRange(runOf(wb), "Væk", "A1:B2")).rejects.toMatchObject({ code: "SHEET_NOT_FOUND", location: { sheet: "Væk" } });
+  });
+});
