@@ -225,8 +225,23 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const d of drafts) chars[d.column] += d.text.length + 20;
   const meanChars = chars.reduce((s, c) => s + c, 0) / nCols;
   const weights = chars.map((c) => Math.min(1.8, Math.max(0.8, meanChars > 0 ? Math.sqrt(c / meanChars) : 1)));
-  const weightSum = weights.reduce((s, w) => s + w, 0);
-  const colWs = weights.map((w) => ((innerW - COLUMN_GAP * (nCols - 1)) * w) / weightSum);
+  // A column is at least wide enough for its longest word at 9 pt; the others share the rest.
+  const avail = innerW - COLUMN_GAP * (nCols - 1);
+  const minWs = new Array<number>(nCols).fill(0);
+  for (const d of drafts) {
+    const longest = Math.max(0, ...d.text.split(/\s+/).map((w) => w.length));
+    minWs[d.column] = Math.max(minWs[d.column], longest * CHAR_WIDTH_EM * 9 + 2 * BOX_PADDING);
+  }
+  const fixed = new Set<number>();
+  let colWs = weights.map((w) => (avail * w) / weights.reduce((s, x) => s + x, 0));
+  for (let pass = 0; pass < nCols; pass++) {
+    const short = colWs.findIndex((w, c) => !fixed.has(c) && w < minWs[c]);
+    if (short < 0 || minWs.reduce((s, w) => s + w, 0) > avail) break;
+    fixed.add(short);
+    const rest = avail - [...fixed].reduce((s, c) => s + minWs[c], 0);
+    const freeWeight = weights.reduce((s, w, c) => s + (fixed.has(c) ? 0 : w), 0);
+    colWs = weights.map((w, c) => (fixed.has(c) ? minWs[c] : (rest * w) / freeWeight));
+  }
   const colX = (c: number): number => margin + colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
   const colW = (c: number): number => colWs[c];
 

@@ -127,6 +127,14 @@ describe("layoutDiagram", () => {
     );
   });
 
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: goal names are wrapped between words, never inside a word", (_id, tpl) => {
+    const theory = tpl.build();
+    const l = layoutDiagram(theory);
+    for (const g of [...theory.subGoals, ...theory.finalGoals]) {
+      expect(l.boxes.find((b) => b.id === g.id)!.lines.join(" ")).toBe(g.name.replace(/\s+/g, " "));
+    }
+  });
+
   it("places columns Målgruppe → Aktiviteter → Delmål → Slutmål and mechanisms below", () => {
     const theory = TEMPLATES.find((t) => t.id === "socialmedicinsk")!.build();
     const l = layoutDiagram(theory);
