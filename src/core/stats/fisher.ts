@@ -100,6 +100,24 @@ function cellScore(table: number[][]): number {
 
 class BudgetExceeded extends Error {}
 
+/**
+ * The exact r x c p-value alone, or undefined when the table is beyond RXC_EXACT_BUDGET
+ * (fisherExact then simulates). Rows/columns with total 0 are left out.
+ */
+export function fisherRxCExactP(table: number[][]): number | undefined {
+  checkCountTable(table);
+  const rows = table.filter((r) => r.some((v) => v > 0)).map((r) => r.filter((_, j) => table.some((q) => q[j] > 0)));
+  if (rows.length < 2 || rows[0].length < 2) return 1;
+  const rowSums = rows.map((r) => r.reduce((a, b) => a + b, 0));
+  const colSums = rows[0].map((_, j) => rows.reduce((s, r) => s + r[j], 0));
+  try {
+    return rxcExact(rowSums, colSums, cellScore(rows));
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return undefined;
+    throw e;
+  }
+}
+
 function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): TestResult {
   // drop empty rows and columns (they carry no information and do not change the p-value)
   let rows = table.filter((r) => r.some((v) => v > 0));

@@ -28,7 +28,7 @@
  */
 export type { Alternative, Estimate, Lang, PowerResult, TablePolicy, TestResult, Text } from "./types";
 export { expectedCounts, chiSquareTest, testTable, WARN_EXPECTED_LT5 } from "./tables";
-export { fisherExact, RXC_EXACT_BUDGET, RXC_DEFAULT_SIMULATION } from "./fisher";
+export { fisherExact, fisherRxCExactP, RXC_EXACT_BUDGET, RXC_DEFAULT_SIMULATION } from "./fisher";
 export type { FisherOptions } from "./fisher";
 export { riskDifference, relativeRisk, oddsRatio, wilson } from "./effect";
 export { mcnemarTest } from "./mcnemar";

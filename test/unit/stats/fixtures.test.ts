@@ -6,7 +6,7 @@
  */
 import { VirkningError } from "../../../src/core/errors";
 import {
-  chiSquareTest, expectedCounts, fisherExact, mcnemarTest, mean, median, oddsRatio, powerTwoProportions,
+  chiSquareTest, expectedCounts, fisherExact, fisherRxCExactP, mcnemarTest, mean, median, oddsRatio, powerTwoProportions,
   relativeRisk, riskDifference, RXC_DEFAULT_SIMULATION, sampleSizeFor80, sd, shapiroWilk, smdContinuous, smdProportion, tTest,
   wilcoxonRankSum, wilcoxonSignedRank,
 } from "../../../src/core/stats";
@@ -101,21 +101,37 @@ describe("Fisher r x c vs R fisher.test", () => {
     expectFixtureHeader(f);
     const mm = new Mismatches();
     let exact = 0;
+    let autoChecked = 0;
     f.cases.forEach((c, i) => {
-      const r = fisherExact(c.table);
       const label = `#${i} ${JSON.stringify(c.table)}`;
-      if (r.method.en.includes("Monte Carlo")) {
-        const B = r.parameters?.B ?? NaN;
-        const p = num(c.p);
-        mm.check(B === RXC_DEFAULT_SIMULATION.B && r.warnings.some((w) => w.da.includes("simuleret")), label + " simulation reported", r.parameters, "B and warning");
-        mm.check(Math.abs(r.pValue - p) <= 4 * Math.sqrt((p * (1 - p)) / B) + 1 / (B + 1), label + " simulated p", r.pValue, p);
-      } else {
+      const p = num(c.p);
+      const pe = fisherRxCExactP(c.table);
+      if (pe !== undefined) {
         exact++;
-        mm.num(label + " p", r.pValue, c.p);
+        mm.num(label + " p", pe, c.p);
+        if (i % 10 === 0) {
+          const r = fisherExact(c.table);
+          mm.check(!r.method.en.includes("Monte Carlo") && r.pValue === pe, label + " fisherExact uses the exact p", r.method.en, pe);
+        }
+        return;
+      }
+      // beyond the budget: the automatic fallback (checked on two tables; default B) and an
+      // explicit simulation with B = 2000 must be within 4 binomial standard errors of R's exact p
+      const runs: [number, ReturnType<typeof fisherExact>][] = [[2000, fisherExact(c.table, { simulate: { B: 2000, seed: i } })]];
+      if (autoChecked < 2) {
+        autoChecked++;
+        const r = fisherExact(c.table);
+        mm.check(r.parameters?.B === RXC_DEFAULT_SIMULATION.B && r.warnings.some((w) => w.da.includes("simuleret")), label + " fallback reported", JSON.stringify(r.parameters), "B and warning");
+        runs.push([RXC_DEFAULT_SIMULATION.B, r]);
+      }
+      for (const [B, r] of runs) {
+        mm.check(r.method.en.includes("Monte Carlo"), label + " method", r.method.en, "Monte Carlo");
+        mm.check(Math.abs(r.pValue - p) <= 4 * Math.sqrt((p * (1 - p)) / B) + 1 / (B + 1), `${label} simulated p (B = ${B})`, r.pValue, p);
       }
     });
     expect(mm.list).toEqual([]);
     expect(exact).toBeGreaterThanOrEqual(250);
+    expect(autoChecked).toBe(2);
   });
 });
 
