@@ -17,7 +17,7 @@ import { comparisonSheetSpec } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
-import type { ExcelRun } from "./host";
+import { isSetSupported, type ExcelRun } from "./host";
 import { renderSheets } from "./render";
 import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
 
@@ -116,8 +116,17 @@ function sourceMissing(sheet: string): VirkningError {
   );
 }
 
-function mergedAddresses(areas: Excel.RangeAreas): string[] {
-  if (areas.isNullObject) return [];
+/**
+ * Queue a load of the merged areas of `range` when the host has them (Range.getMergedAreasOrNullObject is
+ * ExcelApi 1.13; older Excel gets no merged areas, and core then cannot point at merged cells).
+ */
+function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
+  if (!isSetSupported("1.13")) return null;
+  return range.getMergedAreasOrNullObject().load("address");
+}
+
+function mergedAddresses(areas: Excel.RangeAreas | null): string[] {
+  if (!areas || areas.isNullObject) return [];
   const a = areas.address;
   return a ? a.split(",").map((s) => s.trim()).filter((s) => s.length > 0) : [];
 }
@@ -132,8 +141,7 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
     const columns = ws.getRangeByIndexes(top.row, top.column, Math.max(1, top.rowCount), top.columnCount);
-    const merged = columns.getMergedAreasOrNullObject();
-    merged.load("address");
+    const merged = queueMerged(columns);
     await context.sync();
     if (ws.isNullObject) throw sourceMissing(source.sheet);
     const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
@@ -144,16 +152,21 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
   });
 }
 
-/** The current region around the selection (like Ctrl+A in Excel): 1 + chunks syncs. Null when the region is empty. */
+/**
+ * The data at the selection: with one cell selected, the current region around it (Excel's
+ * getSurroundingRegion, the block bounded by empty rows and columns, as Ctrl+A); with several cells
+ * selected, exactly the selection. 1 + chunks syncs. Null when it is empty; refuses the add-in's own sheets.
+ */
 export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInput | null> {
   return run(async (context) => {
     // The selection is always on the active sheet.
     const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load("name,id");
-    const region = context.workbook.getSelectedRange().getSurroundingRegion();
+    const selected = context.workbook.getSelectedRange();
+    selected.load("rowIndex,columnIndex,rowCount,columnCount");
+    const region = selected.getSurroundingRegion();
     region.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = region.getMergedAreasOrNullObject();
-    merged.load("address");
+    const merged = queueMerged(region);
     const ownedSetting = queueLoadOwned(context);
     await context.sync();
     if (isOwned(ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value), { id: ws.id, name: ws.name })) {
@@ -164,7 +177,8 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
         { sheet: ws.name },
       );
     }
-    const ref = { row: region.rowIndex, column: region.columnIndex, rowCount: region.rowCount, columnCount: region.columnCount };
+    const block = selected.rowCount * selected.columnCount > 1 ? selected : region;
+    const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
     const values = await readChunks(context, ws, ref);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
     return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: mergedAddresses(merged) });
@@ -177,8 +191,7 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
     const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load("address");
+    const merged = queueMerged(used);
     await context.sync();
     if (ws.isNullObject) throw sourceMissing(sheet);
     if (used.isNullObject) return null;

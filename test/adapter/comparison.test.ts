@@ -95,6 +95,16 @@ describe("reading the case data", () => {
     expect(input?.rows).toHaveLength(60);
   });
 
+  it("with several cells selected, reads exactly the selection", async () => {
+    const wb = sample();
+    wb.selectByUser("Borgere", { row: 0, column: 0, rowCount: 41, columnCount: 13 });
+    wb.resetSyncCount();
+    const input = await readSelectionSource(wb.run.bind(wb));
+    expect(wb.syncCount).toBe(2);
+    expect(input?.address).toBe("A1:M41");
+    expect(input?.rows).toHaveLength(40);
+  });
+
   it("reads the stored source in 1 + chunks syncs and includes rows added directly below", async () => {
     const wb = sample();
     const settings = await setup(wb);
@@ -274,6 +284,24 @@ describe("bad input writes nothing", () => {
     expect((err as VirkningError).code).toBe("CPR_FOUND");
     expect((err as VirkningError).message).toMatch(/CPR-numre/);
     expect((err as VirkningError).message).toMatch(/A6/);
+    expect(snapshotBook(wb)).toBe(before);
+  });
+
+  it("merged cells in the data are named when Excel can report them (ExcelApi 1.13)", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Borgere").getRange("C5:C6").merge();
+      await ctx.sync();
+    });
+    const before = snapshotBook(wb);
+    globalThis.__virkningPreview = { run: wb.run.bind(wb), apiVersion: "1.13" };
+    try {
+      const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+      expect((err as VirkningError).message).toContain("Borgere!C5:C6 er flettet");
+    } finally {
+      globalThis.__virkningPreview = undefined;
+    }
     expect(snapshotBook(wb)).toBe(before);
   });
 
