@@ -8,6 +8,7 @@
  * conditional method of Patefield 1981, AS 159).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
+import { qnorm } from "./dist";
 import { Hypergeom, solveMonotone } from "./hypergeom";
 import { seededRandom } from "./rng";
 import type { Alternative, TestResult, Text } from "./types";
@@ -57,14 +58,17 @@ function fisher2x2(t: number[][], alternative: Alternative, confLevel: number): 
     const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.mean, df: s.variance }; }, x, true, start);
     estimate = Math.exp(th);
   }
+  // Newton starting points for the limits: Woolf-type interval around the CMLE
+  const centre = Number.isFinite(estimate) && estimate > 0 ? Math.log(estimate) : start;
+  const se = Math.sqrt(1 / (t[0][0] + 0.5) + 1 / (t[0][1] + 0.5) + 1 / (t[1][0] + 0.5) + 1 / (t[1][1] + 0.5));
   const upperLimit = (alpha: number): number => {
     if (x === h.hi) return Infinity;
-    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.cdf, df: s.dCdf }; }, alpha, false, start);
+    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.cdf, df: s.dCdf }; }, alpha, false, centre + qnorm(1 - alpha) * se);
     return Math.exp(th);
   };
   const lowerLimit = (alpha: number): number => {
     if (x === h.lo) return 0;
-    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.sf, df: s.dSf }; }, alpha, true, start);
+    const th = solveMonotone((th) => { const s = h.nc(th, x); return { f: s.sf, df: s.dSf }; }, alpha, true, centre - qnorm(1 - alpha) * se);
     return Math.exp(th);
   };
   let confInt: [number, number];

@@ -25,7 +25,6 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
   const alternative = opts.alternative ?? "two.sided";
   const confLevel = opts.confLevel ?? 0.95;
   checkConfLevel(confLevel);
-  let t: number;
   let df: number;
   let se: number;
   let est: number;
@@ -75,7 +74,7 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
     est = mx - my;
     estimateName = "difference in means";
   }
-  t = est / se;
+  const t = est / se;
   let pValue: number;
   let ci: [number, number];
   if (alternative === "less") {
