@@ -245,7 +245,7 @@ describe("Sammenligning pane: outcomes and run", () => {
     const settings = suggestSettings(input!, "da");
     await saveComparisonSettings(wb.run.bind(wb), { ...settings, testPolicy: "yates", outcomes: [{ id: "job", name: "Kun job", statuses: ["Jobparat"] }] });
     await renderPane();
-    expect(screen.getByText("Gemte indstillinger indlæst.")).toBeTruthy();
+    expect(screen.getByText("Gemte indstillinger indlæst (Borgere!A1:M61).")).toBeTruthy();
     expect((screen.getByRole("radio", { name: /Yates/ }) as HTMLInputElement).checked).toBe(true);
     expect((within(screen.getByTestId("outcome-0")).getByRole("textbox") as HTMLInputElement).value).toBe("Kun job");
     expect(screen.queryByTestId("outcome-1")).toBeNull();

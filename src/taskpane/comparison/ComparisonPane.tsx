@@ -69,7 +69,7 @@ export default function ComparisonPane(): React.JSX.Element {
       </Text>
       {state.restored && settings ? (
         <MessageBar intent="info">
-          <MessageBarBody>{s.restored("")}</MessageBarBody>
+          <MessageBarBody>{s.restored(`${settings.source.sheet}!${settings.source.address}`)}</MessageBarBody>
         </MessageBar>
       ) : null}
       <div ref={errorRef}>
