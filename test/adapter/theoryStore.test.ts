@@ -138,8 +138,13 @@ describe("theoryStore against the preview workbook", () => {
       const box = boxes.find((b) => b.text.replace(/\s+/g, " ").includes(item.name.split(" ")[0]));
       expect(box).toBeDefined();
     }
-    expect(diagram.shapes.filter((s) => s.type === "Line")).toHaveLength(theory.links.length);
-    expect(diagram.shapes.filter((s) => s.type === "Line").every((s) => s.endArrowheadStyle === "Triangle")).toBe(true);
+    // One connector per link ("Pil_L3", or segments "Pil_L3_1" … for an elbow), each ending in one arrowhead.
+    const lines = diagram.shapes.filter((s) => s.type === "Line");
+    const linkOf = (name: string): string => name.replace(/^Pil_/, "").replace(/_\d+$/, "");
+    expect(new Set(lines.map((l) => linkOf(l.name)))).toEqual(new Set(theory.links.map((l) => l.id)));
+    for (const l of theory.links) {
+      expect(lines.filter((s) => linkOf(s.name) === l.id && s.endArrowheadStyle === "Triangle")).toHaveLength(1);
+    }
     expect(diagram.pageLayout.orientation).toBe("Landscape");
   });
 
