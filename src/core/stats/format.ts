@@ -26,7 +26,9 @@ function checkFinite(x: number, what: string): void {
 export function formatNumber(x: number, decimals = 2, lang: Lang = "da"): string {
   checkFinite(x, "Tallet");
   if (!Number.isFinite(x)) return x > 0 ? "∞" : "-∞";
-  const s = nf(lang, decimals).format(x);
+  // avoid "-0,0" when a small negative number rounds to zero
+  const v = Number(x.toFixed(Math.min(100, Math.max(0, decimals)))) === 0 ? 0 : x;
+  const s = nf(lang, decimals).format(v);
   return s.replace("\u2212", "-");
 }
 

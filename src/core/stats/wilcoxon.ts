@@ -6,6 +6,8 @@
  * Rank-sum statistic W = U of x = sum of ranks of x - nx (nx + 1) / 2 (as R).
  * All values tied (rank-sum): p = 1 with a warning (R gives NaN two-sided).
  * Signed-rank statistic V = sum of ranks of positive differences; zero differences are dropped.
+ * Explicit exact = true is honoured up to nx * ny <= 250 000 (rank sum) and n <= 1000 (signed
+ * rank); beyond that the normal approximation is used with a warning.
  * Exact null distributions by polynomial counting (Gaussian binomial coefficients for U,
  * product of (1 + q^i) for V).
  */
@@ -81,6 +83,15 @@ function normalP(z0: number, sigma: number, correct: boolean, alternative: Alter
   return 2 * Math.min(pnorm(z), pnormUpper(z));
 }
 
+/** Largest nx * ny for which an explicitly requested exact rank-sum p-value is computed. */
+export const EXACT_RANK_SUM_MAX = 250_000;
+/** Largest n for which an explicitly requested exact signed-rank p-value is computed. */
+export const EXACT_SIGNED_RANK_MAX = 1000;
+const TOO_LARGE_WARNING: Text = {
+  da: "Stikprøven er for stor til eksakt beregning; normalfordelingstilnærmelse er brugt.",
+  en: "The sample is too large for an exact computation; the normal approximation was used.",
+};
+
 const TIES_WARNING: Text = {
   da: "Der er ens værdier (ties); eksakt p-værdi er ikke mulig, normalfordelingstilnærmelse er brugt.",
   en: "There are ties; an exact p-value is not possible, the normal approximation was used.",
@@ -105,7 +116,9 @@ export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions 
   const W = rx - (nx * (nx + 1)) / 2;
   const ties = tieSizes.length > 0;
   const warnings: Text[] = [];
-  if (exact && !ties) {
+  if (exact && !ties && nx * ny > EXACT_RANK_SUM_MAX) {
+    warnings.push(TOO_LARGE_WARNING);
+  } else if (exact && !ties) {
     return {
       method: { da: "Wilcoxons rangsumtest (Mann-Whitney), eksakt", en: "Wilcoxon rank sum exact test" },
       statistic: W, statisticName: "W",
@@ -154,7 +167,9 @@ export function wilcoxonSignedRank(x: number[], y: number[], opts: WilcoxonOptio
   let V = 0;
   for (let i = 0; i < n; i++) if (d[i] > 0) V += ranks[i];
   const ties = tieSizes.length > 0;
-  if (exact && !ties && !zeros) {
+  if (exact && !ties && !zeros && n > EXACT_SIGNED_RANK_MAX) {
+    warnings.push(TOO_LARGE_WARNING);
+  } else if (exact && !ties && !zeros) {
     return {
       method: { da: "Wilcoxons test for parrede observationer (fortegnsrangtest), eksakt", en: "Wilcoxon signed rank exact test" },
       statistic: V, statisticName: "V",

@@ -1,7 +1,7 @@
 /** The worked checks from the shared notes (values printed by R 4.2.2), plus the formatting rules. */
 import {
   chiSquareTest, fisherExact, formatCI, formatNumber, formatP, formatPercent, mcnemarTest, powerTwoProportions,
-  sampleSizeFor80, shapiroWilk, testTable,
+  sampleSizeFor80, shapiroWilk, testTable, wilcoxonRankSum,
 } from "../../../src/core/stats";
 
 const round = (x: number, digits: number): number => Number(x.toPrecision(digits));
@@ -67,5 +67,18 @@ describe("formatting (Danish default, English option)", () => {
     expect(formatCI(1.5, 0.25, Infinity)).toBe("1,50 (0,25 til ∞)");
     expect(formatNumber(1234.567, 1)).toBe("1.234,6");
     expect(formatNumber(-0.5, 1, "en")).toBe("-0.5");
+    expect(formatNumber(-0.001, 1)).toBe("0,0");
+  });
+});
+
+describe("rank tests on large samples", () => {
+  it("explicit exact = true beyond the documented size falls back to the normal approximation and says so", () => {
+    const x = Array.from({ length: 600 }, (_, i) => 2 * i);
+    const y = Array.from({ length: 600 }, (_, i) => 2 * i + 1);
+    const r = wilcoxonRankSum(x, y, { exact: true });
+    expect(r.method.en).toBe("Wilcoxon rank sum test with continuity correction");
+    expect(r.warnings.map((w) => w.da)).toContain("Stikprøven er for stor til eksakt beregning; normalfordelingstilnærmelse er brugt.");
+    // W = U of x: each x[i] = 2i is below y[j] = 2j + 1 exactly when i <= j
+    expect(r.statistic).toBe((600 * 599) / 2);
   });
 });
