@@ -12,7 +12,7 @@ import { isBuiltInGroupLabel, roleOf, setArm, setBaselineType, setLayout, setMon
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "160px" },
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 9.5em 7em", gap: "4px 6px", alignItems: "center" },
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 11.5em 7em", gap: "4px 6px", alignItems: "center" },
   groupGrid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 3.5em 10.5em", gap: "4px 6px", alignItems: "center" },
   head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
