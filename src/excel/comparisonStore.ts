@@ -107,6 +107,16 @@ async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, re
   return out;
 }
 
+/** context.sync(), turning Excel's ItemNotFound (a sheet or table looked up with getItem is gone) into `missing`. */
+async function syncOrMissing(context: Excel.RequestContext, missing: () => VirkningError): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw missing();
+    throw e;
+  }
+}
+
 function sourceMissing(sheet: string): VirkningError {
   return new VirkningError(
     "SOURCE_SHEET_MISSING",
@@ -137,13 +147,12 @@ function mergedAddresses(areas: Excel.RangeAreas | null): string[] {
 export async function readSource(run: ExcelRun, source: ComparisonSettings["source"]): Promise<ComparisonInput> {
   const top = parseRange(source.address);
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(source.sheet);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,rowCount");
+    // getItem, not ...OrNullObject: nothing is chained on a worksheet that may be a null object.
+    const ws = context.workbook.worksheets.getItem(source.sheet);
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     const columns = ws.getRangeByIndexes(top.row, top.column, Math.max(1, top.rowCount), top.columnCount);
     const merged = queueMerged(columns);
-    await context.sync();
-    if (ws.isNullObject) throw sourceMissing(source.sheet);
+    await syncOrMissing(context, () => sourceMissing(source.sheet));
     const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
     const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
     const values = await readChunks(context, ws, ref);
@@ -188,12 +197,10 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
 /** The used range of a sheet: 1 + chunks syncs. Null when the sheet is empty. */
 export async function readSheetSource(run: ExcelRun, sheet: string): Promise<ComparisonInput | null> {
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = queueMerged(used);
-    await context.sync();
-    if (ws.isNullObject) throw sourceMissing(sheet);
+    await syncOrMissing(context, () => sourceMissing(sheet));
     if (used.isNullObject) return null;
     const ref = { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
     const values = await readChunks(context, ws, ref);
@@ -204,14 +211,12 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
 /** An Excel table (header row + body): 1 + chunks syncs. */
 export async function readTableSource(run: ExcelRun, table: string): Promise<ComparisonInput | null> {
   return run(async (context) => {
-    const t = context.workbook.tables.getItemOrNullObject(table);
-    t.load("worksheet/name");
-    const range = t.getRange();
-    range.load("rowIndex,columnIndex,rowCount,columnCount");
-    await context.sync();
-    if (t.isNullObject) {
-      throw new VirkningError("TABLE_MISSING", `Tabellen "${table}" findes ikke længere. Vælg dataene igen.`, `The table "${table}" no longer exists. Choose the data again.`);
-    }
+    const t = context.workbook.tables.getItem(table).load("worksheet/name");
+    const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+    await syncOrMissing(
+      context,
+      () => new VirkningError("TABLE_MISSING", `Tabellen "${table}" findes ikke længere. Vælg dataene igen.`, `The table "${table}" no longer exists. Choose the data again.`),
+    );
     const ws = t.worksheet;
     const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
     const values = await readChunks(context, ws, ref);

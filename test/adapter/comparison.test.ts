@@ -305,6 +305,21 @@ describe("bad input writes nothing", () => {
     expect(snapshotBook(wb)).toBe(before);
   });
 
+  it("a data sheet that was deleted is reported in Danish, nothing written", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Borgere").delete();
+      await ctx.sync();
+    });
+    const before = snapshotBook(wb);
+    const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+    expect((err as VirkningError).code).toBe("SOURCE_SHEET_MISSING");
+    expect((err as VirkningError).message).toBe('Arket "Borgere" med dataene findes ikke længere. Vælg dataene igen under "1. Data".');
+    await expect(readSheetSource(wb.run.bind(wb), "Borgere")).rejects.toMatchObject({ code: "SOURCE_SHEET_MISSING" });
+    expect(snapshotBook(wb)).toBe(before);
+  });
+
   it("a user sheet called Sammenligning is never overwritten", async () => {
     const wb = sample();
     const settings = await setup(wb);
