@@ -1,7 +1,12 @@
 /**
  * Number formatting for sheets, Danish by default (Intl "da-DK"), English ("en-GB") on request.
- * p-values: p >= 0.1 -> 2 decimals; 0.001 <= p < 0.1 -> 3 decimals; p < 0.001 -> "<0,001"
- * (a value that rounds up to 0.100 at 3 decimals is shown with 2, "0,10").
+ * p-values (reproduces the issue's examples 0,03; 0,045; <0,001):
+ *   p < 0.001                -> "<0,001"
+ *   0.001 <= p < 0.1         -> rounded to 3 decimals; the third decimal is shown only when it is
+ *                               not 0: 0.045 -> "0,045", 0.03 -> "0,03", 0.0304 -> "0,03",
+ *                               0.0012 -> "0,001", 0.0996 -> "0,10" (rounds to 0.100)
+ *   p >= 0.1                 -> 2 decimals: 0.5 -> "0,50", 0.125 -> "0,13", 1 -> "1,00"
+ * So every p-value has at least two decimals and at most three.
  * Percent: Danish "12,3 %" (space before %), English "12.3%". CI: "12,3 % (4,1 % til 20,5 %)",
  * English "12.3% (4.1% to 20.5%)". Infinite limits are shown as "∞".
  */
@@ -36,7 +41,10 @@ export function formatP(p: number, lang: Lang = "da"): string {
   checkFinite(p, "p-værdien");
   if (p < 0 || p > 1) fail("STATS_P_RANGE", `En p-værdi skal ligge mellem 0 og 1 (fik ${p}).`, `A p-value must lie between 0 and 1 (got ${p}).`);
   if (p < 0.001) return "<" + formatNumber(0.001, 3, lang);
-  if (p < 0.1 && Math.round(p * 1000) < 100) return formatNumber(p, 3, lang);
+  if (p < 0.1) {
+    const thousandths = Math.round(p * 1000); // 1 ... 100
+    return formatNumber(thousandths / 1000, thousandths % 10 === 0 ? 2 : 3, lang);
+  }
   return formatNumber(p, 2, lang);
 }
 

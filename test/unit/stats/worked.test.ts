@@ -45,12 +45,21 @@ describe("worked checks (R 4.2.2)", () => {
 });
 
 describe("formatting (Danish default, English option)", () => {
-  it("p-values: >= 0.1 two decimals, 0.001..0.1 three decimals, below '<0,001'", () => {
+  it("p-values: the issue's examples 0,03; 0,045; <0,001 — two decimals, a third below 0.1 when it is not 0", () => {
     expect(formatP(0.35)).toBe("0,35");
     expect(formatP(0.1)).toBe("0,10");
     expect(formatP(0.0996)).toBe("0,10");
     expect(formatP(0.045)).toBe("0,045");
-    expect(formatP(0.03)).toBe("0,030");
+    expect(formatP(0.03)).toBe("0,03");
+    expect(formatP(0.0304)).toBe("0,03");
+    expect(formatP(0.0306)).toBe("0,031");
+    expect(formatP(0.0496)).toBe("0,05");
+    expect(formatP(0.0504)).toBe("0,05");
+    expect(formatP(0.0494)).toBe("0,049");
+    expect(formatP(0.0012)).toBe("0,001");
+    expect(formatP(0.0096)).toBe("0,01");
+    expect(formatP(0.5)).toBe("0,50");
+    expect(formatP(0.125)).toBe("0,13");
     expect(formatP(0.001)).toBe("0,001");
     expect(formatP(0.00099)).toBe("<0,001");
     expect(formatP(1e-300)).toBe("<0,001");
