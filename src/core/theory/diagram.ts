@@ -28,6 +28,8 @@ export interface DiagramBox {
   /** Text wrapped to fit the box at `fontSize`. */
   lines: string[];
   fontSize: number;
+  /** Target group and final goals are drawn in bold. */
+  bold: boolean;
   /** For mechanisms. */
   category?: MechanismCategory | null;
 }
@@ -85,34 +87,81 @@ export interface DiagramOptions {
   maxFontSize?: number;
 }
 
-/** Average character width of Calibri as a fraction of the font size (a generous estimate). */
+/** Average character width as a fraction of the font size (kept for rough estimates). */
 export const CHAR_WIDTH_EM = 0.5;
 export const LINE_HEIGHT_EM = 1.25;
-export const BOX_PADDING = 4;
+/**
+ * Text insets of an Excel shape: 0.1" left and right, 0.05" top and bottom (Excel's defaults;
+ * the renderer does not change them), so the text of a box is 2 × 7.2 pt narrower than the box.
+ */
+export const BOX_PADDING_X = 7.2;
+export const BOX_PADDING_Y = 3.6;
+/** @deprecated horizontal inset; use BOX_PADDING_X / BOX_PADDING_Y. */
+export const BOX_PADDING = BOX_PADDING_X;
 const MIN_FONT = 6;
 
-/** Estimated width in points of a text line in Calibri at `fontSize`. */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  return text.length * CHAR_WIDTH_EM * fontSize;
+/**
+ * Advance widths (em) of Arial/Helvetica, a conservative stand-in for Calibri: Calibri is
+ * narrower for every letter, so text that fits under these widths fits in Excel (Calibri) and in
+ * browsers that fall back to Arial or Liberation Sans. Bold adds 10 %.
+ */
+const GLYPH_EM: Record<string, number> = (() => {
+  const t: Record<string, number> = {};
+  const set = (chars: string, w: number): void => {
+    for (const ch of chars) t[ch] = w;
+  };
+  set("ijl'|", 0.23);
+  set("ftI!.,:;/[]\\ ", 0.28);
+  set("r()-{}*\"", 0.34);
+  set("ckszvxyJ", 0.5);
+  set("abdeghnopqu0123456789?$_#+=<>~^«»–åøéüöä", 0.56);
+  set("LFTZ", 0.62);
+  set("ABEKPSVXYÅ&", 0.67);
+  set("CDHNRUw", 0.73);
+  set("GOQØÖÄÜ", 0.78);
+  set("mM", 0.84);
+  set("æ%@", 0.89);
+  set("W—", 0.95);
+  set("Æ", 1.0);
+  return t;
+})();
+const DEFAULT_GLYPH_EM = 0.6;
+const BOLD_FACTOR = 1.1;
+
+/** Estimated width in points of a text line at `fontSize` (a safe upper bound for Calibri). */
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += GLYPH_EM[ch] ?? DEFAULT_GLYPH_EM;
+  return em * fontSize * (bold ? BOLD_FACTOR : 1);
 }
 
-/** Greedy word wrap so every line's estimated width is at most `width`; over-long words are split. */
-export function wrapText(text: string, width: number, fontSize: number): string[] {
-  const maxChars = Math.max(1, Math.floor(width / (CHAR_WIDTH_EM * fontSize)));
+/** Width in points of the longest word of `text`. */
+export function longestWordWidth(text: string, fontSize: number, bold = false): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => estimateTextWidth(w, fontSize, bold)));
+}
+
+/**
+ * Greedy word wrap so every line's estimated width is at most `width`. A word wider than the
+ * line is split only as a last resort (the layout widens columns and shrinks the font first).
+ */
+export function wrapText(text: string, width: number, fontSize: number, bold = false): string[] {
+  const fits = (s: string): boolean => estimateTextWidth(s, fontSize, bold) <= width;
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
     for (let word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      while (word.length > maxChars) {
+      while (!fits(word)) {
         if (line !== "") {
           lines.push(line);
           line = "";
         }
-        lines.push(word.slice(0, maxChars));
-        word = word.slice(maxChars);
+        let n = 1;
+        while (n < word.length && fits(word.slice(0, n + 1))) n++;
+        lines.push(word.slice(0, n));
+        word = word.slice(n);
       }
       if (line === "") line = word;
-      else if (line.length + 1 + word.length <= maxChars) line = `${line} ${word}`;
+      else if (fits(`${line} ${word}`)) line = `${line} ${word}`;
       else {
         lines.push(line);
         line = word;
@@ -121,6 +170,16 @@ export function wrapText(text: string, width: number, fontSize: number): string[
     if (line !== "" || lines.length === 0) lines.push(line);
   }
   return lines;
+}
+
+/** Whether a box of this kind is drawn with bold text (target group and final goals). */
+export function isBoldBox(kind: DiagramBoxKind): boolean {
+  return kind === "maalgruppe" || kind === "slutmaal";
+}
+
+/** Height of a one-line heading text box at `fontSize`, with Excel's text insets. */
+export function headingHeight(fontSize: number): number {
+  return fontSize * LINE_HEIGHT_EM + 2 * BOX_PADDING_Y + 1;
 }
 
 export const DIAGRAM_COLORS: Record<DiagramBoxKind, { fill: string; line: string }> = {
@@ -152,6 +211,10 @@ const HEAD: Record<"maalgruppe" | "aktiviteter" | "delmaal" | "slutmaal" | "meka
 };
 
 const COLUMN_GAP = 28;
+/** Column headings are 1.1 × the box font. */
+const HEADING_EM = 1.1;
+/** The font may shrink to this size rather than split a word across lines. */
+const WORD_FONT = 8;
 const BOX_GAP = 8;
 const MAX_SUBGOAL_COLUMNS = 3;
 
@@ -225,12 +288,15 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const d of drafts) chars[d.column] += d.text.length + 20;
   const meanChars = chars.reduce((s, c) => s + c, 0) / nCols;
   const weights = chars.map((c) => Math.min(1.8, Math.max(0.8, meanChars > 0 ? Math.sqrt(c / meanChars) : 1)));
-  // A column is at least wide enough for its longest word at 9 pt; the others share the rest.
+  // A column is at least wide enough for its longest word at 8 pt (bold where the box is bold)
+  // and for its heading; the others share the rest.
   const avail = innerW - COLUMN_GAP * (nCols - 1);
   const minWs = new Array<number>(nCols).fill(0);
   for (const d of drafts) {
-    const longest = Math.max(0, ...d.text.split(/\s+/).map((w) => w.length));
-    minWs[d.column] = Math.max(minWs[d.column], longest * CHAR_WIDTH_EM * 9 + 2 * BOX_PADDING);
+    minWs[d.column] = Math.max(minWs[d.column], longestWordWidth(d.text, WORD_FONT, isBoldBox(d.kind)) + 2 * BOX_PADDING_X + 0.5);
+  }
+  for (const [c, t] of [[0, HEAD.maalgruppe[lang]], [1, HEAD.aktiviteter[lang]], [finalCol, HEAD.slutmaal[lang]]] as const) {
+    minWs[c] = Math.max(minWs[c], estimateTextWidth(t, WORD_FONT * HEADING_EM, true) + 2 * BOX_PADDING_X + 0.5);
   }
   const fixed = new Set<number>();
   let colWs = weights.map((w) => (avail * w) / weights.reduce((s, x) => s + x, 0));
@@ -254,13 +320,13 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   // Try font sizes from the largest down; measure the natural height at each.
   const measure = (font: number) => {
     const lineH = font * LINE_HEIGHT_EM;
-    const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING;
-    const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING, font));
-    const mechWrapped = theory.mechanisms.map((mm) => wrapText(mechanismText(mm.id, mm.name, mm.category, lang), mechW - 2 * BOX_PADDING, font));
+    const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING_Y;
+    const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING_X, font, isBoldBox(d.kind)));
+    const mechWrapped = theory.mechanisms.map((mm) => wrapText(mechanismText(mm.id, mm.name, mm.category, lang), mechW - 2 * BOX_PADDING_X, font));
     // The title is one line: 1.6 × the box font, smaller when the title is long.
-    const titleFont = Math.min(font * 1.6, innerW / Math.max(1, theory.title.trim().length * CHAR_WIDTH_EM));
-    const titleH = hasTitle ? titleFont * LINE_HEIGHT_EM + 4 : 0;
-    const headH = font * 1.1 * LINE_HEIGHT_EM + 4;
+    const titleFont = Math.min(font * 1.6, (innerW - 2 * BOX_PADDING_X - 1) / Math.max(0.01, estimateTextWidth(theory.title.trim(), 1, true)));
+    const titleH = hasTitle ? headingHeight(titleFont) + 2 : 0;
+    const headH = headingHeight(font * HEADING_EM) + 2;
     const colHeights = new Array<number>(nCols).fill(0);
     drafts.forEach((d, i) => (colHeights[d.column] += boxH(wrapped[i].length) + BOX_GAP));
     const mainH = Math.max(0, ...colHeights.map((h) => h - BOX_GAP));
@@ -270,24 +336,23 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     }
     const bandH = mechRows === 0 ? 0 : 12 + headH + mechRowHeights.reduce((s, h) => s + h, 0) + BOX_GAP * (mechRows - 1);
     // Does some word not fit on a line (and had to be split)?
-    const fitsWords = (text: string, w: number): boolean => Math.max(0, ...text.split(/\s+/).map((x) => x.length)) * CHAR_WIDTH_EM * font <= w;
     const splitsWords =
-      drafts.some((d) => !fitsWords(d.text, colW(d.column) - 2 * BOX_PADDING)) ||
-      theory.mechanisms.some((mm) => !fitsWords(mm.name, mechW - 2 * BOX_PADDING));
+      drafts.some((d) => longestWordWidth(d.text, font, isBoldBox(d.kind)) > colW(d.column) - 2 * BOX_PADDING_X) ||
+      theory.mechanisms.some((mm) => longestWordWidth(mechanismText(mm.id, mm.name, mm.category, lang), font) > mechW - 2 * BOX_PADDING_X);
     return { font, lineH, boxH, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
   };
 
   // Largest font at which everything fits the page; long words may shrink the font to 8 pt
   // rather than be split across lines.
   let m = measure(opts.maxFontSize ?? 10);
-  for (let f = (opts.maxFontSize ?? 10) - 0.5; (m.total > innerH || (m.splitsWords && f >= 8)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
+  for (let f = (opts.maxFontSize ?? 10) - 0.5; (m.total > innerH || (m.splitsWords && f >= WORD_FONT)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
   const scale = m.total > innerH ? innerH / m.total : 1;
 
   const headings: DiagramHeading[] = [];
   const boxes: DiagramBox[] = [];
   let y = margin;
   if (hasTitle) {
-    headings.push({ text: theory.title.trim(), x: margin, y, width: innerW, height: m.titleH - 4, fontSize: m.titleFont, bold: true });
+    headings.push({ text: theory.title.trim(), x: margin, y, width: innerW, height: m.titleH - 2, fontSize: m.titleFont, bold: true });
     y += m.titleH;
   }
   const headY = y;
@@ -298,7 +363,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     [HEAD.slutmaal[lang], finalCol, 1],
   ];
   for (const [t, c, span] of heads) {
-    headings.push({ text: t, x: colX(c), y: headY, width: colX(c + span - 1) + colW(c + span - 1) - colX(c), height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
+    headings.push({ text: t, x: colX(c), y: headY, width: colX(c + span - 1) + colW(c + span - 1) - colX(c), height: m.headH - 2, fontSize: m.font * HEADING_EM, bold: true });
   }
   const top = headY + m.headH;
 
@@ -311,14 +376,14 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     for (const i of idx) {
       const h = m.boxH(m.wrapped[i].length);
       const d = drafts[i];
-      boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW(c), height: h, lines: m.wrapped[i], fontSize: m.font });
+      boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW(c), height: h, lines: m.wrapped[i], fontSize: m.font, bold: isBoldBox(d.kind) });
       cy += h + BOX_GAP;
     }
   }
 
   if (mechRows > 0) {
     let by = top + m.mainH + 12;
-    headings.push({ text: HEAD.mekanismer[lang], x: margin, y: by, width: innerW, height: m.headH - 4, fontSize: m.font * 1.1, bold: true });
+    headings.push({ text: HEAD.mekanismer[lang], x: margin, y: by, width: innerW, height: m.headH - 2, fontSize: m.font * HEADING_EM, bold: true });
     by += m.headH;
     for (let r = 0; r < mechRows; r++) {
       for (let k = 0; k < mechPerRow; k++) {
@@ -334,6 +399,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
           height: m.mechRowHeights[r],
           lines: m.mechWrapped[i],
           fontSize: m.font,
+          bold: false,
           category: mech.category,
         });
       }
@@ -530,7 +596,7 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
       lineColor: DIAGRAM_COLORS[b.kind].line,
       fontColor: "#000000",
       fontSize: round(b.fontSize),
-      bold: b.kind === "slutmaal" || b.kind === "maalgruppe",
+      bold: b.bold,
       horizontalAlignment: "center",
     });
   }
@@ -557,14 +623,14 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
       shapes.push(conn);
     }
     if (c.label && c.labelAt) {
-      const w = estimateTextWidth(c.label, 7) + 4;
+      const w = estimateTextWidth(c.label, 7) + 2 * BOX_PADDING_X + 1;
       shapes.push({
         kind: "textBox",
         id: `Mek_${c.id}`,
         left: round(c.labelAt.x - w / 2),
-        top: round(c.labelAt.y - 10),
+        top: round(c.labelAt.y - headingHeight(7)),
         width: round(w),
-        height: 10,
+        height: round(headingHeight(7)),
         text: c.label,
         fontSize: 7,
         fontColor: DIAGRAM_COLORS.mekanisme.line,

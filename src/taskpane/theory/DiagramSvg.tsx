@@ -5,7 +5,7 @@
  * type. Presentation only: every coordinate comes from the layout.
  */
 import * as React from "react";
-import { DIAGRAM_COLORS, LINE_HEIGHT_EM, type DiagramBox, type DiagramLayout } from "../../core/theory/diagram";
+import { BOX_PADDING_X, BOX_PADDING_Y, DIAGRAM_COLORS, LINE_HEIGHT_EM, type DiagramBox, type DiagramLayout } from "../../core/theory/diagram";
 
 /** Fonts named in the SVG (also in the downloaded file): Calibri as in Excel, metric-compatible Carlito, then common fallbacks. */
 export const DIAGRAM_FONT_FAMILY = "Calibri, Carlito, 'Segoe UI', Arial, Helvetica, sans-serif";
@@ -18,7 +18,7 @@ function BoxText(props: { box: DiagramBox }): React.JSX.Element {
   const lineH = box.fontSize * LINE_HEIGHT_EM;
   const top = box.y + (box.height - box.lines.length * lineH) / 2;
   const cx = box.x + box.width / 2;
-  const bold = box.kind === "slutmaal" || box.kind === "maalgruppe";
+  const bold = box.bold;
   return (
     <text x={cx} fontSize={box.fontSize} fontWeight={bold ? "bold" : "normal"} textAnchor="middle" fill="#000000">
       {box.lines.map((line, i) => (
@@ -53,7 +53,7 @@ export const DiagramSvg = React.forwardRef<SVGSVGElement, { layout: DiagramLayou
       </defs>
       <rect x={0} y={0} width={layout.pageWidth} height={layout.pageHeight} fill="#FFFFFF" />
       {layout.headings.map((h, i) => (
-        <text key={`h${i}`} x={h.x} y={h.y + h.fontSize} fontSize={h.fontSize} fontWeight={h.bold ? "bold" : "normal"} fill={HEADING_COLOR}>
+        <text key={`h${i}`} x={h.x + BOX_PADDING_X * layout.scale} y={h.y + BOX_PADDING_Y * layout.scale + h.fontSize} fontSize={h.fontSize} fontWeight={h.bold ? "bold" : "normal"} fill={HEADING_COLOR}>
           {h.text}
         </text>
       ))}

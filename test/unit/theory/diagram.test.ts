@@ -1,6 +1,8 @@
 import {
   addItem,
-  CHAR_WIDTH_EM,
+  BOX_PADDING_X,
+  BOX_PADDING_Y,
+  estimateTextWidth,
   cellsOf,
   diagramSheetSpec,
   DiagramBox,
@@ -51,14 +53,16 @@ function check(layout: DiagramLayout, theory: ProgrammeTheory): void {
     expect(b.y).toBeGreaterThanOrEqual(margin - 1e-9);
     expect(b.x + b.width).toBeLessThanOrEqual(pageWidth - margin + 1e-9);
     expect(b.y + b.height).toBeLessThanOrEqual(pageHeight - margin + 1e-9);
-    // Lines fit the width under the estimate, and all lines fit the height.
-    for (const line of b.lines) expect(line.length * CHAR_WIDTH_EM * b.fontSize).toBeLessThanOrEqual(b.width - 2 * 4 * layout.scale + 1e-9);
-    expect(b.lines.length * b.fontSize * 1.25).toBeLessThanOrEqual(b.height + 1e-9);
+    // Lines fit the width inside Excel's text insets (7.2 pt left and right), and all lines fit the height.
+    for (const line of b.lines) expect(estimateTextWidth(line, b.fontSize, b.bold)).toBeLessThanOrEqual(b.width - 2 * BOX_PADDING_X * layout.scale + 1e-9);
+    expect(b.lines.length * b.fontSize * 1.25 + 2 * BOX_PADDING_Y * layout.scale).toBeLessThanOrEqual(b.height + 1e-9);
   }
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect([boxes[i].id, boxes[j].id, overlap(boxes[i], boxes[j])]).toEqual([boxes[i].id, boxes[j].id, false]);
   // Headings (title, column headings) fit their width and lie on the page.
   for (const h of layout.headings) {
-    expect(h.text.length * CHAR_WIDTH_EM * h.fontSize).toBeLessThanOrEqual(h.width + 1e-6);
+    expect(estimateTextWidth(h.text, h.fontSize, h.bold) + 2 * BOX_PADDING_X * layout.scale).toBeLessThanOrEqual(h.width + 1e-6);
+    // Tall enough for one line plus the top and bottom insets (a heading must not be clipped).
+    expect(h.fontSize * 1.25 + 2 * BOX_PADDING_Y * layout.scale).toBeLessThanOrEqual(h.height + 1e-6);
     expect(h.x + h.width).toBeLessThanOrEqual(pageWidth - margin + 1e-6);
     expect(h.y + h.height).toBeLessThanOrEqual(pageHeight - margin + 1e-6);
   }
@@ -186,9 +190,38 @@ describe("layoutDiagram", () => {
   });
 
   it("wrapText splits on words and breaks words longer than the line", () => {
-    expect(wrapText("Borgeren kan møde stabilt", 60, 10)).toEqual(["Borgeren kan", "møde stabilt"]);
-    // 50 pt at 10 pt font and 0.5 em per character: 10 characters per line.
-    expect(wrapText("Arbejdsmarkedsparathedsvurdering", 50, 10)).toEqual(["Arbejdsmar", "kedsparath", "edsvurderi", "ng"]);
+    expect(wrapText("Borgeren kan møde stabilt", 62, 10)).toEqual(["Borgeren kan", "møde stabilt"]);
+    const pieces = wrapText("Arbejdsmarkedsparathedsvurdering", 50, 10);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join("")).toBe("Arbejdsmarkedsparathedsvurdering");
+    for (const p of pieces) expect(estimateTextWidth(p, 10)).toBeLessThanOrEqual(50);
+  });
+
+  it("bold text is measured wider than regular text, and wide letters wider than narrow ones", () => {
+    expect(estimateTextWidth("kontanthjælpsmodtagere", 10, true)).toBeGreaterThan(estimateTextWidth("kontanthjælpsmodtagere", 10));
+    expect(estimateTextWidth("mmmm", 10)).toBeGreaterThan(estimateTextWidth("iiii", 10));
+    // Long Danish words at 10 pt in Calibri are wider than 0.5 em per letter would suggest.
+    expect(estimateTextWidth("kontanthjælpsmodtagere", 10, true)).toBeGreaterThan(22 * 0.5 * 10);
+  });
+
+  /** Every word of `text` appears whole on some line of the box. */
+  function wordsKept(box: DiagramBox, text: string): string[] {
+    const tokens = new Set(box.lines.flatMap((l) => l.split(/\s+/)));
+    return text.split(/\s+/).filter((w) => w !== "" && !tokens.has(w));
+  }
+
+  it.each(TEMPLATES.map((t) => [t.id, t.build()] as [string, ProgrammeTheory]))("%s: no word is split across lines in any box (Danish and English)", (_id, theory) => {
+    for (const lang of ["da", "en"] as const) {
+      const l = layoutDiagram(theory, { lang });
+      const byId = new Map(l.boxes.map((b) => [b.id, b]));
+      const named: [string, string][] = [
+        ["MG", theory.targetGroup.name],
+        ...[...theory.activities, ...theory.subGoals, ...theory.finalGoals, ...theory.mechanisms].map((x) => [x.id, x.name] as [string, string]),
+      ];
+      for (const [id, name] of named) expect([id, wordsKept(byId.get(id)!, name)]).toEqual([id, []]);
+      // No template needs the smallest fonts: the text stays readable when printed.
+      expect(l.fontSize).toBeGreaterThanOrEqual(8);
+    }
   });
 });
 
