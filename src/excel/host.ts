@@ -11,7 +11,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** What the preview page provides (a PreviewWorkbook satisfies it). */
 export interface PreviewHost {
   run: ExcelRun;
-  /** Highest ExcelApi requirement set the preview claims; "1.12" when absent. */
+  /** Highest ExcelApi requirement set the preview claims; PREVIEW_API_VERSION when absent. */
   apiVersion?: string;
 }
 
@@ -19,8 +19,8 @@ declare global {
   var __virkningPreview: PreviewHost | undefined;
 }
 
-/** Highest ExcelApi version the preview emulates. */
-export const PREVIEW_API_VERSION = "1.12";
+/** Highest ExcelApi version the preview emulates by default: Excel on the web, which has every set. */
+export const PREVIEW_API_VERSION = "1.17";
 
 function inExcel(): boolean {
   if (typeof Excel === "undefined" || typeof Office === "undefined") return false;

@@ -32,7 +32,7 @@ export interface RangeRead {
   values: CellValue[][];
   /** Present when asked for with `{ numberFormats: true }`. */
   numberFormats?: string[][];
-  /** Sheet-qualified addresses of merged areas that overlap the range (user data should have none). */
+  /** Sheet-qualified addresses of merged areas that overlap the range (user data should have none); [] when the host lacks ExcelApi 1.13. */
   mergedAreas: string[];
   /** Number of row chunks (value syncs) the read used. */
   chunks: number;
@@ -61,8 +61,17 @@ function fromExcel(v: unknown): CellValue {
   return String(v);
 }
 
-function mergedList(areas: Excel.RangeAreas): string[] {
-  if (areas.isNullObject) return [];
+/**
+ * Queue a load of the merged areas of `range` when the host has them (Range.getMergedAreasOrNullObject is
+ * ExcelApi 1.13, above the manifest's 1.7; older Excel would reject the whole sync). Null otherwise.
+ */
+function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
+  if (!isSetSupported("1.13")) return null;
+  return range.getMergedAreasOrNullObject().load("address");
+}
+
+function mergedList(areas: Excel.RangeAreas | null): string[] {
+  if (!areas || areas.isNullObject) return [];
   return areas.address
     .split(",")
     .map((s) => s.trim())
@@ -132,7 +141,7 @@ async function readLoadedRange(
   ws: Excel.Worksheet,
   sheet: string,
   range: Excel.Range,
-  merged: Excel.RangeAreas,
+  merged: Excel.RangeAreas | null,
   opts: ReadOptions,
 ): Promise<RangeRead> {
   const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
@@ -160,7 +169,7 @@ export async function readRange(run: ExcelRun, sheetName: string, address: strin
     const ws = context.workbook.worksheets.getItem(sheetName);
     ws.load("name");
     const range = ws.getRange(address).load(DIMS);
-    const merged = range.getMergedAreasOrNullObject().load("address");
+    const merged = queueMerged(range);
     await syncOrMissing(context, sheetName);
     if (range.rowCount === 1_048_576 || range.rowCount * range.columnCount > 5_000_000) {
       // Whole columns: read only down to the last used row.
@@ -183,7 +192,7 @@ export async function readUsedRange(run: ExcelRun, sheetName?: string, opts: Rea
     const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
     ws.load("name");
     const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
-    const merged = used.getMergedAreasOrNullObject().load("address");
+    const merged = queueMerged(used);
     await syncOrMissing(context, sheetName ?? "");
     if (used.isNullObject) {
       return { sheet: ws.name, address: `${ws.name}!A1`, rowIndex: 0, columnIndex: 0, values: [], mergedAreas: [], chunks: 0 };
@@ -242,7 +251,7 @@ export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {})
     const sel = context.workbook.getSelectedRange().load(DIMS);
     const ws = sel.worksheet;
     ws.load("name");
-    const selMerged = sel.getMergedAreasOrNullObject().load("address");
+    const selMerged = queueMerged(sel);
     if (!isSetSupported("1.7")) {
       const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
       await context.sync();
@@ -267,7 +276,7 @@ export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {})
       return out;
     }
     const region = sel.getSurroundingRegion().load(DIMS);
-    const regionMerged = region.getMergedAreasOrNullObject().load("address");
+    const regionMerged = queueMerged(region);
     await context.sync();
     const single = sel.rowCount === 1 && sel.columnCount === 1;
     return single ? readLoadedRange(context, ws, ws.name, region, regionMerged, opts) : readLoadedRange(context, ws, ws.name, sel, selMerged, opts);

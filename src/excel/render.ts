@@ -326,7 +326,8 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
 function finishOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
   const ops: Op[] = [];
   if (spec.tabColor !== undefined) ops.push({ size: 32, apply: () => void (ws.tabColor = spec.tabColor as string) });
-  if (spec.showGridlines !== undefined) ops.push({ size: 32, apply: () => void (ws.showGridlines = spec.showGridlines as boolean) });
+  // Worksheet.showGridlines is ExcelApi 1.8 (the manifest asks for 1.7): older Excel keeps its gridlines.
+  if (spec.showGridlines !== undefined && isSetSupported("1.8")) ops.push({ size: 32, apply: () => void (ws.showGridlines = spec.showGridlines as boolean) });
   for (const st of spec.styles ?? []) ops.push(...styleOps(ws, st.range, st.style));
   for (const m of spec.merges ?? []) ops.push({ size: 32 + m.length, apply: () => ws.getRange(m).merge(false) });
   for (const t of spec.tables ?? []) {

@@ -287,22 +287,62 @@ describe("bad input writes nothing", () => {
     expect(snapshotBook(wb)).toBe(before);
   });
 
-  it("merged cells in the data are named when Excel can report them (ExcelApi 1.13)", async () => {
+  it("a merged cell inside the data: the run fails naming sheet and cell, nothing written (Excel on the web, the preview's default)", async () => {
     const wb = sample();
     const settings = await setup(wb);
     await wb.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Borgere").getRange("C5:C6").merge();
       await ctx.sync();
     });
+    const sheetsBefore = wb.sheetNames();
     const before = snapshotBook(wb);
-    globalThis.__virkningPreview = { run: wb.run.bind(wb), apiVersion: "1.13" };
+    // The pane's global host: the preview page puts the workbook itself there.
+    globalThis.__virkningPreview = wb;
     try {
       const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(VirkningError);
       expect((err as VirkningError).message).toContain("Borgere!C5:C6 er flettet");
+      // Reading the data afresh (the "1. Data" step) reports it too.
+      wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+      const input = await readSelectionSource(wb.run.bind(wb));
+      expect(() => runComparison(input!, settings)).toThrow(/Borgere!C5:C6 er flettet/);
     } finally {
       globalThis.__virkningPreview = undefined;
     }
+    expect(wb.sheetNames()).toEqual(sheetsBefore);
     expect(snapshotBook(wb)).toBe(before);
+  });
+
+  it("on Excel without ExcelApi 1.13 (no merged areas) the data are still read and analysed", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    wb.apiVersion = "1.12";
+    globalThis.__virkningPreview = wb;
+    try {
+      const input = await readSource(wb.run.bind(wb), settings.source);
+      expect(input.rows).toHaveLength(60);
+      const sheet = await readSheetSource(wb.run.bind(wb), "Borgere");
+      expect(sheet!.rows).toHaveLength(60);
+      wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+      expect((await readSelectionSource(wb.run.bind(wb)))!.rows).toHaveLength(60);
+      await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" });
+      expect(wb.sheetNames()).toContain("Sammenligning");
+    } finally {
+      globalThis.__virkningPreview = undefined;
+    }
+  });
+
+  it("the emulation rejects merged-area requests below ExcelApi 1.13, as older Excel does", async () => {
+    const wb = sample();
+    wb.apiVersion = "1.12";
+    const err = await wb
+      .run(async (ctx) => {
+        const areas = ctx.workbook.worksheets.getItem("Borgere").getRange("A1:C3").getMergedAreasOrNullObject().load("address");
+        await ctx.sync();
+        return areas;
+      })
+      .catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe("ApiNotFound");
   });
 
   it("a data sheet that was deleted is reported in Danish, nothing written", async () => {

@@ -84,6 +84,35 @@ describe("readRange", () => {
     expect(wb.syncCount).toBe(2);
   });
 
+  test("on Excel without ExcelApi 1.13 the same ranges are read, without merged areas", async () => {
+    const wb = createPreviewWorkbook();
+    wb.setValues("Data", "B2", [
+      ["Gruppe", "Andel"],
+      ["Indsats", 0.25],
+    ]);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("B4:C4").merge();
+      await context.sync();
+    });
+    wb.apiVersion = "1.12";
+    globalThis.__virkningPreview = wb;
+    try {
+      const r = await readRange(runOf(wb), "Data", "B2:C4");
+      expect(r.values).toEqual([
+        ["Gruppe", "Andel"],
+        ["Indsats", 0.25],
+        [null, null],
+      ]);
+      expect(r.mergedAreas).toEqual([]);
+      const u = await readUsedRange(runOf(wb), "Data");
+      expect(u.address).toBe("Data!B2:C3");
+      wb.selectByUser("Data", { row: 1, column: 1, rowCount: 1, columnCount: 1 });
+      expect((await readSelectionRegion(runOf(wb))).values[1]).toEqual(["Indsats", 0.25]);
+    } finally {
+      globalThis.__virkningPreview = undefined;
+    }
+  });
+
   test("whole columns are read down to the last used row only", async () => {
     const wb = createPreviewWorkbook({ sample: true });
     const r = await readRange(runOf(wb), "Borgere", "B:C");

@@ -90,11 +90,14 @@ describe("host", () => {
     expect(names).toEqual(["Borgere", "Noter"]);
   });
 
-  test("isSetSupported: the preview claims ExcelApi up to 1.12 unless lowered", () => {
+  test("isSetSupported: the preview claims what Excel on the web has (ExcelApi 1.17) unless lowered", () => {
     expect(isSetSupported("1.9")).toBe(true);
-    expect(isSetSupported("1.12")).toBe(true);
-    expect(isSetSupported("1.13")).toBe(false);
+    expect(isSetSupported("1.13")).toBe(true);
+    expect(isSetSupported("1.17")).toBe(true);
+    expect(isSetSupported("1.18")).toBe(false);
     const wb = createPreviewWorkbook();
+    globalThis.__virkningPreview = wb;
+    expect(isSetSupported("1.13")).toBe(true);
     wb.apiVersion = "1.8";
     globalThis.__virkningPreview = wb;
     expect(isSetSupported("1.7")).toBe(true);

@@ -54,6 +54,23 @@ function notLoaded(prop: string): EmulatedApiError {
   );
 }
 
+function versionAtMost(version: string, max: string): boolean {
+  const a = version.split(".").map(Number);
+  const b = max.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d < 0;
+  }
+  return true;
+}
+
+/** An API of ExcelApi `version` on a workbook that emulates an older host: Excel answers ApiNotFound. */
+function requireSet(book: PreviewWorkbook, version: string, api: string): void {
+  if (!versionAtMost(version, book.apiVersion)) {
+    throw apiError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi ${version})`);
+  }
+}
+
 function invalidArgument(what: string, location?: string): EmulatedApiError {
   return apiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what})`, location);
 }
@@ -583,7 +600,8 @@ defineProps(Worksheet, {
   },
   showGridlines: {
     get: (s: SheetState) => s.showGridlines,
-    set: (s: SheetState, v: boolean) => {
+    set: (s: SheetState, v: boolean, o: Worksheet) => {
+      requireSet(o._book, "1.8", "Worksheet.showGridlines");
       s.showGridlines = v === true;
     },
   },
@@ -891,8 +909,11 @@ export class Range extends ClientObj<RangeTarget> {
   getSurroundingRegion(): Range {
     return this.derive((t) => surroundingRegion(t.sheet, t.ref.row, t.ref.column));
   }
+  /** ExcelApi 1.13: like Excel, a host below that set rejects the sync with ApiNotFound. */
   getMergedAreasOrNullObject(): RangeAreas {
+    const book = this.context.book;
     return this._make(RangeAreas, () => {
+      requireSet(book, "1.13", "Range.getMergedAreasOrNullObject");
       const t = this._get();
       if (!t) return undefined;
       const areas = t.sheet.merges.filter((m) => intersect(m, t.ref));

@@ -59,8 +59,12 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   /** Workbook settings as JSON text, like Excel stores them. */
   readonly settings = new Map<string, string>();
   syncCount = 0;
-  /** Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported (tests lower it to exercise fallbacks). */
-  apiVersion = "1.12";
+  /**
+   * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported.
+   * Default: Excel on the web, which has every set; tests lower it to exercise fallbacks (APIs of
+   * a higher set then reject the sync with ApiNotFound, as an older Excel does).
+   */
+  apiVersion = "1.17";
   /** Largest request and response payload (bytes) seen by a sync; for tests and benchmarks. */
   maxRequestBytes = 0;
   maxResponseBytes = 0;
