@@ -236,9 +236,15 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
   const labelRow = (label: Text, value: CellValue, wrap = false): void => {
     const r = rows.length;
     rows.push(pad([t(label), value]));
-    merges.push(`B${r + 1}:${lastCol}${r + 1}`);
     styles.push({ range: `A${r + 1}`, style: { bold: true, verticalAlignment: "top" } });
-    styles.push({ range: `B${r + 1}:${lastCol}${r + 1}`, style: { wrapText: wrap, verticalAlignment: "top", horizontalAlignment: "left" } });
+    if (wrap) {
+      // Several lines (lists, descriptions): wrapped in column B alone, not merged, because Excel
+      // grows a row to fit wrapped text only in unmerged cells.
+      styles.push({ range: `B${r + 1}`, style: { wrapText: true, verticalAlignment: "top", horizontalAlignment: "left" } });
+    } else {
+      merges.push(`B${r + 1}:${lastCol}${r + 1}`);
+      styles.push({ range: `B${r + 1}:${lastCol}${r + 1}`, style: { wrapText: false, verticalAlignment: "top", horizontalAlignment: "left" } });
+    }
   };
   const sectionHeading = (label: Text): void => {
     const r = rows.length;
@@ -344,7 +350,7 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
     merges,
     tables,
     columnWidths: [
-      { columns: "A", width: 120 },
+      { columns: "A", width: 150 },
       { columns: "B", width: 190 },
       { columns: "C", width: 190 },
       { columns: "D", width: 90 },

@@ -6,6 +6,7 @@ import {
   emptyTheory,
   parseTheorySheet,
   ProgrammeTheory,
+  estimateTextWidth,
   setLink,
   TEMPLATES,
   theorySheetSpec,
@@ -100,6 +101,26 @@ describe("theory sheet layout", () => {
   it("gives an empty table one blank body row so Excel can create it", () => {
     const s = theorySheetSpec(emptyTheory());
     for (const tbl of s.tables!) expect(parseRange(tbl.range).rowCount).toBe(2);
+  });
+
+  it("shows every line of the target group's lists: wrapped, unmerged cells (Excel grows only unmerged rows)", () => {
+    const grid = cellsOf(spec);
+    for (const label of ["Beskrivelse", "Kendetegn", "Inklusionskriterier", "Eksklusionskriterier"]) {
+      const r = rowOf(grid, label);
+      expect(spec.merges!.some((m) => parseRange(m).row === r)).toBe(false);
+      expect(spec.styles!.some((st) => st.range === `B${r + 1}` && st.style.wrapText === true)).toBe(true);
+    }
+    // Several criteria are several lines of the one cell.
+    expect(String(grid[rowOf(grid, "Kendetegn")][1]).split("\n")).toEqual(social().targetGroup.characteristics);
+  });
+
+  it("column A is wide enough for its bold labels in Danish and English (11 pt)", () => {
+    const widthA = spec.columnWidths!.find((c) => c.columns === "A")!.width;
+    for (const lang of ["da", "en"] as const) {
+      const grid = cellsOf(theorySheetSpec(social(), lang));
+      const start = rowOf(grid, lang === "da" ? "Navn" : "Name");
+      for (let r = start; r < start + 6; r++) expect([grid[r][0], estimateTextWidth(String(grid[r][0]), 11) + 6 <= widthA]).toEqual([grid[r][0], true]);
+    }
   });
 
   it("every row of the cell block has the same length", () => {
