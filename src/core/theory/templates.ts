@@ -140,7 +140,7 @@ const KL_YOUNG_MECHANISMS: MechRow[] = [
 
 const KL_OVER30_MECHANISMS: MechRow[] = [
   ["Anerkendende og inkluderende tilgang", "Borgeren mødes med fokus på ressourcer og inddrages aktivt i beslutningerne.", "kilde", "tilgange"],
-  ["Delmål, der peger på, hvor forandringen skal ske", "Delmålene udvælger de områder, der skal skabes fremgang på for at bane vejen til job.", "kilde", "tilgange"],
+  ["Delmål, der peger på, hvor forandringen skal ske", "Delmålene udpeger de områder, hvor der skal skabes fremgang for at bane vejen til job.", "kilde", "tilgange"],
   ["Fælles mål og prioriteringer i et tværfagligt samarbejde", "Alle involverede ved, hvem der gør hvad, og planen er afstemt på tværs.", "kilde", "organisatoriske rammer"],
   ["De rette kompetencer til at udføre indsatsen", "Medarbejderne har den faglige viden, indsatsen kræver.", "kilde", "kompetencer"],
   ["Handlekraft, der bruger borgerens motivation", "Medarbejderne handler hurtigt, når borgeren er motiveret.", "kilde", "tilgange"],
@@ -167,7 +167,7 @@ const KL_OVER30_TARGET: TargetGroup = {
   description: "Borgere over 30 år, der ikke er klar til arbejdsmarkedet, og som har store og sammensatte problemer ud over ledighed.",
   characteristics: [
     "Mangelfuld uddannelse",
-    "Sociale problemer og familiemæssige problemer",
+    "Sociale og familiemæssige problemer",
     "Misbrugsproblemer",
     "Økonomiske problemer og boligproblemer",
     "Fysiske eller psykiske helbredsproblemer",
@@ -415,7 +415,7 @@ const sfiDisability = (): ProgrammeTheory =>
       ["Førtidspensionisten har fået job med løntilskud eller flere arbejdstimer", "", "kilde", statuses("Job som førtidspensionist", ["Job med løntilskud for førtidspensionister", STATUS.ordinaereTimer])],
     ],
     subGoals: [
-      ["Borgeren kan beskrive sin funktionsevne og hvilke arbejdsopgaver, der er mulige", "", "kilde", progression("Afklaret funktionsevne")],
+      ["Borgeren kan beskrive sin funktionsevne og de arbejdsopgaver, der er mulige", "", "kilde", progression("Afklaret funktionsevne")],
       ["Borgeren kan pege på de kompenserende ordninger, der passer til behovet", "Personlig assistance, hjælpemidler, isbryderordning, fortrinsadgang, mentor.", "kilde", progression("Kendskab til ordninger")],
       ["Borgeren kan arbejde med den bevilgede kompensation", "", "forslag", progression("Arbejde med kompensation")],
       ["Borgeren kan genoptage arbejdet gradvist", "Fx ved delvis raskmelding.", "forslag", progression("Gradvis tilbagevenden")],
@@ -554,7 +554,7 @@ const socialMedical = (): ProgrammeTheory =>
       ["Borgeren kan følge en plan, som borgeren selv har været med til at lægge", "", "forslag", progression("Følger egen plan")],
       ["Borgeren kan håndtere smerter, angst eller nedtrykthed i hverdagen", "", "forslag", progression("Håndtering af symptomer")],
       ["Borgeren kan klare fysisk aktivitet i stigende omfang", "", "forslag", progression("Fysisk funktionsevne")],
-      ["Borgeren kan deltage i en virksomhedspraktik et aftalt antal timer om ugen", "", "forslag", statuses("I praktik eller ordinære timer", [STATUS.iPraktik, STATUS.ordinaereTimer])],
+      ["Borgeren kan deltage i en virksomhedspraktik i et aftalt antal timer om ugen", "", "forslag", statuses("I praktik eller ordinære timer", [STATUS.iPraktik, STATUS.ordinaereTimer])],
     ],
     activities: [
       ["Fælles lægelig og social udredning inden for en måned", "Læge og socialrådgiver udreder sammen, hurtigt efter start.", "forslag"],
