@@ -16,6 +16,7 @@ import {
   wrapText,
 } from "../../../src/core/theory";
 import { BoxShapeSpec, ConnectorSpec } from "../../../src/core/report/sheetSpec";
+import { parseRange } from "../../../src/core/report/address";
 import fc from "fast-check";
 import { build, plan } from "./arbitraries";
 
@@ -253,6 +254,29 @@ describe("diagramSheetSpec", () => {
       expect(ids.has(c.to)).toBe(true);
     }
     expect(boxes.find((b) => b.id === "Boks_S1")!.text).toContain("uddannelse");
+  });
+
+  it.each(cases)("%s: every shape lies inside the printed area (A4 landscape, one page)", (_id, t) => {
+    const spec = diagramSheetSpec(t, "da", { shapes: true });
+    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToOnePage: true });
+    const area = parseRange(spec.pageSetup!.printArea!);
+    expect([area.row, area.column]).toEqual([0, 0]);
+    // Width of the printed columns from the sheet's own column widths; rows at Excel's default 15 pt (14.4 pt at worst).
+    const widths = spec.columnWidths!.flatMap((c) => {
+      const r = parseRange(c.columns.includes(":") ? c.columns.split(":").map((x) => `${x}1`).join(":") : `${c.columns}1`);
+      return Array.from({ length: r.columnCount }, (_, i) => [r.column + i, c.width] as const);
+    });
+    const printedWidth = widths.filter(([col]) => col < area.columnCount).reduce((sum, [, w]) => sum + w, 0);
+    const printedHeight = area.rowCount * 14.4;
+    for (const sh of spec.shapes!) {
+      const right = sh.kind === "connector" ? Math.max(sh.x1!, sh.x2!) : sh.left + sh.width;
+      const bottom = sh.kind === "connector" ? Math.max(sh.y1!, sh.y2!) : sh.top + sh.height;
+      const left = sh.kind === "connector" ? Math.min(sh.x1!, sh.x2!) : sh.left;
+      const top = sh.kind === "connector" ? Math.min(sh.y1!, sh.y2!) : sh.top;
+      expect([sh.id, left >= 0 && top >= 0 && right <= printedWidth && bottom <= printedHeight]).toEqual([sh.id, true]);
+      // And inside the A4 landscape page itself (842 × 595 pt).
+      expect([sh.id, right <= 842 && bottom <= 595]).toEqual([sh.id, true]);
+    }
   });
 
   it("without shapes: item names in merged, filled cells, arrows as text, and the note", () => {
