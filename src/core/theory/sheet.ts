@@ -258,7 +258,8 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
   merges.push(`A2:${lastCol}2`);
   styles.push({ range: `A2:${lastCol}2`, style: { italic: true, fontColor: "#595959", wrapText: true } });
   labelRow(L.title, theory.title);
-  labelRow(L.source, theory.source?.title ?? null, true);
+  // One line across the merged B:J (a long publication title fits); the note wraps in B.
+  labelRow(L.source, theory.source?.title ?? null);
   labelRow(L.publisher, theory.source?.publisher ?? null);
   labelRow(L.year, theory.source?.year ?? null);
   labelRow(L.note, theory.source?.note ?? null, true);

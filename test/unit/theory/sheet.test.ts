@@ -110,6 +110,9 @@ describe("theory sheet layout", () => {
       expect(spec.merges!.some((m) => parseRange(m).row === r)).toBe(false);
       expect(spec.styles!.some((st) => st.range === `B${r + 1}` && st.style.wrapText === true)).toBe(true);
     }
+    // The publication's title stays on one line across the merged columns B–J.
+    const kilde = rowOf(grid, "Kilde");
+    expect(spec.merges).toContain(`B${kilde + 1}:J${kilde + 1}`);
     // Several criteria are several lines of the one cell.
     expect(String(grid[rowOf(grid, "Kendetegn")][1]).split("\n")).toEqual(social().targetGroup.characteristics);
   });
