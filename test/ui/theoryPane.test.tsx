@@ -80,6 +80,10 @@ describe("Programteori pane", () => {
       expect(within(picker).getByText(t.description.da)).toBeTruthy();
     }
     expect(within(picker).getAllByText(/^Kilde: En effektiv beskæftigelsesindsats for udsatte borgere/).length).toBeGreaterThan(0);
+    // The source reads as a reference: title, publisher, year, without parentheses nested in parentheses.
+    const sources = within(picker).getAllByText(/^Kilde: /).map((e) => e.textContent ?? "");
+    expect(sources).toContain("Kilde: En effektiv beskæftigelsesindsats for udsatte borgere. KL (udarbejdet af New Insight A/S), 2013.");
+    for (const line of sources) expect([line, /\([^)]*\(/.test(line)]).toEqual([line, false]);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Start tomt" }));
     });
