@@ -125,10 +125,13 @@ describe("Programteori pane", () => {
     expect(theory.targetGroup.size).toBeNull();
     expect(validationText()).toContain("Målgruppens størrelse er ikke udfyldt");
     const size = screen.getByLabelText("Størrelse (antal borgere)") as HTMLInputElement;
+    // Under the field: the warning alone, not also the hint asking the same question.
+    expect(screen.queryByText("Hvor mange borgere er i målgruppen?")).toBeNull();
     await act(async () => {
       fireEvent.change(size, { target: { value: "120" } });
     });
     expect(validationText()).not.toContain("Målgruppens størrelse er ikke udfyldt");
+    expect(screen.getByText("Hvor mange borgere er i målgruppen?")).toBeTruthy();
     expect(validationCodes()).not.toContain("TARGET_GROUP_NO_SIZE");
     await act(async () => {
       fireEvent.change(size, { target: { value: "" } });

@@ -40,7 +40,7 @@ export function NumberInput(props: {
   return (
     <Field
       label={props.label}
-      hint={props.hint}
+      hint={message ? undefined : props.hint}
       validationState={message ? (invalid ? "error" : "warning") : "none"}
       validationMessage={message}
       size={props.size}
