@@ -42,6 +42,8 @@ export interface SourceRange {
   column: number;
   values: CellValue[][];
   mergedAreas: string[];
+  /** Number formats of `values` (same shape), so that core can tell Excel dates from plain numbers. */
+  numberFormats?: string[][];
 }
 
 function trimTrailingBlankRows(values: CellValue[][]): CellValue[][] {
@@ -82,6 +84,9 @@ export function toComparisonInput(src: SourceRange): ComparisonInput {
     );
   }
   const body = values.slice(h + 1).map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
+  const formats = src.numberFormats
+    ?.slice(h + 1, h + 1 + body.length)
+    .map((r) => (r.length === width ? r : [...r, ...new Array<string>(width - r.length).fill("General")]));
   const header = values[h].length === width ? values[h] : [...values[h], ...new Array<CellValue>(width - values[h].length).fill(null)];
   return {
     sheet: src.sheet,
@@ -89,22 +94,26 @@ export function toComparisonInput(src: SourceRange): ComparisonInput {
     header,
     rows: body,
     mergedAreas: src.mergedAreas,
+    ...(formats && formats.length === body.length ? { numberFormats: formats } : {}),
   };
 }
 
 /** Reads `ref` on `sheet` in row chunks, one sync per chunk (Excel on the web's payload limit). */
-async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<CellValue[][]> {
+async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<{ values: CellValue[][]; numberFormats: string[][] }> {
   const out: CellValue[][] = [];
+  const formats: string[][] = [];
   const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, ref.columnCount)));
   for (let r = 0; r < ref.rowCount; r += perChunk) {
     const n = Math.min(perChunk, ref.rowCount - r);
-    const range = ws.getRangeByIndexes(ref.row + r, ref.column, n, ref.columnCount).load("values");
+    // number formats too: a date-formatted number is an Excel date, not a plain number
+    const range = ws.getRangeByIndexes(ref.row + r, ref.column, n, ref.columnCount).load("values,numberFormat");
     // One sync per chunk is the point of chunking: each response must stay below the payload limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const row of range.values as CellValue[][]) out.push(row);
+    for (const row of range.numberFormat as string[][]) formats.push(row);
   }
-  return out;
+  return { values: out, numberFormats: formats };
 }
 
 /** context.sync(), turning Excel's ItemNotFound (a sheet or table looked up with getItem is gone) into `missing`. */
@@ -155,9 +164,9 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
     await syncOrMissing(context, () => sourceMissing(source.sheet));
     const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
     const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
-    const values = await readChunks(context, ws, ref);
+    const { values, numberFormats } = await readChunks(context, ws, ref);
     const cut = cutAtFirstBlankRow(values, 1);
-    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: numberFormats.slice(0, cut.length), mergedAreas: mergedAddresses(merged) });
   });
 }
 
@@ -188,9 +197,9 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     }
     const block = selected.rowCount * selected.columnCount > 1 ? selected : region;
     const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
-    const values = await readChunks(context, ws, ref);
+    const { values, numberFormats } = await readChunks(context, ws, ref);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
-    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
   });
 }
 
@@ -203,8 +212,8 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
     await syncOrMissing(context, () => sourceMissing(sheet));
     if (used.isNullObject) return null;
     const ref = { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
-    const values = await readChunks(context, ws, ref);
-    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, mergedAreas: mergedAddresses(merged) });
+    const { values, numberFormats } = await readChunks(context, ws, ref);
+    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
   });
 }
 
@@ -219,8 +228,8 @@ export async function readTableSource(run: ExcelRun, table: string): Promise<Com
     );
     const ws = t.worksheet;
     const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
-    const values = await readChunks(context, ws, ref);
-    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, mergedAreas: [] });
+    const { values, numberFormats } = await readChunks(context, ws, ref);
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [] });
   });
 }
 

@@ -181,6 +181,27 @@ describe("reading the case data", () => {
   });
 });
 
+describe("dates in the case data", () => {
+  it("a column of Excel dates (date-formatted numbers) reaches core as dates, shown as dd-mm-åååå", async () => {
+    const wb = sample();
+    const serials = Array.from({ length: 60 }, (_, i) => 45293 + i * 3);
+    wb.setValues("Borgere", "N1", [["Inkluderet"], ...serials.map((v) => [v])]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Borgere").getRange("N2:N61").numberFormat = serials.map(() => ["dd-mm-yyyy"]);
+      await ctx.sync();
+    });
+    const input = await readSheetSource(wb.run.bind(wb), "Borgere");
+    expect(input!.numberFormats?.[0][13]).toBe("dd-mm-yyyy");
+    const settings = suggestSettings(input!, "da");
+    settings.columns.baseline = [{ column: 13, type: "continuous" }];
+    const result = runComparison(input!, settings);
+    const v = result.baseline.variables[0];
+    expect(v.type === "continuous" && v.isDate).toBe(true);
+    const sheet = JSON.stringify(comparisonSheetSpec(result, "da"));
+    expect(sheet).toContain("02-01-2024");
+  });
+});
+
 describe("settings in the workbook", () => {
   it("are saved and restored unchanged (1 sync each); none stored gives null", async () => {
     const wb = sample();

@@ -12,7 +12,7 @@ import { cellAddress, parseRange } from "../report/address";
 import { looksLikeCpr } from "./cpr";
 import { mapGroupLabel, type Arm } from "./groups";
 import { parseMonthValue, type BaselineType } from "./header";
-import { cellText, isBlank, normaliseKey, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
+import { cellText, isBlank, isDateFormat, normaliseKey, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
 
 export interface DatasetInput {
   sheet: string;
@@ -22,6 +22,11 @@ export interface DatasetInput {
   rows: CellValue[][];
   /** Merged areas in or near the range, as the reader found them ("B5:B6" or "Borgere!B5:B6"). */
   mergedAreas?: string[];
+  /**
+   * Excel number formats of `rows` (same shape), when the reader has them. A number in a date format is an
+   * Excel date (serial number); without formats, numbers are numbers and only date texts make a date column.
+   */
+  numberFormats?: string[][];
 }
 
 export interface DatasetColumns {
@@ -200,6 +205,13 @@ const MAX_LISTED = 20;
 /** Status codes are stored as 16-bit integers. */
 const MAX_STATUSES = 32767;
 
+/**
+ * Without number formats, a number in a column that also has date texts is taken as an Excel date (serial
+ * number), unless it is below this serial (01-01-1910): then it is a plain number (an age, a count) mixed
+ * with dates, and reported.
+ */
+const OLDEST_DATE_SERIAL = 3654;
+
 /** Distinct values per column kept in the linear inline cache before the Map. */
 const INLINE_CACHE = 16;
 
@@ -208,6 +220,9 @@ interface ConBuild {
   name: string;
   values: Float64Array;
   isDate: boolean;
+  /** First cell with a date (text or date-formatted number) and first number not formatted as a date (when formats are known). */
+  firstDate: string | null;
+  firstPlain: string | null;
 }
 
 /**
@@ -415,10 +430,11 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       cats.push({ column: b.column, name, raw: new Map(), keys: new Map(), levels: [], codes: new Int32Array(cap), cacheKeys: [], cacheCodes: [] });
     } else {
       order.push({ type: b.type, index: cons.length });
-      cons.push({ column: b.column, name, values: new Float64Array(cap), isDate: false });
+      cons.push({ column: b.column, name, values: new Float64Array(cap), isDate: false, firstDate: null, firstPlain: null });
     }
   }
 
+  const formats = input.numberFormats && input.numberFormats.length === input.rows.length ? input.numberFormats : undefined;
   const wide = columns.layout === "wide";
   const arm = new Uint8Array(cap);
   // group label per citizen: only the long layout needs it (to check that a citizen keeps one group);
@@ -501,6 +517,12 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       const v = row[spec.column];
       if (typeof v === "number" && Number.isFinite(v)) {
         spec.values[k] = v;
+        if (formats) {
+          if (isDateFormat(formats[r]?.[spec.column])) {
+            spec.isDate = true;
+            if (spec.firstDate === null) spec.firstDate = at(r, spec.column);
+          } else if (spec.firstPlain === null) spec.firstPlain = at(r, spec.column);
+        } else if (v < OLDEST_DATE_SERIAL && spec.firstPlain === null) spec.firstPlain = at(r, spec.column);
         continue;
       }
       if (v === undefined || isBlank(v)) {
@@ -516,6 +538,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       if (d !== null) {
         spec.values[k] = d;
         spec.isDate = true;
+        if (spec.firstDate === null) spec.firstDate = at(r, spec.column);
         continue;
       }
       spec.values[k] = Number.NaN;
@@ -695,6 +718,16 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
       const cells = rest.reduce((n, s) => n + s.count, 0);
       P.addAlways("UNCLASSIFIED_STATUS_MORE", `… og ${rest.length} andre statusværdier (${cells} celler i alt), som heller ikke er klassificeret. Tjek, at statuskolonnerne indeholder status og ikke fritekst.`, `… and ${rest.length} other status values (${cells} cells in all) that are not classified either. Check that the status columns contain statuses, not free text.`);
     }
+  }
+
+  for (const spec of cons) {
+    if (!spec.firstDate || !spec.firstPlain) continue;
+    P.add(
+      "MIXED_DATES",
+      `Kolonnen ${q(spec.name)} blander datoer (fx ${spec.firstDate}) og tal, der ikke er datoer (fx ${spec.firstPlain}). Ret kolonnen, så den kun indeholder datoer eller kun tal, eller vælg en anden kolonne.`,
+      `The column ${q(spec.name)} mixes dates (e.g. ${spec.firstDate}) and numbers that are not dates (e.g. ${spec.firstPlain}). Make the column hold only dates or only numbers, or choose another column.`,
+      local(spec.firstPlain),
+    );
   }
 
   const dataset: Dataset = {

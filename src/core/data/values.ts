@@ -133,3 +133,18 @@ export function formatSerialDate(serial: number): string {
   const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
   return `${dd}-${mm}-${d.getUTCFullYear()}`;
 }
+
+/**
+ * True when an Excel number format (Range.numberFormat, the invariant English codes such as "dd-mm-yyyy",
+ * "d. mmmm yyyy", "m/d/yyyy h:mm") shows the number as a date: it has a day or year code outside quoted
+ * text, [colour]/[$-locale] sections and backslash escapes. "General", "0.0", "0%", "h:mm" (and Danish "Standard") are not dates.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  return bare.trim() !== "standard" && /[dyå]/.test(bare);
+}
