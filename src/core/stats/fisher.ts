@@ -12,7 +12,7 @@ import { qnorm } from "./dist";
 import { Hypergeom, solveMonotone } from "./hypergeom";
 import { seededRandom } from "./rng";
 import type { Alternative, TestResult, Text } from "./types";
-import { checkConfLevel, checkCountTable, fail } from "./validate";
+import { checkAlternative, checkConfLevel, checkCountTable, fail, FISHER_MAX_TOTAL } from "./validate";
 
 const lfact = (n: number): number => gammaln(n + 1);
 
@@ -29,16 +29,24 @@ export interface FisherOptions {
 
 export function fisherExact(table: number[][], opts: FisherOptions = {}): TestResult {
   checkCountTable(table);
-  const alternative = opts.alternative ?? "two.sided";
+  const alternative = checkAlternative(opts.alternative);
   const confLevel = opts.confLevel ?? 0.95;
   checkConfLevel(confLevel);
   const total = table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
   if (total === 0) fail("STATS_EMPTY_TABLE", "Tabellen er tom (alle celler er 0).", "The table is empty (all cells are 0).");
+  checkFisherTotal(total);
   if (table.length === 2 && table[0].length === 2 && !opts.simulate) return fisher2x2(table, alternative, confLevel);
   if (alternative !== "two.sided" && !(table.length === 2 && table[0].length === 2)) {
     fail("STATS_ONE_SIDED_RXC", "Ensidede test findes kun for 2×2-tabeller.", "One-sided tests exist only for 2x2 tables.");
   }
   return fisherRxC(table, opts.simulate);
+}
+
+function checkFisherTotal(total: number): void {
+  if (total > FISHER_MAX_TOTAL) {
+    fail("STATS_TABLE_TOO_LARGE", `Fishers eksakte test accepterer højst ${FISHER_MAX_TOTAL.toLocaleString("da-DK")} observationer i alt (fik ${total}); brug χ²-testen.`,
+      `Fisher's exact test accepts at most ${FISHER_MAX_TOTAL} observations in total (got ${total}); use the chi-square test.`);
+  }
 }
 
 function fisher2x2(t: number[][], alternative: Alternative, confLevel: number): TestResult {
@@ -110,6 +118,7 @@ class BudgetExceeded extends Error {}
  */
 export function fisherRxCExactP(table: number[][]): number | undefined {
   checkCountTable(table);
+  checkFisherTotal(table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0));
   const rows = table.filter((r) => r.some((v) => v > 0)).map((r) => r.filter((_, j) => table.some((q) => q[j] > 0)));
   if (rows.length < 2 || rows[0].length < 2) return 1;
   const rowSums = rows.map((r) => r.reduce((a, b) => a + b, 0));

@@ -41,3 +41,4 @@ export { smdContinuous, smdProportion } from "./smd";
 export { powerTwoProportions, sampleSizeFor80 } from "./power";
 export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
+export { FISHER_MAX_TOTAL } from "./validate";

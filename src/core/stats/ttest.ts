@@ -6,7 +6,7 @@
 import { mean } from "./descriptive";
 import { pt, qt } from "./dist";
 import type { Alternative, TestResult } from "./types";
-import { checkConfLevel, checkSample, fail } from "./validate";
+import { checkAlternative, checkConfLevel, checkResultNumbers, checkSample, fail } from "./validate";
 
 export interface TTestOptions {
   varEqual?: boolean;
@@ -22,7 +22,7 @@ function sumSq(x: number[], m: number): number {
 }
 
 export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestResult {
-  const alternative = opts.alternative ?? "two.sided";
+  const alternative = checkAlternative(opts.alternative);
   const confLevel = opts.confLevel ?? 0.95;
   checkConfLevel(confLevel);
   let df: number;
@@ -88,6 +88,7 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
     const q = qt(1 - (1 - confLevel) / 2, df);
     ci = [(t - q) * se, (t + q) * se];
   }
+  checkResultNumbers([t, df, pValue, est, ci[0], ci[1]]);
   return {
     method, statistic: t, statisticName: "t", df, pValue, alternative,
     estimate: est, estimateName, confInt: ci, confLevel, warnings: [],

@@ -1,5 +1,6 @@
 /** Input checks shared by the tests. Every failure is a VirkningError with a Danish message. */
 import { VirkningError } from "../errors";
+import type { Alternative } from "./types";
 
 export function fail(code: string, da: string, en: string): never {
   throw new VirkningError(code, da, en);
@@ -19,6 +20,10 @@ export function checkCountTable(table: number[][], minRows = 2, minCols = 2, max
   for (const row of table) {
     if (!Array.isArray(row) || row.length !== c) fail("STATS_TABLE_SHAPE", "Alle rækker i tabellen skal have lige mange celler.", "All rows of the table must have the same number of cells.");
     for (const v of row) checkCount(v);
+  }
+  const total = table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+  if (total > Number.MAX_SAFE_INTEGER) {
+    fail("STATS_TABLE_TOO_LARGE", "Tabellens samlede antal er for stort til en præcis beregning.", "The table total is too large for an exact calculation.");
   }
 }
 
@@ -48,4 +53,25 @@ export function checkProbability(p: number, name: string, open = true): void {
 
 export function checkConfLevel(c: number): void {
   checkProbability(c, "Konfidensniveauet");
+}
+
+/** alternative must be one of R's three names (callers outside TypeScript may pass anything). */
+export function checkAlternative(a: unknown): Alternative {
+  if (a === undefined) return "two.sided";
+  if (a !== "two.sided" && a !== "less" && a !== "greater") {
+    fail("STATS_ALTERNATIVE", `Ukendt alternativ hypotese: ${String(a)} (brug "two.sided", "less" eller "greater").`,
+      `Unknown alternative hypothesis: ${String(a)} (use "two.sided", "less" or "greater").`);
+  }
+  return a;
+}
+
+/** Largest table total the exact Fisher test accepts (the work grows with the square root of n). */
+export const FISHER_MAX_TOTAL = 100_000_000;
+
+/** Every computed number of a result must be a number (never a silent NaN). */
+export function checkResultNumbers(values: (number | undefined)[]): void {
+  if (values.some((v) => v !== undefined && Number.isNaN(v))) {
+    fail("STATS_NUMERIC_OVERFLOW", "Resultatet kan ikke beregnes: tallene er for store eller for små til en sikker beregning.",
+      "The result cannot be computed: the numbers are too large or too small for a reliable calculation.");
+  }
 }

@@ -14,7 +14,7 @@
 import { rankWithTies } from "./descriptive";
 import { pnorm, pnormUpper } from "./dist";
 import type { Alternative, TestResult, Text } from "./types";
-import { checkSample, fail } from "./validate";
+import { checkAlternative, checkSample, fail } from "./validate";
 
 export interface WilcoxonOptions {
   exact?: boolean;
@@ -105,7 +105,7 @@ export const ALL_TIED_WARNING: Text = {
 export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions = {}): TestResult {
   checkSample(x, 1, "Gruppe 1");
   checkSample(y, 1, "Gruppe 2");
-  const alternative = opts.alternative ?? "two.sided";
+  const alternative = checkAlternative(opts.alternative);
   const correct = opts.correct ?? true;
   const nx = x.length;
   const ny = y.length;
@@ -153,7 +153,7 @@ export function wilcoxonSignedRank(x: number[], y: number[], opts: WilcoxonOptio
   checkSample(x, 1, "Første måling");
   checkSample(y, 1, "Anden måling");
   if (x.length !== y.length) fail("STATS_PAIRED_LENGTH", "Parrede målinger skal have lige mange værdier.", "Paired measurements must have the same number of values.");
-  const alternative = opts.alternative ?? "two.sided";
+  const alternative = checkAlternative(opts.alternative);
   const correct = opts.correct ?? true;
   const all = x.map((v, i) => v - y[i]);
   const d = all.filter((v) => v !== 0);
