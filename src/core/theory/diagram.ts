@@ -288,28 +288,29 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const d of drafts) chars[d.column] += d.text.length + 20;
   const meanChars = chars.reduce((s, c) => s + c, 0) / nCols;
   const weights = chars.map((c) => Math.min(1.8, Math.max(0.8, meanChars > 0 ? Math.sqrt(c / meanChars) : 1)));
-  // A column is at least wide enough for its longest word at 8 pt (bold where the box is bold)
-  // and for its heading; the others share the rest.
+  // At each font size, a column is at least wide enough for its longest word (bold where the box
+  // is bold) and for its heading; the others share the rest by weight.
   const avail = innerW - COLUMN_GAP * (nCols - 1);
-  const minWs = new Array<number>(nCols).fill(0);
-  for (const d of drafts) {
-    minWs[d.column] = Math.max(minWs[d.column], longestWordWidth(d.text, WORD_FONT, isBoldBox(d.kind)) + 2 * BOX_PADDING_X + 0.5);
-  }
-  for (const [c, t] of [[0, HEAD.maalgruppe[lang]], [1, HEAD.aktiviteter[lang]], [finalCol, HEAD.slutmaal[lang]]] as const) {
-    minWs[c] = Math.max(minWs[c], estimateTextWidth(t, WORD_FONT * HEADING_EM, true) + 2 * BOX_PADDING_X + 0.5);
-  }
-  const fixed = new Set<number>();
-  let colWs = weights.map((w) => (avail * w) / weights.reduce((s, x) => s + x, 0));
-  for (let pass = 0; pass < nCols; pass++) {
-    const short = colWs.findIndex((w, c) => !fixed.has(c) && w < minWs[c]);
-    if (short < 0 || minWs.reduce((s, w) => s + w, 0) > avail) break;
-    fixed.add(short);
-    const rest = avail - [...fixed].reduce((s, c) => s + minWs[c], 0);
-    const freeWeight = weights.reduce((s, w, c) => s + (fixed.has(c) ? 0 : w), 0);
-    colWs = weights.map((w, c) => (fixed.has(c) ? minWs[c] : (rest * w) / freeWeight));
-  }
-  const colX = (c: number): number => margin + colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
-  const colW = (c: number): number => colWs[c];
+  const columnWidths = (font: number): number[] => {
+    const minWs = new Array<number>(nCols).fill(0);
+    for (const d of drafts) {
+      minWs[d.column] = Math.max(minWs[d.column], longestWordWidth(d.text, font, isBoldBox(d.kind)) + 2 * BOX_PADDING_X + 0.5);
+    }
+    for (const [c, t] of [[0, HEAD.maalgruppe[lang]], [1, HEAD.aktiviteter[lang]], [finalCol, HEAD.slutmaal[lang]]] as const) {
+      minWs[c] = Math.max(minWs[c], estimateTextWidth(t, font * HEADING_EM, true) + 2 * BOX_PADDING_X + 0.5);
+    }
+    const fixed = new Set<number>();
+    let ws = weights.map((w) => (avail * w) / weights.reduce((s, x) => s + x, 0));
+    for (let pass = 0; pass < nCols; pass++) {
+      const short = ws.findIndex((w, c) => !fixed.has(c) && w < minWs[c]);
+      if (short < 0 || minWs.reduce((s, w) => s + w, 0) > avail) break;
+      fixed.add(short);
+      const rest = avail - [...fixed].reduce((s, c) => s + minWs[c], 0);
+      const freeWeight = weights.reduce((s, w, c) => s + (fixed.has(c) ? 0 : w), 0);
+      ws = weights.map((w, c) => (fixed.has(c) ? minWs[c] : (rest * w) / freeWeight));
+    }
+    return ws;
+  };
 
   const mechPerRow = Math.min(Math.max(theory.mechanisms.length, 1), Math.max(4, Math.ceil(theory.mechanisms.length / 2)));
   const mechRows = Math.ceil(theory.mechanisms.length / mechPerRow);
@@ -319,6 +320,8 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
 
   // Try font sizes from the largest down; measure the natural height at each.
   const measure = (font: number) => {
+    const colWs = columnWidths(font);
+    const colW = (c: number): number => colWs[c];
     const lineH = font * LINE_HEIGHT_EM;
     const boxH = (lines: number): number => lines * lineH + 2 * BOX_PADDING_Y;
     const wrapped = drafts.map((d) => wrapText(d.text, colW(d.column) - 2 * BOX_PADDING_X, font, isBoldBox(d.kind)));
@@ -339,7 +342,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const splitsWords =
       drafts.some((d) => longestWordWidth(d.text, font, isBoldBox(d.kind)) > colW(d.column) - 2 * BOX_PADDING_X) ||
       theory.mechanisms.some((mm) => longestWordWidth(mechanismText(mm.id, mm.name, mm.category, lang), font) > mechW - 2 * BOX_PADDING_X);
-    return { font, lineH, boxH, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
+    return { colWs, font, lineH, boxH, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
   };
 
   // Largest font at which everything fits the page; long words may shrink the font to 8 pt
@@ -347,6 +350,8 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   let m = measure(opts.maxFontSize ?? 10);
   for (let f = (opts.maxFontSize ?? 10) - 0.5; (m.total > innerH || (m.splitsWords && f >= WORD_FONT)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
   const scale = m.total > innerH ? innerH / m.total : 1;
+  const colX = (c: number): number => margin + m.colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
+  const colW = (c: number): number => m.colWs[c];
 
   const headings: DiagramHeading[] = [];
   const boxes: DiagramBox[] = [];
