@@ -58,7 +58,7 @@ const L = {
   valid: { da: "Gyldig status (N)", en: "Valid status (N)" },
   notFollowed: { da: "Ikke fulgt op endnu", en: "Not yet followed up" },
   moved: { da: "Fraflyttet", en: "Moved away" },
-  excluded: { da: "Udgået/udelukket", en: "Excluded" },
+  excluded: { da: "Udgået eller udelukket", en: "Excluded" },
   notesTitle: { da: "Noter", en: "Notes" },
   note: { da: "Note", en: "Note" },
   dash: { da: "–", en: "–" },
@@ -131,9 +131,15 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
     style(rowRange(r, 0, cells.length - 1), { bold: true, fill: HEAD_FILL, border: "bottom", wrapText: true, verticalAlignment: "bottom" });
     return r;
   };
+  // A line of text alone in its row (title, section title, outcome title, note) is merged across the sheet's
+  // columns, so that it reads as one line on screen and in print whatever column A's width is.
+  const spanRow = (r: number): void => {
+    merges.push(rowRange(r));
+  };
   const section = (title: Text): void => {
     row();
     const r = row(tx(title, lang));
+    spanRow(r);
     style(`A${r}`, { bold: true, fontSize: 12 });
   };
   const noteLines = (texts: Text[], prefix = ""): void => {
@@ -144,6 +150,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
       seen.add(s);
       for (const line of wrapNote(prefix + s)) {
         const r = row(line);
+        spanRow(r);
         style(`A${r}`, { italic: true, fontColor: NOTE_COLOUR });
       }
     }
@@ -152,6 +159,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   // ---- header block
   const h = result.header;
   const title = row(tx(h.title, lang));
+  spanRow(title);
   style(`A${title}`, { bold: true, fontSize: 14 });
   const meta: [Text, CellValue][] = [
     [L.data, h.dataRange],
@@ -187,6 +195,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   else if (result.followUps.length === 0) noteLines([L.noFollowUps]);
   for (const o of result.outcomes) {
     const r0 = row(`${o.name} (${tx(L.reachedBy, lang)}: ${o.statuses.join(", ")})`);
+    spanRow(r0);
     style(`A${r0}`, { bold: true });
     if (result.followUps.length === 0) continue;
     const I = tx(L.interventionShort, lang);
@@ -226,7 +235,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   const b = result.baseline;
   if (b.variables.length === 0) noteLines([L.noBaseline]);
   else {
-    const cols = [tx(L.variable, lang), tx(L.category, lang), `${tx(L.intervention, lang)} (N = ${b.N.intervention})`, `${tx(L.control, lang)} (N = ${b.N.control})`, "SMD"];
+    const cols = [tx(L.variable, lang), tx(L.category, lang), `${tx(L.intervention, lang)}\n(N = ${b.N.intervention})`, `${tx(L.control, lang)}\n(N = ${b.N.control})`, "SMD"];
     if (b.pValues) cols.push(tx(L.p, lang), tx(L.test, lang));
     headerRow(cols);
     const first = grid.length + 1;
@@ -279,8 +288,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
     merges,
     columnWidths: [
       { columns: "A", width: 190 },
-      { columns: "B", width: 105 },
-      { columns: "C:G", width: 80 },
+      { columns: "B:G", width: 105 },
       { columns: "H", width: 150 },
       { columns: "I:J", width: 130 },
       { columns: "K", width: 60 },

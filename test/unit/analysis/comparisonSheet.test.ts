@@ -97,6 +97,32 @@ describe("Sammenligning sheet (Danish)", () => {
   });
 });
 
+describe("Sammenligning sheet reads as a report", () => {
+  const spec = comparisonSheetSpec(result, "da");
+  const g = grid(spec);
+  const last = String.fromCharCode(64 + g[0].length);
+  const merged = new Set(spec.merges ?? []);
+  /** Rows whose only text is in column A (title, section titles, outcome titles, notes), but not Tabel 1's variable names above their categories. */
+  const variables = new Set(result.baseline.variables.map((v) => v.name));
+  const textRows = g
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => typeof r[0] === "string" && r[0] !== "" && !variables.has(r[0]) && r.slice(1).every((v) => v === "" || v === null));
+
+  it("title, section and outcome titles and notes span the sheet's width (not cut at column A)", () => {
+    expect(textRows.length).toBeGreaterThan(10);
+    for (const { r, i } of textRows) expect({ text: r[0], merged: merged.has(`A${i + 1}:${last}${i + 1}`) }).toEqual({ text: r[0], merged: true });
+    for (const t of ["Sammenligning: indsatsgruppe og kontrolgruppe", "Tabel 1. Baggrundskarakteristika ved inklusion", "Manglende data og nævnere", "Noter"]) {
+      expect(textRows.some(({ r }) => r[0] === t)).toBe(true);
+    }
+  });
+
+  it("column headers break between words: N on its own line in Tabel 1, no slash-joined words", () => {
+    expect(text(g)).toContain("Indsatsgruppe\n(N = 10)");
+    expect(text(g)).toContain("Udgået eller udelukket");
+    expect(text(g)).not.toContain("Udgået/udelukket");
+  });
+});
+
 describe("Sammenligning sheet (English)", () => {
   it("uses English labels and number formats", () => {
     const g = grid(comparisonSheetSpec(result, "en"));
