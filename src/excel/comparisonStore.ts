@@ -52,9 +52,31 @@ function trimTrailingBlankRows(values: CellValue[][]): CellValue[][] {
   return end === values.length ? values : values.slice(0, end);
 }
 
-/** Rows from the top down to (not including) the first row that is empty in every column. */
+/** A row that looks like a citizen's row of a table `width` columns wide: at least half of its cells (and two) filled. */
+function looksLikeDataRow(row: CellValue[], width: number): boolean {
+  let filled = 0;
+  for (const v of row) if (!isBlank(v)) filled++;
+  return filled >= Math.max(2, Math.ceil(width / 2));
+}
+
+/**
+ * Rows from the top down to (not including) the first row that is empty in every column, unless the first
+ * non-empty row after the empty ones looks like more data (see looksLikeDataRow): then the empty rows are
+ * inside the data, all rows are kept, and core reports the empty row with its cell (BLANK_ROW) instead of
+ * the rows below it being left out without a word. Notes or a short second block below the data are cut off.
+ */
 function cutAtFirstBlankRow(values: CellValue[][], from: number): CellValue[][] {
-  for (let r = from; r < values.length; r++) if (values[r].every((v) => isBlank(v))) return values.slice(0, r);
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  for (let r = from; r < values.length; r++) {
+    if (!values[r].every((v) => isBlank(v))) continue;
+    let next = r;
+    while (next < values.length && values[next].every((v) => isBlank(v))) next++;
+    if (next < values.length && looksLikeDataRow(values[next], width)) {
+      r = next;
+      continue;
+    }
+    return values.slice(0, r);
+  }
   return values;
 }
 
@@ -184,6 +206,8 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     selected.load("rowIndex,columnIndex,rowCount,columnCount");
     const region = selected.getSurroundingRegion();
     region.load("rowIndex,columnIndex,rowCount,columnCount");
+    // the current region stops at an empty row; the used range shows whether more data follow below it
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     const merged = queueMerged(region);
     const ownedSetting = queueLoadOwned(context);
     await context.sync();
@@ -195,9 +219,15 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
         { sheet: ws.name },
       );
     }
-    const block = selected.rowCount * selected.columnCount > 1 ? selected : region;
+    const several = selected.rowCount * selected.columnCount > 1;
+    const block = several ? selected : region;
     const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
-    const { values, numberFormats } = await readChunks(context, ws, ref);
+    // with one cell selected, read on below the region down to the last used row: rows of data below an
+    // empty row must not be left out silently (cutAtFirstBlankRow keeps them when they look like data)
+    if (!several && !used.isNullObject) ref.rowCount = Math.max(ref.rowCount, used.rowIndex + used.rowCount - ref.row);
+    const read = await readChunks(context, ws, ref);
+    const values = several ? read.values : cutAtFirstBlankRow(read.values, 1);
+    const numberFormats = read.numberFormats.slice(0, values.length);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
     return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
   });

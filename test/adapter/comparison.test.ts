@@ -366,6 +366,35 @@ describe("bad input writes nothing", () => {
     expect((err as { code?: string }).code).toBe("ApiNotFound");
   });
 
+  it("an empty row inside the data is named (not a silent cut of the rows below), nothing written", async () => {
+    const wb = sample();
+    for (let c = 0; c < 13; c++) wb.setCellByUser("Borgere", 9, c, "");
+    const before = snapshotBook(wb);
+    wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    const input = await readSelectionSource(wb.run.bind(wb));
+    // the rows below the empty row 10 are read, not left out
+    expect(input!.rows).toHaveLength(60);
+    const settings = suggestSettings({ ...input!, rows: input!.rows.filter((r) => r.some((v) => v !== null)) }, "da");
+    expect(() => runComparison(input!, settings)).toThrow("Række 10 (Borgere!A10) er tom, men der er data under den.");
+    await saveComparisonSettings(wb.run.bind(wb), settings);
+    const saved = snapshotBook(wb);
+    const err = await runAndWriteComparison(wb.run.bind(wb), settings, { lang: "da" }).catch((e: unknown) => e);
+    expect((err as VirkningError).message).toContain("Række 10 (Borgere!A10) er tom");
+    expect(snapshotBook(wb)).toBe(saved);
+    expect(wb.sheetNames()).toEqual(JSON.parse(before).map((x: [string, string]) => x[0]));
+  });
+
+  it("a note two rows below the data is not data: the 60 rows are read and analysed", async () => {
+    const wb = sample();
+    wb.setCellByUser("Borgere", 62, 0, "Kilde: fagsystemet, udtræk 1. november");
+    wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    const input = await readSelectionSource(wb.run.bind(wb));
+    expect(input!.rows).toHaveLength(60);
+    const settings = suggestSettings(input!, "da");
+    expect(runComparison(input!, settings).header.rowCount).toBe(60);
+    expect((await readSource(wb.run.bind(wb), settings.source)).rows).toHaveLength(60);
+  });
+
   it("a data sheet that was deleted is reported in Danish, nothing written", async () => {
     const wb = sample();
     const settings = await setup(wb);

@@ -287,6 +287,30 @@ describe("Sammenligning pane: outcomes and run", () => {
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
   });
 
+  it.each([
+    ["a merged cell", async (): Promise<void> => {
+      await wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Borgere").getRange("C5:C6").merge();
+        await ctx.sync();
+      });
+    }, "Borgere!C5:C6 er flettet"],
+    ["an empty row inside the data", async (): Promise<void> => {
+      for (let c = 0; c < 13; c++) wb.setCellByUser("Borgere", 9, c, "");
+    }, "Række 10 (Borgere!A10) er tom"],
+  ] as const)("%s: the pane names sheet and cell, and Beregn writes nothing", async (_what, spoil, message) => {
+    await spoil();
+    wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    await waitFor(() => expect(document.body.textContent).toContain(message));
+    const calc = screen.queryByRole("button", { name: "Beregn" }) as HTMLButtonElement | null;
+    if (calc && !calc.disabled) {
+      await act(async () => {
+        fireEvent.click(calc);
+      });
+    }
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+  });
+
   it("takes outcomes from the programme theory's slutmål and delmål with status indicators", async () => {
     const theory = TEMPLATES[0].build();
     const expected = [...theory.finalGoals, ...theory.subGoals].filter((g) => g.indicator?.reached.kind === "statuses").map((g) => g.name);
