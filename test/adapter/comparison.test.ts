@@ -262,12 +262,15 @@ describe("writing the results", () => {
     const borgere = () => snapshotSheet(wb, "Borgere");
     wb.setCellByUser("Borgere", row, 12, "Uddannelse");
     const afterEdit = borgere();
+    const noter = snapshotSheet(wb, "Noter");
     wb.resetSyncCount();
     await runAndWriteComparison(run, settings, { lang: "da" });
     expect(wb.syncCount).toBe(1 + chunkCount(61, 13) + 3);
     expect(resultX18(wb)).toBe(x0 + 1);
+    // Kør igen replaces only the results sheet: the user's sheets are unchanged cell for cell
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "Sammenligning"]);
     expect(borgere()).toBe(afterEdit);
+    expect(snapshotSheet(wb, "Noter")).toBe(noter);
   });
 });
 
