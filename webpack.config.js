@@ -89,13 +89,23 @@ module.exports = (env = {}, argv = {}) => {
           to: "[name][ext]",
           transform(content) {
             if (dev) return content;
-            // Page and icon URLs get the production base URL; AppDomain gets its origin.
-            return content.toString().split(DEV_URL).join(productionUrl).split(DEV_URL.slice(0, -1)).join(new URL(productionUrl).origin);
+            // Page and icon URLs get the production base URL; AppDomain gets its origin. The
+            // comments (written for the development manifest) are dropped.
+            return content
+              .toString()
+              .replace(/<!--[\s\S]*?-->\s*/g, "")
+              .split(DEV_URL)
+              .join(productionUrl)
+              .split(DEV_URL.slice(0, -1))
+              .join(new URL(productionUrl).origin);
           },
         },
       ];
 
   const server = preview ? null : devCertificates();
+  // `npm run preview` opens the page in the default browser, except where there is none to show
+  // it (CI, a Linux machine without a display); the URL is printed either way.
+  const canOpenBrowser = !process.env.CI && (process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-cheap-module-source-map" : "source-map",
@@ -122,7 +132,7 @@ module.exports = (env = {}, argv = {}) => {
       static: false,
       hot: false,
       liveReload: !preview,
-      open: preview ? ["/preview.html"] : false,
+      open: preview && canOpenBrowser ? ["/preview.html"] : false,
       client: { overlay: { warnings: false, errors: true } },
     },
   };

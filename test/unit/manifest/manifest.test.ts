@@ -93,9 +93,19 @@ describe("manifest.xml", () => {
     expect(pngSize(path.join(root, new URL(one("IconUrl").getAttribute("DefaultValue")!).pathname)).width).toBe(32);
     expect(pngSize(path.join(root, new URL(one("HighResolutionIconUrl").getAttribute("DefaultValue")!).pathname)).width).toBe(64);
     for (const u of urls.filter((x) => x.endsWith(".html"))) {
-      const page = path.basename(new URL(u).pathname);
-      expect(["taskpane.html", "commands.html"]).toContain(page);
+      const page = new URL(u).pathname;
+      expect(["/taskpane.html", "/commands.html", "/assets/help.html"]).toContain(page);
     }
+  });
+
+  it("points SupportUrl and the Get Started link at the bilingual help page, not at the pane", () => {
+    const support = new URL(one("SupportUrl").getAttribute("DefaultValue")!).pathname;
+    const learnMore = Array.from(doc.getElementsByTagNameNS(BT, "Url")).find((u) => u.getAttribute("id") === "GetStarted.LearnMoreUrl");
+    expect(support).toBe("/assets/help.html");
+    expect(new URL(learnMore!.getAttribute("DefaultValue")!).pathname).toBe(support);
+    const help = new DOMParser().parseFromString(fs.readFileSync(path.join(root, support), "utf8"), "text/html");
+    expect(help.querySelector('section[lang="da"]')?.textContent).toContain("fanen Hjem");
+    expect(help.querySelector('section[lang="en"]')?.textContent).toContain("Home tab");
   });
 
   it("is rewritten to the production URL by the production build", () => {
@@ -106,6 +116,9 @@ describe("manifest.xml", () => {
     const pattern = copy.patterns.find((p: { from: string }) => p.from.startsWith("manifest"));
     const out = String(pattern.transform(Buffer.from(xml)));
     expect(out).not.toContain("localhost");
+    // The development comments do not survive into the production manifest.
+    expect(out).not.toContain("<!--");
+    expect(out).not.toContain("development server");
     expect(out).toContain("https://virkning.kommune.dk/addin/taskpane.html");
     expect(new DOMParser().parseFromString(out, "application/xml").getElementsByTagName("parsererror")).toHaveLength(0);
     delete process.env.ADDIN_PRODUCTION_URL;
