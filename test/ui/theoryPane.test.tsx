@@ -522,5 +522,12 @@ describe("Programteori pane", () => {
     await screen.findByTestId("theory-templates", {}, { timeout: 20000 });
     expect(screen.getByRole("button", { name: "Start empty" })).toBeTruthy();
     expect(screen.getByText(TEMPLATES[0].title.en)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Start empty" }));
+    });
+    // The steps keep the Danish domain words, like the rest of the pane.
+    expect(screen.getByTestId("theory-step-title").textContent).toBe("1. Målgruppe (target group)");
+    expect(screen.getByText("Step 1 of 5")).toBeTruthy();
+    expect(screen.getByText(STEPS[0].help.en)).toBeTruthy();
   });
 });
