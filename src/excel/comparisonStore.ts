@@ -224,12 +224,18 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
     // with one cell selected, read on below the region down to the last used row: rows of data below an
     // empty row must not be left out silently (cutAtFirstBlankRow keeps them when they look like data)
-    if (!several && !used.isNullObject) ref.rowCount = Math.max(ref.rowCount, used.rowIndex + used.rowCount - ref.row);
+    let mergedBelow: Excel.RangeAreas | null = null;
+    if (!several && !used.isNullObject && used.rowIndex + used.rowCount > ref.row + ref.rowCount) {
+      const below = { row: ref.row + ref.rowCount, rowCount: used.rowIndex + used.rowCount - ref.row - ref.rowCount };
+      ref.rowCount += below.rowCount;
+      // merged cells in the rows below the region: loaded with the first chunk (no extra sync)
+      mergedBelow = queueMerged(ws.getRangeByIndexes(below.row, ref.column, below.rowCount, ref.columnCount));
+    }
     const read = await readChunks(context, ws, ref);
     const values = several ? read.values : cutAtFirstBlankRow(read.values, 1);
     const numberFormats = read.numberFormats.slice(0, values.length);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
-    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [...mergedAddresses(merged), ...mergedAddresses(mergedBelow)] });
   });
 }
 

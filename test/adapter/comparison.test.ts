@@ -387,6 +387,20 @@ describe("bad input writes nothing", () => {
     expect(wb.sheetNames()).toEqual(JSON.parse(before).map((x: [string, string]) => x[0]));
   });
 
+  it("a merged cell below an empty row inside the data is reported too", async () => {
+    const wb = sample();
+    for (let c = 0; c < 13; c++) wb.setCellByUser("Borgere", 9, c, "");
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Borgere").getRange("C30:C31").merge();
+      await ctx.sync();
+    });
+    wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    wb.resetSyncCount();
+    const input = await readSelectionSource(wb.run.bind(wb));
+    expect(wb.syncCount).toBe(1 + chunkCount(61, 13));
+    expect(input!.mergedAreas).toEqual(["Borgere!C30:C31"]);
+  });
+
   it("a note two rows below the data is not data: the 60 rows are read and analysed", async () => {
     const wb = sample();
     wb.setCellByUser("Borgere", 62, 0, "Kilde: fagsystemet, udtræk 1. november");
