@@ -1,7 +1,8 @@
 /**
- * Builds the preview once per test run (webpack, development mode, into build/preview-e2e) and
- * serves it over plain http on a free localhost port. Workers read the URL from
- * VIRKNING_PREVIEW_URL.
+ * Builds, once per test run, the preview (webpack, development mode, into build/preview-e2e) and
+ * the production task pane (as `npm run build` makes it, into build/taskpane-e2e), and serves
+ * both over plain http on a free localhost port. Workers read the URLs from
+ * VIRKNING_PREVIEW_URL and VIRKNING_TASKPANE_URL (the production pane lives under /addin/).
  */
 import * as http from "node:http";
 import * as fs from "node:fs";
@@ -10,6 +11,7 @@ import type { AddressInfo } from "node:net";
 
 const root = path.resolve(__dirname, "../..");
 const outDir = path.join(root, "build", "preview-e2e");
+const addinDir = path.join(root, "build", "taskpane-e2e");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,10 +26,13 @@ async function build(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(path.join(root, "webpack.config.js"))({ preview: true, outDir }, { mode: "development" });
-  config.devtool = false;
+  const makeConfig = require(path.join(root, "webpack.config.js"));
+  const preview = makeConfig({ preview: true, outDir }, { mode: "development" });
+  preview.devtool = false;
+  const addin = makeConfig({ outDir: addinDir }, { mode: "production" });
+  addin.devtool = false;
   await new Promise<void>((resolve, reject) => {
-    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+    webpack([preview, addin], (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
       if (err) return reject(err);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
       resolve();
@@ -39,8 +44,10 @@ export default async function globalSetup(): Promise<void> {
   await build();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    let file = path.normalize(path.join(outDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(outDir)) {
+    const addin = url.pathname.startsWith("/addin/");
+    const base = addin ? addinDir : outDir;
+    let file = path.normalize(path.join(base, decodeURIComponent(addin ? url.pathname.slice("/addin".length) : url.pathname)));
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
@@ -56,5 +63,6 @@ export default async function globalSetup(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   process.env.VIRKNING_PREVIEW_URL = `http://localhost:${port}/preview.html`;
+  process.env.VIRKNING_TASKPANE_URL = `http://localhost:${port}/addin/taskpane.html`;
   (globalThis as { __virkningServer?: http.Server }).__virkningServer = server;
 }

@@ -34,4 +34,37 @@ describe("browser preview", () => {
     await expect(page.locator("[data-pane=sammenligning]").innerText()).resolves.toBe("Comparison");
     await page.close();
   });
+  it("starts the production task pane without office.js (offline), under its CSP, and says it is not in Excel", async () => {
+    const url = process.env.VIRKNING_TASKPANE_URL;
+    if (!url) throw new Error("VIRKNING_TASKPANE_URL is not set: run the e2e tests through jest's e2e project.");
+    const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
+    // No network: office.js from Microsoft's CDN fails to load, as on a machine offline.
+    const blocked: string[] = [];
+    await page.route(/^https?:\/\/(?!localhost[:/])/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    const csp: string[] = [];
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(policy).not.toContain("unsafe-eval");
+    const pane = page.locator("[data-testid=virkning-pane]");
+    await pane.waitFor();
+    await expect(pane.locator("[data-pane=programteori]").isVisible()).resolves.toBe(true);
+    // Without Excel the pane explains itself in Danish instead of going blank.
+    await expect(page.getByRole("alert").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
+    await page.locator("[data-pane=sammenligning]").click();
+    await expect(page.getByRole("alert").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
+    await screenshot(page, "taskpane-offline");
+    expect(blocked).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(csp).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
