@@ -264,7 +264,11 @@ function boxOp(ws: Excel.Worksheet, b: BoxShapeSpec): Op {
       shape.width = b.width;
       shape.height = b.height;
       if (b.fill !== undefined) shape.fill.setSolidColor(b.fill);
+      // Excel gives a new text box a white fill and an outline; a label (no fill/line in the
+      // spec) must not cover the lines it sits on.
+      else if (b.kind === "textBox") shape.fill.clear();
       if (b.lineColor !== undefined) shape.lineFormat.color = b.lineColor;
+      else if (b.kind === "textBox") shape.lineFormat.visible = false;
       if (b.text !== undefined && b.kind !== "textBox") shape.textFrame.textRange.text = b.text;
       if (b.text !== undefined) {
         const font = shape.textFrame.textRange.font;

@@ -187,6 +187,9 @@ describe("renderSheets writes everything in the spec", () => {
     });
     expect(byName.get("box2")).toMatchObject({ geometricShapeType: "Rectangle", text: "Delmål", horizontalAlignment: "Left" });
     expect(byName.get("note")).toMatchObject({ type: "TextBox", text: "Kilde: syntetiske data" });
+    // A label without fill/line in the spec is drawn without Excel's default white box and outline.
+    expect(byName.get("note")!.fill).toBeUndefined();
+    expect(byName.get("note")!.lineColor).toBeUndefined();
     expect(byName.get("c1")).toMatchObject({
       type: "Line",
       beginX: 130,

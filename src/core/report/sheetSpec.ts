@@ -81,7 +81,9 @@ export interface BoxShapeSpec {
   width: number;
   height: number;
   text?: string;
+  /** Omitted: Excel's default for geometric shapes; no fill for a text box. */
   fill?: string;
+  /** Omitted: Excel's default for geometric shapes; no outline for a text box. */
   lineColor?: string;
   fontColor?: string;
   fontSize?: number;

@@ -1697,6 +1697,9 @@ export class ShapeCollection extends CollectionObj<SheetState, ShapeState, Shape
     this._act(jsonLength(text), (s) => {
       created = this._book.addShape(s, "TextBox", "Rectangle");
       created.text = text ?? "";
+      // Like Excel: a new text box has a white fill and a thin dark outline.
+      created.fill = "#FFFFFF";
+      created.lineColor = "#595959";
     });
     return this._make(Shape, () => created, "item");
   }
@@ -1839,7 +1842,12 @@ defineProps(ShapeLineFormat, {
       s.lineDashStyle = v;
     },
   },
-  visible: { get: (s: ShapeState) => s.lineColor !== undefined, set: () => {} },
+  visible: {
+    get: (s: ShapeState) => s.lineColor !== undefined,
+    set: (s: ShapeState, v: boolean) => {
+      if (!v) s.lineColor = undefined;
+    },
+  },
 });
 
 export class TextFrame extends ClientObj<ShapeState> {
