@@ -21,6 +21,10 @@ const strings = {
 function PreviewPage(): React.JSX.Element {
   const lang = detectLanguage();
   const s = strings[lang];
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = s.title;
+  }, [lang, s.title]);
   const workbook = React.useMemo(() => {
     const wb = createPreviewWorkbook({ sample: true });
     (globalThis as { __virkningPreview?: unknown }).__virkningPreview = wb;

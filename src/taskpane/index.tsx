@@ -10,8 +10,11 @@ import { prefersDarkTheme } from "./theme";
 
 export function mountTaskPane(container: HTMLElement): void {
   const params = new URLSearchParams(globalThis.location?.search ?? "");
+  const lang = detectLanguage();
+  // Screen readers and hyphenation follow the pane's language, not the page's static lang="da".
+  document.documentElement.lang = lang;
   createRoot(container).render(
-    <App lang={detectLanguage()} dark={prefersDarkTheme()} initialPane={params.get("pane") ?? undefined} />,
+    <App lang={lang} dark={prefersDarkTheme()} initialPane={params.get("pane") ?? undefined} />,
   );
 }
 

@@ -32,6 +32,10 @@ describe("browser preview", () => {
     const page = await openPreview(browser, { lang: "en" });
     await expect(page.locator("[data-pane=programteori]").innerText()).resolves.toBe("Programme theory");
     await expect(page.locator("[data-pane=sammenligning]").innerText()).resolves.toBe("Comparison");
+    // The preview's own chrome follows too: banner, page title and the document language.
+    await expect(page.locator("[data-testid=preview-banner]").innerText()).resolves.toContain("Sample workbook in the browser");
+    await expect(page.title()).resolves.toBe("Virkning – preview");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
     await page.close();
   });
   it("starts the production task pane without office.js (offline), under its CSP, and says it is not in Excel", async () => {
