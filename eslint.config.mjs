@@ -14,7 +14,11 @@ const coreRestrictedImports = {
     { group: ["**/excel/*", "**/taskpane/*", "**/preview/*", "**/excel", "**/taskpane", "**/preview"], message: "src/core must not import the excel/, taskpane/ or preview/ layers." },
   ],
 };
-const domGlobals = ["window", "document", "navigator", "localStorage", "sessionStorage", "HTMLElement", "Element", "fetch", "XMLHttpRequest", "Office", "Excel", "OfficeExtension"].map(
+const domGlobals = [
+  "window", "self", "document", "location", "navigator", "localStorage", "sessionStorage", "indexedDB",
+  "HTMLElement", "Element", "Node", "DOMParser", "XMLSerializer", "Image", "Blob", "getComputedStyle", "requestAnimationFrame",
+  "fetch", "XMLHttpRequest", "WebSocket", "Office", "Excel", "OfficeExtension",
+].map(
   (name) => ({ name, message: "src/core must not use DOM or Office globals." }),
 );
 

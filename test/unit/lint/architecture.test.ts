@@ -23,6 +23,9 @@ describe("src/core stays pure (lint rule)", () => {
     ['import { Button } from "@fluentui/react-components";\nexport const b = Button;\n', "Fluent"],
     ['import { getExcelRun } from "../../excel/host";\nexport const r = getExcelRun;\n', "excel/"],
     ["export const w = document.title;\n", "DOM"],
+    ["export const q = location.search;\n", "DOM location"],
+    ['export const d = new DOMParser().parseFromString("<a/>", "text/xml");\n', "DOM parser"],
+    ["export const f = () => fetch(\"https://example.org\");\n", "network"],
     ["export const e = () => Excel.run(async () => undefined);\n", "Office"],
   ])("rejects %#: %s", (source, what) => {
     const r = lintAs("src/core/analysis/bad.ts", source);
