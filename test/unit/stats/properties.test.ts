@@ -60,6 +60,18 @@ describe("tables", () => {
         && near(r.pValue, S.chiSquareTest(transpose(t)).pValue) && near(r.pValue, S.chiSquareTest(reverseCols(t)).pValue);
     }), { numRuns: 300 });
   });
+  it("Yates (2x2) and expected counts: invariant under row/column swaps and transposition; Yates p >= Pearson p", () => {
+    fc.assert(fc.property(table2.filter((t) => t.every((r) => r[0] + r[1] > 0) && t[0][0] + t[1][0] > 0 && t[0][1] + t[1][1] > 0), (t) => {
+      const y = S.chiSquareTest(t, { correct: true });
+      const e = S.expectedCounts(t);
+      const eT = S.expectedCounts(transpose(t));
+      return inUnit(y.pValue) && y.pValue >= S.chiSquareTest(t).pValue - 1e-12
+        && near(y.pValue, S.chiSquareTest(reverseRows(t), { correct: true }).pValue)
+        && near(y.pValue, S.chiSquareTest(reverseCols(t), { correct: true }).pValue)
+        && near(y.pValue, S.chiSquareTest(transpose(t), { correct: true }).pValue)
+        && e.every((row, i) => row.every((v, j) => near(v, eT[j][i])));
+    }), { numRuns: 300 });
+  });
   it("McNemar: p in [0, 1] and invariant under transposition", () => {
     fc.assert(fc.property(table2.filter((t) => t[0][1] + t[1][0] > 0), fc.boolean(), fc.boolean(), (t, correct, exact) => {
       const p = S.mcnemarTest(t, { correct, exact }).pValue;
@@ -95,6 +107,19 @@ describe("two proportions", () => {
 });
 
 describe("continuous", () => {
+  it("paired t-test: swapping the measurements negates t, the estimate and the CI, keeps p", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: 2, maxLength: 30 }), (pairs) => {
+      const x = pairs.map((p) => p[0]);
+      const y = pairs.map((p) => p[1]);
+      fc.pre(S.sd(x.map((v, i) => v - y[i])) > 1e-6);
+      const a = S.tTest(x, y, { paired: true });
+      const b = S.tTest(y, x, { paired: true });
+      const ca = a.confInt ?? [0, 0];
+      const cb = b.confInt ?? [0, 0];
+      return inUnit(a.pValue) && near(a.pValue, b.pValue, 1e-9) && near(a.statistic ?? NaN, -(b.statistic ?? NaN), 1e-9)
+        && near(a.estimate ?? NaN, -(b.estimate ?? NaN), 1e-9, 1e-9) && near(ca[0], -cb[1], 1e-9, 1e-9) && near(ca[1], -cb[0], 1e-9, 1e-9);
+    }), { numRuns: 300 });
+  });
   it("t-tests: swapping groups negates t and the CI, keeps p; p in [0, 1]", () => {
     fc.assert(fc.property(sample(2, 25), sample(2, 25), fc.constantFrom(true, false), (x, y, varEqual) => {
       fc.pre(S.sd(x) > 1e-6 || S.sd(y) > 1e-6);
