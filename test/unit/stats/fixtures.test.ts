@@ -20,6 +20,17 @@ function expectFixtureHeader(f: { software: string; count: number; cases: unknow
   expect(f.count).toBeGreaterThanOrEqual(300);
 }
 
+/**
+ * Our English method name and R's agree up to the shorter of the two (case and surrounding spaces
+ * ignored): "Two sample t-test (equal variances)" ~ R's " Two Sample t-test", "Fisher's exact test"
+ * ~ "Fisher's Exact Test for Count Data". The Danish name must be present.
+ */
+function sameMethod(ours: { da: string; en: string }, r: string): boolean {
+  const a = ours.en.toLowerCase();
+  const b = r.trim().toLowerCase();
+  return ours.da.length > 0 && (a.startsWith(b) || b.startsWith(a));
+}
+
 function throwsVirkning(fn: () => unknown): boolean {
   try {
     fn();
@@ -30,9 +41,20 @@ function throwsVirkning(fn: () => unknown): boolean {
 }
 
 describe("chi-square vs R chisq.test", () => {
-  interface C { table: number[][]; correct: boolean; error: boolean; statistic: Num; df: number; p: Num; expected: number[][]; warnExpectedLt5: boolean; yatesApplied: boolean }
+  interface C { table: number[][]; correct: boolean; error: boolean; statistic: Num; df: number; p: Num; method: string; expected: number[][]; warnExpectedLt5: boolean; yatesApplied: boolean }
   const f = loadFixture<C>("chisq");
-  it("matches statistic, df, p, expected counts and the expected < 5 warning", () => {
+  it("has >= 300 cases each for Pearson, Yates and expected counts, with all-zero rows/columns, all-equal cells, huge counts and p near 1e-300", () => {
+    const ok = f.cases.filter((c) => !c.error);
+    expect(ok.filter((c) => !c.correct).length).toBeGreaterThanOrEqual(300);
+    expect(ok.filter((c) => c.yatesApplied).length).toBeGreaterThanOrEqual(300);
+    expect(ok.length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.some((c) => c.error)).toBe(true);
+    expect(ok.some((c) => c.table.some((r) => r.every((v) => v === 0)))).toBe(true);
+    expect(ok.some((c) => new Set(c.table.flat()).size === 1)).toBe(true);
+    expect(ok.some((c) => Math.max(...c.table.flat()) > 9e5)).toBe(true);
+    expect(ok.some((c) => num(c.p) > 0 && num(c.p) < 1e-250)).toBe(true);
+  });
+  it("matches statistic, df, p, method, expected counts and the expected < 5 warning", () => {
     expectFixtureHeader(f);
     const mm = new Mismatches();
     f.cases.forEach((c, i) => {
@@ -48,6 +70,8 @@ describe("chi-square vs R chisq.test", () => {
       const lt5 = r.warnings.some((w) => w.da.startsWith("Forventet antal < 5"));
       mm.check(lt5 === c.warnExpectedLt5, label + " warning", lt5, c.warnExpectedLt5);
       mm.check(r.method.en.includes("Yates") === c.yatesApplied, label + " Yates applied", r.method.en, c.yatesApplied);
+      mm.check(sameMethod(r.method, c.method), label + " method", r.method.en, c.method);
+      mm.check(r.alternative === "two.sided" && r.statisticName === "X-squared", label + " alternative/statistic name", r.alternative, "two.sided");
       const kept = c.table.filter((row) => row.some((v) => v > 0));
       const keepCols = c.table[0].map((_, j) => c.table.some((row) => row[j] > 0));
       const e = expectedCounts(kept.map((row) => row.filter((_, j) => keepCols[j])));
@@ -58,7 +82,7 @@ describe("chi-square vs R chisq.test", () => {
 });
 
 describe("Fisher 2x2 vs R fisher.test", () => {
-  interface C { table: number[][]; alternative: Alternative; confLevel: number; p: Num; estimateR: Num; confIntR: Num[]; estimate?: Num; confInt?: Num[] }
+  interface C { table: number[][]; alternative: Alternative; confLevel: number; p: Num; method: string; estimateR: Num; confIntR: Num[]; estimate?: Num; confInt?: Num[] }
   const f = loadFixture<C>("fisher2x2");
   // fisher.test finds the MLE and CI limits with uniroot's default tolerance (~1.2e-4 on the
   // odds-ratio scale for values < 1, on 1/OR for values > 1): compare on whichever scale R used.
@@ -75,6 +99,8 @@ describe("Fisher 2x2 vs R fisher.test", () => {
       const label = `#${i} ${JSON.stringify(c.table)} ${c.alternative} ${c.confLevel}`;
       const r = fisherExact(c.table, { alternative: c.alternative, confLevel: c.confLevel });
       mm.num(label + " p", r.pValue, c.p);
+      mm.check(sameMethod(r.method, c.method), label + " method", r.method.en, c.method);
+      mm.check(r.alternative === c.alternative && r.confLevel === c.confLevel, label + " alternative/confLevel", `${r.alternative} ${r.confLevel}`, `${c.alternative} ${c.confLevel}`);
       const ci = r.confInt ?? [NaN, NaN];
       mm.check(closeR(r.estimate ?? NaN, c.estimateR), label + " estimate vs fisher.test", r.estimate, c.estimateR);
       mm.check(closeR(ci[0], c.confIntR[0]) && closeR(ci[1], c.confIntR[1]), label + " CI vs fisher.test", ci, c.confIntR);
@@ -88,7 +114,10 @@ describe("Fisher 2x2 vs R fisher.test", () => {
     expect(mm.list).toEqual([]);
     expect(precise).toBeGreaterThanOrEqual(300);
   });
-  it("covers huge tables and p-values near 1e-300", () => {
+  it("covers each alternative >= 300 times (CMLE + exact CI too), huge tables, zero rows and p-values near 1e-300", () => {
+    for (const a of ["two.sided", "less", "greater"]) expect(f.cases.filter((c) => c.alternative === a).length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.filter((c) => c.estimate !== undefined).length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.some((c) => c.table.some((r) => r.every((v) => v === 0)))).toBe(true);
     expect(f.cases.some((c) => c.table.flat().reduce((a, b) => a + b, 0) >= 1e6)).toBe(true);
     expect(f.cases.some((c) => num(c.p) > 0 && num(c.p) < 1e-250)).toBe(true);
   });
@@ -136,10 +165,13 @@ describe("Fisher r x c vs R fisher.test", () => {
 });
 
 describe("McNemar vs R mcnemar.test / binom.test", () => {
-  interface C { table: number[][]; error: boolean; statCorrect: Num; pCorrect: Num; statUncorrected: Num; pUncorrected: Num; pExact: Num; estimateExact: Num; confIntExact: Num[] }
+  interface C { table: number[][]; error: boolean; statCorrect: Num; pCorrect: Num; statUncorrected: Num; pUncorrected: Num; pExact: Num; estimateExact: Num; confIntExact: Num[]; methodCorrect: string; methodUncorrected: string }
   const f = loadFixture<C>("mcnemar");
   it("matches corrected, uncorrected and exact results; b + c = 0 throws", () => {
     expectFixtureHeader(f);
+    expect(f.cases.filter((c) => !c.error).length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.some((c) => c.error)).toBe(true);
+    expect(f.cases.some((c) => Math.max(...c.table.flat()) > 9e5)).toBe(true);
     const mm = new Mismatches();
     f.cases.forEach((c, i) => {
       const label = `#${i} ${JSON.stringify(c.table)}`;
@@ -155,6 +187,9 @@ describe("McNemar vs R mcnemar.test / binom.test", () => {
       mm.num(label + " stat uncorrected", r0.statistic, c.statUncorrected);
       mm.num(label + " p uncorrected", r0.pValue, c.pUncorrected);
       mm.num(label + " p exact", re.pValue, c.pExact);
+      mm.check(sameMethod(r1.method, c.methodCorrect) && sameMethod(r0.method, c.methodUncorrected), label + " methods", `${r1.method.en} / ${r0.method.en}`, `${c.methodCorrect} / ${c.methodUncorrected}`);
+      mm.check(r1.df === 1 && r0.df === 1 && r1.alternative === "two.sided" && re.alternative === "two.sided", label + " df/alternative", r1.df, 1);
+      mm.check(re.method.en.toLowerCase().includes("exact"), label + " exact method", re.method.en, "exact");
       mm.num(label + " estimate exact", re.estimate, c.estimateExact);
       mm.num(label + " CI lower", re.confInt?.[0], c.confIntExact[0]);
       mm.num(label + " CI upper", re.confInt?.[1], c.confIntExact[1]);
@@ -164,14 +199,31 @@ describe("McNemar vs R mcnemar.test / binom.test", () => {
 });
 
 describe("t-tests vs R t.test", () => {
-  interface C { x: number[]; y: number[]; type: "welch" | "student" | "paired"; alternative: Alternative; confLevel: number; statistic: Num; df: Num; p: Num; estimate: Num; confInt: Num[]; meanX: Num; sdX: Num; medianX: Num }
+  interface C { x: number[]; y: number[]; type: "welch" | "student" | "paired"; alternative: Alternative; confLevel: number; error?: string; statistic: Num; df: Num; p: Num; estimate: Num; confInt: Num[]; method: string; meanX: Num; sdX: Num; medianX: Num }
   const f = loadFixture<C>("ttest");
-  it("matches t, df, p, estimate, CI and the descriptive helpers", () => {
+  it("has >= 300 cases per type (Welch, Student, paired), with n = 3, n = 5000 and constant data", () => {
+    for (const type of ["welch", "student", "paired"]) {
+      const ok = f.cases.filter((c) => c.type === type && !c.error);
+      expect(ok.length).toBeGreaterThanOrEqual(300);
+      expect(ok.some((c) => c.x.length === 3)).toBe(true);
+      expect(ok.some((c) => c.x.length === 5000)).toBe(true);
+      expect(f.cases.some((c) => c.type === type && c.error)).toBe(true);
+    }
+  });
+  it("matches t, df, p, estimate, CI, method, alternative and the descriptive helpers; R's errors are VirkningErrors", () => {
     expectFixtureHeader(f);
     const mm = new Mismatches();
     f.cases.forEach((c, i) => {
       const label = `#${i} ${c.type} ${c.alternative}`;
-      const r = tTest(c.x, c.y, { varEqual: c.type === "student", paired: c.type === "paired", alternative: c.alternative, confLevel: c.confLevel });
+      const opts = { varEqual: c.type === "student", paired: c.type === "paired", alternative: c.alternative, confLevel: c.confLevel };
+      if (c.error) {
+        // R: "data are essentially constant"
+        mm.check(/constant/.test(c.error) && throwsVirkning(() => tTest(c.x, c.y, opts)), label + " throws", c.error, "VirkningError");
+        return;
+      }
+      const r = tTest(c.x, c.y, opts);
+      mm.check(sameMethod(r.method, c.method), label + " method", r.method.en, c.method);
+      mm.check(r.alternative === c.alternative && r.confLevel === c.confLevel && r.statisticName === "t", label + " alternative/confLevel", `${r.alternative} ${r.confLevel}`, `${c.alternative} ${c.confLevel}`);
       mm.num(label + " t", r.statistic, c.statistic);
       mm.num(label + " df", r.df, c.df);
       mm.num(label + " p", r.pValue, c.p);
@@ -186,9 +238,16 @@ describe("t-tests vs R t.test", () => {
   });
 });
 
-interface WC { x: number[]; y: number[]; exact: boolean | "default"; correct: boolean; alternative: Alternative; statistic: Num; p: Num; error: boolean; exactUsed: boolean }
+interface WC { x: number[]; y: number[]; exact: boolean | "default"; correct: boolean; alternative: Alternative; statistic: Num; p: Num; error: boolean; exactUsed: boolean; method: string }
 function wilcoxSuite(name: string, fn: typeof wilcoxonRankSum, statName: string): void {
   const f = loadFixture<WC>(name);
+  it("has >= 300 exact and >= 300 normal-approximation cases, with ties, n = 3 and n = 5000", () => {
+    expect(f.cases.filter((c) => !c.error && c.exactUsed).length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.filter((c) => !c.error && !c.exactUsed).length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.some((c) => c.x.length === 3)).toBe(true);
+    expect(f.cases.some((c) => c.x.length === 5000 && !c.error)).toBe(true);
+    expect(f.cases.some((c) => new Set(c.x).size < c.x.length)).toBe(true);
+  });
   it(`matches ${statName}, p and the exact/normal choice`, () => {
     expectFixtureHeader(f);
     const mm = new Mismatches();
@@ -201,11 +260,15 @@ function wilcoxSuite(name: string, fn: typeof wilcoxonRankSum, statName: string)
         mm.check(r.pValue === 1 && r.warnings.some((w) => w.da.startsWith("Alle værdier er ens")), label + " all tied", r.pValue, "1 with warning");
         return;
       }
-      if (new Set([...c.x, ...c.y]).size === 1) mm.check(r.warnings.some((w) => w.da.startsWith("Alle værdier er ens")), label + " all tied warning", r.warnings.length, 1);
+      const allTied = new Set([...c.x, ...c.y]).size === 1;
+      if (allTied) mm.check(r.warnings.some((w) => w.da.startsWith("Alle værdier er ens")), label + " all tied warning", r.warnings.length, 1);
       mm.check(r.statisticName === statName, label + " name", r.statisticName, statName);
       mm.num(label + " statistic", r.statistic, c.statistic);
       mm.num(label + " p", r.pValue, c.p);
       mm.check(r.method.en.includes("exact") === c.exactUsed, label + " exact used", r.method.en, c.exactUsed);
+      // all values tied: no test is computed (p = 1 with a warning), so the method names no approximation
+      if (!allTied) mm.check(r.method.en.toLowerCase() === c.method.trim().toLowerCase() && r.method.da.length > 0, label + " method", r.method.en, c.method);
+      mm.check(r.alternative === c.alternative, label + " alternative", r.alternative, c.alternative);
     });
     expect(mm.list).toEqual([]);
   });
@@ -235,6 +298,8 @@ describe("power for two proportions vs R power.prop.test", () => {
   const f = loadFixture<C>("power");
   it("matches power for given n, and n for given power (precise reference 1e-8; R default tol 1e-3)", () => {
     expectFixtureHeader(f);
+    expect(f.cases.filter((c) => c.mode === "n").length).toBeGreaterThanOrEqual(300);
+    expect(f.cases.filter((c) => c.mode === "power").length).toBeGreaterThanOrEqual(300);
     const mm = new Mismatches();
     f.cases.forEach((c, i) => {
       const label = `#${i} ${c.mode} p1=${c.p1} p2=${c.p2}`;
