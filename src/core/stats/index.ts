@@ -24,7 +24,12 @@
  * | formatP/Percent/Number/CI | Danish / English number text                            | — |
  * | mean, sd, median          | descriptive                                             | mean, sd, median |
  *
- * See src/core/stats/README.md for conventions (where R and SciPy differ, we follow R).
+ * formatP: "<0,001" below 0.001; below 0.1 rounded to 3 decimals with the third shown only when it
+ * is not 0 ("0,045", "0,03"); otherwise 2 decimals ("0,50"). Fisher refuses totals above
+ * FISHER_MAX_TOTAL (1e8); an unknown `alternative` throws STATS_ALTERNATIVE.
+ *
+ * See src/core/stats/README.md for conventions (where R and SciPy differ, we follow R) and the
+ * fixture coverage per test (>= 300 R cases each, plus a SciPy cross-check).
  */
 export type { Alternative, Estimate, Lang, PowerResult, TablePolicy, TestResult, Text } from "./types";
 export { expectedCounts, chiSquareTest, testTable, WARN_EXPECTED_LT5 } from "./tables";
