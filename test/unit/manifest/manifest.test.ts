@@ -124,3 +124,28 @@ describe("manifest.xml", () => {
     delete process.env.ADDIN_PRODUCTION_URL;
   });
 });
+
+describe("task pane Content-Security-Policy (config/addin.cjs)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { contentSecurityPolicy, DEV_URL } = require(path.join(root, "config", "addin.cjs"));
+  const directives = (csp: string): Map<string, string[]> =>
+    new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+
+  it("lets the production pane load office.js from Microsoft's CDN and nothing else remote as script", () => {
+    const csp = directives(contentSecurityPolicy({ officeJs: true, dev: false }));
+    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
+  });
+
+  it("gives the preview no office.js at all", () => {
+    const csp = directives(contentSecurityPolicy({ officeJs: false, dev: false }));
+    expect(csp.get("script-src")).toEqual(["'self'"]);
+    expect(csp.get("connect-src")).toEqual(["'self'"]);
+  });
+
+  it("uses the manifest's development URL", () => {
+    expect(xml).toContain(`${DEV_URL}taskpane.html`);
+  });
+});
