@@ -54,6 +54,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // The browser's default h1 margins would open a large gap under the pane title.
+  title: { margin: 0 },
   stepHead: { display: "flex", flexDirection: "column", gap: "4px" },
   stepTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -272,7 +274,7 @@ export default function TheoryPane(): React.JSX.Element {
 
   return (
     <div className={styles.root} data-testid="theory-pane">
-      <Subtitle1 as="h1" id="theory-pane-top" tabIndex={-1}>
+      <Subtitle1 as="h1" id="theory-pane-top" tabIndex={-1} className={styles.title}>
         {s.paneTitle}
       </Subtitle1>
       <FluentText className={styles.muted}>{s.intro}</FluentText>
