@@ -1,28 +1,9 @@
-import { defaultSettings, runComparison } from "../../../src/core/analysis";
+import { runComparison } from "../../../src/core/analysis";
 import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
 import type { CellValue, SheetSpec } from "../../../src/core/report/sheetSpec";
-import { HEADER, pilotRows } from "./fixture";
+import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
-const settings = defaultSettings({
-  sheet: "Borgere",
-  address: "A1:H21",
-  layout: "wide",
-  columns: {
-    id: 0,
-    group: 1,
-    baseline: [
-      { column: 2, type: "categorical" },
-      { column: 3, type: "continuous" },
-    ],
-    timepoints: [
-      { column: 4, month: 0 },
-      { column: 5, month: 6 },
-      { column: 6, month: 12 },
-      { column: 7, month: 18 },
-    ],
-  },
-  statuses: ["Kontanthjælp", "Jobparat", "Fleksjob", "Kontanthjælp – i praktik", "Uddannelse", "Fraflyttet"],
-});
+const settings = pilotSettings();
 const result = runComparison({ sheet: "Borgere", address: "A1", header: HEADER, rows: pilotRows() }, settings, new Date("2026-11-28T09:30:00Z"));
 
 function grid(spec: SheetSpec): CellValue[][] {

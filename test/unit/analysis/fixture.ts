@@ -1,3 +1,4 @@
+import { defaultSettings, type ComparisonSettings } from "../../../src/core/analysis";
 /**
  * A small hand-made pilot: 10 citizens in each arm, statuses at 0, 6, 12 and 18 months.
  *
@@ -43,4 +44,29 @@ export function pilotLong(): { header: CellValue[]; rows: CellValue[][] } {
     }
   }
   return { header, rows };
+}
+
+/** Wide-layout settings for the pilot data: ID, group, køn (categorical), alder (continuous), status at 0/6/12/18 months. */
+export function pilotSettings(columns: Partial<ComparisonSettings["columns"]> = {}): ComparisonSettings {
+  return defaultSettings({
+    sheet: "Borgere",
+    address: "A1:H21",
+    layout: "wide",
+    columns: {
+      id: 0,
+      group: 1,
+      baseline: [
+        { column: 2, type: "categorical" },
+        { column: 3, type: "continuous" },
+      ],
+      timepoints: [
+        { column: 4, month: 0 },
+        { column: 5, month: 6 },
+        { column: 6, month: 12 },
+        { column: 7, month: 18 },
+      ],
+      ...columns,
+    },
+    statuses: ["Kontanthjælp", "Jobparat", "Fleksjob", "Kontanthjælp – i praktik", "Uddannelse", "Fraflyttet"],
+  });
 }

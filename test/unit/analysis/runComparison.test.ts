@@ -1,33 +1,11 @@
-import { defaultSettings, inspectData, runComparison, suggestSettings, type ComparisonResult, type ComparisonSettings, type OutcomeResult } from "../../../src/core/analysis";
+import { inspectData, runComparison, suggestSettings, type ComparisonResult, type ComparisonSettings, type OutcomeResult } from "../../../src/core/analysis";
 import { VirkningValidationError } from "../../../src/core/errors";
-import { AGE_I, AGE_K, HEADER, pilotLong, pilotRows } from "./fixture";
+import { AGE_I, AGE_K, HEADER, pilotLong, pilotRows, pilotSettings } from "./fixture";
 
 const NOW = new Date("2026-11-28T09:30:00Z");
 
 function wideSettings(over: Partial<ComparisonSettings> = {}): ComparisonSettings {
-  return {
-    ...defaultSettings({
-      sheet: "Borgere",
-      address: "A1:H21",
-      layout: "wide",
-      columns: {
-        id: 0,
-        group: 1,
-        baseline: [
-          { column: 2, type: "categorical" },
-          { column: 3, type: "continuous" },
-        ],
-        timepoints: [
-          { column: 4, month: 0 },
-          { column: 5, month: 6 },
-          { column: 6, month: 12 },
-          { column: 7, month: 18 },
-        ],
-      },
-      statuses: ["Kontanthjælp", "Jobparat", "Fleksjob", "Kontanthjælp – i praktik", "Uddannelse", "Fraflyttet"],
-    }),
-    ...over,
-  };
+  return { ...pilotSettings(), ...over };
 }
 
 function run(over: Partial<ComparisonSettings> = {}): ComparisonResult {

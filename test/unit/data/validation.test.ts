@@ -1,31 +1,11 @@
 /** Every bad-input case yields a VirkningValidationError whose single problem names the right sheet!cell. */
-import { defaultSettings, inspectData, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
+import { inspectData, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
 import { VirkningError, VirkningValidationError } from "../../../src/core/errors";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { HEADER, pilotRows } from "../analysis/fixture";
+import { HEADER, pilotRows, pilotSettings } from "../analysis/fixture";
 
 function settings(over: Partial<ComparisonSettings["columns"]> = {}): ComparisonSettings {
-  return defaultSettings({
-    sheet: "Borgere",
-    address: "A1:H21",
-    layout: "wide",
-    columns: {
-      id: 0,
-      group: 1,
-      baseline: [
-        { column: 2, type: "categorical" },
-        { column: 3, type: "continuous" },
-      ],
-      timepoints: [
-        { column: 4, month: 0 },
-        { column: 5, month: 6 },
-        { column: 6, month: 12 },
-        { column: 7, month: 18 },
-      ],
-      ...over,
-    },
-    statuses: ["Kontanthjælp", "Jobparat", "Fleksjob", "Kontanthjælp – i praktik", "Uddannelse", "Fraflyttet"],
-  });
+  return pilotSettings(over);
 }
 
 function problemsOf(rows: CellValue[][], opts: { header?: CellValue[]; sheet?: string; address?: string; merged?: string[]; s?: ComparisonSettings } = {}): VirkningError[] {
