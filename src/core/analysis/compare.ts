@@ -321,11 +321,12 @@ export function medianInPlace(a: Float64Array): number {
   const n = a.length;
   const h = n >> 1;
   const upper = selectInPlace(a, h);
-  if (n % 2 === 1) return upper;
+  // "+ 0" turns a negative zero into 0, so a median of zeros never prints as "-0".
+  if (n % 2 === 1) return upper + 0;
   // after selection every value left of h is <= upper; the lower middle is their maximum
   let lower = a[0];
   for (let i = 1; i < h; i++) if (a[i] > lower) lower = a[i];
-  return (lower + upper) / 2;
+  return (lower + upper) / 2 + 0;
 }
 
 /** Mean (with a refinement pass, as R's mean) and sample variance (n − 1) of a typed array, in two passes. */
