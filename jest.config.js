@@ -7,6 +7,8 @@ const common = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // office-addin-mock/office-addin-manifest pull an ESM-only module under jest 30; we never load them in tests.
   moduleNameMapper: { "\\.(css|svg|png)$": "<rootDir>/test/stubs/file-stub.js" },
+  // Property tests use a fixed fast-check seed (FC_SEED=random explores).
+  setupFiles: ["<rootDir>/test/setup/fast-check.ts"],
 };
 module.exports = {
   // Generous for the e2e project (browser start, page builds); unit tests finish far below it.
