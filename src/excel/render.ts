@@ -22,7 +22,7 @@
  * strings starting with "=" are formulas (English names, written via `Range.formulas`).
  */
 import { VirkningError } from "../core/errors";
-import { parseCell, parseRange } from "../core/report/address";
+import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/address";
 import type {
   BoxShapeSpec,
   CellBlock,
@@ -164,21 +164,6 @@ function chunkBlock(block: CellBlock, budget: number, extraPerRow = 0): { row: n
   });
   if (cur.length > 0) out.push({ row: top.row + start, column: top.column, values: cur });
   return out;
-}
-
-function a1(row: number, column: number, rowCount: number, columnCount: number): string {
-  const col = (c: number): string => {
-    let n = c + 1;
-    let s = "";
-    while (n > 0) {
-      const r = (n - 1) % 26;
-      s = String.fromCharCode(65 + r) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  const first = `${col(column)}${row + 1}`;
-  return rowCount === 1 && columnCount === 1 ? first : `${first}:${col(column + columnCount - 1)}${row + rowCount}`;
 }
 
 const H: Record<string, Excel.HorizontalAlignment> = { left: "Left", center: "Center", right: "Right" } as Record<string, Excel.HorizontalAlignment>;
