@@ -14,7 +14,7 @@
  */
 import { VirkningError } from "../core/errors";
 import { rangeAddress, type RangeRef } from "../core/report/address";
-import type { CellValue } from "../core/report/sheetSpec";
+import type { CellScalar as CellValue } from "../core/report/sheetSpec";
 import { isSetSupported, type ExcelRun } from "./host";
 
 export const READ_BUDGET_BYTES = 4_000_000;

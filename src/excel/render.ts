@@ -23,6 +23,7 @@
  */
 import { VirkningError } from "../core/errors";
 import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/address";
+import { isFormula } from "../core/report/sheetSpec";
 import type {
   BoxShapeSpec,
   CellBlock,
@@ -129,13 +130,11 @@ function needsQuotePrefix(s: string): boolean {
   return false;
 }
 
-/** Cell value as written: null → "" (empty), text protected with the quote prefix when needed. */
+/** Cell value as written: null → "" (empty), a formula as its text, text protected with the quote prefix when needed. */
 function toWritten(v: CellValue): string | number | boolean {
   if (v === null) return "";
-  if (typeof v === "string") {
-    if (v.startsWith("=") && v.length > 1) return v;
-    return needsQuotePrefix(v) ? `'${v}` : v;
-  }
+  if (isFormula(v)) return v.formula;
+  if (typeof v === "string") return needsQuotePrefix(v) ? `'${v}` : v;
   return v;
 }
 
@@ -359,7 +358,7 @@ function valueOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
   const ops: Op[] = [];
   for (const block of spec.cells) {
     if (block.values.length === 0 || block.values[0].length === 0) continue;
-    const formulas = block.values.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=") && v.length > 1));
+    const formulas = block.values.some((r) => r.some(isFormula));
     const perCellFormat = block.numberFormat !== undefined ? block.numberFormat.length + 3 : 0;
     const width = block.values[0].length;
     for (const ch of chunkBlock(block, WRITE_BUDGET_BYTES - 64 * 1024, perCellFormat * width)) {

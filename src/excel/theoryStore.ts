@@ -15,7 +15,7 @@ import {
   type ParsedTheorySheet,
   type ProgrammeTheory,
 } from "../core/theory";
-import type { CellValue } from "../core/report/sheetSpec";
+import type { CellScalar as CellValue } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
 import { renderSheets } from "./render";
 

@@ -9,13 +9,43 @@
  * Colours are "#RRGGBB". Sizes for shapes are in points (1/72 inch) from the sheet's top-left.
  */
 
-export type CellValue = string | number | boolean | null;
+/**
+ * A formula that our code built (never user text): English function names, comma separators,
+ * written through `Range.formulas`. Build it with `formula()`; a plain string is always text.
+ */
+export interface Formula {
+  readonly formula: string;
+}
+
+/** A value as read from a cell (Excel returns errors such as "#N/A" as strings). */
+export type CellScalar = string | number | boolean | null;
+
+/** A cell to write: text (always kept as text, whatever it looks like), a number, a boolean, empty, or a formula. */
+export type CellValue = CellScalar | Formula;
+
+/**
+ * A formula cell. Only code may build formulas; user text goes into a formula only through
+ * `formulaText()`, which makes it a quoted string literal.
+ */
+export function formula(f: string): Formula {
+  if (!f.startsWith("=") || f.length < 2) throw new TypeError(`formula(): "${f}" does not start with "="`);
+  return { formula: f };
+}
+
+/** `s` as an Excel string literal inside a formula ("a""b"). */
+export function formulaText(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function isFormula(v: CellValue): v is Formula {
+  return typeof v === "object" && v !== null && typeof (v as Formula).formula === "string";
+}
 
 /** A rectangular block of cells, written in one call. */
 export interface CellBlock {
   /** Top-left cell of the block, e.g. "A1". */
   address: string;
-  /** Row-major values; every row must have the same length. A string starting with "=" is written as a formula (English function names, comma separators). */
+  /** Row-major values; every row must have the same length. Strings are text, exactly as given; formulas are `Formula` objects. */
   values: CellValue[][];
   /** Optional number format for the whole block (e.g. "0.0%", "0", "@"). Excel's format codes are locale-independent. */
   numberFormat?: string;

@@ -14,7 +14,7 @@
  * English, columns in another order. Problems are reported with the cell ("Programteori!B13: …").
  */
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "../report/address";
-import { CellBlock, CellValue, SheetSpec, StyleRange, TableSpec } from "../report/sheetSpec";
+import { isFormula, type CellBlock, type CellScalar, type CellValue, type SheetSpec, type StyleRange, type TableSpec } from "../report/sheetSpec";
 import { emptyTheory } from "./edit";
 import {
   Activity,
@@ -366,8 +366,8 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
   };
 }
 
-/** Flattens a SheetSpec's cell blocks into one 2-D array starting at A1 (empty cells are null). */
-export function cellsOf(spec: Pick<SheetSpec, "cells">): CellValue[][] {
+/** Flattens a SheetSpec's cell blocks into one 2-D array starting at A1 (empty cells are null, formulas as their text). */
+export function cellsOf(spec: Pick<SheetSpec, "cells">): CellScalar[][] {
   let rowCount = 0;
   let colCount = 0;
   const placed = spec.cells.map((b) => {
@@ -376,8 +376,8 @@ export function cellsOf(spec: Pick<SheetSpec, "cells">): CellValue[][] {
     colCount = Math.max(colCount, col0 + Math.max(0, ...b.values.map((r) => r.length)));
     return { row0, col0, values: b.values };
   });
-  const grid: CellValue[][] = Array.from({ length: rowCount }, () => Array<CellValue>(colCount).fill(null));
-  for (const p of placed) p.values.forEach((r, i) => r.forEach((v, j) => (grid[p.row0 + i][p.col0 + j] = v)));
+  const grid: CellScalar[][] = Array.from({ length: rowCount }, () => Array<CellScalar>(colCount).fill(null));
+  for (const p of placed) p.values.forEach((r, i) => r.forEach((v, j) => (grid[p.row0 + i][p.col0 + j] = isFormula(v) ? v.formula : v)));
   return grid;
 }
 
@@ -396,7 +396,7 @@ export interface ParsedTheorySheet {
   cells: Record<string, string>;
 }
 
-function text(v: CellValue | undefined): string {
+function text(v: CellScalar | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.trim();
   return String(v);
@@ -406,7 +406,7 @@ function norm(s: string): string {
   return s.trim().replace(/\s+/g, " ").toLocaleLowerCase("da-DK");
 }
 
-function matches(v: CellValue | undefined, label: Text): boolean {
+function matches(v: CellScalar | undefined, label: Text): boolean {
   const s = norm(text(v));
   return s !== "" && (s === norm(label.da) || s === norm(label.en));
 }
@@ -418,7 +418,7 @@ function lookup<K extends string>(map: Record<K, Text>, s: string): K | undefine
 }
 
 /** Integer from a cell: a number, or text like "1.200" / "1 200" / "120". */
-function wholeNumber(v: CellValue | undefined): number | null | "invalid" {
+function wholeNumber(v: CellScalar | undefined): number | null | "invalid" {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
   if (typeof v === "number") return Number.isInteger(v) && v >= 0 ? v : "invalid";
   if (typeof v === "boolean") return "invalid";
@@ -428,11 +428,11 @@ function wholeNumber(v: CellValue | undefined): number | null | "invalid" {
 
 const ITEM_PREFIX: Record<ItemKind, string> = { slutmaal: "S", delmaal: "D", aktivitet: "A", mekanisme: "M" };
 
-export function parseTheorySheet(values: CellValue[][], sheetName = THEORY_SHEET_NAME): ParsedTheorySheet {
+export function parseTheorySheet(values: CellScalar[][], sheetName = THEORY_SHEET_NAME): ParsedTheorySheet {
   const issues: ValidationIssue[] = [];
   const cells: Record<string, string> = {};
   const at = (r: number, c: number): string => `${sheetName}!${cellAddress(r, c)}`;
-  const get = (r: number, c: number): CellValue => values[r]?.[c] ?? null;
+  const get = (r: number, c: number): CellScalar => values[r]?.[c] ?? null;
   const report = (severity: ValidationIssue["severity"], code: string, r: number, c: number, da: string, en: string, itemIds: string[] = []): void => {
     const cell = at(r, c);
     issues.push({ severity, code, message: { da: `${cell}: ${da}`, en: `${cell}: ${en}` }, itemIds, cell });

@@ -1,4 +1,4 @@
-import { CellValue } from "../../../src/core/report/sheetSpec";
+import { CellScalar as CellValue } from "../../../src/core/report/sheetSpec";
 import { parseRange } from "../../../src/core/report/address";
 import {
   addItem,
