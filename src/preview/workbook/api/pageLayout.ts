@@ -1,0 +1,91 @@
+/** Excel API emulation: pageLayout (see base.ts for the shared semantics). */
+import { localAddress, parseAddress } from "../addr";
+import { SheetState } from "../state";
+import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength } from "./base";
+import { Range, RangeAreas, refOf } from "./range";
+
+// ---------------------------------------------------------------------------------------------
+// Page layout
+
+export class PageLayout extends ClientObj<SheetState> {
+  get headersFooters(): HeaderFooterGroup {
+    return this._nav("headersFooters", HeaderFooterGroup, (s) => s);
+  }
+  setPrintArea(printArea: Range | string): void {
+    this._act(jsonLength(typeof printArea === "string" ? printArea : ""), (s) => {
+      s.pageLayout = { ...s.pageLayout, printArea: localAddress(refOf(s, printArea)) };
+      s.changed();
+    });
+  }
+  setPrintTitleRows(printTitleRows: Range | string): void {
+    this._act(jsonLength(typeof printTitleRows === "string" ? printTitleRows : ""), (s) => {
+      const ref = refOf(s, printTitleRows);
+      s.pageLayout = { ...s.pageLayout, printTitleRows: `$${ref.row + 1}:$${ref.row + ref.rowCount}` };
+      s.changed();
+    });
+  }
+  getPrintAreaOrNullObject(): RangeAreas {
+    return this._make(RangeAreas, () => {
+      const s = this._get();
+      const ref = s?.pageLayout.printArea ? parseAddress(s.pageLayout.printArea) : undefined;
+      return s && ref ? { sheet: s, areas: [ref] } : undefined;
+    });
+  }
+}
+defineProps(PageLayout, {
+  orientation: {
+    get: (s: SheetState) => s.pageLayout.orientation,
+    set: (s: SheetState, v: string) => {
+      if (v !== "Portrait" && v !== "Landscape") throw invalidArgument("orientation");
+      s.pageLayout = { ...s.pageLayout, orientation: v };
+      s.changed();
+    },
+  },
+  paperSize: {
+    get: (s: SheetState) => s.pageLayout.paperSize,
+    set: (s: SheetState, v: string) => {
+      s.pageLayout = { ...s.pageLayout, paperSize: String(v) };
+      s.changed();
+    },
+  },
+  zoom: {
+    get: (s: SheetState) => ({ ...s.zoom }),
+    set: (s: SheetState, v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
+      if (v === null || typeof v !== "object") throw invalidArgument("zoom");
+      s.zoom = { ...v };
+      const h = v.horizontalFitToPages;
+      const vert = v.verticalFitToPages;
+      s.pageLayout = {
+        ...s.pageLayout,
+        fitToWidth: h === 1 && (vert === 0 || vert === undefined),
+        fitToOnePage: h === 1 && vert === 1,
+      };
+      s.changed();
+    },
+  },
+  printGridlines: { get: () => false, set: () => {} },
+  centerHorizontally: { get: () => false, set: () => {} },
+});
+
+export class HeaderFooterGroup extends ClientObj<SheetState> {
+  get defaultForAllPages(): HeaderFooter {
+    return this._nav("defaultForAllPages", HeaderFooter, (s) => s);
+  }
+}
+export class HeaderFooter extends ClientObj<SheetState> {}
+const hf = (k: "centerHeader" | "centerFooter" | "leftHeader" | "rightHeader" | "leftFooter" | "rightFooter"): PropDef => ({
+  get: (s: SheetState) => s.headersFooters[k] ?? "",
+  set: (s: SheetState, v: string) => {
+    s.headersFooters[k] = String(v);
+    if (k === "centerHeader" || k === "centerFooter") s.pageLayout = { ...s.pageLayout, [k]: String(v) };
+    s.changed();
+  },
+});
+defineProps(HeaderFooter, {
+  centerHeader: hf("centerHeader"),
+  centerFooter: hf("centerFooter"),
+  leftHeader: hf("leftHeader"),
+  rightHeader: hf("rightHeader"),
+  leftFooter: hf("leftFooter"),
+  rightFooter: hf("rightFooter"),
+});
