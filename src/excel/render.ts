@@ -338,9 +338,11 @@ async function undoNew(context: Excel.RequestContext, p: Plan): Promise<void> {
   let sheets = p.kept;
   p.specs.forEach((_, i) => {
     if (p.targets[i]) sheets = [...withoutTarget(sheets, p, i), entryFor(p, i, false)];
-    else context.workbook.worksheets.getItemOrNullObject(p.temps[i]).delete();
+    else context.workbook.worksheets.getItemOrNullObject(p.tempIds[i]).delete(); // by id: it may have been renamed already
   });
-  queueSaveRegister(context, { sheets, pending: [], names: p.register.names });
+  // Nothing was swapped: the register goes back to exactly what it was.
+  if (p.targets.every((t) => t === undefined)) queueRestoreRegister(context, p.rawRegister);
+  else queueSaveRegister(context, { sheets, pending: [], names: p.register.names });
   await context.sync();
 }
 

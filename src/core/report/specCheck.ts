@@ -119,7 +119,10 @@ export function checkSheetSpecs(specs: SheetSpec[]): void {
     for (const b of s.cells) checkBlock(s.name, b);
     for (const st of s.styles ?? []) range(s.name, st.range, parseRange);
     for (const m of s.merges ?? []) range(s.name, m, parseRange);
-    for (const t of s.tables ?? []) range(s.name, t.range, parseRange);
+    for (const t of s.tables ?? []) {
+      range(s.name, t.range, parseRange);
+      if (!definedNameValid(t.name)) throw invalid(s.name, `tabelnavnet "${t.name}" kan ikke bruges i Excel.`, `the table name "${t.name}" cannot be used in Excel.`);
+    }
     for (const c of s.charts ?? []) {
       range(s.name, c.dataRange, parseRange);
       range(s.name, c.topLeft, cellRange);
