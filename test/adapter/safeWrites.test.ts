@@ -12,6 +12,8 @@ import { readRegister } from "../../src/excel/state";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { saveTheory, loadTheory } from "../../src/excel/theoryStore";
 import { addItem, emptyTheory } from "../../src/core/theory";
+import { readSelectionSource, runAndWriteComparison } from "../../src/excel/comparisonStore";
+import { runComparison, suggestSettings } from "../../src/core/analysis";
 
 const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
 
@@ -324,5 +326,36 @@ describe("text is text", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("named key results of the comparison", () => {
+  test("a leader's formula on the workbook name of a result follows the number after Kør igen", async () => {
+    const wb = createPreviewWorkbook({ sample: true });
+    const run = runOf(wb);
+    wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    const input = await readSelectionSource(run);
+    const settings = suggestSettings(input!, "da");
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    const last = Math.max(...runComparison(input!, settings).followUps);
+    const name = `Virkning.Udfald1.${last}mdr.Indsats`;
+    const shareCell = (): number => {
+      const n = wb.names.find((x) => x.name === name)!;
+      const [, r] = /!\$D\$(\d+)$/.exec(n.formula)!;
+      return wb.getSheet("Sammenligning")!.getCell(Number(r) - 1, 3)!.value as number;
+    };
+    wb.setCellByUser("Noter", 30, 0, `=${name}*100`);
+    const before = wb.getSheet("Noter")!.getCell(30, 0)!.value as number;
+    expect(before).toBeCloseTo(shareCell() * 100, 10);
+    // One more citizen in the intervention group reaches the outcome at the last follow-up.
+    const borgere = wb.getSheet("Borgere")!;
+    let row = -1;
+    for (let r = 1; r <= 60 && row < 0; r++) if (borgere.getCell(r, 1)?.value === "Indsats" && !settings.outcomes[0].statuses.includes(String(borgere.getCell(r, 12)?.value)) && borgere.getCell(r, 12)?.value !== "Fraflyttet") row = r;
+    expect(row).toBeGreaterThan(0);
+    wb.setCellByUser("Borgere", row, 12, settings.outcomes[0].statuses[0]);
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    const after = wb.getSheet("Noter")!.getCell(30, 0)!.value as number;
+    expect(after).toBeCloseTo(shareCell() * 100, 10);
+    expect(after).toBeGreaterThan(before);
   });
 });
