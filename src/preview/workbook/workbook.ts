@@ -44,11 +44,13 @@ function sameName(a: string, b: string): boolean {
 }
 
 /**
- * Parse what a Danish user types into a cell, as Excel with a Danish locale does: "12,5" → 12.5,
+ * Parse what a Danish user types into a cell, as Excel with a Danish locale does: "'…" → text, "12,5" → 12.5,
  * "1.234" → 1234, "-3" → -3, "12,5 %" → 0.125, "SAND"/"FALSK" → booleans, "=..." → formula,
  * "" → empty; anything else stays text (e.g. "12.5", which Danish Excel does not read as 12.5).
  */
 export function parseDanishInput(text: string): { value: PreviewValue; formula?: string; numberFormat?: string } {
+  // A leading apostrophe keeps the entry as text, as in Excel (the apostrophe is not part of the value).
+  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   const t = text.trim();
   if (t === "") return { value: null };
   if (t.startsWith("=") && t.length > 1) return { value: null, formula: t };
