@@ -1,0 +1,7 @@
+/** Forsøgsdesign: stratified randomisation with an audit trail, and sample-size planning. */
+export type * from "./types";
+export { allocate, intervalLabel, PROCEDURE_VERSION } from "./allocate";
+export { applyDeclines, type AppliedDeclines } from "./replace";
+export { canonicalList, listHash, sha256Hex } from "./hash";
+export { MT_ALGORITHM, Mt19937 } from "./mt19937";
+export { MAX_SEED, parseSeed } from "./validate";
