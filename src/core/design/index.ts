@@ -5,3 +5,4 @@ export { applyDeclines, type AppliedDeclines } from "./replace";
 export { canonicalList, listHash, sha256Hex } from "./hash";
 export { MT_ALGORITHM, Mt19937 } from "./mt19937";
 export { MAX_SEED, parseSeed } from "./validate";
+export { auditTime, designArmName, RANDOMISATION_SHEET_NAME, RANDOMISATION_TABLE_NAME, randomisationSheetSpec, type RandomisationMeta } from "./sheet";
