@@ -12,6 +12,7 @@ import type { PreviewValue, PreviewWorkbookView } from "./model";
 import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError } from "./api";
 import { ChartState, ShapeState, SheetState, TableState } from "./state";
 import { intersect, parseAddress } from "./addr";
+import { userMayEdit } from "./protectionState";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
@@ -152,7 +153,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   }
   setCellByUser(sheet: string, row: number, column: number, text: string): void {
     const s = this.findSheet(sheet);
-    if (!s) return;
+    if (!s || !userMayEdit(s, row, column)) return; // Excel refuses edits of locked cells on a protected sheet
     const p = parseDanishInput(text);
     if (p.formula !== undefined) s.write(row, column, p.formula, true);
     else s.write(row, column, p.value, false);
