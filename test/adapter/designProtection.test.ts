@@ -99,7 +99,7 @@ test("protect on a protected sheet and unprotect on an unprotected one fail; a p
   expect(e.code).toBe("AccessDenied");
   expect(wb.getSheet("Ark1")?.valueAt(1, 1)).toBe("før");
   await wb.run(async (context) => {
-    context.workbook.worksheets.getItem("Ark1").protection.protect(null, "hemmelig");
+    context.workbook.worksheets.getItem("Ark1").protection.protect(undefined, "hemmelig");
     await context.sync();
   });
   expect((await rejection(wb.run(async (c) => void c.workbook.worksheets.getItem("Ark1").protection.protect()))).code).toBe("AccessDenied");
