@@ -29,8 +29,22 @@ export function canonicalList(header: readonly CellScalar[], rows: readonly (rea
   return [line(header), ...rows.map(line)].join("\n");
 }
 
+/** UTF-8 bytes of `text` (unpaired surrogates become U+FFFD, as TextEncoder does; no TextEncoder needed). */
+export function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    let c = ch.codePointAt(0) as number;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
 export function sha256Hex(text: string): string {
-  const bytes = sha256(new TextEncoder().encode(text));
+  const bytes = sha256(utf8(text));
   let out = "";
   for (const b of bytes) out += b.toString(16).padStart(2, "0");
   return out;

@@ -1,6 +1,7 @@
 /** Properties of the randomisation a user relies on, and the refusals of bad input. */
 import fc from "fast-check";
 import { allocate, applyDeclines, parseSeed, type AllocationOptions, type EligibilityInput } from "../../../src/core/design";
+import { utf8 } from "../../../src/core/design/hash";
 import { VirkningError } from "../../../src/core/errors";
 import type { CellScalar } from "../../../src/core/report/sheetSpec";
 
@@ -142,4 +143,8 @@ test("declines that cannot be applied are refused, naming the citizen", () => {
   const second = a.citizens.find((x) => x.order === 2)!;
   expect(() => applyDeclines(a, [{ id: first.id, at: "" }, { id: second.id, at: "" }])).toThrow("ingen reserver tilbage i stratum 1");
   expect(() => applyDeclines(a, [{ id: first.id, at: "" }, { id: first.id, at: "" }])).toThrow("allerede markeret som afslået");
+});
+
+test("UTF-8 encoding of the canonical list equals the platform's TextEncoder (Danish letters, emoji, lone surrogate)", () => {
+  for (const s of ["Køn\tÆblegrød", "😀 x", "a\uD800b", ""]) expect(Array.from(utf8(s))).toEqual(Array.from(new TextEncoder().encode(s)));
 });
