@@ -1,10 +1,13 @@
 /** Jest projects: unit (core), adapter (excel/ against the preview workbook), ui (jsdom), e2e (Chromium). */
 const tsJest = {
   "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true }, diagnostics: { warnOnly: false } }],
+  // @noble/hashes 2.x ships only ES modules: compile them to CommonJS for jest (Node 20 cannot require ESM here).
+  "[\\/]@noble[\\/].+\\.js$": ["ts-jest", { tsconfig: { module: "commonjs", allowJs: true, isolatedModules: true }, diagnostics: false }],
 };
 const common = {
   transform: tsJest,
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  transformIgnorePatterns: ["[\\/]node_modules[\\/](?!@noble[\\/])"],
   // office-addin-mock/office-addin-manifest pull an ESM-only module under jest 30; we never load them in tests.
   moduleNameMapper: { "\\.(css|svg|png)$": "<rootDir>/test/stubs/file-stub.js" },
   // Property tests use a fixed fast-check seed (FC_SEED=random explores).

@@ -12,8 +12,9 @@
  *   3. build: the register records the render as pending and takes the lock; leftovers of a
  *      crashed render are deleted; every spec is written complete onto a new hidden, marked
  *      temporary sheet. The old sheets are untouched.                                  1 sync (+ chunks)
- *   4. swap, one existing target at a time: its tables, charts and shapes are deleted, its
- *      cells cleared, the spec written into it again (the sheet itself stays, so users'
+ *   4. swap, one existing target at a time: it is unprotected if need be, its tables, charts
+ *      and shapes are deleted, its cells cleared, the spec written into it again (and protected
+ *      when the spec asks) (the sheet itself stays, so users'
  *      formulas that point into it keep working), and its temporary copy deleted.      1 sync per existing target (+ chunks)
  *   5. finish: new sheets take their names and become visible, the register is written,
  *      the defined names point at their cells, the lock is released.                   1 sync
@@ -49,7 +50,7 @@ import {
   type Register,
   type SheetInfo,
 } from "./ownership";
-import { WRITE_BUDGET_BYTES, sheetOps, type Op } from "./renderOps";
+import { WRITE_BUDGET_BYTES, protectOps, sheetOps, type Op } from "./renderOps";
 
 export { WRITE_BUDGET_BYTES, connectorPoints } from "./renderOps";
 
@@ -65,6 +66,7 @@ interface TargetContent {
   tables: string[];
   charts: string[];
   shapes: string[];
+  protected: boolean;
 }
 
 interface Plan {
@@ -130,6 +132,7 @@ async function lookUp(context: Excel.RequestContext, specs: SheetSpec[]): Promis
           tables: items[i].tables.load("items/name"),
           charts: items[i].charts.load("items/name"),
           shapes: shapesOk ? items[i].shapes.load("items/name") : undefined,
+          protection: items[i].protection.load("protected"),
         },
   );
   const nameLoads = [...new Set([...register.names, ...specs.flatMap((s) => (s.names ?? []).map((n) => n.name))])].map((n) => ({
@@ -141,7 +144,7 @@ async function lookUp(context: Excel.RequestContext, specs: SheetSpec[]): Promis
   return plan(specs, rawRegister, register, infos, targetIdx, loads, new Set(nameLoads.filter((x) => !x.item.isNullObject).map((x) => x.n)));
 }
 
-type Loads = ({ tables: Excel.TableCollection; charts: Excel.ChartCollection; shapes?: Excel.ShapeCollection } | undefined)[];
+type Loads = ({ tables: Excel.TableCollection; charts: Excel.ChartCollection; shapes?: Excel.ShapeCollection; protection: Excel.WorksheetProtection } | undefined)[];
 
 function plan(specs: SheetSpec[], rawRegister: unknown, register: Register, infos: SheetInfo[], targetIdx: number[], loads: Loads, existingNames: Set<string>): Plan {
   if (lockHeldByOther(register, Date.now())) throw busyError();
@@ -158,7 +161,9 @@ function plan(specs: SheetSpec[], rawRegister: unknown, register: Register, info
   }
   const kept = register.sheets.filter((o) => infos.some((s) => ownerEntry(register, s, infos) === o));
   const leftovers = infos.filter((s) => s.token !== "" && register.pending.includes(s.token) && s.name.startsWith(TEMP_PREFIX));
-  const contents = loads.map((l) => (l ? { tables: l.tables.items.map((x) => x.name), charts: l.charts.items.map((x) => x.name), shapes: l.shapes ? l.shapes.items.map((x) => x.name) : [] } : undefined));
+  const contents = loads.map((l) =>
+    l ? { tables: l.tables.items.map((x) => x.name), charts: l.charts.items.map((x) => x.name), shapes: l.shapes ? l.shapes.items.map((x) => x.name) : [], protected: l.protection.protected } : undefined,
+  );
   const run = newToken();
   const tokens = specs.map(() => newToken());
   const taken = infos.map((s) => s.name);
@@ -234,6 +239,7 @@ async function rollback(context: Excel.RequestContext, p: Plan, temps: number[])
 
 function clearOps(ws: Excel.Worksheet, c: TargetContent): Op[] {
   return [
+    ...(c.protected ? [op(() => ws.protection.unprotect())] : []),
     ...c.tables.map((n) => op(() => ws.tables.getItem(n).delete())),
     ...c.charts.map((n) => op(() => ws.charts.getItem(n).delete())),
     ...c.shapes.map((n) => op(() => ws.shapes.getItem(n).delete())),
@@ -250,7 +256,7 @@ function clearOps(ws: Excel.Worksheet, c: TargetContent): Op[] {
 async function swap(context: Excel.RequestContext, p: Plan, i: number): Promise<void> {
   const target = p.targets[i] as SheetInfo;
   const ws = context.workbook.worksheets.getItem(target.id);
-  const ops = [...clearOps(ws, p.contents[i] as TargetContent), ...sheetOps(ws, p.specs[i])];
+  const ops = [...clearOps(ws, p.contents[i] as TargetContent), ...sheetOps(ws, p.specs[i]), ...protectOps(ws, p.specs[i])];
   // A sheet of the old register (no mark yet) gets its mark now.
   if (target.token === "") ops.push(op(() => queueMark(ws, p.tokens[i])));
   ops.push(op(() => context.workbook.worksheets.getItem(p.tempIds[i]).delete()));
@@ -286,7 +292,7 @@ async function fallback(context: Excel.RequestContext, p: Plan, k: number): Prom
   copy.name = p.specs[k].name;
   copy.visibility = "Visible" as Excel.SheetVisibility;
   copy.position = target.position;
-  for (const o of tableRenameOps(() => copy, p, k)) o.apply();
+  for (const o of [...tableRenameOps(() => copy, p, k), ...protectOps(copy, p.specs[k])]) o.apply();
   p.specs.forEach((_, i) => {
     if (i > k) wb.worksheets.getItemOrNullObject(p.temps[i]).delete();
   });
@@ -321,6 +327,7 @@ async function finish(context: Excel.RequestContext, p: Plan): Promise<void> {
         ws().visibility = "Visible" as Excel.SheetVisibility;
       }),
       ...tableRenameOps(ws, p, i),
+      ...protectOps(wb.worksheets.getItem(p.tempIds[i]), spec),
     );
   });
   let sheets = p.kept;

@@ -314,3 +314,13 @@ function grid(ref: { rowCount: number; columnCount: number }, v: string): string
 export function sheetOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""): Op[] {
   return [...valueOps(ws, spec), ...finishOps(ws, spec, tableSuffix)];
 }
+
+/** Protect `ws` as the spec asks (ExcelApi 1.2): unlock the editable ranges, then protect. Last, after everything else. */
+export function protectOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
+  const p = spec.protection;
+  if (!p) return [];
+  return [
+    ...(p.unlocked ?? []).map((r) => ({ size: 64 + r.length, apply: () => void (ws.getRange(r).format.protection.locked = false) })),
+    { size: 64, apply: () => ws.protection.protect() },
+  ];
+}

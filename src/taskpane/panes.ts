@@ -31,4 +31,13 @@ export const PANES: PaneDefinition[] = [
     },
     component: React.lazy(() => import(/* webpackChunkName: "comparison" */ "./comparison/ComparisonPane")),
   },
+  {
+    id: "forsoegsdesign",
+    title: { da: "Forsøgsdesign", en: "Trial design" },
+    description: {
+      da: "Randomisér egnede borgere til indsatsgruppe og kontrolgruppe, og beregn stikprøvestørrelse og styrke.",
+      en: "Randomise eligible citizens to the intervention and control groups, and compute sample size and power.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "design" */ "./design/DesignPane")),
+  },
 ];

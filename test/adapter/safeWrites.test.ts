@@ -10,6 +10,7 @@ import type { ExcelRun } from "../../src/excel/host";
 import { renderSheets } from "../../src/excel/render";
 import { readRegister } from "../../src/excel/state";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { protectionOf, userMayEdit } from "../../src/preview/workbook/protectionState";
 import { saveTheory, loadTheory } from "../../src/excel/theoryStore";
 import { addItem, emptyTheory } from "../../src/core/theory";
 import { readSelectionSource, runAndWriteComparison } from "../../src/excel/comparisonStore";
@@ -19,6 +20,7 @@ const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
 
 function spec(label: string, name = "Resultater"): SheetSpec {
   return {
+    protection: name === "Randomisering" ? { unlocked: ["B2"] } : undefined,
     name,
     cells: [
       { address: "A1", values: [["Overskrift", label]] },
@@ -110,6 +112,7 @@ describe("a failure at any operation or sync leaves the workbook as it was, or w
     { title: "a new sheet", existing: [], render: ["Resultater"] },
     { title: "a regenerated sheet", existing: ["Resultater"], render: ["Resultater"] },
     { title: "two regenerated sheets and a new one", existing: ["Programteori", "Diagram"], render: ["Programteori", "Diagram", "Ny"] },
+    { title: "a regenerated protected sheet", existing: ["Randomisering"], render: ["Randomisering"] },
   ];
   test.each(scenarios)("$title", async ({ existing, render }) => {
     const setup = async (): Promise<PreviewWorkbook> => (existing.length ? withOldResults(existing) : createPreviewWorkbook({ sample: true }));
@@ -357,5 +360,24 @@ describe("named key results of the comparison", () => {
     const after = wb.getSheet("Noter")!.getCell(30, 0)!.value as number;
     expect(after).toBeCloseTo(shareCell() * 100, 10);
     expect(after).toBeGreaterThan(before);
+  });
+});
+
+describe("protected sheets", () => {
+  test("a spec with protection is protected after writing with its editable cells unlocked, and regenerates through the protection", async () => {
+    const wb = createPreviewWorkbook({ sample: true });
+    const protectedSpec = (v: string): SheetSpec => ({ ...spec(v), protection: { unlocked: ["B2:B3"] } });
+    await renderSheets(runOf(wb), [protectedSpec("første")]);
+    const s = (): NonNullable<ReturnType<PreviewWorkbook["getSheet"]>> => wb.getSheet("Resultater")!;
+    expect(protectionOf(s())).toBeDefined();
+    expect(userMayEdit(s(), 1, 1)).toBe(true);
+    expect(userMayEdit(s(), 0, 1)).toBe(false);
+    await renderSheets(runOf(wb), [protectedSpec("anden")]);
+    expect(s().getCell(0, 1)?.value).toBe("anden");
+    expect(protectionOf(s())).toBeDefined();
+    // Without protection in the spec, the regenerated sheet is no longer protected.
+    await renderSheets(runOf(wb), [spec("tredje")]);
+    expect(protectionOf(s())).toBeUndefined();
+    await expectConsistent(wb);
   });
 });

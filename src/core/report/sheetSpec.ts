@@ -183,6 +183,12 @@ export interface SheetSpec {
   /** Activate the sheet after writing. */
   activate?: boolean;
   /**
+   * Protect the sheet (no password) against accidental edits once it is written; `unlocked`
+   * ranges stay editable (e.g. the cells a leader fills in). Regeneration unprotects and
+   * protects again.
+   */
+  protection?: { unlocked?: string[] };
+  /**
    * Workbook-scoped defined names for key results on this sheet (e.g. the headline difference
    * per outcome and follow-up), so that users' formulas elsewhere can use them. They keep their
    * names when the sheet is regenerated and move with the cell they name.

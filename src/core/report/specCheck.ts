@@ -129,6 +129,7 @@ export function checkSheetSpecs(specs: SheetSpec[]): void {
       range(s.name, c.bottomRight, cellRange);
     }
     checkPage(s.name, s);
+    for (const r of s.protection?.unlocked ?? []) range(s.name, r, parseRange);
     checkNames(s.name, s, names);
     const boxes = new Set((s.shapes ?? []).filter((x) => x.kind !== "connector").map((x) => x.id));
     for (const sh of s.shapes ?? []) {

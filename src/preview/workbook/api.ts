@@ -10,3 +10,4 @@ export * from "./api/chart";
 export * from "./api/shape";
 export * from "./api/pageLayout";
 export * from "./api/names";
+export * from "./api/protection";

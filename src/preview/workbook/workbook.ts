@@ -26,6 +26,7 @@ export interface Fault {
   sync?: number;
   code?: string;
 }
+import { userMayEdit } from "./protectionState";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
@@ -196,7 +197,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   }
   setCellByUser(sheet: string, row: number, column: number, text: string): void {
     const s = this.findSheet(sheet);
-    if (!s) return;
+    if (!s || !userMayEdit(s, row, column)) return; // Excel refuses edits of locked cells on a protected sheet
     const p = parseDanishInput(text);
     if (p.formula !== undefined) s.write(row, column, p.formula, true);
     else s.write(row, column, p.value, false);

@@ -3,6 +3,7 @@ import { contains } from "../addr";
 import { type PreviewFormat } from "../model";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../state";
 import { ClientObj, defineProps, invalidArgument } from "./base";
+import { FormatProtection, assertFormattable } from "./protection";
 import { RangeTarget, clipToUsed, common, forCells } from "./range";
 
 // ---------------------------------------------------------------------------------------------
@@ -21,6 +22,7 @@ export function normaliseColour(v: unknown, allowEmpty = false): string {
 }
 
 function setFmt(t: RangeTarget, f: (fmt: PreviewFormat) => void): void {
+  assertFormattable(t, "cells", "RangeFormat");
   forCells(t, (r, c) => t.sheet.updateFormat(r, c, f), t.ref.rowCount * t.ref.columnCount > 1_000_000);
   t.sheet.changed();
 }
@@ -34,6 +36,9 @@ export class RangeFormat extends ClientObj<RangeTarget> {
   }
   get borders(): RangeBorderCollection {
     return this._nav("borders", RangeBorderCollection, (t) => t);
+  }
+  get protection(): FormatProtection {
+    return this._nav("protection", FormatProtection, (t) => t);
   }
   /** Estimate the width each column needs from its longest text (about 6 pt per character at 11 pt). */
   autofitColumns(): void {
@@ -96,6 +101,7 @@ defineProps(RangeFormat, {
     },
     set: (t: RangeTarget, v: number) => {
       if (typeof v !== "number" || v < 0) throw invalidArgument("columnWidth");
+      assertFormattable(t, "columns", "RangeFormat.columnWidth");
       for (let c = t.ref.column; c < t.ref.column + t.ref.columnCount; c++) t.sheet.columnWidths.set(c, v);
       t.sheet.changed();
     },
@@ -108,6 +114,7 @@ defineProps(RangeFormat, {
     },
     set: (t: RangeTarget, v: number) => {
       if (typeof v !== "number" || v < 0) throw invalidArgument("rowHeight");
+      assertFormattable(t, "rows", "RangeFormat.rowHeight");
       for (let r = t.ref.row; r < t.ref.row + t.ref.rowCount; r++) t.sheet.rowHeights.set(r, v);
       t.sheet.changed();
     },
@@ -280,6 +287,7 @@ defineProps(RangeBorder, {
       return n === 0 ? "None" : n === cells.length ? "Continuous" : null;
     },
     set: (b: BorderTarget, v: string) => {
+      assertFormattable(b.range, "cells", "RangeBorder.style");
       for (const x of borderCells(b))
         b.range.sheet.updateFormat(x.row, x.column, (f) => {
           const borders = { ...(f.borders ?? {}) };
@@ -297,6 +305,7 @@ defineProps(RangeBorder, {
     },
     set: (b: BorderTarget, v: string) => {
       const col = normaliseColour(v);
+      assertFormattable(b.range, "cells", "RangeBorder.color");
       for (const x of borderCells(b))
         b.range.sheet.updateFormat(x.row, x.column, (f) => {
           f.borders = { ...(f.borders ?? {}), [x.side]: col };

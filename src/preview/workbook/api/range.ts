@@ -8,6 +8,7 @@ import { checkFormula } from "../formulaCheck";
 import { coerceInput } from "../coerce";
 import { ClientObj, CollectionObj, Mode, apiError, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
 import { RangeFormat } from "./format";
+import { assertCellsEditable, assertFormattable } from "./protection";
 import { TableCollection, TablesTarget } from "./table";
 import { Worksheet } from "./worksheet";
 
@@ -279,18 +280,22 @@ export class Range extends ClientObj<RangeTarget> {
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this._act(jsonLength(applyTo), (t) => {
       if (applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") return;
+      if (applyTo === "Formats") assertFormattable(t, "cells", "Range.clear");
+      else assertCellsEditable(t, "Range.clear");
       t.sheet.clear(t.ref, applyTo);
     });
   }
   delete(shift: "Up" | "Left"): void {
     this._act(jsonLength(shift), (t) => {
       if (shift !== "Up" && shift !== "Left") throw invalidArgument("shift");
+      assertCellsEditable(t, "Range.delete");
       deleteShift(t.sheet, t.ref, shift);
     });
   }
   merge(across = false): void {
     this._act(8, (t) => {
       checkNotInTable(t, "merge");
+      assertCellsEditable(t, "Range.merge");
       const areas: RangeRef[] = across
         ? Array.from({ length: t.ref.rowCount }, (_, i) => ({ row: t.ref.row + i, column: t.ref.column, rowCount: 1, columnCount: t.ref.columnCount }))
         : [t.ref];
@@ -307,6 +312,7 @@ export class Range extends ClientObj<RangeTarget> {
   }
   unmerge(): void {
     this._act(0, (t) => {
+      assertCellsEditable(t, "Range.unmerge");
       for (let m = t.sheet.merges.length - 1; m >= 0; m--) if (intersect(t.sheet.merges[m], t.ref)) t.sheet.merges.splice(m, 1);
       t.sheet.changed();
     });
@@ -337,6 +343,7 @@ defineProps(Range, {
     get: (t: RangeTarget) => readGrid(t, (r, c) => emptyAsString(t.sheet.valueAt(r, c))),
     set: (t: RangeTarget, v: unknown) => {
       // As in Excel, strings are parsed (see interpretInput): "=..." becomes a formula, "12" a number.
+      assertCellsEditable(t, "Range.values");
       writeGrid(t, v, "values", (r, c, x) => interpretInput(t.sheet, r, c, x));
       t.sheet.changed();
     },
@@ -344,6 +351,7 @@ defineProps(Range, {
   formulas: {
     get: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.formulaAt(r, c) ?? emptyAsString(t.sheet.raw(r, c) ?? null)),
     set: (t: RangeTarget, v: unknown) => {
+      assertCellsEditable(t, "Range.formulas");
       writeGrid(t, v, "formulas", (r, c, x) => interpretInput(t.sheet, r, c, x));
       t.sheet.changed();
     },
@@ -351,6 +359,7 @@ defineProps(Range, {
   numberFormat: {
     get: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.numberFormatAt(r, c)),
     set: (t: RangeTarget, v: unknown) => {
+      assertFormattable(t, "cells", "Range.numberFormat");
       writeGrid(t, v, "numberFormat", (r, c, x) => t.sheet.setNumberFormat(r, c, String(x)));
       t.sheet.changed();
     },

@@ -7,6 +7,7 @@ import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, req
 import { ChartCollection } from "./chart";
 import { normaliseColour } from "./format";
 import { PageLayout } from "./pageLayout";
+import { WorksheetProtection } from "./protection";
 import { Range, refOf, validRef } from "./range";
 import { ShapeCollection } from "./shape";
 import { TableCollection, TablesTarget } from "./table";
@@ -108,6 +109,9 @@ export class Worksheet extends ClientObj<SheetState> {
   }
   get pageLayout(): PageLayout {
     return this._nav("pageLayout", PageLayout, (s) => s);
+  }
+  get protection(): WorksheetProtection {
+    return this._nav("protection", WorksheetProtection, (s) => s);
   }
 }
 defineProps(Worksheet, {

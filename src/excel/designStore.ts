@@ -1,0 +1,175 @@
+/**
+ * Workbook I/O of the forsøgsdesign: read the eligibility list (through read.ts, the one reader),
+ * keep the randomisation settings and the registered declines in the workbook (state.ts), write the
+ * "Randomisering" sheet (renderSheets) and protect it against accidental edits (no password).
+ *
+ * Sync budget: reading the list 1 + chunks; settings 1 to load, 1 to save; writing the sheet
+ * 1 (protection state and ownership) + 1 only when the sheet is protected (unprotect) + renderSheets'
+ * budget + 1 (protect).
+ * Nothing is written when the input is refused: the allocation is computed completely before the
+ * first write. A decline is only registered when the list still has the hash stored at randomisation.
+ */
+import { VirkningError } from "../core/errors";
+import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
+import { allocate, applyDeclines, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { rangeAddress } from "../core/report/address";
+import type { SheetSpec } from "../core/report/sheetSpec";
+import type { ExcelRun } from "./host";
+import { readUsedRange } from "./read";
+import { renderSheets } from "./render";
+import { loadState, ownedSheetNames, saveState } from "./state";
+
+export const DESIGN_STATE_KEY = "virkning.design";
+
+export interface StoredColumn {
+  index: number;
+  header: string;
+  cuts?: number[];
+}
+
+export interface DesignSettings {
+  version: 1;
+  /** The sheet with the eligibility list (its used range; the header row is found in it). */
+  sheet: string;
+  idColumn: StoredColumn;
+  strata: StoredColumn[];
+  seed: number;
+  blockSize: 2 | 4;
+  reserves: number;
+  protect: boolean;
+  /** Set by the randomisation. */
+  createdAt?: string;
+  /** SHA-256 of the list at randomisation. */
+  hash?: string;
+  /** Address of the list at randomisation (sheet-qualified). */
+  source?: string;
+  declines: Decline[];
+}
+
+/** Sheets the list can come from: every sheet the add-in did not create. 2 syncs. */
+export async function listEligibilitySheets(run: ExcelRun): Promise<string[]> {
+  return run(async (context) => {
+    const { all, owned } = await ownedSheetNames(context);
+    return all.filter((s) => !owned.has(s));
+  });
+}
+
+/** The list on `sheet`: its used range from the header row down (trailing empty rows dropped). 1 + chunks syncs. */
+export async function readEligibility(run: ExcelRun, sheet: string): Promise<EligibilityInput> {
+  const read = await readUsedRange(run, sheet);
+  let values = read.values;
+  while (values.length > 0 && values[values.length - 1].every((v) => isBlank(v))) values = values.slice(0, -1);
+  const h = detectHeaderRow(values);
+  if (h < 0) {
+    throw new VirkningError(
+      "DESIGN_NO_HEADER",
+      `Der er ingen overskriftsrække i arket "${sheet}". Listen skal have én række med kolonnenavne (fx ID, Køn, Alder) øverst og én række pr. borger under den.`,
+      `There is no header row on the sheet "${sheet}". The list needs one row of column names (e.g. ID, Køn, Alder) at the top and one row per citizen below it.`,
+      { sheet },
+    );
+  }
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const rows = values.slice(h + 1).map((r) => (r.length === width ? r : [...r, ...new Array(width - r.length).fill(null)]));
+  return { sheet: read.sheet, address: rangeAddress(read.rowIndex + h, read.columnIndex, rows.length + 1, width), header: values[h], rows };
+}
+
+/** The stored column in the list as read now: by position when the header still matches, else by header. */
+function resolve(input: EligibilityInput, c: StoredColumn): number {
+  if (normaliseKey(input.header[c.index]) === normaliseKey(c.header)) return c.index;
+  const i = input.header.findIndex((h) => normaliseKey(h) === normaliseKey(c.header));
+  if (i >= 0) return i;
+  throw new VirkningError(
+    "DESIGN_COLUMN_MISSING",
+    `Kolonnen "${c.header}" findes ikke længere i listen i arket "${input.sheet}". Vælg kolonnerne igen.`,
+    `The column "${c.header}" is no longer in the list on the sheet "${input.sheet}". Choose the columns again.`,
+    { sheet: input.sheet },
+  );
+}
+
+export function optionsFor(input: EligibilityInput, s: DesignSettings): AllocationOptions {
+  return {
+    idColumn: resolve(input, s.idColumn),
+    strata: s.strata.map((c) => ({ column: resolve(input, c), ...(c.cuts && c.cuts.length > 0 ? { cuts: [...c.cuts] } : {}) })),
+    seed: s.seed,
+    blockSize: s.blockSize,
+    reserves: s.reserves,
+  };
+}
+
+/** The stored settings, or null. 1 sync. */
+export async function loadDesignSettings(run: ExcelRun): Promise<DesignSettings | null> {
+  const v = await loadState<DesignSettings>(run, DESIGN_STATE_KEY);
+  return v && v.version === 1 && typeof v.sheet === "string" && Array.isArray(v.strata) && Array.isArray(v.declines) ? v : null;
+}
+
+/** 1 sync. */
+export async function saveDesignSettings(run: ExcelRun, s: DesignSettings): Promise<void> {
+  await saveState(run, DESIGN_STATE_KEY, s);
+}
+
+/** Writes `spec`, protected against accidental edits when asked (the renderer unprotects and protects again on regeneration). */
+export async function writeProtectedSheet(run: ExcelRun, spec: SheetSpec, protect: boolean): Promise<void> {
+  await renderSheets(run, [protect ? { ...spec, protection: {} } : spec]);
+}
+
+export interface DesignRun {
+  input: EligibilityInput;
+  result: AppliedDeclines;
+  settings: DesignSettings;
+}
+
+function meta(s: DesignSettings, input: EligibilityInput): { source: string; createdAt: string; protect: boolean } {
+  return { source: `${quoteSheet(input.sheet)}!${input.address}`, createdAt: s.createdAt ?? "", protect: s.protect };
+}
+
+/**
+ * "Randomisér": reads the list, allocates, writes and protects the sheet, stores the settings with the
+ * date and hash. Refuses (DESIGN_EXISTS, nothing written) when a randomisation is stored, unless `overwrite`.
+ */
+export async function randomise(run: ExcelRun, settings: DesignSettings, opts: { lang: Lang; now?: Date; overwrite?: boolean }): Promise<DesignRun> {
+  const stored = await loadDesignSettings(run);
+  if (stored?.createdAt && !opts.overwrite) {
+    throw new VirkningError(
+      "DESIGN_EXISTS",
+      `Der er allerede randomiseret (${stored.createdAt.slice(0, 10)}, seed ${stored.seed}). En ny randomisering erstatter den gamle fordeling; vælg "Randomisér igen", hvis det er meningen.`,
+      `A randomisation already exists (${stored.createdAt.slice(0, 10)}, seed ${stored.seed}). A new one replaces the old allocation; choose "Randomise again" if that is what you want.`,
+    );
+  }
+  const input = await readEligibility(run, settings.sheet);
+  const allocation = allocate(input, optionsFor(input, settings), opts.lang);
+  const next: DesignSettings = { ...settings, createdAt: (opts.now ?? new Date()).toISOString(), hash: allocation.hash, source: `${quoteSheet(input.sheet)}!${input.address}`, declines: [] };
+  const result = { allocation, log: [] };
+  await writeProtectedSheet(run, randomisationSheetSpec(allocation, [], meta(next, input), opts.lang), next.protect);
+  await saveDesignSettings(run, next);
+  return { input, result, settings: next };
+}
+
+/** The stored randomisation recomputed from the list as it is now; refuses when the list has changed since. */
+export async function reproduce(run: ExcelRun, settings: DesignSettings, lang: Lang): Promise<{ input: EligibilityInput; result: AppliedDeclines }> {
+  if (!settings.createdAt || !settings.hash) {
+    throw new VirkningError("DESIGN_NOT_RANDOMISED", "Der er ikke randomiseret endnu. Tryk på \"Randomisér\" først.", "Nothing has been randomised yet. Press \"Randomise\" first.");
+  }
+  const input = await readEligibility(run, settings.sheet);
+  const allocation = allocate(input, optionsFor(input, settings), lang);
+  if (allocation.hash !== settings.hash) {
+    throw new VirkningError(
+      "DESIGN_LIST_CHANGED",
+      `Listen i arket "${input.sheet}" er ændret siden randomiseringen (SHA-256 ${allocation.hash.slice(0, 12)}… i stedet for ${settings.hash.slice(0, 12)}…), så fordelingen kan ikke genskabes. Sæt listen tilbage, som den var; intet er ændret.`,
+      `The list on the sheet "${input.sheet}" has changed since the randomisation (SHA-256 ${allocation.hash.slice(0, 12)}… instead of ${settings.hash.slice(0, 12)}…), so the allocation cannot be reproduced. Restore the list as it was; nothing has been changed.`,
+      { sheet: input.sheet },
+    );
+  }
+  return { input, result: applyDeclines(allocation, settings.declines) };
+}
+
+/** "Afslået": registers the decline of `id`, calls in the next reserve of the stratum, rewrites the sheet and logs it. */
+export async function registerDecline(run: ExcelRun, settings: DesignSettings, id: string, opts: { lang: Lang; now?: Date }): Promise<DesignRun> {
+  const declines = [...settings.declines, { id: cellText(id), at: (opts.now ?? new Date()).toISOString() }];
+  const next: DesignSettings = { ...settings, declines };
+  const { input, result } = await reproduce(run, next, opts.lang);
+  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
+  await saveDesignSettings(run, next);
+  return { input, result, settings: next };
+}
+
+export { RANDOMISATION_SHEET_NAME };
