@@ -8,6 +8,7 @@
  * Addresses are A1-style and relative to the sheet ("B4", "A1:F1").
  * Colours are "#RRGGBB". Sizes for shapes are in points (1/72 inch) from the sheet's top-left.
  */
+import type { ConditionalFillSpec, ListValidationSpec } from "./sheetSpecExtras";
 
 /**
  * A formula that our code built (never user text): English function names, comma separators,
@@ -179,4 +180,8 @@ export interface SheetSpec {
   showGridlines?: boolean;
   /** Activate the sheet after writing. */
   activate?: boolean;
+  /** Dropdown lists on cells the user fills in (see sheetSpecExtras.ts). */
+  dataValidations?: ListValidationSpec[];
+  /** Fills for rows that match a formula built by our code (see sheetSpecExtras.ts). */
+  conditionalFormats?: ConditionalFillSpec[];
 }
