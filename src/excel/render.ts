@@ -35,6 +35,7 @@ import type {
   SheetSpec,
 } from "../core/report/sheetSpec";
 import { isSetSupported, type ExcelRun } from "./host";
+import { extrasOps } from "./renderExtras";
 import { isOwned, parseOwnedSheets, queueLoadOwned, queueSaveOwned, type OwnedSheet } from "./state";
 
 /** Request budget per sync; Excel on the web rejects requests above 5 MB. */
@@ -351,6 +352,7 @@ function finishOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
   for (const sh of spec.shapes ?? []) if (sh.kind === "connector") ops.push(connectorOp(ws, sh, boxes));
   // Page layout is ExcelApi 1.9; on older clients the sheet is written without print settings.
   if (spec.pageSetup && isSetSupported("1.9")) ops.push(pageOp(ws, spec.pageSetup));
+  ops.push(...extrasOps(ws, spec)); // data validation and conditional formats (renderExtras.ts)
   return ops;
 }
 

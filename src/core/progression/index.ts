@@ -15,3 +15,4 @@ export * from "./scores";
 export * from "./analyse";
 export * from "./transitions";
 export { MCNEMAR_EXACT_BELOW } from "./tests";
+export * from "./resultSheet";

@@ -8,8 +8,9 @@
  * One pass over the citizens per pair of time points; counts in typed arrays (1,048,575 citizens ×
  * 4 time points well under a second).
  *
- * "Towards the slutmål": the caller gives a ladder, statuses ordered from farthest from the goal to
- * the goal itself (normalised like every status label). A move up the ladder counts as towards the
+ * "Towards the slutmål": the caller gives a ladder, levels of statuses ordered from farthest from
+ * the goal to the goal itself (normalised like every status label; a level may hold several
+ * statuses, e.g. [every other valid status, the slutmål's statuses]). A move up the ladder counts as towards the
  * goal; the share's denominator is the citizens with a status on the ladder at both time points.
  */
 import { normaliseKey } from "../data";
@@ -53,9 +54,13 @@ export interface TransitionResult {
   distributions: StatusDistribution[];
 }
 
+/** A ladder level: one status, or several statuses equally far from the slutmål. */
+export type LadderLevel = string | string[];
+
 /** Ladder rank per status (−1 = not on the ladder). */
-export function ladderRanks(statuses: { label: string }[], ladder: string[]): Int32Array {
-  const rank = new Map(ladder.map((s, i) => [normaliseKey(s), i]));
+export function ladderRanks(statuses: { label: string }[], ladder: LadderLevel[]): Int32Array {
+  const rank = new Map<string, number>();
+  ladder.forEach((level, i) => (Array.isArray(level) ? level : [level]).forEach((s) => rank.set(normaliseKey(s), i)));
   return Int32Array.from(statuses.map((s) => rank.get(normaliseKey(s.label)) ?? -1));
 }
 
@@ -72,7 +77,7 @@ function citizenCount(input: TransitionInput): number {
 }
 
 /** Transitions between consecutive time points (sorted by month), per group. */
-export function statusTransitions(input: TransitionInput, ladder: string[] = []): TransitionResult {
+export function statusTransitions(input: TransitionInput, ladder: LadderLevel[] = []): TransitionResult {
   const n = citizenCount(input);
   const S = input.statuses.length;
   const W = S + 1; // + blank

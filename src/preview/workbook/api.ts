@@ -9,3 +9,5 @@ export * from "./api/table";
 export * from "./api/chart";
 export * from "./api/shape";
 export * from "./api/pageLayout";
+export * from "./api/dataValidation";
+export * from "./api/conditionalFormat";
