@@ -236,12 +236,12 @@ function cellValueMatches(f: ConditionalFormatState, v: PreviewValue): boolean {
 }
 
 /** The fill (and font colour) of the first matching conditional format of a cell, if any. */
-export function conditionalFormatAt(sheet: CellSource & object, row: number, column: number): { fill: string | null; fontColor: string | null } | undefined {
+export function conditionalFormatAt(sheet: object, row: number, column: number, cells: CellSource = sheet as CellSource): { fill: string | null; fontColor: string | null } | undefined {
   const list = store.get(sheet)?.formats;
   if (!list || list.length === 0) return undefined;
   for (const f of list) {
     if (!inside(f.ref, row, column)) continue;
-    const hit = f.type === "Custom" ? f.expr !== null && evalCf(f.expr, sheet, row - f.ref.row, column - f.ref.column) === true : cellValueMatches(f, sheet.valueAt(row, column));
+    const hit = f.type === "Custom" ? f.expr !== null && evalCf(f.expr, cells, row - f.ref.row, column - f.ref.column) === true : cellValueMatches(f, cells.valueAt(row, column));
     if (hit) return { fill: f.fill, fontColor: f.fontColor };
   }
   return undefined;
