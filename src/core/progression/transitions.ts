@@ -92,8 +92,10 @@ export function statusTransitions(input: TransitionInput, ladder: LadderLevel[] 
     const moves = new Int32Array(3 * 3); // per group: ladderN, towards, away
     for (let i = 0; i < n; i++) {
       const g = of[i];
-      const a = from[i] >= 0 && from[i] < S ? from[i] : S;
-      const b = to[i] >= 0 && to[i] < S ? to[i] : S;
+      const x = from[i];
+      const y = to[i];
+      const a = x >= 0 && x < S ? x : S;
+      const b = y >= 0 && y < S ? y : S;
       counts[g * W * W + a * W + b]++;
       if (a < S && b < S && rank[a] >= 0 && rank[b] >= 0) {
         moves[g * 3]++;
