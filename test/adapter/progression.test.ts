@@ -7,7 +7,10 @@
  */
 import { TEMPLATES, type ProgrammeTheory } from "../../src/core/theory";
 import { MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, scaleItems } from "../../src/core/progression";
-import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
+import { citizensFromComparison, defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
+import { readSheetSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
+import { suggestSettings } from "../../src/core/analysis";
+import { sampleCitizens } from "../../src/preview/sampleData";
 import { renderSheets } from "../../src/excel/render";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { conditionalFormatAt, validationAt } from "../../src/preview/workbook/extrasState";
@@ -216,3 +219,46 @@ describe("emulation of Range.dataValidation and conditionalFormats", () => {
     expect([0, 1, 2].map((r) => conditionalFormatAt(s, r, 2)?.fill ?? null)).toEqual([null, "#FFC7CE", null]);
   });
 });
+
+describe("with the comparison's case data", () => {
+  async function setUpComparison(wb: PreviewWorkbook): Promise<void> {
+    const input = await readSheetSource(wb.run.bind(wb), "Borgere");
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+  }
+
+  test("citizens come from the data sheet with their groups", async () => {
+    const { wb, run } = book();
+    await setUpComparison(wb);
+    const list = await citizensFromComparison(run);
+    const { rows } = sampleCitizens();
+    expect(list).toHaveLength(rows.length);
+    expect(list[0]).toEqual({ id: String(rows[0][0]), group: String(rows[0][1]) });
+  });
+
+  test("status transitions per pair of time points and group, with row totals, and the stacked status chart", async () => {
+    const { wb, run } = book();
+    await setUpComparison(wb);
+    const citizens = await citizensFromComparison(run);
+    await generateMeasurementSheet(run, { citizens: citizens.slice(0, 6), startDate: START, theory });
+    citizens.slice(0, 6).forEach((c, i) => {
+      type(wb, c.id, 1, `${items[0].id}:`, items[0].labels[0]);
+      type(wb, c.id, 2, `${items[0].id}:`, items[0].labels[1 + (i % 4)]);
+    });
+    const { transitions } = await runAndWriteProgression(run, { ...defaultProgressionSettings(), compareGroups: false }, { theory });
+    expect(transitions?.groups).toEqual(["intervention", "control"]);
+    // Every citizen of a group is in each table once: the row totals add up to the group's size.
+    const { rows } = sampleCitizens();
+    const nI = rows.filter((r) => r[1] === "Indsats").length;
+    for (const t of transitions!.tables.filter((x) => x.group === "intervention")) expect(t.rowTotals.reduce((a, b) => a + b, 0)).toBe(nI);
+    // From the data directly: intervention citizens with status S at 0 months and T at 6 months.
+    const first = transitions!.tables.find((x) => x.fromMonth === 0 && x.toMonth === 6 && x.group === "intervention")!;
+    const labels = transitions!.statuses;
+    const a = labels.indexOf(String(rows.find((r) => r[1] === "Indsats")![9]));
+    const b = labels.indexOf(String(rows.find((r) => r[1] === "Indsats")![10]));
+    const expected = rows.filter((r) => r[1] === "Indsats" && r[9] === labels[a] && r[10] === labels[b]).length;
+    expect(first.counts[a][b]).toBe(expected);
+    const s = wb.getSheet(PROGRESSION_SHEET_NAME)!;
+    expect(s.charts.map((c) => c.type)).toContain("ColumnStacked");
+  });
+});
+
