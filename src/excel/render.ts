@@ -50,6 +50,7 @@ import {
   type Register,
   type SheetInfo,
 } from "./ownership";
+import { validateExtras } from "./renderExtras";
 import { WRITE_BUDGET_BYTES, protectOps, sheetOps, type Op } from "./renderOps";
 
 export { WRITE_BUDGET_BYTES, connectorPoints } from "./renderOps";
@@ -92,6 +93,7 @@ interface Plan {
 /** Check specs against Excel's limits and the host's API support; nothing is written when they fail. */
 function checkSpecs(specs: SheetSpec[]): void {
   checkSheetSpecs(specs);
+  for (const s of specs) validateExtras(s);
   if (specs.some((s) => (s.shapes?.length ?? 0) > 0) && !isSetSupported("1.9")) {
     throw new VirkningError(
       "SHAPES_NOT_SUPPORTED",
@@ -245,6 +247,9 @@ function clearOps(ws: Excel.Worksheet, c: TargetContent): Op[] {
     ...c.shapes.map((n) => op(() => ws.shapes.getItem(n).delete())),
     op(() => ws.freezePanes.unfreeze()),
     op(() => ws.getRange().clear("All" as Excel.ClearApplyTo)),
+    // Range.clear leaves conditional formats (ExcelApi 1.6) and data validation (1.8) in place.
+    ...(isSetSupported("1.6") ? [op(() => ws.getRange().conditionalFormats.clearAll())] : []),
+    ...(isSetSupported("1.8") ? [op(() => ws.getRange().dataValidation.clear())] : []),
     op(() => {
       const all = ws.getRange();
       all.format.useStandardWidth = true;

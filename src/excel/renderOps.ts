@@ -12,6 +12,7 @@ import { headerFooterText } from "../core/report/specCheck";
 import { isFormula } from "../core/report/sheetSpec";
 import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported } from "./host";
+import { extrasOps } from "./renderExtras";
 
 /** Request budget per sync; Excel on the web rejects requests above 5 MB. */
 export const WRITE_BUDGET_BYTES = 4_000_000;
@@ -270,6 +271,7 @@ export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""
   for (const sh of spec.shapes ?? []) if (sh.kind === "connector") ops.push(connectorOp(ws, sh, boxes));
   // Page layout is ExcelApi 1.9; on older clients the sheet is written without print settings.
   if (spec.pageSetup && isSetSupported("1.9")) ops.push(pageOp(ws, spec.pageSetup));
+  ops.push(...extrasOps(ws, spec)); // data validation and conditional formats (renderExtras.ts)
   return ops;
 }
 

@@ -11,6 +11,7 @@ import { renderSheets } from "../../src/excel/render";
 import { readRegister } from "../../src/excel/state";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { protectionOf, userMayEdit } from "../../src/preview/workbook/protectionState";
+import { extrasOf } from "../../src/preview/workbook/extrasState";
 import { saveTheory, loadTheory } from "../../src/excel/theoryStore";
 import { addItem, emptyTheory } from "../../src/core/theory";
 import { readSelectionSource, runAndWriteComparison } from "../../src/excel/comparisonStore";
@@ -34,6 +35,8 @@ function spec(label: string, name = "Resultater"): SheetSpec {
     charts: [{ name: "Andel", type: "columnClustered", dataRange: "A3:B5", seriesBy: "columns", topLeft: "D3", bottomRight: "H12" }],
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerFooter: label },
     names: [{ name: `Virkning.${name.replace(/\W/g, "")}.Andel`, cell: "B4" }],
+    dataValidations: [{ range: "C4:C5", list: ["ja", "nej"] }],
+    conditionalFormats: [{ range: "A4:B5", formula: formula('=$B4>0.2'), fill: "#FFEEAA" }],
   };
 }
 
@@ -57,6 +60,9 @@ function content(wb: PreviewWorkbook, name: string, formulaValues = true): unkno
     frozen: { ...s.frozen },
     footer: s.pageLayout.centerFooter,
     visibility: s.visibility,
+    validations: extrasOf(s).validations.map((v) => [v.ref, v.list.source]),
+    conditional: extrasOf(s).formats.map((f) => [f.ref, f.formula, f.fill]),
+    protection: protectionOf(s) !== undefined,
   };
 }
 

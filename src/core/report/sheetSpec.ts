@@ -8,6 +8,7 @@
  * Addresses are A1-style and relative to the sheet ("B4", "A1:F1").
  * Colours are "#RRGGBB". Sizes for shapes are in points (1/72 inch) from the sheet's top-left.
  */
+import type { ConditionalFillSpec, ListValidationSpec } from "./sheetSpecExtras";
 
 /**
  * A formula that our code built (never user text): English function names, comma separators,
@@ -188,6 +189,10 @@ export interface SheetSpec {
    * protects again.
    */
   protection?: { unlocked?: string[] };
+  /** Dropdown lists on cells the user fills in (see sheetSpecExtras.ts). */
+  dataValidations?: ListValidationSpec[];
+  /** Fills for rows that match a formula built by our code (see sheetSpecExtras.ts). */
+  conditionalFormats?: ConditionalFillSpec[];
   /**
    * Workbook-scoped defined names for key results on this sheet (e.g. the headline difference
    * per outcome and follow-up), so that users' formulas elsewhere can use them. They keep their

@@ -11,3 +11,5 @@ export * from "./api/shape";
 export * from "./api/pageLayout";
 export * from "./api/names";
 export * from "./api/protection";
+export * from "./api/dataValidation";
+export * from "./api/conditionalFormat";

@@ -7,6 +7,8 @@ import { SheetState } from "../state";
 import { checkFormula } from "../formulaCheck";
 import { coerceInput } from "../coerce";
 import { ClientObj, CollectionObj, Mode, apiError, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import { ConditionalFormatCollection } from "./conditionalFormat";
+import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { assertCellsEditable, assertFormattable } from "./protection";
 import { TableCollection, TablesTarget } from "./table";
@@ -197,6 +199,12 @@ export class Range extends ClientObj<RangeTarget> {
   }
   get worksheet(): Worksheet {
     return this._nav("worksheet", Worksheet, (t) => t.sheet);
+  }
+  get dataValidation(): DataValidation {
+    return this._nav("dataValidation", DataValidation, (t) => t);
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._nav("conditionalFormats", ConditionalFormatCollection, (t) => t);
   }
   getCell(row: number, column: number): Range {
     return this.derive((t) => ({ row: t.ref.row + row, column: t.ref.column + column, rowCount: 1, columnCount: 1 }));
