@@ -19,8 +19,14 @@ import { VirkningError } from "../core/errors";
 export const OWNED_SHEETS_KEY = "virkning.ownedSheets";
 /** The worksheet-scoped defined name that marks a sheet as the add-in's. */
 export const MARK_NAME = "Virkning_ejer";
-/** A lock older than this is a crashed render's and is ignored. */
-export const LOCK_TIMEOUT_MS = 5 * 60_000;
+/** A lock older than this is a crashed render's and is ignored (a render takes seconds). */
+export const LOCK_TIMEOUT_MS = 2 * 60_000;
+
+/** Locks of renders of this pane that have ended (a crashed one may have left its lock behind). */
+const endedRuns = new Set<string>();
+export function renderEnded(runToken: string): void {
+  endedRuns.add(runToken);
+}
 
 export interface OwnedSheet {
   /** The token in the sheet's mark; "" for an entry of the old register (id-based, this session only). */
@@ -120,7 +126,7 @@ export function ownerEntry(reg: Register, sheet: SheetInfo, all: SheetInfo[]): O
 }
 
 export function lockHeldByOther(reg: Register, now: number): boolean {
-  return reg.lock !== undefined && now - reg.lock.at < LOCK_TIMEOUT_MS;
+  return reg.lock !== undefined && !endedRuns.has(reg.lock.token) && now - reg.lock.at < LOCK_TIMEOUT_MS;
 }
 
 export function busyError(): VirkningError {

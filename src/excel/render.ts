@@ -36,6 +36,7 @@ import type { SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported, type ExcelRun } from "./host";
 import {
   MARK_NAME,
+  renderEnded,
   busyError,
   lockHeldByOther,
   newToken,
@@ -415,6 +416,15 @@ async function quietly(f: () => Promise<void>): Promise<void> {
 
 async function renderNow(context: Excel.RequestContext, specs: SheetSpec[]): Promise<void> {
   const p = await lookUp(context, specs);
+  try {
+    await transact(context, p);
+  } finally {
+    renderEnded(p.run); // a lock this render may have left behind no longer blocks this pane
+  }
+}
+
+async function transact(context: Excel.RequestContext, p: Plan): Promise<void> {
+  const specs = p.specs;
   try {
     await build(context, p);
   } catch (e) {
