@@ -16,6 +16,7 @@ import { saveTheory, loadTheory } from "../../src/excel/theoryStore";
 import { addItem, emptyTheory } from "../../src/core/theory";
 import { readSelectionSource, runAndWriteComparison } from "../../src/excel/comparisonStore";
 import { runComparison, suggestSettings } from "../../src/core/analysis";
+import { normaliseKey } from "../../src/core/data";
 
 const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
 
@@ -387,4 +388,47 @@ describe("protected sheets", () => {
     expect(protectionOf(s())).toBeUndefined();
     await expectConsistent(wb);
   });
+});
+
+describe("text is text on Sammenligning", () => {
+  const label = fc
+    .string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "(", ")", "$", "%", ",", ".", "/", ":", "&", '"', "1", "2", "0", "e", "a", "Z", "ø", " "), minLength: 1, maxLength: 10 })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !/^#/.test(s) && !/^\d{6}-?\d{4}$/.test(s) && !["Indsats", "Kontrol"].includes(s));
+
+  test("arbitrary status and group labels from the data appear verbatim, as text, on the results sheet", async () => {
+    await fc.assert(
+      fc.asyncProperty(label, label, async (status, group) => {
+        fc.pre(normaliseKey(status) !== normaliseKey(group));
+        const wb = createPreviewWorkbook({ sample: true });
+        const run = runOf(wb);
+        const borgere = wb.getSheet("Borgere")!;
+        // Text cells in the data (as an export holds them; setValues would make "=…" a formula).
+        for (let r = 1; r <= 60; r++) if (borgere.getCell(r, 1)?.value === "Kontrol") borgere.write(r, 1, group, false);
+        for (const r of [2, 3, 4]) borgere.write(r, 12, status, false);
+        borgere.changed();
+        wb.selectByUser("Borgere", { row: 4, column: 2, rowCount: 1, columnCount: 1 });
+        const input = await readSelectionSource(run);
+        const settings = suggestSettings(input!, "da");
+        settings.groupMap = { ...settings.groupMap, [normaliseKey(group)]: "control" };
+        settings.statusClasses = { ...settings.statusClasses, [status]: "valid" };
+        await runAndWriteComparison(run, settings, { lang: "da" });
+        const out = await wb.run(async (context) => {
+          const r = context.workbook.worksheets.getItem("Sammenligning").getUsedRange().load("values,valueTypes,formulas");
+          await context.sync();
+          return r;
+        });
+        const hits = (text: string): { type: string; formula: unknown }[] => {
+          const found: { type: string; formula: unknown }[] = [];
+          out.values.forEach((row, i) => row.forEach((v, j) => v === text && found.push({ type: out.valueTypes[i][j], formula: out.formulas[i][j] })));
+          return found;
+        };
+        expect(hits(status).length).toBeGreaterThan(0);
+        expect(hits(status).every((h) => h.type === "String" && h.formula === status)).toBe(true);
+        // Nothing on the sheet became a formula.
+        expect(out.formulas.flat().filter((f) => typeof f === "string" && f.startsWith("=") && !out.values.flat().includes(f))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 });
