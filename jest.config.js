@@ -12,6 +12,8 @@ const common = {
   moduleNameMapper: { "\\.(css|svg|png)$": "<rootDir>/test/stubs/file-stub.js" },
   // Property tests use a fixed fast-check seed (FC_SEED=random explores).
   setupFiles: ["<rootDir>/test/setup/fast-check.ts"],
+  // Every test must make at least one assertion.
+  setupFilesAfterEnv: ["<rootDir>/test/setup/assertions.ts"],
 };
 module.exports = {
   // Generous for the e2e project (browser start, page builds); unit tests finish far below it.
@@ -24,7 +26,7 @@ module.exports = {
       displayName: "ui",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
-      setupFilesAfterEnv: ["<rootDir>/test/ui/setup.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/assertions.ts", "<rootDir>/test/ui/setup.ts"],
     },
     {
       ...common,

@@ -5,8 +5,11 @@
  */
 import * as fc from "fast-check";
 
+// Every fc.assert counts as an assertion for jest (test/setup/assertions.ts), and a failure
+// shows fast-check's counterexample report.
+const report = (out: fc.RunDetails<unknown>): void => {
+  expect(out.failed ? fc.defaultReportMessage(out) : "no counterexample").toBe("no counterexample");
+};
 const env = process.env.FC_SEED;
-if (env !== "random") {
-  const seed = env !== undefined && /^-?\d+$/.test(env) ? Number(env) : 20261128;
-  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
-}
+const seed = env === "random" ? {} : { seed: env !== undefined && /^-?\d+$/.test(env) ? Number(env) : 20261128 };
+fc.configureGlobal({ ...fc.readConfigureGlobal(), ...seed, reporter: report });

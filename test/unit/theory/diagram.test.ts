@@ -104,7 +104,8 @@ function crosses(p: { x: number; y: number }, q: { x: number; y: number }, b: Di
 }
 
 describe("layoutDiagram", () => {
-  it.each(cases)("%s: no connector runs through a box", (_id, theory) => {
+  // (Theories without links have no connectors: nothing to check there.)
+  it.each(cases.filter(([, t]) => layoutDiagram(t).connectors.length > 0))("%s: no connector runs through a box", (_id, theory) => {
     const l = layoutDiagram(theory);
     for (const c of l.connectors) {
       for (let i = 0; i + 1 < c.points.length; i++) {
