@@ -92,7 +92,7 @@ test("declines call in the next reserve of the stratum; the audit block logs the
   const logHead = rows.findIndex((r) => r[9] === "Tidspunkt");
   const log = rows.slice(logHead + 1, logHead + 3).map((r) => r.slice(9, 14));
   expect(log).toEqual(
-    c.afterDeclines.log.map((e, i) => [i === 0 ? "2026-12-01 10:15 UTC" : "2026-12-03 13:45 UTC", e.declined, e.stratum, ARM[e.arm], e.replacement]),
+    c.afterDeclines.log.map((e, i) => [i === 0 ? "2026-12-01 10:15 UTC" : "2026-12-03 13:45 UTC", e.declined, e.replacement, e.stratum, ARM[e.arm]]),
   );
   const list = listOf(rows);
   const [first, second] = c.afterDeclines.log;
