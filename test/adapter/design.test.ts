@@ -150,3 +150,22 @@ test("a user's own sheet named Randomisering is neither unprotected nor overwrit
   });
   expect(await loadDesignSettings(wb.run.bind(wb))).toBeNull();
 });
+
+describe("each kind of bad input is reported with sheet and cell, and the workbook stays as it was", () => {
+  const base = settingsFor("sample: Køn x Alder<30, pairs");
+  const cases: [string, (wb: PreviewWorkbook) => void, DesignSettings, RegExp][] = [
+    ["an empty stratification column", (wb) => wb.setValues("Borgere", "N1", [["Ikke-vestlig"]]), { ...base, strata: [{ index: 13, header: "Ikke-vestlig" }] }, /Kolonnen "Ikke-vestlig" \(Borgere!N1\) er tom/],
+    ["an empty cell in a stratification column", (wb) => wb.setValues("Borgere", "C7", [[""]]), base, /Borgere!C7 er tom/],
+    ["a stratum with one citizen", () => undefined, { ...base, strata: [{ index: 3, header: "Alder", cuts: [19] }] }, /har kun én borger \(Borgere!A\d+\)/],
+    ["a seed that is not an integer", () => undefined, { ...base, seed: 2.5 }, /Seed skal være et helt tal/],
+    ["fewer than two citizens", (wb) => wb.getSheet("Borgere")!.clear({ row: 2, column: 0, rowCount: 60, columnCount: 13 }, "All"), base, /har 1 borger\(e\)/],
+  ];
+  test.each(cases)("%s", async (_name, change, settings, message) => {
+    const wb = createPreviewWorkbook({ sample: true });
+    change(wb);
+    const before = snapshot(wb);
+    const e = await rejection(randomise(wb.run.bind(wb), settings, { lang: "da" }));
+    expect(e.message).toMatch(message);
+    expect(snapshot(wb)).toBe(before);
+  });
+});
