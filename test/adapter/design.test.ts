@@ -6,7 +6,8 @@
  */
 import fixture from "../fixtures/design/allocation.json";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
-import { loadDesignSettings, randomise, registerDecline, type DesignSettings } from "../../src/excel/designStore";
+import { DESIGN_STATE_KEY, loadDesignSettings, randomise, registerDecline, type DesignSettings } from "../../src/excel/designStore";
+import { saveState } from "../../src/excel/state";
 import { VirkningError } from "../../src/core/errors";
 
 const ARM: Record<string, string> = { I: "Indsatsgruppe", C: "Kontrolgruppe", R: "Reserve" };
@@ -168,4 +169,19 @@ describe("each kind of bad input is reported with sheet and cell, and the workbo
     expect(e.message).toMatch(message);
     expect(snapshot(wb)).toBe(before);
   });
+});
+
+test("damaged stored settings are reported, not used; only an explicit new randomisation replaces them", async () => {
+  const wb = createPreviewWorkbook({ sample: true });
+  const run = wb.run.bind(wb);
+  const settings = settingsFor("sample: Køn x Alder<30, pairs");
+  await saveState(run, DESIGN_STATE_KEY, { ...settings, seed: "abc", createdAt: "2026-11-01T00:00:00Z" });
+  const e = await rejection(loadDesignSettings(run));
+  expect(e.code).toBe("DESIGN_SETTINGS_DAMAGED");
+  expect(e.message).toContain("(seed)");
+  const before = snapshot(wb);
+  expect((await rejection(randomise(run, settings, { lang: "da" }))).code).toBe("DESIGN_SETTINGS_DAMAGED");
+  expect(snapshot(wb)).toBe(before);
+  await randomise(run, settings, { lang: "da", overwrite: true });
+  expect((await loadDesignSettings(run))?.seed).toBe(settings.seed);
 });
