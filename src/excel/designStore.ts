@@ -12,7 +12,7 @@
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, type TrialMember, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
@@ -217,6 +217,38 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
   await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
   await saveDesignSettings(run, next);
   return { input, result, settings: next };
+}
+
+/**
+ * For the comparison: the citizens in the trial (ID → arm and stratum) from the allocation table on the
+ * add-in's own "Randomisering" sheet. 1 (register) + 1 + chunks syncs. Not wired into the comparison yet.
+ */
+export async function readTrialMembers(run: ExcelRun): Promise<Map<string, TrialMember>> {
+  const owned = await readOwnedSheets(run);
+  const sheets = await listSheets(run);
+  const sheet = sheets.find((x) => x.name.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
+  if (!sheet || !isOwned(owned, sheet)) {
+    throw new VirkningError(
+      "DESIGN_NO_RANDOMISATION_SHEET",
+      `Der er intet ark "${RANDOMISATION_SHEET_NAME}", som Virkning har lavet. Randomisér under Forsøgsdesign først, eller vælg grupperne selv.`,
+      `There is no sheet "${RANDOMISATION_SHEET_NAME}" made by Virkning. Randomise under Trial design first, or choose the groups yourself.`,
+    );
+  }
+  const { values } = await readUsedRange(run, sheet.name);
+  const isHeader = (row: readonly unknown[]): boolean => {
+    const keys = row.map((x) => normaliseKey(x as string));
+    return keys.includes("stratum") && keys.includes("status") && (keys.includes("gruppe") || keys.includes("group"));
+  };
+  const h = values.findIndex(isHeader);
+  const header = h < 0 ? [] : values[h];
+  const width = header.findIndex((x) => isBlank(x));
+  const cut = (r: (typeof values)[number]): (typeof values)[number] => (width < 0 ? r : r.slice(0, width));
+  const body: typeof values = [];
+  for (const r of values.slice(h + 1)) {
+    if (isBlank(r[0])) break;
+    body.push(cut(r));
+  }
+  return trialMembersFromTable(cut(header), body);
 }
 
 export { RANDOMISATION_SHEET_NAME };

@@ -6,7 +6,7 @@
  */
 import fixture from "../fixtures/design/allocation.json";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
-import { DESIGN_STATE_KEY, loadDesignSettings, randomise, registerDecline, type DesignSettings } from "../../src/excel/designStore";
+import { DESIGN_STATE_KEY, loadDesignSettings, randomise, readTrialMembers, registerDecline, type DesignSettings } from "../../src/excel/designStore";
 import { saveState } from "../../src/excel/state";
 import { VirkningError } from "../../src/core/errors";
 
@@ -184,4 +184,18 @@ test("damaged stored settings are reported, not used; only an explicit new rando
   expect(snapshot(wb)).toBe(before);
   await randomise(run, settings, { lang: "da", overwrite: true });
   expect((await loadDesignSettings(run))?.seed).toBe(settings.seed);
+});
+
+test("for the comparison: the trial's members with arm and stratum, read back from the sheet after declines", async () => {
+  const wb = createPreviewWorkbook({ sample: true });
+  const run = wb.run.bind(wb);
+  const name = "sample: Køn, seed 2^32-1, 2 reserves, declines";
+  const c = fixture.cases.find((x) => x.name === name)! as (typeof fixture.cases)[number] & { declines: string[]; afterDeclines: { arms: Record<string, string>; status: Record<string, string> } };
+  expect((await rejection(readTrialMembers(run))).code).toBe("DESIGN_NO_RANDOMISATION_SHEET");
+  let s = (await randomise(run, settingsFor(name), { lang: "da", now: NOW })).settings;
+  for (const id of c.declines) s = (await registerDecline(run, s, id, { lang: "da", now: NOW })).settings;
+  const m = await readTrialMembers(run);
+  const expected = c.allocation.filter((a) => c.afterDeclines.arms[a.id] !== "R" && c.afterDeclines.status[a.id] !== "declined");
+  expect(m.size).toBe(expected.length);
+  for (const a of expected) expect(m.get(a.id)).toEqual({ arm: c.afterDeclines.arms[a.id] === "I" ? "intervention" : "control", stratum: a.stratum });
 });
