@@ -214,6 +214,7 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
   const declines = [...settings.declines, { id: cellText(id), at: (opts.now ?? new Date()).toISOString() }];
   const next: DesignSettings = { ...settings, declines };
   const { input, result } = await reproduce(run, next, opts.lang);
+  next.declines[next.declines.length - 1].id = result.log[result.log.length - 1].declined; // the ID as on the list
   await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
   await saveDesignSettings(run, next);
   return { input, result, settings: next };
