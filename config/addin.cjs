@@ -10,9 +10,16 @@ const os = require("os");
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
-/** Content-Security-Policy for the task pane: our own scripts, office.js from Microsoft's CDN, nothing else remote. */
+/**
+ * Hosts office.js is served from: the classic CDN, the unified Microsoft 365 domain Microsoft
+ * moved it to (office-js-docs-pr#5882, 2026), and the CDN office.js loads part of its code from
+ * (office-js-docs-pr#1005). Microsoft publishes no complete list (office-js#1005).
+ */
+const OFFICE_JS_HOSTS = ["https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft", "https://ajax.aspnetcdn.com"];
+
+/** Content-Security-Policy for the task pane: our own scripts, office.js from Microsoft's CDNs, nothing else remote. */
 function contentSecurityPolicy({ officeJs, dev }) {
-  const office = officeJs ? " https://appsforoffice.microsoft.com" : "";
+  const office = officeJs ? ` ${OFFICE_JS_HOSTS.join(" ")}` : "";
   return [
     "default-src 'self'",
     `script-src 'self'${office}${dev ? " 'unsafe-eval'" : ""}`,
@@ -42,4 +49,4 @@ function devCertificates() {
 /** Used when ADDIN_PRODUCTION_URL is not set (a placeholder; set the variable for a real deployment). */
 const DEFAULT_PRODUCTION_URL = "https://virkning.example.dk/";
 
-module.exports = { DEV_URL, PORT, DEFAULT_PRODUCTION_URL, contentSecurityPolicy, devCertificates };
+module.exports = { OFFICE_JS_HOSTS, DEV_URL, PORT, DEFAULT_PRODUCTION_URL, contentSecurityPolicy, devCertificates };

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { spawnSync } from "node:child_process";
+import { parse } from "acorn";
 
 const dist = "dist";
 if (!process.argv.includes("--no-build") || !existsSync(join(dist, "taskpane.html"))) {
@@ -33,3 +34,17 @@ if (total > 300 * 1024) {
   console.error("Initial JavaScript exceeds 300 KB gzipped.");
   process.exitCode = 1;
 }
+
+// Syntax target: the pane supports the webviews listed in the README (WebView2/Chromium,
+// Safari 14+ WKWebView, current browsers for Excel on the web): ES2021 at most. A chunk using
+// newer syntax (class static blocks, top-level await, …) would not even parse on Safari 14.
+const SYNTAX = 2021;
+for (const f of readdirSync(dist).filter((x) => x.endsWith(".js"))) {
+  try {
+    parse(readFileSync(join(dist, f), "utf8"), { ecmaVersion: SYNTAX, sourceType: "script" });
+  } catch (e) {
+    console.error(`${f} does not parse as ES${SYNTAX} (${e.message}): the supported webviews cannot run it.`);
+    process.exitCode = 1;
+  }
+}
+console.log(`All bundles parse as ES${SYNTAX}.`);

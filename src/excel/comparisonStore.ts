@@ -19,7 +19,8 @@ import { parseRange, rangeAddress, type RangeRef } from "../core/report/address"
 import type { SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported, type ExcelRun } from "./host";
 import { renderSheets } from "./render";
-import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
+import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
+import { loadState, ownedSheetNames, saveState } from "./state";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
@@ -209,9 +210,11 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     // the current region stops at an empty row; the used range shows whether more data follow below it
     const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     const merged = queueMerged(region);
-    const ownedSetting = queueLoadOwned(context);
+    const register = queueLoadRegister(context);
+    const mark = ws.names.getItemOrNullObject(MARK_NAME).load("formula");
     await context.sync();
-    if (isOwned(ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value), { id: ws.id, name: ws.name })) {
+    const token = mark.isNullObject ? "" : tokenOf(mark.formula);
+    if (token !== "" && parseRegister(register.isNullObject ? undefined : register.value).sheets.some((o) => o.token === token)) {
       throw new VirkningError(
         "SOURCE_IS_OWNED",
         `Markeringen står i arket "${ws.name}", som Virkning selv har lavet. Gå til arket med dine data, markér en celle i dem, og tryk på "Brug markering" igen.`,
@@ -274,19 +277,14 @@ export interface SourceList {
   tables: { name: string; sheet: string }[];
 }
 
-/** Sheets and tables for the source picker, without the add-in's own sheets (results, programme theory): 1 sync. */
+/** Sheets and tables for the source picker, without the add-in's own sheets (results, programme theory): 2 syncs. */
 export async function listSources(run: ExcelRun): Promise<SourceList> {
   return run(async (context) => {
-    const sheets = context.workbook.worksheets.load("items/name,items/id");
-    const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/worksheet/id");
-    const ownedSetting = queueLoadOwned(context);
-    await context.sync();
-    const owned = ownedSetting.isNullObject ? [] : parseOwnedSheets(ownedSetting.value);
+    const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+    const { all, owned } = await ownedSheetNames(context);
     return {
-      sheets: sheets.items.filter((s) => !isOwned(owned, { id: s.id, name: s.name })).map((s) => s.name),
-      tables: tables.items
-        .filter((t) => !isOwned(owned, { id: t.worksheet.id, name: t.worksheet.name }))
-        .map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      sheets: all.filter((s) => !owned.has(s)),
+      tables: tables.items.filter((t) => !owned.has(t.worksheet.name)).map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     };
   });
 }

@@ -4,8 +4,7 @@
  * "Randomisering" sheet (renderSheets) and protect it against accidental edits (no password).
  *
  * Sync budget: reading the list 1 + chunks; settings 1 to load, 1 to save; writing the sheet
- * 1 (protection state and ownership) + 1 only when the sheet is protected (unprotect) + renderSheets'
- * budget + 1 (protect).
+ * renderSheets' budget (the renderer unprotects the sheet before regenerating it and protects it again).
  * Nothing is written when the input is refused: the allocation is computed completely before the
  * first write. A decline is only registered when the list still has the hash stored at randomisation.
  */
@@ -16,9 +15,9 @@ import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATIO
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
-import { listSheets, readUsedRange } from "./read";
+import { readUsedRange } from "./read";
 import { renderSheets } from "./render";
-import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, readOwnedSheets, saveState } from "./state";
+import { loadState, ownedSheetNames, saveState } from "./state";
 
 export const DESIGN_STATE_KEY = "virkning.design";
 
@@ -49,8 +48,10 @@ export interface DesignSettings {
 
 /** Sheets the list can come from: every sheet the add-in did not create. 2 syncs. */
 export async function listEligibilitySheets(run: ExcelRun): Promise<string[]> {
-  const [sheets, owned] = [await listSheets(run), await readOwnedSheets(run)];
-  return sheets.filter((s) => !isOwned(owned, s)).map((s) => s.name);
+  return run(async (context) => {
+    const { all, owned } = await ownedSheetNames(context);
+    return all.filter((s) => !owned.has(s));
+  });
 }
 
 /** The list on `sheet`: its used range from the header row down (trailing empty rows dropped). 1 + chunks syncs. */
@@ -132,30 +133,9 @@ export async function saveDesignSettings(run: ExcelRun, s: DesignSettings): Prom
   await saveState(run, DESIGN_STATE_KEY, s);
 }
 
-/**
- * Writes `spec` and protects it when asked. An owned, protected sheet of that name is unprotected
- * first (Excel refuses writes to it otherwise); a user's sheet of that name is left alone (renderSheets
- * refuses it).
- */
+/** Writes `spec`, protected against accidental edits when asked (the renderer unprotects and protects again on regeneration). */
 export async function writeProtectedSheet(run: ExcelRun, spec: SheetSpec, protect: boolean): Promise<void> {
-  await run(async (context) => {
-    const sheets = context.workbook.worksheets.load("items/name,items/id,items/protection/protected");
-    const owned = queueLoadOwned(context);
-    await context.sync();
-    const register = owned.isNullObject ? [] : parseOwnedSheets(owned.value);
-    const old = sheets.items.find((w) => w.name.toLocaleLowerCase("da-DK") === spec.name.toLocaleLowerCase("da-DK"));
-    if (old && old.protection.protected && isOwned(register, { id: old.id, name: old.name })) {
-      old.protection.unprotect();
-      await context.sync();
-    }
-  });
-  await renderSheets(run, [spec]);
-  if (protect) {
-    await run(async (context) => {
-      context.workbook.worksheets.getItem(spec.name).protection.protect();
-      await context.sync();
-    });
-  }
+  await renderSheets(run, [protect ? { ...spec, protection: {} } : spec]);
 }
 
 export interface DesignRun {
@@ -222,20 +202,19 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
 
 /**
  * For the comparison: the citizens in the trial (ID → arm and stratum) from the allocation table on the
- * add-in's own "Randomisering" sheet. 1 (register) + 1 + chunks syncs. Not wired into the comparison yet.
+ * add-in's own "Randomisering" sheet. 2 (ownership) + 1 + chunks syncs. Not wired into the comparison yet.
  */
 export async function readTrialMembers(run: ExcelRun): Promise<Map<string, TrialMember>> {
-  const owned = await readOwnedSheets(run);
-  const sheets = await listSheets(run);
-  const sheet = sheets.find((x) => x.name.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
-  if (!sheet || !isOwned(owned, sheet)) {
+  const { all, owned } = await run((context) => ownedSheetNames(context));
+  const sheet = all.find((x) => x.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
+  if (!sheet || !owned.has(sheet)) {
     throw new VirkningError(
       "DESIGN_NO_RANDOMISATION_SHEET",
       `Der er intet ark "${RANDOMISATION_SHEET_NAME}", som Virkning har lavet. Randomisér under Forsøgsdesign først, eller vælg grupperne selv.`,
       `There is no sheet "${RANDOMISATION_SHEET_NAME}" made by Virkning. Randomise under Trial design first, or choose the groups yourself.`,
     );
   }
-  const { values } = await readUsedRange(run, sheet.name);
+  const { values } = await readUsedRange(run, sheet);
   const isHeader = (row: readonly unknown[]): boolean => {
     const keys = row.map((x) => normaliseKey(x as string));
     return keys.includes("stratum") && keys.includes("status") && (keys.includes("gruppe") || keys.includes("group"));

@@ -11,6 +11,7 @@
  */
 import { VirkningError } from "../core/errors";
 import type { ExcelRun } from "./host";
+import { MARK_NAME, ownerEntry, parseRegister, queueLoadRegister, tokenOf, type Register, type SheetInfo } from "./ownership";
 
 /** Characters per settings part (~1 MB). */
 export const STATE_PART_CHARS = 1_000_000;
@@ -100,61 +101,28 @@ export async function deleteState(run: ExcelRun, key: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Owned sheets
-
-/** Setting with the sheets the add-in created: JSON list of {id, name}. */
-export const OWNED_SHEETS_KEY = "virkning.ownedSheets";
-
-export interface OwnedSheet {
-  /** Excel's worksheet id; "" while the sheet is being created (id not known yet). */
-  id: string;
-  name: string;
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("da-DK") === b.toLocaleLowerCase("da-DK");
-}
-
-/** Parse the stored register (tolerates a missing or damaged setting: nothing is owned then). */
-export function parseOwnedSheets(value: unknown): OwnedSheet[] {
-  const v = typeof value === "string" ? safeParse(value) : value;
-  if (!Array.isArray(v)) return [];
-  return v.filter(
-    (x): x is OwnedSheet => typeof x === "object" && x !== null && typeof (x as OwnedSheet).id === "string" && typeof (x as OwnedSheet).name === "string",
-  );
-}
-
-function safeParse(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
-}
+// Owned sheets (see ownership.ts)
 
 /**
- * Whether the sheet (id, name) is the add-in's: its id is registered, or a registration with an
- * empty id (a render that stopped before the ids were known) carries its name.
+ * Names of all sheets, and of those the add-in owns (marked and registered, see ownership.ts): 2 syncs. Data
+ * is never read from them and they are not offered as data sources.
  */
-export function isOwned(owned: OwnedSheet[], sheet: { id: string; name: string }): boolean {
-  return owned.some((o) => (o.id !== "" && o.id === sheet.id) || (o.id === "" && sameName(o.name, sheet.name)));
-}
-
-/** Queue a load of the register; read it with `parseOwnedSheets(setting.isNullObject ? [] : setting.value)` after the sync. */
-export function queueLoadOwned(context: Excel.RequestContext): Excel.Setting {
-  return context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY).load("value");
-}
-
-/** Queue writing the register. */
-export function queueSaveOwned(context: Excel.RequestContext, owned: OwnedSheet[]): void {
-  context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify(owned));
+export async function ownedSheetNames(context: Excel.RequestContext): Promise<{ all: string[]; owned: Set<string> }> {
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/position");
+  const reg = queueLoadRegister(context);
+  await context.sync();
+  const marks = sheets.items.map((ws) => ws.names.getItemOrNullObject(MARK_NAME).load("formula"));
+  await context.sync();
+  const register = parseRegister(reg.isNullObject ? undefined : reg.value);
+  const infos: SheetInfo[] = sheets.items.map((ws, i) => ({ name: ws.name, id: ws.id, position: ws.position, token: marks[i].isNullObject ? "" : tokenOf(marks[i].formula) }));
+  return { all: infos.map((s) => s.name), owned: new Set(infos.filter((s) => ownerEntry(register, s, infos) !== undefined).map((s) => s.name)) };
 }
 
 /** The register as stored: 1 sync. */
-export async function readOwnedSheets(run: ExcelRun): Promise<OwnedSheet[]> {
+export async function readRegister(run: ExcelRun): Promise<Register> {
   return run(async (context) => {
-    const s = queueLoadOwned(context);
+    const s = queueLoadRegister(context);
     await context.sync();
-    return s.isNullObject ? [] : parseOwnedSheets(s.value);
+    return parseRegister(s.isNullObject ? undefined : s.value);
   });
 }

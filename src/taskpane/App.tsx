@@ -28,15 +28,35 @@ const useStyles = makeStyles({
   tagline: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   nav: { padding: "0 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   main: { flexGrow: 1, padding: "12px", overflowY: "auto" },
+  notice: {
+    margin: "8px 12px 0 12px",
+    padding: "8px 10px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
   footer: { padding: "4px 12px", color: tokens.colorNeutralForeground4, fontSize: tokens.fontSizeBase100 },
 });
 
 const strings = {
-  da: { tagline: "Virkningsevaluering i Excel", loading: "Indlæser …", nav: "Vælg område" },
-  en: { tagline: "Theory-based evaluation in Excel", loading: "Loading …", nav: "Choose area" },
+  da: {
+    tagline: "Virkningsevaluering i Excel",
+    loading: "Indlæser …",
+    nav: "Vælg område",
+    officeTimedOut:
+      "Excel svarede ikke, mens tilføjelsesprogrammet startede (Office-biblioteket kunne ikke indlæses, fx fordi netværket blokerer Microsofts CDN). Luk ruden og åbn den igen; hjælper det ikke, så kontakt jeres it-afdeling.",
+  },
+  en: {
+    tagline: "Theory-based evaluation in Excel",
+    loading: "Loading …",
+    nav: "Choose area",
+    officeTimedOut:
+      "Excel did not answer while the add-in started (the Office library could not load, e.g. because the network blocks Microsoft's CDN). Close the pane and open it again; if that does not help, contact your IT department.",
+  },
 };
 
-export function App(props: { lang: Lang; dark: boolean; initialPane?: string }): React.JSX.Element {
+export function App(props: { lang: Lang; dark: boolean; initialPane?: string; officeTimedOut?: boolean }): React.JSX.Element {
   const styles = useStyles();
   const s = strings[props.lang];
   const [paneId, setPaneId] = React.useState<string>(
@@ -61,6 +81,11 @@ export function App(props: { lang: Lang; dark: boolean; initialPane?: string }):
               ))}
             </TabList>
           </nav>
+          {props.officeTimedOut ? (
+            <div role="alert" className={styles.notice}>
+              {s.officeTimedOut}
+            </div>
+          ) : null}
           <main className={styles.main}>
             <ErrorBoundary resetKey={paneId}>
               <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>

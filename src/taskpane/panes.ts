@@ -32,6 +32,15 @@ export const PANES: PaneDefinition[] = [
     component: React.lazy(() => import(/* webpackChunkName: "comparison" */ "./comparison/ComparisonPane")),
   },
   {
+    id: "progression",
+    title: { da: "Progression", en: "Progression" },
+    description: {
+      da: "Mål borgernes progression i delmålene, runde for runde.",
+      en: "Measure the citizens' progression on the sub-goals, round by round.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "progression" */ "./progression/ProgressionPane")),
+  },
+  {
     id: "forsoegsdesign",
     title: { da: "Forsøgsdesign", en: "Trial design" },
     description: {

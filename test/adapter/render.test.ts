@@ -3,9 +3,9 @@
  * only the add-in's own sheets are replaced, and the sync budget holds.
  */
 import type { ExcelRun } from "../../src/excel/host";
-import type { SheetSpec } from "../../src/core/report/sheetSpec";
+import { formula, type SheetSpec } from "../../src/core/report/sheetSpec";
 import { renderSheetSpec, renderSheets, WRITE_BUDGET_BYTES } from "../../src/excel/render";
-import { readOwnedSheets } from "../../src/excel/state";
+import { readRegister } from "../../src/excel/state";
 import { createPreviewWorkbook, PAYLOAD_LIMIT_BYTES, type PreviewWorkbook } from "../../src/preview/workbook";
 import { sampleCitizens } from "../../src/preview/sampleData";
 
@@ -21,7 +21,7 @@ function fullSpec(): SheetSpec {
           ["Gruppe", "Antal", "Andel i job"],
           ["Indsats", 30, 0.2],
           ["Kontrol", 30, 0.1],
-          ["I alt", "=SUM(B4:B5)", null],
+          ["I alt", formula("=SUM(B4:B5)"), null],
         ],
       },
       { address: "C4", values: [[0.2], [0.1]], numberFormat: "0.0%" },
@@ -66,7 +66,8 @@ function fullSpec(): SheetSpec {
       printArea: "A1:K20",
       printTitleRows: "$3:$3",
       centerHeader: "Virkning",
-      centerFooter: "Side &P af &N",
+      centerFooter: "Udfald & forløb",
+      footerDateAndPage: { pageWord: "Side" },
     },
     showGridlines: false,
     activate: true,
@@ -212,13 +213,19 @@ describe("renderSheets writes everything in the spec", () => {
       printArea: "A1:K20",
       printTitleRows: "$3:$3",
       centerHeader: "Virkning",
-      centerFooter: "Side &P af &N",
+      // "&" in plain text is doubled (Excel reads "&x" as a code); the page/date codes are ours.
+      centerFooter: "Udfald && forløb",
     });
+    expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P/&N · &D");
   });
 
-  test("the sheet is registered as the add-in's own, by id", async () => {
-    const owned = await readOwnedSheets(wb.run.bind(wb));
-    expect(owned).toEqual([{ id: wb.getSheet("Resultater")!.id, name: "Resultater" }]);
+  test("the sheet is registered as the add-in's own by the token in its hidden mark, not by its id", async () => {
+    const reg = await readRegister(wb.run.bind(wb));
+    const mark = wb.names.find((n) => n.sheet === wb.getSheet("Resultater"));
+    expect(mark).toMatchObject({ name: "Virkning_ejer", visible: false });
+    expect(reg.sheets).toEqual([{ token: mark!.formula.slice(2, -1), name: "Resultater", id: wb.getSheet("Resultater")!.id }]);
+    expect(reg.pending).toEqual([]);
+    expect(reg.lock).toBeUndefined();
   });
 });
 
@@ -235,7 +242,8 @@ describe("only the add-in's own sheets are replaced", () => {
     await renderSheets(run, [second]);
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "Resultater", "Egne noter"]);
     const s = wb.getSheet("Resultater")!;
-    expect(s.id).not.toBe(firstId);
+    // The sheet itself is kept (users' formulas that point into it survive); only its content is new.
+    expect(s.id).toBe(firstId);
     expect(s.getCell(0, 0)).toBeUndefined(); // the old content is gone
     expect(s.getCell(1, 1)?.value).toBe("ny kørsel");
     expect(s.charts).toHaveLength(0);
@@ -246,7 +254,7 @@ describe("only the add-in's own sheets are replaced", () => {
     // The table name of the first run is free again (the old sheet and its table are gone).
     await renderSheets(run, [fullSpec()]);
     expect(wb.getSheet("Resultater")!.tables[0].name).toBe("tblResultat");
-    expect(await readOwnedSheets(run)).toEqual([{ id: wb.getSheet("Resultater")!.id, name: "Resultater" }]);
+    expect((await readRegister(run)).sheets).toEqual([expect.objectContaining({ id: wb.getSheet("Resultater")!.id, name: "Resultater" })]);
   });
 
   test("replacing the active own sheet keeps it active even without activate", async () => {
@@ -271,7 +279,7 @@ describe("only the add-in's own sheets are replaced", () => {
       location: { sheet: "Noter" },
     });
     expect({ b: snapshot(wb, "Borgere"), n: snapshot(wb, "Noter"), names: wb.sheetNames(), settings: [...wb.settings] }).toEqual(before);
-    expect(wb.syncCount).toBe(1);
+    expect(wb.syncCount).toBe(2);
   });
 
   test("a sheet the user created after deleting ours is not ours, even with the same name", async () => {
@@ -302,25 +310,25 @@ describe("only the add-in's own sheets are replaced", () => {
 });
 
 describe("sync budget", () => {
-  test.each([10, 10_000])("writing a %i-row sheet with table, styles and freeze takes exactly 3 syncs", async (rows) => {
+  test.each([10, 10_000])("writing a new %i-row sheet with table, styles and freeze takes exactly 4 syncs", async (rows) => {
     const wb = createPreviewWorkbook({ sample: true });
     wb.resetSyncCount();
     await renderSheets(wb.run.bind(wb), [dataSpec(rows)]);
-    expect(wb.syncCount).toBe(3);
+    expect(wb.syncCount).toBe(4);
     const s = wb.getSheet("Data")!;
     expect(s.usedExtent()).toEqual({ rowCount: rows + 1, columnCount: 13 });
     expect(s.getCell(rows, 0)?.value).toBe(`R${rows}`);
     expect(wb.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 
-  test("several sheets in one call also take 3 syncs; renderSheetSpec inside a batch too", async () => {
+  test("several new sheets in one call also take 4 syncs; regenerating one takes 5, inside a batch too", async () => {
     const wb = createPreviewWorkbook({ sample: true });
     await renderSheets(wb.run.bind(wb), [dataSpec(100, "A"), fullSpec(), dataSpec(50, "B")]);
-    expect(wb.syncCount).toBe(3);
+    expect(wb.syncCount).toBe(4);
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "A", "Resultater", "B"]);
     wb.resetSyncCount();
     await wb.run((context) => renderSheetSpec(context, dataSpec(20, "A")));
-    expect(wb.syncCount).toBe(3);
+    expect(wb.syncCount).toBe(5);
   });
 
   test("huge outputs are chunked below the payload limit; only the number of ~4 MB chunks adds syncs", async () => {
@@ -338,7 +346,7 @@ describe("sync budget", () => {
     // 1 look-up sync + one sync per write chunk (the id registration rides along with chunk 2).
     expect(minChunks).toBeGreaterThanOrEqual(3);
     expect(wb.syncCount).toBeGreaterThanOrEqual(1 + minChunks);
-    expect(wb.syncCount).toBeLessThanOrEqual(2 + minChunks);
+    expect(wb.syncCount).toBeLessThanOrEqual(3 + minChunks);
     const s = wb.getSheet("Stor")!;
     expect(s.usedExtent()).toEqual({ rowCount: rows, columnCount: 4 });
     expect(s.getCell(rows - 1, 0)?.value).toBe(`borger nummer ${rows - 1}`);

@@ -8,7 +8,7 @@ import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } fro
 import { formatSerialDate } from "../data/values";
 import { formatNumber, formatP, formatPercent, type Text } from "../stats";
 import { columnLetter } from "./address";
-import type { CellValue, SheetSpec, StyleRange } from "./sheetSpec";
+import type { CellValue, DefinedNameSpec, SheetSpec, StyleRange } from "./sheetSpec";
 
 type Lang = "da" | "en";
 
@@ -110,10 +110,26 @@ function formatRunTime(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
 }
 
+/**
+ * Stable workbook names for the key results of an outcome row, so that other sheets (a leader's
+ * overview, a budget) can refer to them and keep working after "Kør igen" moves the rows:
+ * Virkning.Udfald<k>.<m>mdr.Indsats / .Kontrol (the shares, numbers) — k is the outcome's
+ * number on the sheet, m the follow-up in months. The comment says what the number is.
+ */
+function resultNames(k: number, outcome: string, o: OutcomeRow, r: number, lang: Lang): DefinedNameSpec[] {
+  const base = `Virkning.Udfald${k + 1}.${o.month}mdr`;
+  const what = (arm: Text): string => `${tx(arm, lang)}: ${tx(L.reachedBy, lang)} "${outcome}", ${monthLabel(o.month, lang)}`.slice(0, 255);
+  const out: DefinedNameSpec[] = [];
+  if (o.counts.intervention.n > 0) out.push({ name: `${base}.Indsats`, cell: `D${r}`, comment: what(L.intervention) });
+  if (o.counts.control.n > 0) out.push({ name: `${base}.Kontrol`, cell: `G${r}`, comment: what(L.control) });
+  return out;
+}
+
 export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = result.lang): SheetSpec {
   // columns A..L, wider when the status table has more than five time points
   const W = Math.max(12, 1 + 2 * result.months.length);
   const grid: CellValue[][] = [];
+  const names: DefinedNameSpec[] = [];
   const styles: StyleRange[] = [];
   const merges: string[] = [];
   const row = (...cells: CellValue[]): number => {
@@ -193,16 +209,19 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   section(L.outcomesTitle);
   if (result.outcomes.length === 0) noteLines([L.noOutcomes]);
   else if (result.followUps.length === 0) noteLines([L.noFollowUps]);
-  for (const o of result.outcomes) {
+  result.outcomes.forEach((o, k) => {
     const r0 = row(`${o.name} (${tx(L.reachedBy, lang)}: ${o.statuses.join(", ")})`);
     spanRow(r0);
     style(`A${r0}`, { bold: true });
-    if (result.followUps.length === 0) continue;
+    if (result.followUps.length === 0) return;
     const I = tx(L.interventionShort, lang);
     const K = tx(L.controlShort, lang);
     headerRow([tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, tx(L.difference, lang), tx(L.rr, lang), tx(L.or, lang), tx(L.p, lang), tx(L.test, lang)]);
     const first = grid.length + 1;
-    for (const orow of o.rows) outcomeLine(orow);
+    for (const orow of o.rows) {
+      const r = outcomeLine(orow);
+      names.push(...resultNames(k, o.name, orow, r, lang));
+    }
     const last = grid.length;
     style(`B${first}:C${last}`, { numberFormat: "0" });
     style(`E${first}:F${last}`, { numberFormat: "0" });
@@ -210,11 +229,11 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
     style(`G${first}:G${last}`, { numberFormat: "0.0%" });
     style(`H${first}:K${last}`, { horizontalAlignment: "right" });
     noteLines([...o.notes, ...o.rows.flatMap((x) => x.notes)], `${tx(L.note, lang)}: `);
-  }
-  function outcomeLine(o: OutcomeRow): void {
+  });
+  function outcomeLine(o: OutcomeRow): number {
     const a = o.counts.intervention;
     const c = o.counts.control;
-    row(
+    return row(
       monthLabel(o.month, lang),
       a.x,
       a.n,
@@ -295,6 +314,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
       { columns: "L", width: 170 },
     ],
     freeze: { rows: 1, columns: 1 },
+    names,
     pageSetup: {
       orientation: "landscape",
       paperSize: "A4",

@@ -8,6 +8,7 @@
  * Addresses are A1-style and relative to the sheet ("B4", "A1:F1").
  * Colours are "#RRGGBB". Sizes for shapes are in points (1/72 inch) from the sheet's top-left.
  */
+import type { ConditionalFillSpec, ListValidationSpec } from "./sheetSpecExtras";
 
 /**
  * A formula that our code built (never user text): English function names, comma separators,
@@ -150,8 +151,11 @@ export interface PageSetupSpec {
   printArea?: string;
   /** Rows repeated at the top of every printed page, e.g. "$1:$3". */
   printTitleRows?: string;
+  /** Plain text (the renderer escapes "&", which Excel reads as a code); at most 255 characters. */
   centerHeader?: string;
   centerFooter?: string;
+  /** Right footer with the page number, page count and print date ("Side 1/2 · 30-11-2026"); `pageWord` is plain text. */
+  footerDateAndPage?: { pageWord: string };
 }
 
 export interface ColumnWidthSpec {
@@ -179,4 +183,28 @@ export interface SheetSpec {
   showGridlines?: boolean;
   /** Activate the sheet after writing. */
   activate?: boolean;
+  /**
+   * Protect the sheet (no password) against accidental edits once it is written; `unlocked`
+   * ranges stay editable (e.g. the cells a leader fills in). Regeneration unprotects and
+   * protects again.
+   */
+  protection?: { unlocked?: string[] };
+  /** Dropdown lists on cells the user fills in (see sheetSpecExtras.ts). */
+  dataValidations?: ListValidationSpec[];
+  /** Fills for rows that match a formula built by our code (see sheetSpecExtras.ts). */
+  conditionalFormats?: ConditionalFillSpec[];
+  /**
+   * Workbook-scoped defined names for key results on this sheet (e.g. the headline difference
+   * per outcome and follow-up), so that users' formulas elsewhere can use them. They keep their
+   * names when the sheet is regenerated and move with the cell they name.
+   */
+  names?: DefinedNameSpec[];
+}
+
+export interface DefinedNameSpec {
+  /** Excel name rules: starts with a letter or "_", then letters, digits, "_" and "."; not a cell address. */
+  name: string;
+  /** The cell on this sheet, e.g. "D12". */
+  cell: string;
+  comment?: string;
 }

@@ -7,6 +7,7 @@ import * as React from "react";
 import { columnLetter, parseRange, rangeAddress, type RangeRef } from "../../core/report/address";
 import type { PreviewCell, PreviewChart, PreviewShape, PreviewSheet, PreviewTable, PreviewWorkbookView } from "../workbook/model";
 import { ChartView } from "./ChartView";
+import { ValidationDropdown, acceptTyped, conditionalLook } from "./extras";
 import { Axis, gridExtent, ptToPx, DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT } from "./layout";
 import { fitNumberToWidth, formatCellValue, formatForEditing, textWidthPx } from "./numberFormat";
 import { ShapeView } from "./ShapeView";
@@ -374,6 +375,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
   const commitEdit = (move: "down" | "up" | "right" | "left" | "none"): void => {
     const e = editingRef.current;
     if (!e) return;
+    if (!acceptTyped(sheet, e.row, e.column, e.text)) return; // Excel's Stop alert for a list validation
     setEditing(null);
     workbook.setCellByUser(sheet.name, e.row, e.column, e.text);
     if (move === "down") selectCell(e.row + 1, e.column);
@@ -555,13 +557,14 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
     const address = `${columnLetter(column)}${row + 1}`;
     // Only what differs from the stylesheet's defaults goes inline: large sheets render many cells.
     const style: React.CSSProperties = { left: cols.start(column), top: rows.start(row), width, height };
-    const fill = f.fill && f.fill.toLowerCase() !== "none" ? f.fill : look?.fill;
+    const cfLook = conditionalLook(sheet, row, column); // conditional formats win over the cell's own fill
+    const fill = cfLook?.fill ?? (f.fill && f.fill.toLowerCase() !== "none" ? f.fill : look?.fill);
     if (fill) {
       style.background = fill;
       // A filled cell hides its gridlines, as in Excel.
       style.borderColor = fill;
     } else if (opts.spill || opts.merged) style.background = "#FFFFFF";
-    const color = f.fontColor ?? look?.color;
+    const color = cfLook?.color ?? f.fontColor ?? look?.color;
     if (color) style.color = color;
     const bold = f.bold ?? look?.bold;
     if (bold) style.fontWeight = 700;
@@ -745,6 +748,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
           {withObjects ? sheet.shapes.map((sh) => <MemoShape key={`shape-${sh.id || sh.name}`} shape={sh} version={version} />) : null}
           {selBox}
           {editor}
+          {!editHere && active.row >= r0 && active.row < r1 && active.column >= c0 && active.column < c1 ? <ValidationDropdown sheet={sheet} row={active.row} column={active.column} left={cols.start(active.column)} top={rows.start(active.row)} width={cols.size(active.column)} height={rows.size(active.row)} onPick={(v) => workbook.setCellByUser(sheet.name, active.row, active.column, v)} /> : null}
         </div>
       </div>
     );

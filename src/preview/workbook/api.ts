@@ -9,4 +9,7 @@ export * from "./api/table";
 export * from "./api/chart";
 export * from "./api/shape";
 export * from "./api/pageLayout";
+export * from "./api/names";
 export * from "./api/protection";
+export * from "./api/dataValidation";
+export * from "./api/conditionalFormat";

@@ -3,12 +3,26 @@
  * separators (what `Range.formulas` takes): arithmetic (+ - * / ^ %, unary minus), comparison,
  * `&`, cell and range references (optionally sheet-qualified, whole columns allowed), and the
  * functions SUM, COUNT, COUNTA, COUNTBLANK, COUNTIF, COUNTIFS, SUMIF, AVERAGE, AVERAGEIF, MIN,
- * MAX, IF, IFERROR, ROUND, ABS, SQRT. Anything else makes `evaluateFormula` return undefined and
- * the preview shows the formula text as the cell's value (documented in PreviewCell).
+ * MAX, IF, IFERROR, ROUND, ABS, SQRT, defined names and error literals. A function Excel does not
+ * know evaluates to #NAME? (formulaCheck.ts); a known one the preview does not evaluate makes
+ * `evaluateFormula` return undefined and the preview shows the formula text as the cell's value.
  */
 import type { RangeRef } from "../../core/report/address";
 import type { PreviewValue } from "./model";
 import { parseAddress, splitSheet, intersect } from "./addr";
+import { checkFormula, type FormulaCheck } from "./formulaCheck";
+
+const checks = new Map<string, FormulaCheck>();
+/** checkFormula, remembered per formula text (cells are evaluated often). */
+function checked(formula: string): FormulaCheck {
+  let c = checks.get(formula);
+  if (!c) {
+    if (checks.size > 10_000) checks.clear();
+    c = checkFormula(formula);
+    checks.set(formula, c);
+  }
+  return c;
+}
 
 export interface FormulaSheet {
   readonly name: string;
@@ -17,6 +31,8 @@ export interface FormulaSheet {
 }
 export interface FormulaBook {
   sheetByName(name: string): FormulaSheet | undefined;
+  /** The formula a defined name refers to ("=Ark1!$B$5"), sheet scope first; undefined when there is none. */
+  nameFormula?(name: string, sheet: FormulaSheet): string | undefined;
 }
 
 class Unsupported extends Error {}
@@ -35,6 +51,8 @@ type Tok =
   | { t: "str"; v: string }
   | { t: "ref"; v: string }
   | { t: "fn"; v: string }
+  | { t: "name"; v: string }
+  | { t: "err"; v: string }
   | { t: "op"; v: string };
 
 function tokenize(src: string): Tok[] {
@@ -88,6 +106,18 @@ function tokenize(src: string): Tok[] {
     if (word) {
       out.push({ t: "num", v: word[1].toUpperCase() === "TRUE" ? 1 : 0 });
       i += word[0].length;
+      continue;
+    }
+    const err = /^#(DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!)/.exec(src.slice(i));
+    if (err) {
+      out.push({ t: "err", v: err[0] });
+      i += err[0].length;
+      continue;
+    }
+    const name = /^[A-Za-z_\\][\w.]*(?![\w(!])/.exec(src.slice(i));
+    if (name) {
+      out.push({ t: "name", v: name[0] });
+      i += name[0].length;
       continue;
     }
     const op = /^(<>|<=|>=|[-+*/^&=<>(),%])/.exec(src.slice(i));
@@ -212,6 +242,8 @@ class Evaluator {
     if (t.t === "num") return t.v;
     if (t.t === "str") return t.v;
     if (t.t === "ref") return this.reference(t.v);
+    if (t.t === "err") return new XlError(t.v);
+    if (t.t === "name") return this.definedName(t.v);
     if (t.t === "op" && t.v === "(") {
       const v = this.comparison();
       this.expect(")");
@@ -235,6 +267,16 @@ class Evaluator {
       return this.call(t.v, args);
     }
     throw new Unsupported();
+  }
+
+  /** A defined name: evaluated from the formula it refers to; an unknown name is #NAME? as in Excel. */
+  private definedName(name: string): Val {
+    const f = this.book.nameFormula?.(name, this.sheet);
+    if (f === undefined) return new XlError("#NAME?");
+    if (this.depth > 32) return new XlError("#REF!");
+    const v = evaluateFormula(f, this.sheet, this.book, this.depth + 1);
+    if (v === undefined) throw new Unsupported();
+    return v;
   }
 
   private reference(src: string): Val {
@@ -480,6 +522,8 @@ function matches(v: PreviewValue | XlError, crit: PreviewValue): boolean {
 export function evaluateFormula(formula: string, sheet: FormulaSheet, book: FormulaBook, depth = 0): PreviewValue | undefined {
   if (depth > 64) return "#REF!";
   if (!formula.startsWith("=")) return undefined;
+  const check = checked(formula);
+  if (!check.ok || check.unknownFunctions.length > 0) return "#NAME?";
   try {
     const ev = new Evaluator(tokenize(formula.slice(1)), sheet, book, depth);
     let v = ev.run();

@@ -154,6 +154,8 @@ export class SheetState implements PreviewSheet, FormulaSheet {
   deleted = false;
   readonly rows: (PreviewValue[] | undefined)[] = [];
   readonly formulas = new Map<number, string>();
+  /** Cells holding an error value written as a constant ("#N/A"), as opposed to the same text. */
+  readonly errorCells = new Set<number>();
   readonly numberFormats = new Map<number, string>();
   readonly formats = new Map<number, PreviewFormat>();
   readonly merges: RangeRef[] = [];
@@ -172,7 +174,8 @@ export class SheetState implements PreviewSheet, FormulaSheet {
   constructor(
     readonly host: SheetHost,
     public name: string,
-    readonly id: string,
+    /** Excel's worksheet id: constant within a session, new after `PreviewWorkbook.reopen()`. */
+    public id: string,
   ) {}
 
   /** Invalidate cached extents after a change. */
@@ -216,7 +219,21 @@ export class SheetState implements PreviewSheet, FormulaSheet {
       return;
     }
     if (this.formulas.size > 0) this.formulas.delete(k);
+    if (this.errorCells.size > 0) this.errorCells.delete(k);
     this.setRaw(row, column, v === "" ? null : v);
+  }
+
+  /** Write an error value ("#N/A") as a constant. */
+  writeError(row: number, column: number, error: string): void {
+    this.write(row, column, error, false);
+    this.errorCells.add(key(row, column));
+  }
+
+  /** Whether the cell's value is an Excel error (a constant error or a formula that evaluates to one). */
+  isError(row: number, column: number): boolean {
+    const k = key(row, column);
+    if (this.formulas.size > 0 && this.formulas.has(k)) return /^#(DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(String(this.valueAt(row, column)));
+    return this.errorCells.has(k);
   }
 
   setRaw(row: number, column: number, v: PreviewValue | undefined): void {
@@ -258,6 +275,7 @@ export class SheetState implements PreviewSheet, FormulaSheet {
         const k = key(i, j);
         if (what !== "Formats") {
           this.formulas.delete(k);
+          this.errorCells.delete(k);
           if (this.rows[i]) delete this.rows[i]![j];
         }
         if (what !== "Contents") {

@@ -12,6 +12,20 @@ import type { PreviewValue, PreviewWorkbookView } from "./model";
 import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError } from "./api";
 import { ChartState, ShapeState, SheetState, TableState } from "./state";
 import { intersect, parseAddress } from "./addr";
+import { dropSheetReferences, renameSheetReferences, type NameState } from "./names";
+
+/**
+ * A fault to inject (tests): fail the n-th operation (1-based; every queued property set,
+ * method call and load counts, object look-ups do not) or the n-th sync, counted from
+ * `injectFault`. A failed operation rejects its sync with `code`; the operations before it in
+ * the same batch stay applied, as in Excel. A failed sync applies nothing (a dropped connection).
+ * The fault fires once.
+ */
+export interface Fault {
+  operation?: number;
+  sync?: number;
+  code?: string;
+}
 import { userMayEdit } from "./protectionState";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
@@ -31,11 +45,13 @@ function sameName(a: string, b: string): boolean {
 }
 
 /**
- * Parse what a Danish user types into a cell, as Excel with a Danish locale does: "12,5" → 12.5,
+ * Parse what a Danish user types into a cell, as Excel with a Danish locale does: "'…" → text, "12,5" → 12.5,
  * "1.234" → 1234, "-3" → -3, "12,5 %" → 0.125, "SAND"/"FALSK" → booleans, "=..." → formula,
  * "" → empty; anything else stays text (e.g. "12.5", which Danish Excel does not read as 12.5).
  */
 export function parseDanishInput(text: string): { value: PreviewValue; formula?: string; numberFormat?: string } {
+  // A leading apostrophe keeps the entry as text, as in Excel (the apostrophe is not part of the value).
+  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   const t = text.trim();
   if (t === "") return { value: null };
   if (t.startsWith("=") && t.length > 1) return { value: null, formula: t };
@@ -59,7 +75,13 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   readonly sheets: SheetState[] = [];
   /** Workbook settings as JSON text, like Excel stores them. */
   readonly settings = new Map<string, string>();
+  /** Defined names (workbook and worksheet scope). */
+  readonly names: NameState[] = [];
   syncCount = 0;
+  /** Operations run since the last `injectFault` (see Fault). */
+  operationCount = 0;
+  private fault?: Fault;
+  private faultSyncs = 0;
   /**
    * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported.
    * Default: Excel on the web, which has every set; tests lower it to exercise fallbacks (APIs of
@@ -90,11 +112,29 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     this.maxResponseBytes = 0;
   }
 
+  /** Arm a one-shot fault (see Fault); `undefined` disarms. Resets the operation count. */
+  injectFault(fault: Fault | undefined): void {
+    this.fault = fault;
+    this.operationCount = 0;
+    this.faultSyncs = 0;
+  }
+
+  /** Fail here when the armed fault says so. */
+  private maybeFail(kind: "sync" | "operation"): void {
+    const f = this.fault;
+    if (!f) return;
+    const hit = kind === "sync" ? f.sync !== undefined && ++this.faultSyncs === f.sync : f.operation !== undefined && this.operationCount === f.operation;
+    if (!hit) return;
+    this.fault = undefined;
+    throw apiError(f.code ?? "GeneralException", `Injected fault at ${kind} ${kind === "sync" ? f.sync : f.operation}.`);
+  }
+
   /** @internal context.sync(): run the queued actions in order. */
   async _sync(ctx: EmuContext): Promise<void> {
     this.syncCount++;
     const actions = ctx.queue.splice(0, ctx.queue.length);
     await Promise.resolve();
+    this.maybeFail("sync");
     const request = actions.reduce((s, a) => s + a.size, 0);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     if (request > PAYLOAD_LIMIT_BYTES) {
@@ -103,6 +143,10 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     const run = new SyncRun();
     try {
       for (const a of actions) {
+        if (a.kind !== "instantiate") {
+          this.operationCount++;
+          this.maybeFail("operation");
+        }
         a.run(run);
         if (a.mutates) run.mutated = true;
       }
@@ -177,6 +221,22 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     s.changed();
     this.notify();
   }
+  /**
+   * Save and open the file again: Excel may give every worksheet a new id (office-js-docs#297,
+   * office-js#1390), so the preview always does. Names, settings and contents are kept.
+   */
+  reopen(): void {
+    for (const s of this.sheets) s.id = `{${this.newId().toString(16).toUpperCase().padStart(8, "0")}-0002-0000-0000-000000000000}`;
+    this.notify();
+  }
+
+  /** The formula a defined name refers to: the sheet's own name first, then the workbook's. */
+  nameFormula(name: string, sheet: { name: string }): string | undefined {
+    const low = name.toLocaleLowerCase("da-DK");
+    const hit = (n: NameState): boolean => n.name.toLocaleLowerCase("da-DK") === low;
+    return (this.names.find((n) => n.sheet !== undefined && sameName(n.sheet.name, sheet.name) && hit(n)) ?? this.names.find((n) => n.sheet === undefined && hit(n)))?.formula;
+  }
+
   /** Set a workbook setting directly (value is JSON-serialised). */
   setSettingDirect(key: string, value: unknown): void {
     this.settings.set(key, JSON.stringify(value));
@@ -225,10 +285,27 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     const idx = this.sheets.indexOf(s);
     this.sheets.splice(idx, 1);
     s.deleted = true;
+    this.dropReferencesTo(s);
     this.selections.delete(s);
     if (sameName(this.active, s.name)) {
       const next = this.sheets.slice(idx).find((x) => x.visibility === "Visible") ?? [...this.sheets].reverse().find((x) => x.visibility === "Visible");
       this.active = next?.name ?? "";
+    }
+  }
+
+  /**
+   * Excel turns every reference to a deleted sheet into #REF! (in formulas and defined names) and
+   * removes the names scoped to it; adding a sheet of the same name later does not repair them.
+   */
+  private dropReferencesTo(s: SheetState): void {
+    for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i].sheet === s) this.names.splice(i, 1);
+    for (const n of this.names) n.formula = dropSheetReferences(n.formula, s.name);
+    for (const other of this.sheets) {
+      for (const [k, f] of other.formulas) {
+        const g = dropSheetReferences(f, s.name);
+        if (g !== f) other.formulas.set(k, g);
+      }
+      other.changed();
     }
   }
 
@@ -238,6 +315,9 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     const other = this.findSheet(name);
     if (other && other !== s) throw apiError("ItemAlreadyExists", `A resource with the same name or identifier already exists: '${name}'.`);
     const wasActive = sameName(this.active, s.name);
+    // Excel keeps formulas and names pointing at the renamed sheet.
+    for (const n of this.names) n.formula = renameSheetReferences(n.formula, s.name, name);
+    for (const other of this.sheets) for (const [k, f] of other.formulas) other.formulas.set(k, renameSheetReferences(f, s.name, name));
     s.name = name;
     if (wasActive) this.active = name;
     s.changed();

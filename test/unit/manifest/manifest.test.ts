@@ -133,7 +133,7 @@ describe("task pane Content-Security-Policy (config/addin.cjs)", () => {
 
   it("lets the production pane load office.js from Microsoft's CDN and nothing else remote as script", () => {
     const csp = directives(contentSecurityPolicy({ officeJs: true, dev: false }));
-    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft", "https://ajax.aspnetcdn.com"]);
     expect(csp.get("default-src")).toEqual(["'self'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");

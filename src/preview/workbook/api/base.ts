@@ -15,11 +15,12 @@
  *   actions on it are ignored and its properties read as null.
  * - An error stops the batch at the failing action (earlier actions stay applied, as in Excel),
  *   and nothing loaded in that sync becomes readable.
- * - Payload: the request size is the JSON length of everything written (property values and
+ * - Payload: the request size is the UTF-8 byte length of the JSON of everything written (property values and
  *   method arguments), the response size the JSON length of everything loaded. Above 5 MB the
  *   sync rejects with `RequestPayloadSizeLimitExceeded` (nothing applied) or
  *   `ResponsePayloadSizeLimitExceeded`.
  */
+import { utf8Bytes } from "../coerce";
 import { type PreviewWorkbook } from "../workbook";
 import { EmuContext } from "./context";
 
@@ -71,12 +72,13 @@ export function invalidArgument(what: string, location?: string): EmulatedApiErr
   return apiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what})`, location);
 }
 
+/** Bytes of `v` as JSON in UTF-8: what Excel on the web's 5 MB payload limit counts (not UTF-16 units). */
 export function jsonLength(v: unknown): number {
   if (v === undefined) return 0;
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v).length;
-  if (typeof v === "string") return v.length + 2;
+  if (typeof v === "string") return utf8Bytes(v) + 2;
   try {
-    return JSON.stringify(v)?.length ?? 0;
+    return utf8Bytes(JSON.stringify(v) ?? "");
   } catch {
     return 0;
   }

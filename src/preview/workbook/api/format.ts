@@ -76,6 +76,23 @@ export class RangeFormat extends ClientObj<RangeTarget> {
   }
 }
 defineProps(RangeFormat, {
+  /** ExcelApi 1.2: true resets the columns to the sheet's standard width (false is ignored, as in Excel). */
+  useStandardWidth: {
+    get: (t: RangeTarget) => [...t.sheet.columnWidths.keys()].every((c) => c < t.ref.column || c >= t.ref.column + t.ref.columnCount),
+    set: (t: RangeTarget, v: unknown) => {
+      if (typeof v !== "boolean") throw invalidArgument("useStandardWidth");
+      if (v) for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.ref.column && c < t.ref.column + t.ref.columnCount) t.sheet.columnWidths.delete(c);
+      t.sheet.changed();
+    },
+  },
+  useStandardHeight: {
+    get: (t: RangeTarget) => [...t.sheet.rowHeights.keys()].every((r) => r < t.ref.row || r >= t.ref.row + t.ref.rowCount),
+    set: (t: RangeTarget, v: unknown) => {
+      if (typeof v !== "boolean") throw invalidArgument("useStandardHeight");
+      if (v) for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.ref.row && r < t.ref.row + t.ref.rowCount) t.sheet.rowHeights.delete(r);
+      t.sheet.changed();
+    },
+  },
   columnWidth: {
     get: (t: RangeTarget) => {
       const widths = new Set<number>();

@@ -4,7 +4,11 @@ import { formatCellValue } from "../../grid/numberFormat";
 import { MAX_COLUMNS, MAX_ROWS, intersect, parseAddress, qualifiedAddress } from "../addr";
 import { type PreviewValue } from "../model";
 import { SheetState } from "../state";
+import { checkFormula } from "../formulaCheck";
+import { coerceInput } from "../coerce";
 import { ClientObj, CollectionObj, Mode, apiError, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import { ConditionalFormatCollection } from "./conditionalFormat";
+import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { assertCellsEditable, assertFormattable } from "./protection";
 import { TableCollection, TablesTarget } from "./table";
@@ -106,56 +110,49 @@ function checkCellValue(x: unknown): PreviewValue {
   throw invalidArgument(`unsupported cell value ${String(x)}`);
 }
 
+/** Excel's limit on the characters in one cell (Microsoft, "Excel specifications and limits"). */
+export const MAX_CELL_CHARS = 32_767;
+
 /**
- * What Excel stores when a string is written through `values` or `formulas` (en-US parsing, as
- * the API does): "'x" → text "x" (quote prefix); "=..." → formula; "+..."/"-..." → a number
- * when numeric, else a formula (the docs: such values are interpreted as formulas); numeric text
- * ("12", "1.5e3") → number; "TRUE"/"FALSE" → boolean. In a cell formatted as text ("@") the
- * string is kept as is (after removing a quote prefix).
+ * Store what Excel stores when `x` is written through `values` or `formulas`: strings are
+ * interpreted by `coerceInput` (coerce.ts lists the rules and their sources); a formula Excel
+ * cannot parse fails the request with InvalidArgument; text longer than 32,767 characters too.
  */
 function interpretInput(sheet: SheetState, row: number, column: number, x: unknown): void {
   const v = checkCellValue(x);
-  if (typeof v !== "string" || v === "") {
+  if (typeof v !== "string") {
     sheet.write(row, column, v, false);
     return;
   }
-  if (v.startsWith("'")) {
-    sheet.write(row, column, v.slice(1), false);
+  const c = coerceInput(v, sheet.numberFormatAt(row, column) === "@");
+  const cell = qualifiedAddress(sheet.name, { row, column, rowCount: 1, columnCount: 1 });
+  if (c.kind === "formula") {
+    const check = checkFormula(c.formula);
+    if (!check.ok) throw invalidArgument(`the formula ${JSON.stringify(c.formula.slice(0, 60))} in ${cell} is not valid: ${check.reason}`);
+    sheet.write(row, column, c.formula, true);
     return;
   }
-  if (sheet.numberFormatAt(row, column) === "@") {
-    sheet.write(row, column, v, false);
+  if (c.kind === "error") {
+    sheet.writeError(row, column, c.value);
     return;
   }
-  if (v.startsWith("=") && v.length > 1) {
-    sheet.write(row, column, v, true);
-    return;
+  if (typeof c.value === "string" && c.value.length > MAX_CELL_CHARS) {
+    throw invalidArgument(`the text in ${cell} has ${c.value.length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
   }
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) {
-    sheet.write(row, column, Number(v), false);
-    return;
-  }
-  if ((v.startsWith("+") || v.startsWith("-")) && v.length > 1) {
-    sheet.write(row, column, `=${v}`, true);
-    return;
-  }
-  if (/^(true|false)$/i.test(v)) {
-    sheet.write(row, column, v.toLowerCase() === "true", false);
-    return;
-  }
-  sheet.write(row, column, v, false);
+  sheet.write(row, column, c.value, false);
+  if (c.numberFormat !== undefined && sheet.numberFormatAt(row, column) === "General") sheet.setNumberFormat(row, column, c.numberFormat);
 }
 
 function emptyAsString(v: PreviewValue): string | number | boolean {
   return v === null ? "" : v;
 }
 
-function valueType(v: PreviewValue): string {
+function valueType(sheet: SheetState, row: number, column: number): string {
+  const v = sheet.valueAt(row, column);
   if (v === null || v === "") return "Empty";
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
-  if (/^#(DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!)$/.test(v)) return "Error";
-  return "String";
+  return sheet.isError(row, column) ? "Error" : "String";
 }
 
 /** Common value over cells, or null when they differ (Excel's rule for format getters). */
@@ -202,6 +199,12 @@ export class Range extends ClientObj<RangeTarget> {
   }
   get worksheet(): Worksheet {
     return this._nav("worksheet", Worksheet, (t) => t.sheet);
+  }
+  get dataValidation(): DataValidation {
+    return this._nav("dataValidation", DataValidation, (t) => t);
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._nav("conditionalFormats", ConditionalFormatCollection, (t) => t);
   }
   getCell(row: number, column: number): Range {
     return this.derive((t) => ({ row: t.ref.row + row, column: t.ref.column + column, rowCount: 1, columnCount: 1 }));
@@ -369,7 +372,7 @@ defineProps(Range, {
       t.sheet.changed();
     },
   },
-  valueTypes: { get: (t: RangeTarget) => readGrid(t, (r, c) => valueType(t.sheet.valueAt(r, c))) },
+  valueTypes: { get: (t: RangeTarget) => readGrid(t, (r, c) => valueType(t.sheet, r, c)) },
   /** Display text as a Danish user's Excel shows it (decimal comma), via the grid's number-format renderer. */
   text: { get: (t: RangeTarget) => readGrid(t, (r, c) => formatCellValue(t.sheet.valueAt(r, c), t.sheet.numberFormatAt(r, c)).text) },
 });

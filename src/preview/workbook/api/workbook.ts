@@ -1,6 +1,7 @@
 /** Excel API emulation: workbook (see base.ts for the shared semantics). */
 import { type PreviewWorkbook } from "../workbook";
 import { ClientObj, CollectionObj, defineProps, invalidArgument } from "./base";
+import { NamedItemCollection, type NamesTarget } from "./names";
 import { Range } from "./range";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheet";
@@ -27,6 +28,9 @@ export class Workbook extends ClientObj<PreviewWorkbook> {
   }
   get application(): Application {
     return this._nav("application", Application, (b) => b);
+  }
+  get names(): NamedItemCollection {
+    return this._nav("names", NamedItemCollection, (b): NamesTarget => ({ book: b }));
   }
   getSelectedRange(): Range {
     return this._make(Range, () => {

@@ -1,4 +1,5 @@
 /** Excel API emulation: worksheet (see base.ts for the shared semantics). */
+import { NamedItemCollection, type NamesTarget } from "./names";
 import { MAX_COLUMNS, MAX_ROWS, parseAddress } from "../addr";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, SheetState } from "../state";
 import { type PreviewWorkbook } from "../workbook";
@@ -96,6 +97,9 @@ export class Worksheet extends ClientObj<SheetState> {
   }
   get tables(): TableCollection {
     return this._nav("tables", TableCollection, (s): TablesTarget => ({ book: this._book, sheet: s }));
+  }
+  get names(): NamedItemCollection {
+    return this._nav("names", NamedItemCollection, (s): NamesTarget => ({ book: this._book, sheet: s }));
   }
   get charts(): ChartCollection {
     return this._nav("charts", ChartCollection, (s) => s);

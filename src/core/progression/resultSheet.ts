@@ -1,0 +1,250 @@
+/**
+ * The "Progression" results sheet: headline block, then per delmål the change from first to latest
+ * score (with N, shares and the signed-rank test), reached / not reached (McNemar), the groups
+ * compared, citizen vs caseworker agreement, status transitions with row totals and the share that
+ * moved towards the slutmål, and native charts (score per round per delmål by group as lines;
+ * status distribution per time point per group as stacked columns), sized for A4 landscape.
+ * Every table states its N; every p-value names its test. Citizen IDs are never copied here.
+ */
+import { formatP, type Text } from "../stats";
+import { VERSION } from "../version";
+import { columnLetter, rangeAddress } from "../report/address";
+import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
+import type { TransitionResult } from "./transitions";
+import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
+
+type Lang = "da" | "en";
+export const PROGRESSION_SHEET_NAME = "Progression";
+
+const HEAD_FILL = "#DDEBF7";
+const PCT = "0%";
+const NUM = "0.0";
+const L = {
+  title: { da: "Progression i delmål", en: "Progression in sub-goals" },
+  source: { da: "Data", en: "Data" },
+  citizens: { da: "Borgere", en: "Citizens" },
+  run: { da: "Kørt", en: "Run" },
+  version: { da: "Virkning-version", en: "Virkning version" },
+  change: { da: "Ændring fra første til seneste måling", en: "Change from first to latest score" },
+  item: { da: "Delmål", en: "Sub-goal" },
+  measured: { da: "Målt, borgere", en: "Measured, citizens" },
+  paired: { da: "N (≥ 2 målinger)", en: "N (≥ 2 scores)" },
+  firstMedian: { da: "Første, median", en: "First, median" },
+  latestMedian: { da: "Seneste, median", en: "Latest, median" },
+  improved: { da: "Forbedret", en: "Improved" },
+  unchanged: { da: "Uændret", en: "Unchanged" },
+  worse: { da: "Forværret", en: "Worse" },
+  medianChange: { da: "Median ændring", en: "Median change" },
+  p: { da: "p-værdi", en: "p-value" },
+  test: { da: "Test", en: "Test" },
+  reached: { da: "Nået delmål (score ≥ tærskel)", en: "Sub-goal reached (score ≥ threshold)" },
+  threshold: { da: "Tærskel", en: "Threshold" },
+  reachedFirst: { da: "Nået ved første", en: "Reached at first" },
+  reachedLatest: { da: "Nået ved seneste", en: "Reached at latest" },
+  groups: { da: "Indsatsgruppe og kontrolgruppe", en: "Intervention and control group" },
+  nI: { da: "N indsats", en: "N intervention" },
+  impI: { da: "Forbedret, indsats", en: "Improved, intervention" },
+  medI: { da: "Median ændring, indsats", en: "Median change, intervention" },
+  nK: { da: "N kontrol", en: "N control" },
+  impK: { da: "Forbedret, kontrol", en: "Improved, control" },
+  medK: { da: "Median ændring, kontrol", en: "Median change, control" },
+  pChange: { da: "p (ændring)", en: "p (change)" },
+  pImproved: { da: "p (andel forbedret)", en: "p (share improved)" },
+  agreement: { da: "Borgerens og sagsbehandlerens vurdering ved samme runde", en: "Citizen's and caseworker's scores at the same round" },
+  pairs: { da: "N (par)", en: "N (pairs)" },
+  agree: { da: "Samme score", en: "Same score" },
+  transitions: { da: "Statusskift mellem tidspunkter", en: "Status transitions between time points" },
+  from: { da: "Fra \\ til", en: "From \\ to" },
+  none: { da: "Ingen status", en: "No status" },
+  total: { da: "I alt", en: "Total" },
+  towards: { da: "Bevæget mod slutmålet", en: "Moved towards the final goal" },
+  months: { da: "mdr.", en: "months" },
+  all: { da: "Alle", en: "All" },
+  intervention: { da: "Indsats", en: "Intervention" },
+  control: { da: "Kontrol", en: "Control" },
+  charts: { da: "Diagrammer", en: "Charts" },
+  round: { da: "Runde", en: "Round" },
+  meanScore: { da: "Gennemsnitlig score", en: "Mean score" },
+  distribution: { da: "Status pr. tidspunkt", en: "Status per time point" },
+  notes: { da: "Noter", en: "Notes" },
+} satisfies Record<string, Text>;
+
+class Writer {
+  readonly cells: { address: string; values: CellValue[][]; numberFormat?: string }[] = [];
+  readonly styles: StyleRange[] = [];
+  readonly charts: ChartSpec[] = [];
+  row = 0;
+  constructor(readonly lang: Lang) {}
+  t(x: Text): string {
+    return x[this.lang];
+  }
+  heading(x: Text): void {
+    this.row++;
+    this.cells.push({ address: `A${this.row + 1}`, values: [[this.t(x)]] });
+    this.styles.push({ range: `A${this.row + 1}`, style: { bold: true, fontSize: 12 } });
+    this.row++;
+  }
+  table(header: string[], rows: CellValue[][], formats: (string | undefined)[] = []): number {
+    const top = this.row;
+    this.cells.push({ address: `A${top + 1}`, values: [header, ...rows] });
+    this.styles.push({ range: rangeAddress(top, 0, 1, header.length), style: { bold: true, fill: HEAD_FILL, wrapText: true, verticalAlignment: "top", border: "bottom" } });
+    formats.forEach((f, j) => {
+      if (f && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { numberFormat: f } });
+    });
+    this.row += rows.length + 1;
+    return top;
+  }
+  line(values: CellValue[], italic = false): void {
+    this.cells.push({ address: `A${this.row + 1}`, values: [values] });
+    if (italic) this.styles.push({ range: `A${this.row + 1}`, style: { italic: true, fontColor: "#595959" } });
+    this.row++;
+  }
+}
+
+const share = (x: number, n: number): number | null => (n > 0 ? x / n : null);
+const pOf = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? formatP(t.pValue, lang) : "–");
+const testName = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? t.method[lang] : "–");
+const itemLabel = (r: ItemResult): string => `${r.item.id}: ${r.item.name}`;
+
+function changeTable(w: Writer, res: ProgressionResult): void {
+  w.heading(L.change);
+  const rows = res.items.map((r) => {
+    const c = r.change;
+    return [itemLabel(r), r.measured, c.paired, r.firstMedian, r.latestMedian, share(c.improved, c.paired), share(c.unchanged, c.paired), share(c.worse, c.paired), c.medianChange, pOf(r.changeTest, w.lang), testName(r.changeTest, w.lang)];
+  });
+  w.table([w.t(L.item), w.t(L.measured), w.t(L.paired), w.t(L.firstMedian), w.t(L.latestMedian), w.t(L.improved), w.t(L.unchanged), w.t(L.worse), w.t(L.medianChange), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, NUM, NUM, PCT, PCT, PCT, NUM]);
+}
+
+function reachedTable(w: Writer, res: ProgressionResult): void {
+  const items = res.items.filter((r) => r.reached !== null);
+  if (items.length === 0) return;
+  w.heading(L.reached);
+  const rows = items.map((r) => {
+    const [[a, b], [c]] = r.reached?.table ?? [[0, 0], [0, 0]];
+    const n = r.change.paired;
+    return [itemLabel(r), r.item.reachedAt, n, share(a + b, n), share(a + c, n), pOf(r.reached?.test, w.lang), testName(r.reached?.test, w.lang)];
+  });
+  w.table([w.t(L.item), w.t(L.threshold), w.t(L.paired), w.t(L.reachedFirst), w.t(L.reachedLatest), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, PCT, PCT]);
+}
+
+function groupTable(w: Writer, res: ProgressionResult): void {
+  if (!res.groupsCompared) return;
+  w.heading(L.groups);
+  const rows = res.items.map((r) => {
+    const g = r.groups;
+    const i = g?.change.intervention;
+    const k = g?.change.control;
+    const tests = [g?.changeTest, g?.improvedTest].filter((x): x is ProgressionTest => !!x).map((x) => x.method[w.lang]);
+    return [itemLabel(r), i?.paired ?? 0, share(i?.improved ?? 0, i?.paired ?? 0), i?.medianChange ?? null, k?.paired ?? 0, share(k?.improved ?? 0, k?.paired ?? 0), k?.medianChange ?? null, pOf(g?.changeTest, w.lang), pOf(g?.improvedTest, w.lang), tests.join("; ") || "–"];
+  });
+  w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, undefined, PCT, NUM, undefined, PCT, NUM]);
+}
+
+function agreementTable(w: Writer, res: ProgressionResult): void {
+  const list = res.agreement.filter((a) => a.pairs > 0);
+  if (list.length === 0) return;
+  w.heading(L.agreement);
+  const rows = list.map((a) => {
+    const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
+    return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test, w.lang), testName(a.test, w.lang)];
+  });
+  w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, PCT]);
+}
+
+function groupName(g: string, w: Writer): string {
+  return g === "intervention" ? w.t(L.intervention) : g === "control" ? w.t(L.control) : w.t(L.all);
+}
+
+function transitionTables(w: Writer, tr: TransitionResult | null): void {
+  if (!tr || tr.tables.length === 0) return;
+  w.heading(L.transitions);
+  const labels = [...tr.statuses, w.t(L.none)];
+  for (const tb of tr.tables) {
+    w.line([`${tb.fromMonth} → ${tb.toMonth} ${w.t(L.months)}, ${groupName(tb.group, w)} (N = ${tb.rowTotals.reduce((s, x) => s + x, 0)})`]);
+    w.styles.push({ range: `A${w.row}`, style: { bold: true } });
+    const rows = tb.counts.map((r, i) => [labels[i], ...r, tb.rowTotals[i]]);
+    w.table([w.t(L.from), ...labels, w.t(L.total)], rows);
+    const s = share(tb.towardsGoal, tb.ladderN);
+    w.line([`${w.t(L.towards)}: ${tb.towardsGoal} / ${tb.ladderN}${s === null ? "" : ` (${Math.round(s * 100)} %)`}`], true);
+  }
+}
+
+function scoreCharts(w: Writer, res: ProgressionResult): void {
+  const groups: ("all" | "intervention" | "control")[] = res.groupsCompared ? ["intervention", "control"] : ["all"];
+  res.items.forEach((r, k) => {
+    if (r.rounds.length === 0) return;
+    const top = w.row;
+    const rows = r.rounds.map((x) => [x.round, ...groups.map((g) => x.mean[g])]);
+    w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [undefined, NUM, NUM]);
+    w.charts.push({
+      name: `Progression ${r.item.id}`.slice(0, 31),
+      type: "line",
+      dataRange: rangeAddress(top, 0, rows.length + 1, groups.length + 1),
+      seriesBy: "columns",
+      title: `${w.t(L.meanScore)}: ${itemLabel(r)}`.slice(0, 120),
+      topLeft: `E${top + 1}`,
+      bottomRight: `L${top + 16}`,
+      xAxisTitle: w.t(L.round),
+      yAxisTitle: w.t(L.meanScore),
+    });
+    w.row = Math.max(w.row, top + 17);
+    void k;
+  });
+}
+
+function distributionChart(w: Writer, tr: TransitionResult | null): void {
+  if (!tr || tr.distributions.length === 0) return;
+  const top = w.row;
+  const labels = [...tr.statuses, w.t(L.none)];
+  const rows = tr.distributions.map((d) => [`${d.month} ${w.t(L.months)} ${groupName(d.group, w)}`, ...d.counts]);
+  w.table(["", ...labels], rows);
+  w.charts.push({
+    name: "Status pr. tidspunkt",
+    type: "columnStacked",
+    dataRange: rangeAddress(top, 0, rows.length + 1, labels.length + 1),
+    seriesBy: "columns",
+    title: w.t(L.distribution),
+    topLeft: `${columnLetter(labels.length + 2)}${top + 1}`,
+    bottomRight: `${columnLetter(labels.length + 10)}${top + 20}`,
+    yAxisTitle: w.t(L.citizens),
+  });
+  w.row = Math.max(w.row, top + 21);
+}
+
+export interface ProgressionSheetHeader {
+  source: string;
+  generatedAt: string;
+}
+
+/** The results sheet. */
+export function progressionSheetSpec(res: ProgressionResult, transitions: TransitionResult | null, header: ProgressionSheetHeader, lang: Lang = "da"): SheetSpec {
+  const w = new Writer(lang);
+  w.line([w.t(L.title)]);
+  w.styles.push({ range: "A1", style: { bold: true, fontSize: 14 } });
+  w.line([`${w.t(L.source)}: ${header.source} · ${w.t(L.citizens)}: ${res.citizens} · ${w.t(L.run)}: ${header.generatedAt} · ${w.t(L.version)} ${VERSION}`], true);
+  for (const n of res.notes) w.line([n[lang]], true);
+  changeTable(w, res);
+  reachedTable(w, res);
+  groupTable(w, res);
+  agreementTable(w, res);
+  transitionTables(w, transitions);
+  w.heading(L.charts);
+  scoreCharts(w, res);
+  distributionChart(w, transitions);
+  const notes = res.items.flatMap((r) => r.notes.map((n) => `${r.item.id}: ${n[lang]}`));
+  if (notes.length) {
+    w.heading(L.notes);
+    for (const n of notes) w.line([n], true);
+  }
+  const width = 12;
+  return {
+    name: PROGRESSION_SHEET_NAME,
+    tabColor: "#70AD47",
+    cells: w.cells,
+    styles: w.styles,
+    charts: w.charts,
+    columnWidths: [{ columns: "A", width: 220 }, { columns: `B:${columnLetter(width - 1)}`, width: 72 }],
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerFooter: "&P / &N" },
+    activate: true,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Checks a SheetSpec against Excel's limits before anything is written (Microsoft, "Excel
+ * specifications and limits"; Office JS Worksheet.name and PageLayout headers/footers):
+ * 1,048,576 rows, 16,384 columns, 32,767 characters per cell, sheet names of 1–31 characters
+ * without : \ / ? * [ ] and not starting or ending with an apostrophe, header/footer sections of
+ * at most 255 characters (after "&" is doubled, see `headerFooterText`), and defined names
+ * following Excel's naming rules. Every problem is a Danish message naming the sheet and cell.
+ */
+import { VirkningError } from "../errors";
+import { parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
+import { isFormula, type CellBlock, type SheetSpec } from "./sheetSpec";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_HEADER_FOOTER_CHARS = 255;
+const FORBIDDEN = /[:\\/?*[\]]/;
+
+/**
+ * Plain text as a page header/footer section: "&" starts a code in Excel ("&P" is the page
+ * number, "&D" the date), so a literal "&" is written "&&"; line breaks become spaces.
+ */
+export function headerFooterText(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
+}
+
+function invalid(sheet: string, da: string, en: string): VirkningError {
+  return new VirkningError("RENDER_INVALID_SPEC", `Arket "${sheet}" kan ikke skrives: ${da}`, `The sheet "${sheet}" cannot be written: ${en}`, { sheet });
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("da-DK") === b.toLocaleLowerCase("da-DK");
+}
+
+function checkName(n: unknown): void {
+  if (typeof n !== "string" || n.length === 0 || n.length > 31 || FORBIDDEN.test(n) || n.startsWith("'") || n.endsWith("'")) {
+    throw invalid(String(n), "navnet skal have 1–31 tegn og må ikke indeholde : \\ / ? * [ ].", "the name must have 1–31 characters and must not contain : \\ / ? * [ ].");
+  }
+}
+
+function range(sheet: string, address: string, parse: (a: string) => RangeRef): RangeRef {
+  let r: RangeRef;
+  try {
+    r = parse(address);
+  } catch {
+    throw invalid(sheet, `adressen "${address}" er ugyldig.`, `the address "${address}" is invalid.`);
+  }
+  if (r.row + r.rowCount > MAX_ROWS || r.column + r.columnCount > MAX_COLUMNS) {
+    throw invalid(
+      sheet,
+      `"${address}" går ud over Excels grænse på ${MAX_ROWS.toLocaleString("da-DK")} rækker og ${MAX_COLUMNS.toLocaleString("da-DK")} kolonner.`,
+      `"${address}" goes beyond Excel's limit of ${MAX_ROWS} rows and ${MAX_COLUMNS} columns.`,
+    );
+  }
+  return r;
+}
+
+const cellRange = (a: string): RangeRef => ({ ...parseCell(a), rowCount: 1, columnCount: 1 });
+
+function checkBlock(sheet: string, b: CellBlock): void {
+  const top = range(sheet, b.address, cellRange);
+  const w = b.values[0]?.length ?? 0;
+  if (b.values.some((r) => r.length !== w)) throw invalid(sheet, `rækkerne i blokken ved ${b.address} har forskellig længde.`, `the rows of the block at ${b.address} differ in length.`);
+  range(sheet, rangeAddress(top.row, top.column, Math.max(1, b.values.length), Math.max(1, w)), parseRange);
+  b.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const cell = (): string => rangeAddress(top.row + i, top.column + j, 1, 1);
+      if (typeof v === "number" && !Number.isFinite(v)) {
+        throw invalid(sheet, `cellen ${cell()} skulle have et tal, men beregningen gav intet tal (${v}).`, `cell ${cell()} should hold a number, but the computation gave none (${v}).`);
+      }
+      const len = typeof v === "string" ? v.length : isFormula(v) ? v.formula.length : 0;
+      if (len > MAX_CELL_CHARS) {
+        throw invalid(sheet, `teksten til cellen ${cell()} har ${len.toLocaleString("da-DK")} tegn; en celle kan højst rumme ${MAX_CELL_CHARS.toLocaleString("da-DK")}.`, `the text for cell ${cell()} has ${len} characters; a cell holds at most ${MAX_CELL_CHARS}.`);
+      }
+    }),
+  );
+}
+
+function checkPage(sheet: string, spec: SheetSpec): void {
+  const p = spec.pageSetup;
+  if (!p) return;
+  for (const [what, text] of [["sidehoved", p.centerHeader], ["sidefod", p.centerFooter]] as const) {
+    if (text !== undefined && headerFooterText(text).length > MAX_HEADER_FOOTER_CHARS) {
+      throw invalid(sheet, `teksten i ${what}et er for lang (højst ${MAX_HEADER_FOOTER_CHARS} tegn).`, `the ${what === "sidehoved" ? "header" : "footer"} text is too long (at most ${MAX_HEADER_FOOTER_CHARS} characters).`);
+    }
+  }
+  if (p.printArea !== undefined) range(sheet, p.printArea, parseRange);
+}
+
+/** Excel's rules for a defined name (Microsoft, "Names in formulas"). */
+export function definedNameValid(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d{1,7}$/.test(name) &&
+    !/^[RrCc]$/.test(name) &&
+    !/^[Rr]\d*[Cc]\d*$/.test(name)
+  );
+}
+
+function checkNames(sheet: string, spec: SheetSpec, seen: string[]): void {
+  for (const n of spec.names ?? []) {
+    if (!definedNameValid(n.name)) throw invalid(sheet, `navnet "${n.name}" kan ikke bruges som navn i Excel.`, `"${n.name}" cannot be used as an Excel name.`);
+    if (seen.some((x) => sameName(x, n.name))) throw invalid(sheet, `navnet "${n.name}" bruges to gange.`, `the name "${n.name}" is used twice.`);
+    seen.push(n.name);
+    range(sheet, n.cell, cellRange);
+  }
+}
+
+/** Throw a Danish RENDER_INVALID_SPEC error for the first problem in `specs`; nothing has been written then. */
+export function checkSheetSpecs(specs: SheetSpec[]): void {
+  const seen: string[] = [];
+  const names: string[] = [];
+  for (const s of specs) {
+    checkName(s.name);
+    if (seen.some((x) => sameName(x, s.name))) throw invalid(s.name, "navnet bruges to gange.", "the name is used twice.");
+    seen.push(s.name);
+    for (const b of s.cells) checkBlock(s.name, b);
+    for (const st of s.styles ?? []) range(s.name, st.range, parseRange);
+    for (const m of s.merges ?? []) range(s.name, m, parseRange);
+    for (const t of s.tables ?? []) {
+      range(s.name, t.range, parseRange);
+      if (!definedNameValid(t.name)) throw invalid(s.name, `tabelnavnet "${t.name}" kan ikke bruges i Excel.`, `the table name "${t.name}" cannot be used in Excel.`);
+    }
+    for (const c of s.charts ?? []) {
+      range(s.name, c.dataRange, parseRange);
+      range(s.name, c.topLeft, cellRange);
+      range(s.name, c.bottomRight, cellRange);
+    }
+    checkPage(s.name, s);
+    for (const r of s.protection?.unlocked ?? []) range(s.name, r, parseRange);
+    checkNames(s.name, s, names);
+    const boxes = new Set((s.shapes ?? []).filter((x) => x.kind !== "connector").map((x) => x.id));
+    for (const sh of s.shapes ?? []) {
+      if (sh.kind === "connector" && (sh.x1 === undefined || sh.y1 === undefined || sh.x2 === undefined || sh.y2 === undefined) && (!boxes.has(sh.from) || !boxes.has(sh.to))) {
+        throw invalid(s.name, `forbindelsen "${sh.id}" henviser til en figur, der ikke findes.`, `the connector "${sh.id}" refers to a shape that does not exist.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/** Danish and English texts of the Progression pane. Domain words as on the sheets. */
+import type { Dictionary } from "../i18n";
+
+export interface ProgressionStrings {
+  intro: string;
+  loading: string;
+  stepSheet: string;
+  itemsFound: (n: number, names: string) => string;
+  noItems: string;
+  citizensFrom: string;
+  fromComparison: (n: number) => string;
+  fromComparisonNone: string;
+  typed: string;
+  typedLabel: string;
+  typedHelp: string;
+  startDate: string;
+  startDateHelp: string;
+  badDate: string;
+  generate: string;
+  update: string;
+  generated: (rows: number) => string;
+  unplaced: (n: number, list: string) => string;
+  outsidePlan: (n: number) => string;
+  stepRun: string;
+  source: string;
+  compareGroups: string;
+  transitions: string;
+  testPolicy: string;
+  policyAuto: string;
+  policyPearson: string;
+  policyFisher: string;
+  policyYates: string;
+  run: string;
+  rerun: string;
+  restored: (sheet: string) => string;
+  written: string;
+  itemSummary: (id: string, improved: number, paired: number, p: string) => string;
+}
+
+export const progressionStrings: Dictionary<ProgressionStrings> = {
+  da: {
+    intro: "Mål borgernes progression i delmålene: lav et målingsark ud fra programteoriens delmål, udfyld det ved hver runde, og beregn progressionen.",
+    loading: "Læser projektmappen …",
+    stepSheet: "1. Målingsark (Progressionsmåling)",
+    itemsFound: (n, names) => `${n} delmål med skala i programteorien: ${names}.`,
+    noItems: "Programteorien har ingen delmål med en skala. Tilføj en skala-indikator til et delmål under Programteori.",
+    citizensFrom: "Borgere",
+    fromComparison: (n) => `Fra sammenligningens data (${n} borgere)`,
+    fromComparisonNone: "Fra sammenligningens data (ikke sat op endnu)",
+    typed: "Skriv borger-ID'er",
+    typedLabel: "Borger-ID'er (ét pr. linje, evt. efterfulgt af ; og gruppe)",
+    typedHelp: "Fx: B017;Indsats",
+    startDate: "Startdato (runde 1)",
+    startDateHelp: "dd-mm-åååå; de planlagte datoer følger delmålenes interval (normalt hver 6. uge).",
+    badDate: "Startdatoen skal skrives som dd-mm-åååå.",
+    generate: "Lav målingsark",
+    update: "Opdater målingsark",
+    generated: (rows) => `Målingsarket har ${rows} rækker. Alle indtastninger er bevaret.`,
+    unplaced: (n, list) => `${n} score(r) hører til delmål, der ikke længere er i programteorien; de står nu i kolonnen Noter: ${list}.`,
+    outsidePlan: (n) => `${n} række(r) ligger uden for planen (borgere eller runder, der ikke er med længere) og er bevaret nederst.`,
+    stepRun: "2. Beregn progression",
+    source: "Ark med scorer (borger-ID, runde og delmål)",
+    compareGroups: "Sammenlign indsatsgruppe og kontrolgruppe",
+    transitions: "Statusskift fra sammenligningens sagsdata",
+    testPolicy: "Test for andel forbedret",
+    policyAuto: "Automatisk (Fisher ved små forventede antal, ellers Pearson)",
+    policyPearson: "Pearsons chi²-test",
+    policyFisher: "Fishers eksakte test",
+    policyYates: "Chi²-test med Yates' korrektion",
+    run: "Beregn",
+    rerun: "Kør igen",
+    restored: (sheet) => `Gemte indstillinger: scorer fra arket ${sheet}.`,
+    written: "Resultaterne står i arket Progression.",
+    itemSummary: (id, improved, paired, p) => `${id}: ${improved} af ${paired} forbedret, p ${p}`,
+  },
+  en: {
+    intro: "Measure the citizens' progression on the sub-goals: make a measurement sheet from the programme theory's sub-goals, fill it in at each round, and compute the progression.",
+    loading: "Reading the workbook …",
+    stepSheet: "1. Measurement sheet (Progressionsmåling)",
+    itemsFound: (n, names) => `${n} sub-goals with a scale in the programme theory: ${names}.`,
+    noItems: "The programme theory has no sub-goal with a scale. Add a scale indicator to a sub-goal under Programme theory.",
+    citizensFrom: "Citizens",
+    fromComparison: (n) => `From the comparison's data (${n} citizens)`,
+    fromComparisonNone: "From the comparison's data (not set up yet)",
+    typed: "Type citizen IDs",
+    typedLabel: "Citizen IDs (one per line, optionally followed by ; and the group)",
+    typedHelp: "E.g. B017;Indsats",
+    startDate: "Start date (round 1)",
+    startDateHelp: "dd-mm-yyyy; the planned dates follow the sub-goals' interval (usually every 6 weeks).",
+    badDate: "Enter the start date as dd-mm-yyyy.",
+    generate: "Make measurement sheet",
+    update: "Update measurement sheet",
+    generated: (rows) => `The measurement sheet has ${rows} rows. Every entry was kept.`,
+    unplaced: (n, list) => `${n} score(s) belong to sub-goals no longer in the programme theory; they are now in the Noter column: ${list}.`,
+    outsidePlan: (n) => `${n} row(s) are outside the plan (citizens or rounds no longer included) and were kept at the bottom.`,
+    stepRun: "2. Compute progression",
+    source: "Sheet with scores (citizen ID, round and sub-goals)",
+    compareGroups: "Compare intervention and control group",
+    transitions: "Status transitions from the comparison's case data",
+    testPolicy: "Test for the share improved",
+    policyAuto: "Automatic (Fisher for small expected counts, else Pearson)",
+    policyPearson: "Pearson's chi-squared test",
+    policyFisher: "Fisher's exact test",
+    policyYates: "Chi-squared test with Yates' correction",
+    run: "Compute",
+    rerun: "Run again",
+    restored: (sheet) => `Saved settings: scores from the sheet ${sheet}.`,
+    written: "The results are on the sheet Progression.",
+    itemSummary: (id, improved, paired, p) => `${id}: ${improved} of ${paired} improved, p ${p}`,
+  },
+};
