@@ -4,14 +4,14 @@
  * "Randomisering" sheet (renderSheets) and protect it against accidental edits (no password).
  *
  * Sync budget: reading the list 1 + chunks; settings 1 to load, 1 to save; writing the sheet
- * 1 (protection state and ownership) + 1 only when the sheet is protected (unprotect) + renderSheets'
- * budget + 1 (protect).
+ * renderSheets' budget (the renderer unprotects the sheet before regenerating it and protects it again).
  * Nothing is written when the input is refused: the allocation is computed completely before the
  * first write. A decline is only registered when the list still has the hash stored at randomisation.
  */
+import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, type TrialMember, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
@@ -96,10 +96,36 @@ export function optionsFor(input: EligibilityInput, s: DesignSettings): Allocati
   };
 }
 
-/** The stored settings, or null. 1 sync. */
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const ColumnSchema = v.object({ index: int(0), header: v.string(), cuts: v.optional(v.array(v.pipe(v.number(), v.finite()))) });
+/** Schema of the stored settings (checked when read: a damaged setting is reported, not used). */
+export const DesignSettingsSchema = v.object({
+  version: v.literal(1),
+  sheet: v.pipe(v.string(), v.minLength(1)),
+  idColumn: ColumnSchema,
+  strata: v.array(ColumnSchema),
+  seed: int(0, MAX_SEED),
+  blockSize: v.picklist([2, 4]),
+  reserves: int(0),
+  protect: v.boolean(),
+  createdAt: v.optional(v.string()),
+  hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  source: v.optional(v.string()),
+  declines: v.array(v.object({ id: v.string(), at: v.string() })),
+});
+
+/** The stored settings, or null when none are stored; a damaged setting is refused (DESIGN_SETTINGS_DAMAGED). 1 sync. */
 export async function loadDesignSettings(run: ExcelRun): Promise<DesignSettings | null> {
-  const v = await loadState<DesignSettings>(run, DESIGN_STATE_KEY);
-  return v && v.version === 1 && typeof v.sheet === "string" && Array.isArray(v.strata) && Array.isArray(v.declines) ? v : null;
+  const stored = await loadState<unknown>(run, DESIGN_STATE_KEY);
+  if (stored === undefined || stored === null) return null;
+  const r = v.safeParse(DesignSettingsSchema, stored);
+  if (r.success) return r.output;
+  const path = v.getDotPath(r.issues[0]) ?? "";
+  throw new VirkningError(
+    "DESIGN_SETTINGS_DAMAGED",
+    `De gemte indstillinger for forsøgsdesign i projektmappen kan ikke læses (${path || "opbygning"}). Arket "Randomisering" er ikke ændret; vælg indstillingerne igen for at randomisere på ny.`,
+    `The stored trial-design settings in the workbook cannot be read (${path || "structure"}). The sheet "Randomisering" is unchanged; choose the settings again to randomise anew.`,
+  );
 }
 
 /** 1 sync. */
@@ -127,8 +153,9 @@ function meta(s: DesignSettings, input: EligibilityInput): { source: string; cre
  * date and hash. Refuses (DESIGN_EXISTS, nothing written) when a randomisation is stored, unless `overwrite`.
  */
 export async function randomise(run: ExcelRun, settings: DesignSettings, opts: { lang: Lang; now?: Date; overwrite?: boolean }): Promise<DesignRun> {
-  const stored = await loadDesignSettings(run);
-  if (stored?.createdAt && !opts.overwrite) {
+  // with overwrite, stored settings (even damaged ones) are replaced without being read
+  const stored = opts.overwrite ? null : await loadDesignSettings(run);
+  if (stored?.createdAt) {
     throw new VirkningError(
       "DESIGN_EXISTS",
       `Der er allerede randomiseret (${stored.createdAt.slice(0, 10)}, seed ${stored.seed}). En ny randomisering erstatter den gamle fordeling; vælg "Randomisér igen", hvis det er meningen.`,
@@ -167,9 +194,41 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
   const declines = [...settings.declines, { id: cellText(id), at: (opts.now ?? new Date()).toISOString() }];
   const next: DesignSettings = { ...settings, declines };
   const { input, result } = await reproduce(run, next, opts.lang);
+  next.declines[next.declines.length - 1].id = result.log[result.log.length - 1].declined; // the ID as on the list
   await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
   await saveDesignSettings(run, next);
   return { input, result, settings: next };
+}
+
+/**
+ * For the comparison: the citizens in the trial (ID → arm and stratum) from the allocation table on the
+ * add-in's own "Randomisering" sheet. 2 (ownership) + 1 + chunks syncs. Not wired into the comparison yet.
+ */
+export async function readTrialMembers(run: ExcelRun): Promise<Map<string, TrialMember>> {
+  const { all, owned } = await run((context) => ownedSheetNames(context));
+  const sheet = all.find((x) => x.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
+  if (!sheet || !owned.has(sheet)) {
+    throw new VirkningError(
+      "DESIGN_NO_RANDOMISATION_SHEET",
+      `Der er intet ark "${RANDOMISATION_SHEET_NAME}", som Virkning har lavet. Randomisér under Forsøgsdesign først, eller vælg grupperne selv.`,
+      `There is no sheet "${RANDOMISATION_SHEET_NAME}" made by Virkning. Randomise under Trial design first, or choose the groups yourself.`,
+    );
+  }
+  const { values } = await readUsedRange(run, sheet);
+  const isHeader = (row: readonly unknown[]): boolean => {
+    const keys = row.map((x) => normaliseKey(x as string));
+    return keys.includes("stratum") && keys.includes("status") && (keys.includes("gruppe") || keys.includes("group"));
+  };
+  const h = values.findIndex(isHeader);
+  const header = h < 0 ? [] : values[h];
+  const width = header.findIndex((x) => isBlank(x));
+  const cut = (r: (typeof values)[number]): (typeof values)[number] => (width < 0 ? r : r.slice(0, width));
+  const body: typeof values = [];
+  for (const r of values.slice(h + 1)) {
+    if (isBlank(r[0])) break;
+    body.push(cut(r));
+  }
+  return trialMembersFromTable(cut(header), body);
 }
 
 export { RANDOMISATION_SHEET_NAME };

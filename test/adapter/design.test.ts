@@ -6,7 +6,8 @@
  */
 import fixture from "../fixtures/design/allocation.json";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
-import { loadDesignSettings, randomise, registerDecline, type DesignSettings } from "../../src/excel/designStore";
+import { DESIGN_STATE_KEY, loadDesignSettings, randomise, readTrialMembers, registerDecline, type DesignSettings } from "../../src/excel/designStore";
+import { saveState } from "../../src/excel/state";
 import { VirkningError } from "../../src/core/errors";
 
 const ARM: Record<string, string> = { I: "Indsatsgruppe", C: "Kontrolgruppe", R: "Reserve" };
@@ -92,7 +93,7 @@ test("declines call in the next reserve of the stratum; the audit block logs the
   const logHead = rows.findIndex((r) => r[9] === "Tidspunkt");
   const log = rows.slice(logHead + 1, logHead + 3).map((r) => r.slice(9, 14));
   expect(log).toEqual(
-    c.afterDeclines.log.map((e, i) => [i === 0 ? "2026-12-01 10:15 UTC" : "2026-12-03 13:45 UTC", e.declined, e.stratum, ARM[e.arm], e.replacement]),
+    c.afterDeclines.log.map((e, i) => [i === 0 ? "2026-12-01 10:15 UTC" : "2026-12-03 13:45 UTC", e.declined, e.replacement, e.stratum, ARM[e.arm]]),
   );
   const list = listOf(rows);
   const [first, second] = c.afterDeclines.log;
@@ -149,4 +150,52 @@ test("a user's own sheet named Randomisering is neither unprotected nor overwrit
     expect(p.protected).toBe(true);
   });
   expect(await loadDesignSettings(wb.run.bind(wb))).toBeNull();
+});
+
+describe("each kind of bad input is reported with sheet and cell, and the workbook stays as it was", () => {
+  const base = settingsFor("sample: Køn x Alder<30, pairs");
+  const cases: [string, (wb: PreviewWorkbook) => void, DesignSettings, RegExp][] = [
+    ["an empty stratification column", (wb) => wb.setValues("Borgere", "N1", [["Ikke-vestlig"]]), { ...base, strata: [{ index: 13, header: "Ikke-vestlig" }] }, /Kolonnen "Ikke-vestlig" \(Borgere!N1\) er tom/],
+    ["an empty cell in a stratification column", (wb) => wb.setValues("Borgere", "C7", [[""]]), base, /Borgere!C7 er tom/],
+    ["a stratum with one citizen", () => undefined, { ...base, strata: [{ index: 3, header: "Alder", cuts: [19] }] }, /har kun én borger \(Borgere!A\d+\)/],
+    ["a seed that is not an integer", () => undefined, { ...base, seed: 2.5 }, /Seed skal være et helt tal/],
+    ["fewer than two citizens", (wb) => wb.getSheet("Borgere")!.clear({ row: 2, column: 0, rowCount: 60, columnCount: 13 }, "All"), base, /har 1 borger\(e\)/],
+  ];
+  test.each(cases)("%s", async (_name, change, settings, message) => {
+    const wb = createPreviewWorkbook({ sample: true });
+    change(wb);
+    const before = snapshot(wb);
+    const e = await rejection(randomise(wb.run.bind(wb), settings, { lang: "da" }));
+    expect(e.message).toMatch(message);
+    expect(snapshot(wb)).toBe(before);
+  });
+});
+
+test("damaged stored settings are reported, not used; only an explicit new randomisation replaces them", async () => {
+  const wb = createPreviewWorkbook({ sample: true });
+  const run = wb.run.bind(wb);
+  const settings = settingsFor("sample: Køn x Alder<30, pairs");
+  await saveState(run, DESIGN_STATE_KEY, { ...settings, seed: "abc", createdAt: "2026-11-01T00:00:00Z" });
+  const e = await rejection(loadDesignSettings(run));
+  expect(e.code).toBe("DESIGN_SETTINGS_DAMAGED");
+  expect(e.message).toContain("(seed)");
+  const before = snapshot(wb);
+  expect((await rejection(randomise(run, settings, { lang: "da" }))).code).toBe("DESIGN_SETTINGS_DAMAGED");
+  expect(snapshot(wb)).toBe(before);
+  await randomise(run, settings, { lang: "da", overwrite: true });
+  expect((await loadDesignSettings(run))?.seed).toBe(settings.seed);
+});
+
+test("for the comparison: the trial's members with arm and stratum, read back from the sheet after declines", async () => {
+  const wb = createPreviewWorkbook({ sample: true });
+  const run = wb.run.bind(wb);
+  const name = "sample: Køn, seed 2^32-1, 2 reserves, declines";
+  const c = fixture.cases.find((x) => x.name === name)! as (typeof fixture.cases)[number] & { declines: string[]; afterDeclines: { arms: Record<string, string>; status: Record<string, string> } };
+  expect((await rejection(readTrialMembers(run))).code).toBe("DESIGN_NO_RANDOMISATION_SHEET");
+  let s = (await randomise(run, settingsFor(name), { lang: "da", now: NOW })).settings;
+  for (const id of c.declines) s = (await registerDecline(run, s, id, { lang: "da", now: NOW })).settings;
+  const m = await readTrialMembers(run);
+  const expected = c.allocation.filter((a) => c.afterDeclines.arms[a.id] !== "R" && c.afterDeclines.status[a.id] !== "declined");
+  expect(m.size).toBe(expected.length);
+  for (const a of expected) expect(m.get(a.id)).toEqual({ arm: c.afterDeclines.arms[a.id] === "I" ? "intervention" : "control", stratum: a.stratum });
 });

@@ -120,3 +120,29 @@ test("English pane", async () => {
   expect(screen.getByText("1. Randomisation")).toBeTruthy();
   expect(screen.getByRole("button", { name: "Write sample-size plan" })).toBeTruthy();
 });
+
+test("reopening the pane shows the stored list, strata and seed, and asks explicitly for a new randomisation", async () => {
+  const c = allocation.cases.find((x) => x.name === "sample: Køn x Alder<30, pairs")!;
+  const first = render(
+    <FluentProvider theme={webLightTheme}>
+      <LangProvider lang="da">
+        <DesignPane />
+      </LangProvider>
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(screen.queryByText("Arbejder …")).toBeNull());
+  await chooseList();
+  fireEvent.click(screen.getByLabelText("Køn"));
+  fireEvent.click(screen.getByLabelText("Alder"));
+  type("Skæringspunkter for Alder", "30");
+  type("Seed", String(c.seed));
+  fireEvent.click(screen.getByRole("button", { name: "Randomisér" }));
+  await screen.findByTestId("design-message", {}, { timeout: 15000 });
+  first.unmount();
+  await renderPane();
+  await screen.findByTestId("design-list-info");
+  expect((screen.getByLabelText("Seed") as HTMLInputElement).value).toBe(String(c.seed));
+  expect((screen.getByLabelText("Køn") as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByLabelText("Skæringspunkter for Alder") as HTMLInputElement).value).toBe("30");
+  expect(screen.getByRole("button", { name: "Randomisér igen (erstatter fordelingen)" })).toBeTruthy();
+});

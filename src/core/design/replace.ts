@@ -3,6 +3,7 @@
  * (lowest order in stratum) not yet called in takes over the decliner's arm. Declines are applied in
  * the order they were registered, so the log is reproducible from the stored list of declines.
  */
+import { normaliseKey } from "../data";
 import { VirkningError } from "../errors";
 import type { AllocatedCitizen, Allocation, Decline, ReplacementEntry } from "./types";
 
@@ -16,7 +17,8 @@ function refuse(code: string, da: string, en: string): never {
 }
 
 function applyOne(citizens: AllocatedCitizen[], d: Decline): ReplacementEntry {
-  const c = citizens.find((x) => x.id === d.id);
+  // IDs are unique regardless of case and spacing (validate.ts), so "b005" finds "B005"
+  const c = citizens.find((x) => normaliseKey(x.id) === normaliseKey(d.id));
   if (!c) refuse("DESIGN_UNKNOWN_ID", `Der er ingen borger med ID "${d.id}" i randomiseringen.`, `There is no citizen with the ID "${d.id}" in the randomisation.`);
   if (c.status === "declined") refuse("DESIGN_ALREADY_DECLINED", `Borger ${c.id} er allerede markeret som afslået.`, `Citizen ${c.id} is already marked as declined.`);
   if (c.status === "reserve") refuse("DESIGN_IS_RESERVE", `Borger ${c.id} er reserve og er ikke fordelt; kun fordelte borgere kan afslå.`, `Citizen ${c.id} is a reserve and has not been allocated; only allocated citizens can decline.`);

@@ -103,16 +103,17 @@ function headline(a: Allocation, lang: Lang): string {
 }
 
 function balanceRows(a: Allocation, lang: Lang): CellValue[][] {
+  // the description comes last: the long text may run on into the empty cells to its right
   const row = (label: CellValue, desc: string, xs: AllocatedCitizen[]): CellValue[] => [
     label,
-    desc,
     xs.length,
     xs.filter((c) => inTrial(c) && c.arm === "intervention").length,
     xs.filter((c) => inTrial(c) && c.arm === "control").length,
     xs.filter((c) => c.status === "reserve").length,
     xs.filter((c) => c.status === "declined").length,
+    desc,
   ];
-  const head = [tx(T.stratum, lang), tx(T.description, lang), tx(T.citizens, lang), armName("intervention", lang), armName("control", lang), tx(T.reserves, lang), tx(T.declined, lang)];
+  const head = [tx(T.stratum, lang), tx(T.citizens, lang), armName("intervention", lang), armName("control", lang), tx(T.reserves, lang), tx(T.declined, lang), tx(T.description, lang)];
   const desc = (levels: string[]): string => levels.map((l, j) => `${a.strataHeaders[j]}: ${l}`).join(", ") || (lang === "da" ? "Alle (ingen stratificering)" : "All (no stratification)");
   return [
     head,
@@ -150,8 +151,8 @@ function auditRows(a: Allocation, log: ReplacementEntry[], meta: RandomisationMe
     [tx(T.protection, lang), meta.protect ? (lang === "da" ? "Beskyttet uden adgangskode (Gennemse > Fjern arkbeskyttelse)" : "Protected without a password (Review > Unprotect Sheet)") : (lang === "da" ? "Ikke beskyttet" : "Not protected")],
     [],
     [tx(T.replacements, lang)],
-    [tx(T.at, lang), tx(T.declined, lang), tx(T.stratum, lang), tx(T.group, lang), tx(T.calledIn, lang)],
-    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [auditTime(e.at), e.declined, e.stratum, designArmName(e.arm, lang), e.replacement])),
+    [tx(T.at, lang), tx(T.declined, lang), tx(T.calledIn, lang), tx(T.stratum, lang), tx(T.group, lang)],
+    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [auditTime(e.at), e.declined, e.replacement, e.stratum, designArmName(e.arm, lang)])),
   ];
   return rows.map(pad);
 }
@@ -195,13 +196,14 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
     styles,
     tables: [{ name: RANDOMISATION_TABLE_NAME, range: `A${listTop}:${columnLetter(LIST_WIDTH - 1)}${listEnd}`, style: "TableStyleLight9" }],
     columnWidths: [
-      { columns: "A", width: 70 },
-      { columns: "B", width: 170 },
-      { columns: "C:G", width: 90 },
-      { columns: "H", width: 190 },
-      { columns: "I", width: 20 },
+      { columns: "A:B", width: 60 },
+      { columns: "C:D", width: 85 },
+      { columns: "E", width: 70 },
+      { columns: "F:G", width: 85 },
+      { columns: "H", width: 150 },
+      { columns: "I", width: 12 },
       { columns: auditL, width: 130 },
-      { columns: `${columnLetter(AUDIT_COL + 1)}:${auditR}`, width: 90 },
+      { columns: `${columnLetter(AUDIT_COL + 1)}:${auditR}`, width: 70 },
     ],
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${auditR}${Math.max(listEnd, audit.length)}`, centerFooter: `Virkning ${VERSION}` },
     activate: true,

@@ -29,13 +29,15 @@ interface State {
   error: unknown;
   message: string | null;
   declineId: string;
+  /** The stored settings could not be read: a new randomisation must replace them explicitly. */
+  damaged: boolean;
 }
 
 export function RandomisationSection(): React.JSX.Element {
   const s = useStrings(designStrings);
   const lang = useLang();
   const styles = useStyles();
-  const [st, setSt] = React.useState<State>({ sheets: [], input: null, form: emptyForm(), stored: null, busy: true, error: null, message: null, declineId: "" });
+  const [st, setSt] = React.useState<State>({ sheets: [], input: null, form: emptyForm(), stored: null, busy: true, error: null, message: null, declineId: "", damaged: false });
   const patch = (p: Partial<State>): void => setSt((x) => ({ ...x, ...p }));
   const setForm = (f: Partial<RandomForm>): void => setSt((x) => ({ ...x, form: { ...x.form, ...f } }));
 
@@ -48,7 +50,10 @@ export function RandomisationSection(): React.JSX.Element {
         const input = stored && sheets.includes(stored.sheet) ? await readEligibility(run, stored.sheet) : null;
         if (live) patch({ sheets, stored, input, form: stored ? formFromSettings(stored, input) : emptyForm(), busy: false });
       } catch (e) {
-        if (live) patch({ busy: false, error: e });
+        const damaged = (e as { code?: string } | null)?.code === "DESIGN_SETTINGS_DAMAGED";
+        if (!live) return;
+        if (damaged) patch({ busy: false, error: e, damaged, sheets: await listEligibilitySheets(getExcelRun()).catch(() => []) });
+        else patch({ busy: false, error: e });
       }
     })();
     return () => void (live = false);
@@ -70,7 +75,7 @@ export function RandomisationSection(): React.JSX.Element {
     try {
       const settings = settingsFromForm(st.form, st.input, null);
       const r = await randomise(getExcelRun(), settings, { lang, overwrite });
-      patch({ busy: false, stored: r.settings, input: r.input, message: `${s.done(RANDOMISATION_SHEET_NAME)}` });
+      patch({ busy: false, stored: r.settings, input: r.input, damaged: false, message: `${s.done(RANDOMISATION_SHEET_NAME)}` });
     } catch (e) {
       patch({ busy: false, error: e });
     }
@@ -151,8 +156,8 @@ export function RandomisationSection(): React.JSX.Element {
           </div>
           <Checkbox label={s.protect} checked={form.protect} onChange={(_, d) => setForm({ protect: d.checked === true })} />
           <div className={styles.row}>
-            <Button appearance="primary" icon={<ArrowShuffle20Regular />} disabled={st.busy} onClick={() => void doRandomise(!!st.stored?.createdAt)}>
-              {st.stored?.createdAt ? s.randomiseAgain : s.randomise}
+            <Button appearance="primary" icon={<ArrowShuffle20Regular />} disabled={st.busy} onClick={() => void doRandomise(!!st.stored?.createdAt || st.damaged)}>
+              {st.stored?.createdAt || st.damaged ? s.randomiseAgain : s.randomise}
             </Button>
           </div>
         </>

@@ -143,6 +143,8 @@ test("declines that cannot be applied are refused, naming the citizen", () => {
   const second = a.citizens.find((x) => x.order === 2)!;
   expect(() => applyDeclines(a, [{ id: first.id, at: "" }, { id: second.id, at: "" }])).toThrow("ingen reserver tilbage i stratum 1");
   expect(() => applyDeclines(a, [{ id: first.id, at: "" }, { id: first.id, at: "" }])).toThrow("allerede markeret som afslået");
+  // the ID may be typed in another case
+  expect(applyDeclines(a, [{ id: ` ${first.id.toLowerCase()} `, at: "" }]).log[0].declined).toBe(first.id);
 });
 
 test("UTF-8 encoding of the canonical list equals the platform's TextEncoder (Danish letters, emoji, lone surrogate)", () => {
