@@ -17,22 +17,13 @@ import { comparisonSheetSpec } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
-import { isSetSupported, type ExcelRun } from "./host";
+import type { ExcelRun } from "./host";
+import { clipToUsed, mergedList, queueMerged, readCells, refOf, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
 import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
-
-/** Cells per read chunk: far below Excel on the web's 5 MB response limit even for long texts. */
-export const READ_CHUNK_CELLS = 100_000;
-
-/** Number of row chunks a read of `rows` × `columns` cells is split into. */
-export function chunkCount(rows: number, columns: number): number {
-  if (rows <= 0) return 0;
-  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, columns)));
-  return Math.ceil(rows / perChunk);
-}
 
 /** A range read for the comparison, before the header row is found. */
 export interface SourceRange {
@@ -120,34 +111,6 @@ export function toComparisonInput(src: SourceRange): ComparisonInput {
   };
 }
 
-/** Reads `ref` on `sheet` in row chunks, one sync per chunk (Excel on the web's payload limit). */
-async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<{ values: CellValue[][]; numberFormats: string[][] }> {
-  const out: CellValue[][] = [];
-  const formats: string[][] = [];
-  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, ref.columnCount)));
-  for (let r = 0; r < ref.rowCount; r += perChunk) {
-    const n = Math.min(perChunk, ref.rowCount - r);
-    // number formats too: a date-formatted number is an Excel date, not a plain number
-    const range = ws.getRangeByIndexes(ref.row + r, ref.column, n, ref.columnCount).load("values,numberFormat");
-    // One sync per chunk is the point of chunking: each response must stay below the payload limit.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const row of range.values as CellValue[][]) out.push(row);
-    for (const row of range.numberFormat as string[][]) formats.push(row);
-  }
-  return { values: out, numberFormats: formats };
-}
-
-/** context.sync(), turning Excel's ItemNotFound (a sheet or table looked up with getItem is gone) into `missing`. */
-async function syncOrMissing(context: Excel.RequestContext, missing: () => VirkningError): Promise<void> {
-  try {
-    await context.sync();
-  } catch (e) {
-    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw missing();
-    throw e;
-  }
-}
-
 function sourceMissing(sheet: string): VirkningError {
   return new VirkningError(
     "SOURCE_SHEET_MISSING",
@@ -157,19 +120,10 @@ function sourceMissing(sheet: string): VirkningError {
   );
 }
 
-/**
- * Queue a load of the merged areas of `range` when the host has them (Range.getMergedAreasOrNullObject is
- * ExcelApi 1.13; older Excel gets no merged areas, and core then cannot point at merged cells).
- */
-function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
-  if (!isSetSupported("1.13")) return null;
-  return range.getMergedAreasOrNullObject().load("address");
-}
-
-function mergedAddresses(areas: Excel.RangeAreas | null): string[] {
-  if (!areas || areas.isNullObject) return [];
-  const a = areas.address;
-  return a ? a.split(",").map((s) => s.trim()).filter((s) => s.length > 0) : [];
+/** Values and number formats (a date-formatted number is an Excel date) through the one reader. */
+async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<{ values: CellValue[][]; numberFormats: string[][]; chunks: number }> {
+  const r = await readCells(context, ws, ref, { numberFormats: true });
+  return { values: r.values, numberFormats: r.numberFormats ?? [], chunks: r.chunks };
 }
 
 /**
@@ -188,7 +142,7 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
     const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
     const { values, numberFormats } = await readChunks(context, ws, ref);
     const cut = cutAtFirstBlankRow(values, 1);
-    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: numberFormats.slice(0, cut.length), mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: numberFormats.slice(0, cut.length), mergedAreas: mergedList(merged) });
   });
 }
 
@@ -207,7 +161,7 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     const region = selected.getSurroundingRegion();
     region.load("rowIndex,columnIndex,rowCount,columnCount");
     // the current region stops at an empty row; the used range shows whether more data follow below it
-    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = queueMerged(region);
     const ownedSetting = queueLoadOwned(context);
     await context.sync();
@@ -220,8 +174,10 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
       );
     }
     const several = selected.rowCount * selected.columnCount > 1;
-    const block = several ? selected : region;
-    const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
+    // several cells: exactly the selection, cut to the used range (whole columns A:M, whole rows, Ctrl+A)
+    const clipped = several ? clipToUsed(refOf(selected)!, refOf(used)) : refOf(region);
+    if (!clipped) return null;
+    const ref = { ...clipped };
     // with one cell selected, read on below the region down to the last used row: rows of data below an
     // empty row must not be left out silently (cutAtFirstBlankRow keeps them when they look like data)
     let mergedBelow: Excel.RangeAreas | null = null;
@@ -235,7 +191,7 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     const values = several ? read.values : cutAtFirstBlankRow(read.values, 1);
     const numberFormats = read.numberFormats.slice(0, values.length);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
-    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [...mergedAddresses(merged), ...mergedAddresses(mergedBelow)] });
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [...mergedList(merged), ...mergedList(mergedBelow)] });
   });
 }
 
@@ -249,7 +205,7 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
     if (used.isNullObject) return null;
     const ref = { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
     const { values, numberFormats } = await readChunks(context, ws, ref);
-    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedList(merged) });
   });
 }
 

@@ -17,7 +17,9 @@ import {
 } from "../core/theory";
 import type { CellScalar as CellValue } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
+import { readUsedRange, type RangeRead } from "./read";
 import { renderSheets } from "./render";
+import { VirkningError } from "../core/errors";
 
 export const THEORY_SHEETS = { theory: THEORY_SHEET_NAME, diagram: DIAGRAM_SHEET_NAME } as const;
 
@@ -39,18 +41,16 @@ function fromA1(values: CellValue[][], rowIndex: number, columnIndex: number): C
  * cells for `validateTheory(theory, { cells })`.
  */
 export async function loadTheory(run: ExcelRun): Promise<LoadedTheory | null> {
-  // One sync: the sheet (or a null object) and its used range with values. The theory sheet is
-  // small (a few hundred cells), far below the 5 MB response limit, so no chunking is needed.
-  const read = await run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(THEORY_SHEET_NAME);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("values,rowIndex,columnIndex");
-    await context.sync();
-    if (ws.isNullObject) return null;
-    if (used.isNullObject) return { values: [] as CellValue[][], rowIndex: 0, columnIndex: 0 };
-    return { values: used.values as CellValue[][], rowIndex: used.rowIndex, columnIndex: used.columnIndex };
-  });
-  if (read === null) return null;
+  // Through the one reader: getItem on the sheet (a missing sheet rejects the sync with ItemNotFound,
+  // documented), not getItemOrNullObject chained with getUsedRangeOrNullObject in the same sync, which
+  // Microsoft does not document for a missing sheet (the first-use case). 1 + chunks syncs.
+  let read: RangeRead;
+  try {
+    read = await readUsedRange(run, THEORY_SHEET_NAME);
+  } catch (e) {
+    if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
+    throw e;
+  }
   return parseTheorySheet(fromA1(read.values, read.rowIndex, read.columnIndex), THEORY_SHEET_NAME);
 }
 

@@ -352,3 +352,15 @@ describe("Sammenligning pane: outcomes and run", () => {
     expect(screen.getByRole("radio", { name: /Pearson's χ² \(as SAS\)/ })).toBeTruthy();
   });
 });
+
+describe("Sammenligning pane: read errors when it opens", () => {
+  it("a selection without a header row is reported with the range, not swallowed", async () => {
+    wb.setValues("Noter", "B2", [
+      [1, 2],
+      [3, 4],
+    ]);
+    wb.selectByUser("Noter", { row: 1, column: 1, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    await waitFor(() => expect(document.body.textContent).toMatch(/Fejl.*Der er ingen overskriftsrække i Noter!A1:C3/));
+  });
+});

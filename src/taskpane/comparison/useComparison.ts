@@ -157,7 +157,8 @@ export function useComparison() {
             next.error = toUserError(e);
           }
         } else {
-          const fresh = await readSelectionSource(run).catch(() => null);
+          // a read error (no header row, the add-in's own sheet, …) is shown, not swallowed
+          const fresh = await readSelectionSource(run);
           if (fresh) {
             next.input = fresh;
             next.settings = freshSettings(fresh, lang);
@@ -172,8 +173,9 @@ export function useComparison() {
           const outs = outcomesFromTheory(theory.theory);
           next.theoryOutcomes = outs.length > 0 ? outs : null;
         }
-      } catch {
-        // No usable programme theory: the pane offers the three suggestions only.
+      } catch (e) {
+        // The pane still offers the three suggested outcomes; the user is told why the theory's are missing.
+        next.error ??= toUserError(e);
       }
       if (!cancelled) patch(next);
     })();
