@@ -12,7 +12,7 @@
  * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
  */
 import { VirkningError } from "../core/errors";
-import { runComparison, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
+import { reconcileColumns, runComparison, storedHeader, type ColumnMove, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
 import { comparisonSheetSpec } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
@@ -134,16 +134,31 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
   return run(async (context) => {
     // getItem, not ...OrNullObject: nothing is chained on a worksheet that may be a null object.
     const ws = context.workbook.worksheets.getItem(source.sheet);
-    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
     const columns = ws.getRangeByIndexes(top.row, top.column, Math.max(1, top.rowCount), top.columnCount);
     const merged = queueMerged(columns);
     await syncOrMissing(context, () => sourceMissing(source.sheet));
     const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
-    const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
-    const { values, numberFormats } = await readChunks(context, ws, ref);
-    const cut = cutAtFirstBlankRow(values, 1);
-    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: numberFormats.slice(0, cut.length), mergedAreas: mergedList(merged) });
+    // columns inserted into the data push the last ones to the right: read on to the used range's edge,
+    // then keep the columns up to the first one without a header beyond the stored width
+    const right = used.isNullObject ? top.column + top.columnCount : Math.max(top.column + top.columnCount, used.columnIndex + used.columnCount);
+    const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: right - top.column };
+    const read = await readChunks(context, ws, ref);
+    const width = headedWidth(read.values[0] ?? [], top.columnCount);
+    const cut = cutAtFirstBlankRow(
+      read.values.map((r) => r.slice(0, width)),
+      1,
+    );
+    const formats = read.numberFormats.slice(0, cut.length).map((r) => r.slice(0, width));
+    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: formats, mergedAreas: mergedList(merged) });
   });
+}
+
+/** The stored width, extended over the columns right of it that have a header (inserted columns). */
+function headedWidth(headerRow: CellValue[], stored: number): number {
+  let w = stored;
+  while (w < headerRow.length && !isBlank(headerRow[w])) w++;
+  return w;
 }
 
 /**
@@ -287,13 +302,18 @@ export interface ComparisonRun {
   input: ComparisonInput;
   result: ComparisonResult;
   spec: SheetSpec;
+  /** The settings as run: columns found again by header (see core/analysis/columns.ts), range and header as read now. */
+  settings: ComparisonSettings;
+  /** Columns found at another position than stored. */
+  moved: ColumnMove[];
 }
 
 /**
- * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), runs the analysis and writes
- * the results sheet (at most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or
- * CPR_FOUND) is thrown before anything is written. `onRead` receives the fresh data even when the analysis
- * then refuses it, so the pane can show what it found.
+ * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), finds the columns again by
+ * header (refusing with COLUMNS_CHANGED when unsure), runs the analysis and writes the results sheet (at
+ * most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown
+ * before anything is written. `onRead` receives the fresh data even when the analysis then refuses it, so
+ * the pane can show what it found.
  */
 export async function runAndWriteComparison(
   run: ExcelRun,
@@ -302,8 +322,10 @@ export async function runAndWriteComparison(
 ): Promise<ComparisonRun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
-  const result = runComparison(input, settings, options.now);
+  const { columns, moved } = reconcileColumns(settings, input.header);
+  const used: ComparisonSettings = { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) }, columns };
+  const result = runComparison(input, used, options.now);
   const spec = comparisonSheetSpec(result, options.lang);
   await writeComparison(run, spec);
-  return { input, result, spec };
+  return { input, result, spec, settings: used, moved };
 }

@@ -106,7 +106,8 @@ describe("reading the case data", () => {
   it("reads the stored source in 1 + chunks syncs and includes rows added directly below", async () => {
     const wb = sample();
     const settings = await setup(wb);
-    expect(settings.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(settings.source).toMatchObject({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(settings.source.header?.[10]).toBe("Status 6 mdr");
     wb.resetSyncCount();
     const before = await readSource(wb.run.bind(wb), settings.source);
     expect(wb.syncCount).toBe(2);

@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LangProvider, type Lang } from "../../src/taskpane/i18n";
 import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { insertColumnByUser } from "../../src/preview/workbook/userEdits";
 import { loadComparisonSettings, readSelectionSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { suggestSettings } from "../../src/core/analysis";
 import { saveTheory } from "../../src/excel/theoryStore";
@@ -218,7 +219,8 @@ describe("Sammenligning pane: outcomes and run", () => {
     expect(summary.textContent).toMatch(/Indsats \d+\/\d+ · Kontrol \d+\/\d+ · p = \d,\d+ \(Fisher/);
     const stored = await loadComparisonSettings(wb.run.bind(wb));
     expect(stored?.testPolicy).toBe("fisher");
-    expect(stored?.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(stored?.source).toMatchObject({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(stored?.source.header?.[0]).toBe("ID");
   });
 
   it("Gem indstillinger stores the edited settings without calculating", async () => {
@@ -362,5 +364,38 @@ describe("Sammenligning pane: read errors when it opens", () => {
     wb.selectByUser("Noter", { row: 1, column: 1, rowCount: 1, columnCount: 1 });
     await renderPane();
     await waitFor(() => expect(document.body.textContent).toMatch(/Fejl.*Der er ingen overskriftsrække i Noter!A1:C3/));
+  });
+});
+
+describe("Sammenligning pane: Kør igen after changes", () => {
+  it("a column inserted since the settings were saved: found by its header, said in the pane, and Kør igen stores the new positions", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    insertColumnByUser(wb, "Borgere", 10, ["Status 3 mdr", ...Array.from({ length: 60 }, () => "Kontanthjælp")]);
+    await renderPane();
+    expect(screen.getByTestId("columns-moved").textContent).toBe(
+      "Kolonner fundet ved deres overskrift, fordi de er flyttet: \u201cStatus 6 mdr\u201d, \u201cStatus 12 mdr\u201d, \u201cStatus 18 mdr\u201d.",
+    );
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    await screen.findByTestId("written");
+    const stored = await loadComparisonSettings(wb.run.bind(wb));
+    expect(stored?.source.address).toBe("A1:N61");
+    expect(stored?.columns.timepoints.map((t) => t.column)).toEqual([9, 11, 12, 13]);
+  });
+
+  it("after the user changed the setup so it cannot run, Kør igen says that Beregn is needed and writes nothing", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    await renderPane();
+    await act(async () => {
+      fireEvent.change(select("Rolle: ID"), { target: { value: "ignore" } });
+    });
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain("Du har ændret opsætningen, siden den blev gemt");
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
   });
 });

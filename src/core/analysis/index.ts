@@ -15,9 +15,11 @@ import { readDataset, type DatasetColumns, type DatasetInput, type GroupLabelCou
 import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
+import { storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
 export * from "./settings";
+export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
 export * from "./types";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE } from "./compare";
 
@@ -62,6 +64,7 @@ export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"
   return defaultSettings({
     sheet: input.sheet,
     address: input.address,
+    header: storedHeader(input.header),
     layout: s.layout,
     columns: { id: s.id ?? 0, group: s.group ?? 1, baseline: s.baseline, timepoints: s.timepoints, long: s.long },
     groupLabels: info.groupLabels,

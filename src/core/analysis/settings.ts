@@ -21,7 +21,14 @@ export interface OutcomeDefinition {
 
 export interface ComparisonSettings {
   version: 1;
-  source: { sheet: string; /** range incl. header, e.g. "A1:N61" */ address: string; layout: "wide" | "long" };
+  source: {
+    sheet: string;
+    /** range incl. header, e.g. "A1:N61" */
+    address: string;
+    layout: "wide" | "long";
+    /** Header text of every column of the range when saved: "Kør igen" finds moved columns by it (see columns.ts). */
+    header?: string[];
+  };
   columns: {
     /** 0-based column indices relative to the range. */
     id: number;
@@ -92,6 +99,7 @@ export function outcomesFromTheory(theory: ProgrammeTheory): OutcomeDefinition[]
 export interface DefaultSettingsInput {
   sheet: string;
   address: string;
+  header?: string[];
   layout: "wide" | "long";
   columns: ComparisonSettings["columns"];
   /** Group labels found in the data (for the group map). */
@@ -109,7 +117,7 @@ export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings
   for (const s of input.statuses ?? []) statusClasses[s] = defaultStatusClass(s);
   return {
     version: 1,
-    source: { sheet: input.sheet, address: input.address, layout: input.layout },
+    source: { sheet: input.sheet, address: input.address, layout: input.layout, ...(input.header ? { header: input.header } : {}) },
     columns: input.columns,
     groupMap,
     statusClasses,

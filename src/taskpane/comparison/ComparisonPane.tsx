@@ -34,7 +34,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -70,6 +70,11 @@ export default function ComparisonPane(): React.JSX.Element {
       {state.restored && settings ? (
         <MessageBar intent="info">
           <MessageBarBody>{s.restored(`${settings.source.sheet}!${settings.source.address}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.moved.length > 0 ? (
+        <MessageBar intent="info" data-testid="columns-moved">
+          <MessageBarBody>{s.columnsMoved(state.moved.map((m) => `\u201c${m.name}\u201d`).join(", "))}</MessageBarBody>
         </MessageBar>
       ) : null}
       <div ref={errorRef}>
@@ -129,7 +134,7 @@ export default function ComparisonPane(): React.JSX.Element {
               <Button appearance="primary" icon={<Calculator20Regular />} disabled={busy || !ready} onClick={() => void calculate("current")}>
                 {s.run}
               </Button>
-              <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void calculate("stored")} title={s.rerunRule}>
+              <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void rerun(ready)} title={s.rerunRule}>
                 {s.rerun}
               </Button>
               <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings || inspection.columnsIssues.length > 0} onClick={() => void save()}>

@@ -87,6 +87,10 @@ export interface ComparisonStrings {
   warnings: string;
   restored: (when: string) => string;
   rerunRule: string;
+  /** Kør igen while the setup in the pane has unsaved changes that are not ready to run. */
+  rerunNeedsRun: string;
+  /** Columns found by header at another position ("Kør igen" after columns were inserted or moved). */
+  columnsMoved: (names: string) => string;
 }
 
 export const comparisonStrings: Dictionary<ComparisonStrings> = {
@@ -178,7 +182,9 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     control: "Kontrol",
     warnings: "Bemærk",
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
-    rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med.",
+    rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
+    rerunNeedsRun: "Du har ændret opsætningen, siden den blev gemt, og den er ikke klar til at blive beregnet. Ret det, der er markeret ovenfor, og tryk på \u201cBeregn\u201d (det gemmer også opsætningen). \u201cKør igen\u201d kører kun en gemt opsætning.",
+    columnsMoved: (names) => `Kolonner fundet ved deres overskrift, fordi de er flyttet: ${names}.`,
   },
   en: {
     intro: "Compare the intervention group with the control group at follow-up. The result is written to the sheet \u201cSammenligning\u201d; your own sheets are not changed.",
@@ -268,6 +274,8 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     control: "Control",
     warnings: "Note",
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
-    rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included.",
+    rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
+    rerunNeedsRun: "You have changed the setup since it was saved, and it is not ready to be calculated. Fix what is marked above and press \u201cCalculate\u201d (which also saves the setup). \u201cRun again\u201d only runs a saved setup.",
+    columnsMoved: (names) => `Columns found by their header because they have moved: ${names}.`,
   },
 };

@@ -8,6 +8,9 @@ import * as React from "react";
 import {
   inspectData,
   outcomesFromTheory,
+  reconcileColumns,
+  storedHeader,
+  type ColumnMove,
   suggestSettings,
   type ComparisonInput,
   type ComparisonResult,
@@ -31,7 +34,9 @@ import {
 import { toUserError } from "../../excel/errors";
 import { getExcelRun, type ExcelRun } from "../../excel/host";
 import { loadTheory } from "../../excel/theoryStore";
+import { VirkningError } from "../../core/errors";
 import { useLang } from "../i18n";
+import { comparisonStrings } from "./strings";
 import { columnsIssues, unclassified, withDefaultClasses, type ColumnsIssue } from "./model";
 
 export type Busy = null | "reading" | "saving" | "running";
@@ -57,6 +62,10 @@ export interface ComparisonState {
   saved: boolean;
   sources: SourceList;
   theoryOutcomes: OutcomeDefinition[] | null;
+  /** The user changed the setup in the pane since it was last saved or run. */
+  dirty: boolean;
+  /** Columns the last read found by header at another position than stored. */
+  moved: ColumnMove[];
 }
 
 export interface Inspection {
@@ -81,6 +90,8 @@ const initial: ComparisonState = {
   saved: false,
   sources: { sheets: [], tables: [] },
   theoryOutcomes: null,
+  dirty: false,
+  moved: [],
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
@@ -153,6 +164,10 @@ export function useComparison() {
           next.autoClassify = false;
           try {
             next.input = await readSource(run, stored.source);
+            // columns inserted or moved since: the pane shows (and later stores) where they are now
+            const { columns, moved } = reconcileColumns(stored, next.input.header);
+            next.settings = { ...stored, source: { ...stored.source, address: next.input.address, header: storedHeader(next.input.header) }, columns };
+            next.moved = moved;
           } catch (e) {
             next.error = toUserError(e);
           }
@@ -204,7 +219,7 @@ export function useComparison() {
           patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
           return;
         }
-        patch({ busy: null, empty: false, input: read, settings, autoClassify: true, restored: false, result: null });
+        patch({ busy: null, empty: false, input: read, settings, autoClassify: true, restored: false, result: null, dirty: true, moved: [] });
       } catch (e) {
         patch({ busy: null, error: toUserError(e) });
       }
@@ -213,7 +228,7 @@ export function useComparison() {
   );
 
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
-    setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false } : s));
+    setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
   }, []);
 
   const save = React.useCallback(async () => {
@@ -222,7 +237,7 @@ export function useComparison() {
     patch({ busy: "saving", error: null });
     try {
       await saveComparisonSettings(run, settings);
-      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false });
+      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false, dirty: false });
     } catch (e) {
       patch({ busy: null, error: toUserError(e) });
     }
@@ -242,9 +257,10 @@ export function useComparison() {
         fresh = out.input;
         const sources = await listSources(run).catch(() => state.sources);
         let storedJson = state.storedJson;
-        const json = JSON.stringify(settings);
-        if (which === "current" && json !== storedJson) {
-          await saveComparisonSettings(run, settings);
+        // the settings as run (columns found again by header, range as read now) are what is kept
+        const json = JSON.stringify(out.settings);
+        if (json !== storedJson) {
+          await saveComparisonSettings(run, out.settings);
           storedJson = json;
         }
         setState((s) => ({
@@ -256,7 +272,9 @@ export function useComparison() {
           storedJson,
           autoClassify: false,
           sources,
-          settings: which === "current" ? settings : s.settings,
+          moved: out.moved,
+          dirty: which === "current" ? false : s.dirty,
+          settings: which === "current" || !s.dirty ? out.settings : s.settings,
         }));
       } catch (e) {
         setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
@@ -265,5 +283,18 @@ export function useComparison() {
     [run, lang, state.settings, state.storedJson, state.sources, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, resultSheet: COMPARISON_SHEET_NAME };
+  /**
+   * "Kør igen": runs the stored setup; when the user has changed the setup in the pane since, it saves and
+   * runs that instead if it is ready (as "Beregn"), or says plainly that "Beregn" is needed.
+   */
+  const rerun = React.useCallback(
+    async (ready: boolean) => {
+      if (!state.dirty) return calculate("stored");
+      if (ready) return calculate("current");
+      patch({ error: new VirkningError("RERUN_NEEDS_RUN", comparisonStrings.da.rerunNeedsRun, comparisonStrings.en.rerunNeedsRun), written: false });
+    },
+    [state.dirty, calculate, patch],
+  );
+
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resultSheet: COMPARISON_SHEET_NAME };
 }
