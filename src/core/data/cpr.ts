@@ -70,3 +70,16 @@ export function looksLikeCpr(v: unknown): boolean {
   for (let i = 0; i < 10; i++) if (!isDigit(digits.charCodeAt(i))) return false;
   return validDigits((i) => digits.charCodeAt(i) - 48);
 }
+
+/**
+ * Does this cell hold a CPR number? The check every reader of case data uses (header, data, theory text):
+ * a type and length test rejects almost every cell before any digit is looked at.
+ */
+export function cellHasCpr(v: unknown): boolean {
+  if (typeof v === "number") return v >= 1e8 && v < 1e10 && looksLikeCpr(v);
+  if (typeof v !== "string") return false;
+  const len = v.length;
+  if (len < 10 || len > 16) return false;
+  const c0 = v.charCodeAt(0);
+  return ((c0 >= 48 && c0 <= 57) || c0 === 32 || c0 === 9 || c0 === 160) && looksLikeCpr(v);
+}

@@ -28,6 +28,36 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v.trim().length === 0;
 }
 
+/**
+ * Excel's error values as `Range.values` returns them (text). A cell holding one is neither a value nor
+ * empty: it is reported with its cell and never counted (issue 9, observation 3).
+ * Source: Microsoft, "Excel.ErrorCellValue" / Range.valueTypes "Error".
+ */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
+
+/** True for an Excel error value ("#N/A", "#DIV/0!", …). Cheap for other values (first-character test). */
+export function isExcelError(v: CellValue | undefined): boolean {
+  return typeof v === "string" && v.charCodeAt(0) === 35 && EXCEL_ERRORS.has(v.trim());
+}
+
 /** Text for display and keys: the value as a trimmed string with inner whitespace collapsed. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
