@@ -20,7 +20,8 @@ import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
 import { clipToUsed, mergedList, queueMerged, readCells, refOf, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
-import { isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
+import { deleteState, isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
+import { parseSettings } from "../core/analysis/settingsSchema";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
@@ -262,29 +263,22 @@ export async function listSources(run: ExcelRun): Promise<SourceList> {
   });
 }
 
-function isSettings(v: unknown): v is ComparisonSettings {
-  if (!v || typeof v !== "object") return false;
-  const s = v as Partial<ComparisonSettings>;
-  return (
-    s.version === 1 &&
-    !!s.source &&
-    typeof s.source.sheet === "string" &&
-    typeof s.source.address === "string" &&
-    !!s.columns &&
-    typeof s.columns.id === "number" &&
-    typeof s.columns.group === "number" &&
-    Array.isArray(s.columns.baseline) &&
-    Array.isArray(s.columns.timepoints) &&
-    !!s.groupMap &&
-    !!s.statusClasses &&
-    Array.isArray(s.outcomes)
-  );
-}
-
-/** The stored settings, or null when none (or unreadable ones) are stored: 1 sync. */
+/**
+ * The stored settings, checked against the schema (core/analysis/settingsSchema.ts); null when none are
+ * stored. Invalid or unknown settings throw SETTINGS_INVALID (a Danish message naming the fields), which
+ * the pane shows with "Nulstil" (deleteComparisonSettings). 1 sync.
+ */
 export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
   const v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
-  return isSettings(v) ? v : null;
+  if (v === undefined) return null;
+  const parsed = parseSettings(v);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.settings;
+}
+
+/** Deletes the stored comparison settings ("Nulstil"): 1 sync. */
+export async function deleteComparisonSettings(run: ExcelRun): Promise<void> {
+  await deleteState(run, COMPARISON_STATE_KEY);
 }
 
 /** Stores the settings in the workbook (saved with the file): 1 sync. */

@@ -399,3 +399,23 @@ describe("Sammenligning pane: Kør igen after changes", () => {
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
   });
 });
+
+describe("Sammenligning pane: stored settings that cannot be used", () => {
+  it("shows a Danish message with Nulstil; Nulstil deletes them and sets up from the data", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    const s = suggestSettings(input!, "da");
+    wb.setSettingDirect("virkning.comparison", JSON.stringify({ ...s, outcomes: [{ ...s.outcomes[0], statuses: "Jobparat" }] }));
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    const box = screen.getByTestId("invalid-settings");
+    expect(box.textContent).toContain("De gemte indstillinger for sammenligningen i projektmappen kan ikke bruges: outcomes.0.statuses");
+    expect(button("Kør igen").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.click(within(box).getByRole("button", { name: "Nulstil" }));
+    });
+    await waitFor(() => expect(screen.queryByTestId("invalid-settings")).toBeNull());
+    expect(await loadComparisonSettings(wb.run.bind(wb))).toBeNull();
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
+    expect(button("Beregn").disabled).toBe(false);
+  });
+});

@@ -46,7 +46,8 @@ export interface ComparisonSettings {
   outcomes: OutcomeDefinition[];
   testPolicy: TablePolicy;
   baselinePValues: boolean;
-  confLevel: 0.95;
+  /** Confidence level of every interval (0.95 by default); printed with the intervals (confLabel). */
+  confLevel: number;
   lang: "da" | "en";
 }
 
@@ -127,4 +128,10 @@ export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings
     confLevel: 0.95,
     lang: input.lang ?? "da",
   };
+}
+
+/** "95 %" / "95%", "97,5 %" / "97.5%": the confidence level as printed next to an interval. */
+export function confLabel(level: number, lang: "da" | "en"): string {
+  const v = Math.round(level * 1000) / 10;
+  return lang === "da" ? `${String(v).replace(".", ",")} %` : `${v}%`;
 }

@@ -34,7 +34,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -71,6 +71,14 @@ export default function ComparisonPane(): React.JSX.Element {
         <MessageBar intent="info">
           <MessageBarBody>{s.restored(`${settings.source.sheet}!${settings.source.address}`)}</MessageBarBody>
         </MessageBar>
+      ) : null}
+      {state.invalidSettings ? (
+        <div data-testid="invalid-settings">
+          <ErrorBar error={state.invalidSettings} />
+          <Button appearance="primary" disabled={busy} onClick={() => void resetSettings()}>
+            {s.reset}
+          </Button>
+        </div>
       ) : null}
       {state.moved.length > 0 ? (
         <MessageBar intent="info" data-testid="columns-moved">

@@ -89,6 +89,8 @@ export interface ComparisonStrings {
   rerunRule: string;
   /** Kør igen while the setup in the pane has unsaved changes that are not ready to run. */
   rerunNeedsRun: string;
+  /** Button that deletes stored settings that cannot be used. */
+  reset: string;
   /** Columns found by header at another position ("Kør igen" after columns were inserted or moved). */
   columnsMoved: (names: string) => string;
 }
@@ -183,6 +185,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     warnings: "Bemærk",
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
+    reset: "Nulstil",
     rerunNeedsRun: "Du har ændret opsætningen, siden den blev gemt, og den er ikke klar til at blive beregnet. Ret det, der er markeret ovenfor, og tryk på \u201cBeregn\u201d (det gemmer også opsætningen). \u201cKør igen\u201d kører kun en gemt opsætning.",
     columnsMoved: (names) => `Kolonner fundet ved deres overskrift, fordi de er flyttet: ${names}.`,
   },
@@ -275,6 +278,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     warnings: "Note",
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
+    reset: "Reset",
     rerunNeedsRun: "You have changed the setup since it was saved, and it is not ready to be calculated. Fix what is marked above and press \u201cCalculate\u201d (which also saves the setup). \u201cRun again\u201d only runs a saved setup.",
     columnsMoved: (names) => `Columns found by their header because they have moved: ${names}.`,
   },

@@ -21,6 +21,7 @@ import {
 import type { DatasetColumns } from "../../core/data";
 import { COMPARISON_SHEET_NAME } from "../../core/report/comparisonSheet";
 import {
+  deleteComparisonSettings,
   listSources,
   loadComparisonSettings,
   readSelectionSource,
@@ -64,6 +65,8 @@ export interface ComparisonState {
   theoryOutcomes: OutcomeDefinition[] | null;
   /** The user changed the setup in the pane since it was last saved or run. */
   dirty: boolean;
+  /** The stored settings failed the schema (SETTINGS_INVALID): shown with "Nulstil". */
+  invalidSettings: unknown;
   /** Columns the last read found by header at another position than stored. */
   moved: ColumnMove[];
 }
@@ -91,6 +94,7 @@ const initial: ComparisonState = {
   sources: { sheets: [], tables: [] },
   theoryOutcomes: null,
   dirty: false,
+  invalidSettings: null,
   moved: [],
 };
 
@@ -156,7 +160,13 @@ export function useComparison() {
       const next: Partial<ComparisonState> = { loading: false };
       try {
         next.sources = await listSources(run);
-        const stored = await loadComparisonSettings(run);
+        let stored: ComparisonSettings | null = null;
+        try {
+          stored = await loadComparisonSettings(run);
+        } catch (e) {
+          if (!(e instanceof VirkningError && e.code === "SETTINGS_INVALID")) throw e;
+          next.invalidSettings = e;
+        }
         if (stored) {
           next.settings = stored;
           next.storedJson = JSON.stringify(stored);
@@ -283,6 +293,30 @@ export function useComparison() {
     [run, lang, state.settings, state.storedJson, state.sources, patch],
   );
 
+  /** "Nulstil": deletes the stored settings, then starts from the data at the selection. */
+  const resetSettings = React.useCallback(async () => {
+    patch({ busy: "saving", error: null });
+    try {
+      await deleteComparisonSettings(run);
+      const fresh = await readSelectionSource(run);
+      patch({
+        busy: null,
+        invalidSettings: null,
+        storedJson: null,
+        restored: false,
+        autoClassify: true,
+        result: null,
+        moved: [],
+        dirty: false,
+        input: fresh,
+        settings: fresh ? freshSettings(fresh, lang) : null,
+        empty: !fresh,
+      });
+    } catch (e) {
+      patch({ busy: null, invalidSettings: null, storedJson: null, error: toUserError(e) });
+    }
+  }, [run, lang, patch]);
+
   /**
    * "Kør igen": runs the stored setup; when the user has changed the setup in the pane since, it saves and
    * runs that instead if it is ready (as "Beregn"), or says plainly that "Beregn" is needed.
@@ -296,5 +330,5 @@ export function useComparison() {
     [state.dirty, calculate, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resultSheet: COMPARISON_SHEET_NAME };
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, resultSheet: COMPARISON_SHEET_NAME };
 }
