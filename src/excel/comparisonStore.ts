@@ -12,7 +12,7 @@
  * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
  */
 import { VirkningError } from "../core/errors";
-import { reconcileColumns, runComparison, storedHeader, type ColumnMove, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
+import { keepPresentLabels, reconcileColumns, runComparison, storedHeader, type ColumnMove, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
 import { comparisonSheetSpec } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
@@ -321,5 +321,5 @@ export async function runAndWriteComparison(
   const result = runComparison(input, used, options.now);
   const spec = comparisonSheetSpec(result, options.lang);
   await writeComparison(run, spec);
-  return { input, result, spec, settings: used, moved };
+  return { input, result, spec, settings: keepPresentLabels(used, input), moved };
 }

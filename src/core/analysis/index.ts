@@ -15,6 +15,7 @@ import { readDataset, type DatasetColumns, type DatasetInput, type GroupLabelCou
 import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
+import { normaliseKey } from "../data/values";
 import { storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
@@ -71,6 +72,29 @@ export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"
     statuses: info.statuses.map((x) => x.label),
     lang,
   });
+}
+
+/**
+ * The settings as they may be stored: status classes and group labels only for labels present in the
+ * current data's role columns (privacy: a notes column once chosen as a status column must not leave its
+ * sentences in the workbook's hidden settings). Outcome definitions are kept as written.
+ */
+export function keepPresentLabels(settings: ComparisonSettings, input: ComparisonInput): ComparisonSettings {
+  let statusKeys = new Set<string>();
+  let groupKeys = new Set<string>();
+  try {
+    const info = inspectData(input, { layout: settings.source.layout, ...settings.columns }, settings.groupMap);
+    statusKeys = new Set(info.statuses.map((x) => x.key));
+    groupKeys = new Set(info.groupLabels.map((x) => x.key));
+  } catch {
+    // data that cannot be read (CPR numbers): nothing from them is kept
+  }
+  const keep = <V>(rec: Record<string, V>, keys: Set<string>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const [k, v] of Object.entries(rec)) if (keys.has(normaliseKey(k))) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return { ...settings, statusClasses: keep(settings.statusClasses, statusKeys), groupMap: keep(settings.groupMap, groupKeys) };
 }
 
 function checkSettings(settings: ComparisonSettings): void {

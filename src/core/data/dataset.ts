@@ -11,7 +11,7 @@ import { VirkningError, VirkningValidationError } from "../errors";
 import { cellAddress, parseRange } from "../report/address";
 import { cellHasCpr } from "./cpr";
 import { mapGroupLabel, type Arm } from "./groups";
-import { parseMonthValue, type BaselineType } from "./header";
+import { MAX_CATEGORY_LEVELS, parseMonthValue, type BaselineType } from "./header";
 import { cellText, isBlank, isDateFormat, isExcelError, normaliseKey, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
 
 export interface DatasetInput {
@@ -872,8 +872,18 @@ function statusesPass(x: Ctx, rows: Rows, statusClasses: Record<string, StatusCl
   }
 }
 
-/** Problems pass (baseline): a continuous column that mixes dates and plain numbers. */
+/** Problems pass (baseline): too many categories (privacy, see MAX_CATEGORY_LEVELS); dates mixed with plain numbers. */
 function baselineProblemsPass(x: Ctx, rows: Rows): void {
+  for (const spec of rows.baseline.cats) {
+    if (spec.levels.length <= MAX_CATEGORY_LEVELS) continue;
+    const cell = local(x.atHeader(spec.column));
+    x.P.addAlways(
+      "TOO_MANY_LEVELS",
+      `Kolonnen ${q(spec.name)} (${quoteSheet(x.sheet)}!${cell}) har ${spec.levels.length} forskellige værdier, men en kategorisk baggrundsvariabel må højst have ${MAX_CATEGORY_LEVELS}. Så mange kategorier er fritekst eller et ID og kan udpege enkelte borgere i Tabel 1. Vælg "Bruges ikke" for kolonnen, eller gør den kontinuert, hvis den indeholder tal.`,
+      `The column ${q(spec.name)} (${quoteSheet(x.sheet)}!${cell}) has ${spec.levels.length} different values, but a categorical baseline variable may have at most ${MAX_CATEGORY_LEVELS}. That many categories are free text or an ID and can single out citizens in Table 1. Choose "Not used" for the column, or make it continuous if it holds numbers.`,
+      cell,
+    );
+  }
   for (const spec of rows.baseline.cons) {
     if (!spec.firstDate || !spec.firstPlain) continue;
     x.P.add(

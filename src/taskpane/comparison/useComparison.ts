@@ -7,6 +7,7 @@
 import * as React from "react";
 import {
   inspectData,
+  keepPresentLabels,
   outcomesFromTheory,
   reconcileColumns,
   storedHeader,
@@ -243,7 +244,8 @@ export function useComparison() {
 
   const save = React.useCallback(async () => {
     if (!state.settings) return;
-    const settings = { ...state.settings, lang };
+    // only labels present in the data now are kept (privacy: see keepPresentLabels)
+    const settings = state.input ? keepPresentLabels({ ...state.settings, lang }, state.input) : { ...state.settings, lang };
     patch({ busy: "saving", error: null });
     try {
       await saveComparisonSettings(run, settings);
@@ -251,7 +253,7 @@ export function useComparison() {
     } catch (e) {
       patch({ busy: null, error: toUserError(e) });
     }
-  }, [run, lang, state.settings, patch]);
+  }, [run, lang, state.settings, state.input, patch]);
 
   /** Reads the source again, computes, writes the results sheet; stores the settings when they changed. */
   const calculate = React.useCallback(
