@@ -419,3 +419,26 @@ describe("Sammenligning pane: stored settings that cannot be used", () => {
     expect(button("Beregn").disabled).toBe(false);
   });
 });
+
+describe("Sammenligning pane: data stored in the workbook", () => {
+  it("shows everything the add-in stored, and deletes it", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    wb.setSettingDirect("virkning.ownedSheets", JSON.stringify([{ id: "x", name: "Sammenligning" }]));
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Vis data gemt i projektmappen"));
+    });
+    const view = await screen.findByTestId("stored-data");
+    expect(within(view).getByTestId("stored-virkning.comparison").textContent).toMatch(/^Indstillinger for sammenligningen \(virkning\.comparison, [\d.]+ tegn\)/);
+    expect(within(view).getByTestId("stored-virkning.comparison").textContent).toContain('"Status 6 mdr"');
+    expect(within(view).getByTestId("stored-virkning.ownedSheets").textContent).toContain("Listen indeholder kun arknavne");
+    await act(async () => {
+      fireEvent.click(within(view).getByRole("button", { name: "Slet alt undtagen listen over Virknings ark" }));
+    });
+    await waitFor(() => expect(within(view).queryByTestId("stored-virkning.comparison")).toBeNull());
+    expect([...wb.settings.keys()]).toEqual(["virkning.ownedSheets"]);
+    expect(await loadComparisonSettings(wb.run.bind(wb))).toBeNull();
+    expect(button("Kør igen").disabled).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { DataStep } from "./DataStep";
 import { OutcomeStep } from "./OutcomeStep";
+import { StoredDataView } from "./StoredDataView";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
 import { useComparison } from "./useComparison";
@@ -34,7 +35,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, run } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -200,6 +201,8 @@ export default function ComparisonPane(): React.JSX.Element {
           </section>
         </>
       ) : null}
+      <Divider />
+      <StoredDataView run={run} onDeleted={forgetStored} />
     </div>
   );
 }

@@ -91,6 +91,16 @@ export interface ComparisonStrings {
   rerunNeedsRun: string;
   /** Button that deletes stored settings that cannot be used. */
   reset: string;
+  stored: {
+    show: string;
+    title: string;
+    none: string;
+    size: (chars: number) => string;
+    describe: (key: string) => string;
+    remove: string;
+    removeAll: string;
+    registerNote: string;
+  };
   /** Columns found by header at another position ("Kør igen" after columns were inserted or moved). */
   columnsMoved: (names: string) => string;
 }
@@ -186,6 +196,17 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
     reset: "Nulstil",
+    stored: {
+      show: "Vis data gemt i projektmappen",
+      title: "Data, som Virkning har gemt i projektmappen (skjult i indstillingerne, gemmes med filen)",
+      none: "Virkning har ikke gemt noget i projektmappen.",
+      size: (n) => `${n.toLocaleString("da-DK")} tegn`,
+      describe: (k) =>
+        k === "virkning.comparison" ? "Indstillinger for sammenligningen" : k === "virkning.ownedSheets" ? "Liste over ark, som Virkning har lavet" : k.includes("#") ? "Del af en lang værdi" : "Andre indstillinger",
+      remove: "Slet",
+      removeAll: "Slet alt undtagen listen over Virknings ark",
+      registerNote: "Listen indeholder kun arknavne. Slettes den, kan Virkning ikke længere genkende og opdatere sine egne ark.",
+    },
     rerunNeedsRun: "Du har ændret opsætningen, siden den blev gemt, og den er ikke klar til at blive beregnet. Ret det, der er markeret ovenfor, og tryk på \u201cBeregn\u201d (det gemmer også opsætningen). \u201cKør igen\u201d kører kun en gemt opsætning.",
     columnsMoved: (names) => `Kolonner fundet ved deres overskrift, fordi de er flyttet: ${names}.`,
   },
@@ -279,6 +300,17 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
     reset: "Reset",
+    stored: {
+      show: "Show data stored in the workbook",
+      title: "Data Virkning has stored in the workbook (hidden in the settings, saved with the file)",
+      none: "Virkning has stored nothing in the workbook.",
+      size: (n) => `${n.toLocaleString("en-GB")} characters`,
+      describe: (k) =>
+        k === "virkning.comparison" ? "Settings of the comparison" : k === "virkning.ownedSheets" ? "List of the sheets Virkning made" : k.includes("#") ? "Part of a long value" : "Other settings",
+      remove: "Delete",
+      removeAll: "Delete all except the list of Virkning's sheets",
+      registerNote: "The list holds sheet names only. If it is deleted, Virkning can no longer recognise and update its own sheets.",
+    },
     rerunNeedsRun: "You have changed the setup since it was saved, and it is not ready to be calculated. Fix what is marked above and press \u201cCalculate\u201d (which also saves the setup). \u201cRun again\u201d only runs a saved setup.",
     columnsMoved: (names) => `Columns found by their header because they have moved: ${names}.`,
   },

@@ -295,6 +295,11 @@ export function useComparison() {
     [run, lang, state.settings, state.storedJson, state.sources, patch],
   );
 
+  /** Stored state deleted from the "Gemt i projektmappen" view: forget the stored comparison settings. */
+  const forgetStored = React.useCallback((keys: string[]) => {
+    if (keys.includes("virkning.comparison")) setState((s) => ({ ...s, storedJson: null, restored: false, invalidSettings: null }));
+  }, []);
+
   /** "Nulstil": deletes the stored settings, then starts from the data at the selection. */
   const resetSettings = React.useCallback(async () => {
     patch({ busy: "saving", error: null });
@@ -332,5 +337,5 @@ export function useComparison() {
     [state.dirty, calculate, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, resultSheet: COMPARISON_SHEET_NAME };
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, run, resultSheet: COMPARISON_SHEET_NAME };
 }
