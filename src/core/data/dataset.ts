@@ -9,7 +9,7 @@
  */
 import { VirkningError, VirkningValidationError } from "../errors";
 import { cellAddress, parseRange } from "../report/address";
-import { cellHasCpr } from "./cpr";
+import { CprColumnRule, cellHasCpr, classifyCpr } from "./cpr";
 import { mapGroupLabel, type Arm } from "./groups";
 import { MAX_CATEGORY_LEVELS, parseMonthValue, type BaselineType } from "./header";
 import { cellText, isBlank, isDateFormat, isExcelError, normaliseKey, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
@@ -44,6 +44,8 @@ export interface DatasetOptions {
   groupMap?: Record<string, Arm>;
   /** When given, every status found must be classified (keys are matched after normalisation). */
   statusClasses?: Record<string, StatusClass>;
+  /** Columns the user confirmed hold no CPR numbers ("ikke CPR-numre"): not checked. */
+  notCpr?: number[];
 }
 
 export interface LabelCount {
@@ -142,50 +144,76 @@ class Collector {
   }
 }
 
-function cprError(sheet: string, cells: string[], total: number): VirkningError {
-  const shown = cells.join(", ");
-  const more = total > cells.length ? ` og ${total - cells.length} flere celler` : "";
-  const moreEn = total > cells.length ? ` and ${total - cells.length} more cells` : "";
-  return new VirkningError(
-    "CPR_FOUND",
-    `Dataområdet indeholder noget, der ligner CPR-numre (${shown}${more}). CPR-numre er personoplysninger og må ikke ligge i analysearbejdsbogen (databeskyttelse). Virkning analyserer ikke data, før de er fjernet: erstat CPR-nummeret med et pseudonym-ID (fx et løbenummer), og gem nøglen mellem CPR-nummer og pseudonym et sikkert sted uden for arbejdsbogen.`,
-    `The data range contains what look like CPR numbers (${shown}${moreEn}). CPR numbers are personal data and must not be in the analysis workbook (data protection). Virkning will not analyse the data until they are removed: replace each CPR number with a pseudonym ID (e.g. a running number) and keep the key between CPR number and pseudonym in a safe place outside the workbook.`,
-    { sheet, cell: cells[0]?.replace(/^.*!/, "") },
-  );
+/** CPR_FOUND, with the columns that hold them (so the pane can offer "ikke CPR-numre" per column). */
+export class CprFoundError extends VirkningError {
+  constructor(
+    sheet: string,
+    cells: string[],
+    total: number,
+    /** 0-based columns (within the range) and their header text. */
+    readonly columns: { column: number; name: string }[],
+  ) {
+    const shown = cells.join(", ");
+    const more = total > cells.length ? ` og ${total - cells.length} flere celler` : "";
+    const moreEn = total > cells.length ? ` and ${total - cells.length} more cells` : "";
+    super(
+      "CPR_FOUND",
+      `Dataområdet indeholder noget, der ligner CPR-numre (${shown}${more}). CPR-numre er personoplysninger og må ikke ligge i analysearbejdsbogen (databeskyttelse). Virkning analyserer ikke data, før de er fjernet: erstat CPR-nummeret med et pseudonym-ID (fx et løbenummer), og gem nøglen mellem CPR-nummer og pseudonym et sikkert sted uden for arbejdsbogen.`,
+      `The data range contains what look like CPR numbers (${shown}${moreEn}). CPR numbers are personal data and must not be in the analysis workbook (data protection). Virkning will not analyse the data until they are removed: replace each CPR number with a pseudonym ID (e.g. a running number) and keep the key between CPR number and pseudonym in a safe place outside the workbook.`,
+      { sheet, cell: cells[0]?.replace(/^.*!/, "") },
+    );
+  }
 }
 
 /**
- * Throws a VirkningError (code CPR_FOUND) when any cell of header or rows looks like a CPR number.
- * Cheap: a type and length test rejects almost every cell before any digit is looked at.
+ * Throws CprFoundError (code CPR_FOUND) when any cell of header or rows holds a CPR number (see cpr.ts for
+ * the forms and the column rule for bare numbers). Columns in `notCpr` (confirmed by the user) are skipped.
  */
-export function assertNoCpr(input: DatasetInput): void {
-  const origin = parseRange(input.address);
-  const cpr = new CprNotes(input.sheet, origin);
-  const h = input.header;
-  for (let c = 0; c < h.length; c++) if (cellHasCpr(h[c])) cpr.note(0, c);
+export function assertNoCpr(input: DatasetInput, notCpr: number[] = []): void {
+  const cpr = new CprNotes(input, notCpr);
   const rows = input.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    for (let c = 0; c < row.length; c++) if (cellHasCpr(row[c])) cpr.note(r + 1, c);
+    for (let c = 0; c < row.length; c++) cpr.check(row[c], r, c);
   }
   cpr.throwIfAny();
 }
 
-/** CPR cells found (the first ten named), counted in all. */
+/** CPR numbers found: strong forms at once, bare candidates per column until the column rule is applied. */
 class CprNotes {
-  readonly cells: string[] = [];
-  total = 0;
+  private readonly strong: { row: number; column: number }[] = [];
+  private readonly bare = new Map<number, CprColumnRule>();
+  private readonly skip: Set<number>;
+  private readonly origin: { row: number; column: number };
   constructor(
-    private readonly sheet: string,
-    private readonly origin: { row: number; column: number },
-  ) {}
-  /** `row` counts the header as 0. */
-  note(row: number, c: number): void {
-    this.total++;
-    if (this.cells.length < 10) this.cells.push(sheetCell(this.sheet, this.origin.row + row, this.origin.column + c));
+    private readonly input: DatasetInput,
+    notCpr: number[],
+  ) {
+    this.skip = new Set(notCpr);
+    this.origin = parseRange(input.address);
+    const h = input.header;
+    for (let c = 0; c < h.length; c++) if (!this.skip.has(c) && cellHasCpr(h[c])) this.strong.push({ row: 0, column: c });
+  }
+  /** A data cell (r = 0 is the first row below the header). */
+  check(v: CellValue | undefined, r: number, c: number): void {
+    const k = classifyCpr(v);
+    if (k.kind === "none" || this.skip.has(c)) return;
+    if (k.kind === "strong") this.strong.push({ row: r + 1, column: c });
+    else {
+      let rule = this.bare.get(c);
+      if (!rule) this.bare.set(c, (rule = new CprColumnRule()));
+      rule.add(r + 1, k.ddmm);
+    }
   }
   throwIfAny(): void {
-    if (this.total > 0) throw cprError(this.sheet, this.cells, this.total);
+    const found = [...this.strong];
+    for (const [column, rule] of this.bare) for (const row of rule.flagged()) found.push({ row, column });
+    if (found.length === 0) return;
+    found.sort((a, b) => a.row - b.row || a.column - b.column);
+    const { sheet, header } = this.input;
+    const cells = found.slice(0, 10).map((f) => sheetCell(sheet, this.origin.row + f.row, this.origin.column + f.column));
+    const cols = [...new Set(found.map((f) => f.column))].sort((a, b) => a - b);
+    throw new CprFoundError(sheet, cells, found.length, cols.map((column) => ({ column, name: cellText(header[column]) || `Kolonne ${column + 1}` })));
   }
 }
 
@@ -617,8 +645,7 @@ class Rows {
     this.wide = x.columns.layout === "wide";
     this.labels = new Labels(x, options.groupMap);
     this.baseline = new Baseline(x, cap, formats);
-    this.cpr = new CprNotes(x.sheet, x.origin);
-    for (let c = 0; c < x.header.length; c++) if (cellHasCpr(x.header[c])) this.cpr.note(0, c);
+    this.cpr = new CprNotes(x.input, options.notCpr ?? []);
     this.arm = new Uint8Array(cap);
     this.citRow = new Int32Array(cap);
     this.idIndex = new IdIndex(cap);
@@ -675,7 +702,7 @@ class Rows {
         if (v.length === 0) continue;
         if (blank && !isBlank(v)) blank = false;
       } else blank = false;
-      if (cellHasCpr(v)) this.cpr.note(r + 1, c);
+      this.cpr.check(v, r, c);
     }
     if (blank && this.blankStart < 0) this.blankStart = r;
     return blank;
@@ -907,7 +934,7 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   const x = makeCtx(input, columns);
   // Stopping before the rows pass: the CPR scan (otherwise part of the rows pass) runs on its own first.
   const early = (): DatasetRead => {
-    assertNoCpr(input);
+    assertNoCpr(input, options.notCpr);
     return { dataset: emptyDataset(x), problems: x.P.finish() };
   };
   const roles = rolesPass(x);
