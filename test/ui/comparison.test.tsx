@@ -442,3 +442,28 @@ describe("Sammenligning pane: data stored in the workbook", () => {
     expect(button("Kør igen").disabled).toBe(true);
   });
 });
+
+describe("Sammenligning pane: ikke CPR-numre", () => {
+  it("a column flagged as CPR numbers can be confirmed as not CPR; the confirmation is in the results' header block", async () => {
+    wb.setValues("Borgere", "N1", [["Journalnr."], ...Array.from({ length: 60 }, (_, i) => [`${String(1 + (i % 28)).padStart(2, "0")}0185-${1000 + i}`])]);
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    expect((await screen.findByRole("alert")).textContent).toContain("Borgere!N2");
+    await act(async () => {
+      fireEvent.click(button("Kolonnen \u201cJournalnr.\u201d indeholder ikke CPR-numre …"));
+    });
+    expect(screen.getByTestId("not-cpr").textContent).toContain("Bekræft, at du har tjekket kolonnen \u201cJournalnr.\u201d");
+    await act(async () => {
+      fireEvent.click(button("Bekræft: ikke CPR-numre"));
+    });
+    await waitFor(() => expect(button("Beregn").disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    const sheet = wb.getSheet("Sammenligning")!;
+    const head = Array.from({ length: 20 }, (_, r) => `${String(sheet.getCell(r, 0)?.value ?? "")}: ${String(sheet.getCell(r, 1)?.value ?? "")}`).join("\n");
+    expect(head).toContain('Indstillinger: Ikke CPR-numre: "Journalnr.": brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre');
+    expect((await loadComparisonSettings(wb.run.bind(wb)))?.notCpr).toEqual(["Journalnr."]);
+  });
+});

@@ -535,5 +535,15 @@ function settingsSummary(ds: Dataset, settings: ComparisonSettings, classOf: Sta
   out.push({ label: t("Test", "Test"), value: policy[settings.testPolicy] });
   out.push({ label: t("p-værdier i Tabel 1", "p-values in Table 1"), value: settings.baselinePValues ? t("ja", "yes") : t("nej (som CONSORT anbefaler)", "no (as CONSORT recommends)") });
   out.push({ label: t("Konfidensniveau", "Confidence level"), value: t(pct(settings.confLevel), confLabel(settings.confLevel, "en")) });
+  if (settings.notCpr && settings.notCpr.length > 0) {
+    const names = settings.notCpr.map((n) => `"${n}"`).join(", ");
+    out.push({
+      label: t("Ikke CPR-numre", "Not CPR numbers"),
+      value: t(
+        `${names}: brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre, og den er ikke tjekket for CPR-numre`,
+        `${names}: the user confirmed that the column holds no CPR numbers, and it was not checked for CPR numbers`,
+      ),
+    });
+  }
   return out;
 }

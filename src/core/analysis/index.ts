@@ -16,7 +16,7 @@ import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
 import { normaliseKey } from "../data/values";
-import { storedHeader } from "./columns";
+import { headerKey, storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
 export * from "./settings";
@@ -41,8 +41,16 @@ export interface DataInspection {
   problems: VirkningError[];
 }
 
-/** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers. */
-export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"]): DataInspection {
+/** Columns (0-based in the range) whose header is one of `names` (the settings' notCpr). */
+export function notCprColumns(header: ComparisonInput["header"], names: string[] | undefined): number[] {
+  if (!names || names.length === 0) return [];
+  const keys = new Set(names.map((n) => headerKey(n)));
+  return header.flatMap((h, i) => (keys.has(headerKey(h)) ? [i] : []));
+}
+
+/** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers (outside columns confirmed in `notCpr`). */
+export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"], notCpr?: string[]): DataInspection {
+  const skip = notCprColumns(input.header, notCpr);
   const suggestion = suggestRoles(input.header, input.rows);
   const cols: DatasetColumns | null =
     columns ??
@@ -51,18 +59,18 @@ export function inspectData(input: ComparisonInput, columns?: DatasetColumns, gr
       : null);
   if (!cols) {
     // still refuses CPR numbers
-    readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] });
+    readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] }, { notCpr: skip });
     return { suggestion, columns: null, rowCount: 0, groupLabels: [], statuses: [], problems: [] };
   }
-  const { dataset, problems } = readDataset(input, cols, { groupMap });
+  const { dataset, problems } = readDataset(input, cols, { groupMap, notCpr: skip });
   return { suggestion, columns: cols, rowCount: dataset.rowCount, groupLabels: dataset.groupLabels, statuses: dataset.statuses, problems };
 }
 
 /** Default settings for a range, from the suggested roles and the values found (see defaultSettings). */
-export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"): ComparisonSettings {
-  const info = inspectData(input);
+export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da", notCpr?: string[]): ComparisonSettings {
+  const info = inspectData(input, undefined, undefined, notCpr);
   const s = info.suggestion;
-  return defaultSettings({
+  const settings = defaultSettings({
     sheet: input.sheet,
     address: input.address,
     header: storedHeader(input.header),
@@ -72,6 +80,7 @@ export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"
     statuses: info.statuses.map((x) => x.label),
     lang,
   });
+  return notCpr && notCpr.length > 0 ? { ...settings, notCpr } : settings;
 }
 
 /**
@@ -83,7 +92,7 @@ export function keepPresentLabels(settings: ComparisonSettings, input: Compariso
   let statusKeys = new Set<string>();
   let groupKeys = new Set<string>();
   try {
-    const info = inspectData(input, { layout: settings.source.layout, ...settings.columns }, settings.groupMap);
+    const info = inspectData(input, { layout: settings.source.layout, ...settings.columns }, settings.groupMap, settings.notCpr);
     statusKeys = new Set(info.statuses.map((x) => x.key));
     groupKeys = new Set(info.groupLabels.map((x) => x.key));
   } catch {
@@ -118,7 +127,7 @@ function checkSettings(settings: ComparisonSettings): void {
 export function runComparison(input: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
   checkSettings(settings);
   const columns: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
-  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
+  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses, notCpr: notCprColumns(input.header, settings.notCpr) });
   if (problems.length > 0) throw new VirkningValidationError(problems);
   return analyse(dataset, settings, now);
 }

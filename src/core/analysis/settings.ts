@@ -49,6 +49,11 @@ export interface ComparisonSettings {
   /** Confidence level of every interval (0.95 by default); printed with the intervals (confLabel). */
   confLevel: number;
   lang: "da" | "en";
+  /**
+   * Header text of columns the user confirmed hold no CPR numbers ("ikke CPR-numre"): skipped by the CPR
+   * check, and the confirmation is printed in the results' header block.
+   */
+  notCpr?: string[];
 }
 
 /** The three starting suggestions for outcomes, from the jobcentre pilots' reporting practice. */

@@ -55,6 +55,7 @@ export const ComparisonSettingsSchema = v.strictObject({
   baselinePValues: v.boolean(),
   confLevel: v.pipe(v.number(), v.minValue(0.5), v.maxValue(0.999)),
   lang: v.picklist(["da", "en"]),
+  notCpr: v.optional(v.array(label)),
 });
 
 export type ParsedSettings = { ok: true; settings: ComparisonSettings } | { ok: false; error: VirkningError };

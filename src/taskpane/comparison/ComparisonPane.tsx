@@ -12,6 +12,7 @@ import { useStrings } from "../i18n";
 import { DataStep } from "./DataStep";
 import { OutcomeStep } from "./OutcomeStep";
 import { StoredDataView } from "./StoredDataView";
+import { NotCprConfirm } from "./NotCprConfirm";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
 import { useComparison } from "./useComparison";
@@ -35,7 +36,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, run } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -90,6 +91,7 @@ export default function ComparisonPane(): React.JSX.Element {
         <ErrorBar error={state.error} />
       </div>
       {inspection.error ? <ErrorBar error={inspection.error} /> : null}
+      <NotCprConfirm error={inspection.error ?? state.error} onConfirm={confirmNotCpr} />
 
       <section className={styles.step} aria-labelledby="cmp-step-data">
         <Text id="cmp-step-data" className={styles.stepTitle} as="h2">

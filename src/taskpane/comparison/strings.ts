@@ -91,6 +91,12 @@ export interface ComparisonStrings {
   rerunNeedsRun: string;
   /** Button that deletes stored settings that cannot be used. */
   reset: string;
+  notCpr: {
+    offer: (name: string) => string;
+    confirmText: (name: string) => string;
+    confirm: string;
+    cancel: string;
+  };
   stored: {
     show: string;
     title: string;
@@ -196,6 +202,13 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
     reset: "Nulstil",
+    notCpr: {
+      offer: (name) => `Kolonnen \u201c${name}\u201d indeholder ikke CPR-numre …`,
+      confirmText: (name) =>
+        `Bekræft, at du har tjekket kolonnen \u201c${name}\u201d, og at den ikke indeholder CPR-numre (fx fordi det er sagsnumre). Kolonnen bliver så ikke tjekket for CPR-numre, og din bekræftelse står i resultatarkets hoved.`,
+      confirm: "Bekræft: ikke CPR-numre",
+      cancel: "Annullér",
+    },
     stored: {
       show: "Vis data gemt i projektmappen",
       title: "Data, som Virkning har gemt i projektmappen (skjult i indstillingerne, gemmes med filen)",
@@ -300,6 +313,13 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
     reset: "Reset",
+    notCpr: {
+      offer: (name) => `The column \u201c${name}\u201d holds no CPR numbers …`,
+      confirmText: (name) =>
+        `Confirm that you have checked the column \u201c${name}\u201d and that it holds no CPR numbers (e.g. because they are case numbers). The column is then not checked for CPR numbers, and your confirmation is shown in the results sheet's header.`,
+      confirm: "Confirm: not CPR numbers",
+      cancel: "Cancel",
+    },
     stored: {
       show: "Show data stored in the workbook",
       title: "Data Virkning has stored in the workbook (hidden in the settings, saved with the file)",

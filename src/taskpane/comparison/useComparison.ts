@@ -68,6 +68,8 @@ export interface ComparisonState {
   dirty: boolean;
   /** The stored settings failed the schema (SETTINGS_INVALID): shown with "Nulstil". */
   invalidSettings: unknown;
+  /** Columns confirmed "ikke CPR-numre" while no settings exist yet (another column still has CPR numbers). */
+  pendingNotCpr: string[];
   /** Columns the last read found by header at another position than stored. */
   moved: ColumnMove[];
 }
@@ -96,13 +98,14 @@ const initial: ComparisonState = {
   theoryOutcomes: null,
   dirty: false,
   invalidSettings: null,
+  pendingNotCpr: [],
   moved: [],
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
-function freshSettings(input: ComparisonInput, lang: "da" | "en"): ComparisonSettings {
-  const s = suggestSettings(input, lang);
-  const info = inspectData(input);
+function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[]): ComparisonSettings {
+  const s = suggestSettings(input, lang, notCpr);
+  const info = inspectData(input, undefined, undefined, notCpr);
   return {
     ...s,
     columns: { ...s.columns, id: info.suggestion.id ?? -1, group: info.suggestion.group ?? -1 },
@@ -135,14 +138,14 @@ export function useComparison() {
     try {
       if (issues.length > 0) {
         // Still checks the range for CPR numbers.
-        inspectData(input);
+        inspectData(input, undefined, undefined, settings.notCpr);
         return { info: null, error: null, columnsIssues: issues };
       }
-      return { info: inspectData(input, datasetColumns(settings), settings.groupMap), error: null, columnsIssues: issues };
+      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr), error: null, columnsIssues: issues };
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-  }, [input, columnsKey, groupKey]);
+  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000")]);
 
   // New statuses found while setting up a new source get core's default class.
   React.useEffect(() => {
@@ -300,6 +303,27 @@ export function useComparison() {
     if (keys.includes("virkning.comparison")) setState((s) => ({ ...s, storedJson: null, restored: false, invalidSettings: null }));
   }, []);
 
+  /**
+   * The user confirmed that the column headed `name` holds no CPR numbers: it is skipped by the CPR check,
+   * kept in the settings (notCpr) and printed in the results' header block.
+   */
+  const confirmNotCpr = React.useCallback(
+    (name: string) => {
+      setState((s) => {
+        const notCpr = [...new Set([...(s.settings?.notCpr ?? s.pendingNotCpr), name])];
+        if (s.settings) return { ...s, settings: { ...s.settings, notCpr }, dirty: true, error: null, written: false };
+        if (!s.input) return s;
+        try {
+          return { ...s, settings: freshSettings(s.input, lang, notCpr), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
+        } catch (e) {
+          // another column still holds CPR numbers: keep the confirmation and show the new error
+          return { ...s, pendingNotCpr: notCpr, error: toUserError(e) };
+        }
+      });
+    },
+    [lang],
+  );
+
   /** "Nulstil": deletes the stored settings, then starts from the data at the selection. */
   const resetSettings = React.useCallback(async () => {
     patch({ busy: "saving", error: null });
@@ -337,5 +361,5 @@ export function useComparison() {
     [state.dirty, calculate, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, run, resultSheet: COMPARISON_SHEET_NAME };
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run, resultSheet: COMPARISON_SHEET_NAME };
 }
