@@ -15,7 +15,9 @@ import {
   type ParsedTheorySheet,
   type ProgrammeTheory,
 } from "../core/theory";
-import type { CellScalar as CellValue } from "../core/report/sheetSpec";
+import type { CellScalar as CellValue, SheetSpec } from "../core/report/sheetSpec";
+import { cellAddress, parseCell } from "../core/report/address";
+import { cellHasCpr, quoteSheet } from "../core/data";
 import type { ExcelRun } from "./host";
 import { readUsedRange, type RangeRead } from "./read";
 import { renderSheets } from "./render";
@@ -51,7 +53,44 @@ export async function loadTheory(run: ExcelRun): Promise<LoadedTheory | null> {
     if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
     throw e;
   }
-  return parseTheorySheet(fromA1(read.values, read.rowIndex, read.columnIndex), THEORY_SHEET_NAME);
+  const values = fromA1(read.values, read.rowIndex, read.columnIndex);
+  assertNoCprInCells(THEORY_SHEET_NAME, values, "load");
+  return parseTheorySheet(values, THEORY_SHEET_NAME);
+}
+
+/**
+ * The programme theory is free text too: a CPR number in it (a case example pasted into a description) is
+ * refused on reading and before writing, naming only the cells (never the number).
+ */
+function assertNoCprInCells(sheet: string, values: CellValue[][], when: "load" | "save"): void {
+  const cells: string[] = [];
+  values.forEach((row, r) => row.forEach((v, c) => (cellHasCpr(v) ? cells.push(`${quoteSheet(sheet)}!${cellAddress(r, c)}`) : undefined)));
+  if (cells.length === 0) return;
+  const shown = cells.slice(0, 10).join(", ") + (cells.length > 10 ? ` og ${cells.length - 10} flere` : "");
+  const shownEn = cells.slice(0, 10).join(", ") + (cells.length > 10 ? ` and ${cells.length - 10} more` : "");
+  throw new VirkningError(
+    "CPR_IN_THEORY",
+    when === "load"
+      ? `Programteorien indeholder noget, der ligner CPR-numre (${shown}). CPR-numre må ikke ligge i projektmappen: slet dem i arket, og åbn programteorien igen.`
+      : `Programteorien indeholder noget, der ligner CPR-numre, som ville blive skrevet i ${shown}. CPR-numre må ikke ligge i projektmappen: fjern dem fra teksten, og gem igen.`,
+    when === "load"
+      ? `The programme theory contains what look like CPR numbers (${shownEn}). CPR numbers must not be in the workbook: delete them on the sheet and open the programme theory again.`
+      : `The programme theory contains what look like CPR numbers, which would be written to ${shownEn}. CPR numbers must not be in the workbook: remove them from the text and save again.`,
+    { sheet, cell: cells[0].replace(/^.*!/, "") },
+  );
+}
+
+/** A sheet spec's cell values placed from A1 (blocks at their addresses). */
+function specGrid(spec: SheetSpec): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (const b of spec.cells) {
+    const at = parseCell(b.address);
+    b.values.forEach((row, i) => {
+      const r = (grid[at.row + i] ??= []);
+      row.forEach((v, j) => (r[at.column + j] = typeof v === "object" && v !== null ? null : v));
+    });
+  }
+  return Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
 }
 
 /**
@@ -60,5 +99,7 @@ export async function loadTheory(run: ExcelRun): Promise<LoadedTheory | null> {
  * Saving is allowed while the theory has validation errors: a project manager saves drafts.
  */
 export async function saveTheory(run: ExcelRun, theory: ProgrammeTheory, lang: Lang, opts: { shapes: boolean }): Promise<void> {
-  await renderSheets(run, [theorySheetSpec(theory, lang), diagramSheetSpec(theory, lang, { shapes: opts.shapes })]);
+  const sheet = theorySheetSpec(theory, lang);
+  assertNoCprInCells(THEORY_SHEET_NAME, specGrid(sheet), "save");
+  await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes })]);
 }
