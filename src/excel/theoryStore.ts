@@ -25,7 +25,10 @@ import { VirkningError } from "../core/errors";
 
 export const THEORY_SHEETS = { theory: THEORY_SHEET_NAME, diagram: DIAGRAM_SHEET_NAME } as const;
 
-export type LoadedTheory = ParsedTheorySheet;
+export interface LoadedTheory extends ParsedTheorySheet {
+  /** The sheet's values as read (from A1): pass to saveTheory as `expected` to detect edits made since. */
+  snapshot: CellValue[][];
+}
 
 /** Shifts a used-range block so that values[0][0] is cell A1 (the sheet reader counts from A1). */
 function fromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
@@ -55,7 +58,63 @@ export async function loadTheory(run: ExcelRun): Promise<LoadedTheory | null> {
   }
   const values = fromA1(read.values, read.rowIndex, read.columnIndex);
   assertNoCprInCells(THEORY_SHEET_NAME, values, "load");
-  return parseTheorySheet(values, THEORY_SHEET_NAME);
+  return { ...parseTheorySheet(values, THEORY_SHEET_NAME), snapshot: values };
+}
+
+/** The sheet's values from A1, or null when there is no "Programteori" sheet: 1 + chunks syncs (1 when missing). */
+async function readSnapshot(run: ExcelRun): Promise<CellValue[][] | null> {
+  try {
+    const read = await readUsedRange(run, THEORY_SHEET_NAME);
+    return fromA1(read.values, read.rowIndex, read.columnIndex);
+  } catch (e) {
+    if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
+    throw e;
+  }
+}
+
+const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === "" ? null : v);
+
+/** Addresses ("Programteori!B5") of the cells whose values differ between two grids (missing = empty). */
+export function changedCells(a: CellValue[][], b: CellValue[][]): string[] {
+  const out: string[] = [];
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const cols = Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0);
+    for (let c = 0; c < cols; c++) if (norm(a[r]?.[c]) !== norm(b[r]?.[c])) out.push(`${quoteSheet(THEORY_SHEET_NAME)}!${cellAddress(r, c)}`);
+  }
+  return out;
+}
+
+/** Cells with content where a rewrite of the sheet's own theory writes nothing: text outside the recognised tables. */
+function outsideTables(current: CellValue[][], lang: Lang): string[] {
+  const own = specGrid(theorySheetSpec(parseTheorySheet(current, THEORY_SHEET_NAME).theory, lang));
+  const out: string[] = [];
+  current.forEach((row, r) => row.forEach((v, c) => (norm(v) !== null && norm(own[r]?.[c]) === null ? out.push(`${quoteSheet(THEORY_SHEET_NAME)}!${cellAddress(r, c)}`) : undefined)));
+  return out;
+}
+
+/**
+ * "Gem i projektmappen" would overwrite something the user wrote on the sheet: cells changed since the pane
+ * read it (`changed`), and content outside the tables the sheet reader knows, which every save drops (`lost`).
+ * The pane lets the user take the sheet's version, keep the pane's (save with `force`), or cancel.
+ */
+export class TheoryConflictError extends VirkningError {
+  constructor(
+    readonly changed: string[],
+    readonly lost: string[],
+  ) {
+    const list = (xs: string[]): string => xs.slice(0, 10).join(", ") + (xs.length > 10 ? ` og ${xs.length - 10} flere` : "");
+    const listEn = (xs: string[]): string => xs.slice(0, 10).join(", ") + (xs.length > 10 ? ` and ${xs.length - 10} more` : "");
+    const da = [
+      changed.length > 0 ? `Arket "${THEORY_SHEET_NAME}" er ændret, siden panelet læste det: ${list(changed)}.` : "",
+      lost.length > 0 ? `Disse celler står uden for programteoriens tabeller og ville forsvinde ved at gemme: ${list(lost)}.` : "",
+    ];
+    const en = [
+      changed.length > 0 ? `The sheet "${THEORY_SHEET_NAME}" has changed since the pane read it: ${listEn(changed)}.` : "",
+      lost.length > 0 ? `These cells are outside the programme theory's tables and would disappear on saving: ${listEn(lost)}.` : "",
+    ];
+    super("THEORY_SHEET_CHANGED", da.filter(Boolean).join(" "), en.filter(Boolean).join(" "), { sheet: THEORY_SHEET_NAME, cell: (changed[0] ?? lost[0])?.replace(/^.*!/, "") });
+  }
 }
 
 /**
@@ -97,9 +156,25 @@ function specGrid(spec: SheetSpec): CellValue[][] {
  * Writes "Programteori" and "Programteori – diagram" in one renderSheets call. With
  * `shapes: false` (ExcelApi 1.9 missing) the diagram is drawn with coloured cells instead of shapes.
  * Saving is allowed while the theory has validation errors: a project manager saves drafts.
+ * With `expected` (the snapshot of the last load or save; null: there was no sheet), the sheet is read
+ * first (1 + chunks syncs) and TheoryConflictError thrown when it changed since or holds text outside the
+ * tables; `force` skips that check ("behold panelets version"). Returns the new snapshot (the values written).
  */
-export async function saveTheory(run: ExcelRun, theory: ProgrammeTheory, lang: Lang, opts: { shapes: boolean }): Promise<void> {
+export async function saveTheory(
+  run: ExcelRun,
+  theory: ProgrammeTheory,
+  lang: Lang,
+  opts: { shapes: boolean; expected?: CellValue[][] | null; force?: boolean },
+): Promise<CellValue[][]> {
   const sheet = theorySheetSpec(theory, lang);
-  assertNoCprInCells(THEORY_SHEET_NAME, specGrid(sheet), "save");
+  const written = specGrid(sheet);
+  assertNoCprInCells(THEORY_SHEET_NAME, written, "save");
+  if (opts.expected !== undefined && !opts.force) {
+    const current = await readSnapshot(run);
+    const changed = changedCells(opts.expected ?? [], current ?? []);
+    const lost = current ? outsideTables(current, lang).filter((c) => !changed.includes(c)) : [];
+    if (changed.length > 0 || lost.length > 0) throw new TheoryConflictError(changed, lost);
+  }
   await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes })]);
+  return written;
 }
