@@ -18,7 +18,7 @@ import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/da
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
-import { clipToUsed, mergedList, queueMerged, readCells, refOf, syncOrMissing } from "./read";
+import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
 import { deleteState, isOwned, loadState, parseOwnedSheets, queueLoadOwned, saveState } from "./state";
 import { parseSettings } from "../core/analysis/settingsSchema";
@@ -168,6 +168,15 @@ function headedWidth(headerRow: CellValue[], stored: number): number {
  * selected, exactly the selection. 1 + chunks syncs. Null when it is empty; refuses the add-in's own sheets.
  */
 export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInput | null> {
+  try {
+    return await readSelectionNow(run);
+  } catch (e) {
+    // several areas or a shape selected: a message of its own, not Excel's generic error
+    throw await selectionError(run, e);
+  }
+}
+
+async function readSelectionNow(run: ExcelRun): Promise<ComparisonInput | null> {
   return run(async (context) => {
     // The selection is always on the active sheet.
     const ws = context.workbook.worksheets.getActiveWorksheet();

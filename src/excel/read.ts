@@ -308,6 +308,14 @@ export function regionAround(values: CellValue[][], row: number, column: number)
  * used range is read and the region computed here with the same rule (`regionAround`).
  */
 export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {}): Promise<RangeRead> {
+  try {
+    return await readSelectionRegionNow(run, opts);
+  } catch (e) {
+    throw await selectionError(run, e);
+  }
+}
+
+async function readSelectionRegionNow(run: ExcelRun, opts: ReadOptions): Promise<RangeRead> {
   return run(async (context) => {
     const sel = context.workbook.getSelectedRange().load(DIMS);
     const ws = sel.worksheet;
@@ -342,6 +350,51 @@ export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {})
     const single = sel.rowCount === 1 && sel.columnCount === 1;
     return single ? readLoadedRange(context, ws, ws.name, region, regionMerged, opts) : readLoadedRange(context, ws, ws.name, sel, selMerged, opts);
   });
+}
+
+/**
+ * What to tell the user when reading the selection failed: Excel's getSelectedRange() refuses a selection
+ * of several areas (Ctrl+click) and, with "InvalidSelection", a selected shape or chart (office-js#2268),
+ * which would otherwise reach the user as a generic Excel error. With ExcelApi 1.9 a second request
+ * (getSelectedRanges, 1 sync) tells the two apart; without it one message covers both. Other errors are
+ * returned unchanged.
+ */
+export async function selectionError(run: ExcelRun, e: unknown): Promise<unknown> {
+  if (e instanceof VirkningError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return e;
+  let areas = -1; // -1: not known
+  if (isSetSupported("1.9")) {
+    try {
+      areas = await run(async (context) => {
+        const ranges = context.workbook.getSelectedRanges().load("areaCount");
+        await context.sync();
+        return ranges.areaCount;
+      });
+    } catch {
+      areas = 0; // even the areas cannot be had: not cells (a shape or chart)
+    }
+    if (areas === 1) return e; // one block of cells: the failure is something else
+  } else if (code !== "InvalidSelection") return e;
+  if (areas > 1) {
+    return new VirkningError(
+      "SELECTION_SEVERAL_AREAS",
+      `Der er markeret ${areas} områder på én gang (med Ctrl). Virkning kan kun læse ét sammenhængende område: markér én celle i dine data (så findes hele tabellen), eller markér tabellen som ét område, og tryk på "Brug markering" igen.`,
+      `${areas} areas are selected at once (with Ctrl). Virkning can only read one connected range: select one cell in your data (the whole table is then found), or select the table as one range, and press "Use selection" again.`,
+    );
+  }
+  if (areas === 0) {
+    return new VirkningError(
+      "SELECTION_NOT_CELLS",
+      `Der er markeret en figur eller et diagram, ikke celler. Klik på en celle i dine data, og tryk på "Brug markering" igen.`,
+      `A shape or chart is selected, not cells. Click a cell in your data and press "Use selection" again.`,
+    );
+  }
+  return new VirkningError(
+    "SELECTION_NOT_A_RANGE",
+    `Markeringen er ikke ét område af celler (der er fx markeret en figur, et diagram eller flere områder med Ctrl). Klik på én celle i dine data, og tryk på "Brug markering" igen.`,
+    `The selection is not one range of cells (for example a shape, a chart or several areas are selected). Click one cell in your data and press "Use selection" again.`,
+  );
 }
 
 export interface SheetInfo {

@@ -1,7 +1,8 @@
 /** Excel API emulation: workbook (see base.ts for the shared semantics). */
 import { type PreviewWorkbook } from "../workbook";
 import { ClientObj, CollectionObj, defineProps, invalidArgument } from "./base";
-import { Range } from "./range";
+import { Range, RangeAreas } from "./range";
+import { selectedRangeRefusal, specialSelection } from "./selection";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheet";
 
@@ -31,8 +32,20 @@ export class Workbook extends ClientObj<PreviewWorkbook> {
   getSelectedRange(): Range {
     return this._make(Range, () => {
       const b = this.context.book;
+      const refusal = selectedRangeRefusal(b); // several areas or a shape selected (selection.ts)
+      if (refusal) throw refusal;
       const sheet = b.findSheet(b.activeSheetName);
       return sheet ? { sheet, ref: b.selectionOf(sheet) } : undefined;
+    });
+  }
+  /** ExcelApi 1.9: every area of the selection; refused like getSelectedRange when a shape is selected. */
+  getSelectedRanges(): RangeAreas {
+    return this._make(RangeAreas, () => {
+      const b = this.context.book;
+      const sp = specialSelection(b);
+      if (sp?.kind === "shape") throw selectedRangeRefusal(b)!;
+      const sheet = b.findSheet(b.activeSheetName);
+      return sheet ? { sheet, areas: sp?.kind === "areas" ? sp.areas : [b.selectionOf(sheet)] } : undefined;
     });
   }
   getActiveCell(): Range {
