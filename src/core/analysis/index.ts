@@ -15,7 +15,7 @@ import { readDataset, type DatasetColumns, type DatasetInput, type GroupLabelCou
 import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
-import { normaliseKey } from "../data/values";
+import { normaliseKey, setOwn } from "../data/values";
 import { headerKey, storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
@@ -100,7 +100,7 @@ export function keepPresentLabels(settings: ComparisonSettings, input: Compariso
   }
   const keep = <V>(rec: Record<string, V>, keys: Set<string>): Record<string, V> => {
     const out: Record<string, V> = {};
-    for (const [k, v] of Object.entries(rec)) if (keys.has(normaliseKey(k))) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(rec)) if (keys.has(normaliseKey(k))) setOwn(out, k, v);
     return out;
   };
   return { ...settings, statusClasses: keep(settings.statusClasses, statusKeys), groupMap: keep(settings.groupMap, groupKeys) };

@@ -5,7 +5,7 @@
 import type { TablePolicy } from "../stats";
 import type { Arm } from "../data/groups";
 import type { StatusClass } from "../data/dataset";
-import { normaliseKey } from "../data/values";
+import { normaliseKey, setOwn } from "../data/values";
 import type { FinalGoal, ProgrammeTheory, SubGoal } from "../theory/model";
 
 export type { Arm, StatusClass };
@@ -118,9 +118,9 @@ export interface DefaultSettingsInput {
 /** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the three suggested outcomes. */
 export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings {
   const groupMap: Record<string, Arm> = {};
-  for (const g of input.groupLabels ?? []) if (g.arm) groupMap[normaliseKey(g.label)] = g.arm;
+  for (const g of input.groupLabels ?? []) if (g.arm) setOwn(groupMap, normaliseKey(g.label), g.arm);
   const statusClasses: Record<string, StatusClass> = {};
-  for (const s of input.statuses ?? []) statusClasses[s] = defaultStatusClass(s);
+  for (const s of input.statuses ?? []) setOwn(statusClasses, s, defaultStatusClass(s));
   return {
     version: 1,
     source: { sheet: input.sheet, address: input.address, layout: input.layout, ...(input.header ? { header: input.header } : {}) },

@@ -26,6 +26,25 @@ const address = v.pipe(
 );
 const label = v.pipe(v.string(), v.maxLength(1000));
 
+/**
+ * A record label → one of `values`, checked in place. Not v.record: it drops a key named "__proto__", and a
+ * status or group label may be exactly that (it must stay mappable).
+ */
+function labelRecord<V extends string>(values: readonly V[]) {
+  const ok = (k: string, x: unknown): boolean => k.length <= 1000 && (values as readonly unknown[]).includes(x);
+  const allowed = values.map((x) => `"${x}"`).join(" | ");
+  return v.custom<Record<string, V>>(
+    (o) => typeof o === "object" && o !== null && !Array.isArray(o) && Object.entries(o).every(([k, x]) => ok(k, x)),
+    // "key\tallowed\tgot", made into a sentence by parseSettings
+    (issue) => {
+      const o = issue.input;
+      if (typeof o !== "object" || o === null || Array.isArray(o)) return `\tObject\t${typeof o}`;
+      const bad = Object.entries(o).find(([k, x]) => !ok(k, x));
+      return bad ? `${bad[0].slice(0, 40)}\t${allowed}\t${String(JSON.stringify(bad[1])).slice(0, 40)}` : "";
+    },
+  );
+}
+
 export const ComparisonSettingsSchema = v.strictObject({
   version: v.literal(1),
   source: v.strictObject({
@@ -41,8 +60,8 @@ export const ComparisonSettingsSchema = v.strictObject({
     timepoints: v.array(v.strictObject({ column, month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
     long: v.optional(v.strictObject({ time: column, status: column })),
   }),
-  groupMap: v.record(label, v.picklist(["intervention", "control"])),
-  statusClasses: v.record(label, v.picklist(["valid", "notFollowedUp", "movedAway", "excluded"])),
+  groupMap: labelRecord(["intervention", "control"] as const),
+  statusClasses: labelRecord(["valid", "notFollowedUp", "movedAway", "excluded"] as const),
   outcomes: v.array(
     v.strictObject({
       id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -66,8 +85,17 @@ export function parseSettings(value: unknown): ParsedSettings {
   if (r.success) return { ok: true, settings: r.output as ComparisonSettings };
   // `received` may be a label from the data: shortened, and only ever shown in the pane
   const got = (i: v.BaseIssue<unknown>): string => (i.received.length > 40 ? `${i.received.slice(0, 39)}…` : i.received);
-  const where = r.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? "(hele værdien)"}: ${i.expected ? `forventet ${i.expected}, fandt ${got(i)}` : i.message}`);
-  const whereEn = r.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? "(the whole value)"}: ${i.expected ? `expected ${i.expected}, got ${got(i)}` : i.message}`);
+  const describe = (i: v.BaseIssue<unknown>, lang: 0 | 1): string => {
+    const path = v.getDotPath(i) ?? (lang === 0 ? "(hele værdien)" : "(the whole value)");
+    if (i.type === "custom") {
+      const [key, allowed, found] = i.message.split("\t");
+      const where = key ? `${path}.${key}` : path;
+      return lang === 0 ? `${where}: forventet ${allowed}, fandt ${found}` : `${where}: expected ${allowed}, got ${found}`;
+    }
+    return lang === 0 ? `${path}: ${i.expected ? `forventet ${i.expected}, fandt ${got(i)}` : i.message}` : `${path}: ${i.expected ? `expected ${i.expected}, got ${got(i)}` : i.message}`;
+  };
+  const where = r.issues.slice(0, 3).map((i) => describe(i, 0));
+  const whereEn = r.issues.slice(0, 3).map((i) => describe(i, 1));
   const more = r.issues.length > 3 ? ` (og ${r.issues.length - 3} flere)` : "";
   const moreEn = r.issues.length > 3 ? ` (and ${r.issues.length - 3} more)` : "";
   return {

@@ -12,7 +12,7 @@ import { cellAddress, parseRange } from "../report/address";
 import { CprColumnRule, cellHasCpr, classifyCpr } from "./cpr";
 import { mapGroupLabel, type Arm } from "./groups";
 import { MAX_CATEGORY_LEVELS, parseMonthValue, type BaselineType } from "./header";
-import { cellText, isBlank, isDateFormat, isExcelError, normaliseKey, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
+import { cellText, isBlank, isDateFormat, isExcelError, normaliseKey, setOwn, parseDanishDateText, parseDanishNumber, type CellValue } from "./values";
 
 export interface DatasetInput {
   sheet: string;
@@ -470,7 +470,7 @@ class Labels {
     groupMap: Record<string, Arm> | undefined,
   ) {
     // keys are matched after normalisation, whatever form the caller stored them in
-    for (const [k, v] of Object.entries(groupMap ?? {})) this.userMap[normaliseKey(k)] = v;
+    for (const [k, v] of Object.entries(groupMap ?? {})) setOwn(this.userMap, normaliseKey(k), v);
   }
   group(v: CellValue, r: number): number {
     let g = this.groupRaw.get(v);
