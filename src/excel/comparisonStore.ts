@@ -278,11 +278,26 @@ export async function listSources(run: ExcelRun): Promise<SourceList> {
  * the pane shows with "Nulstil" (deleteComparisonSettings). 1 sync.
  */
 export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
-  const v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
+  let v: unknown;
+  try {
+    v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
+  } catch (e) {
+    // damaged text is invalid settings too: shown with "Nulstil"
+    if (e instanceof VirkningError && e.code === "STATE_DAMAGED") return parseDamaged(e);
+    throw e;
+  }
   if (v === undefined) return null;
   const parsed = parseSettings(v);
   if (!parsed.ok) throw parsed.error;
   return parsed.settings;
+}
+
+function parseDamaged(e: VirkningError): never {
+  throw new VirkningError(
+    "SETTINGS_INVALID",
+    `De gemte indstillinger for sammenligningen i projektmappen kan ikke bruges: ${e.message} Tryk på "Nulstil" for at slette dem og sætte sammenligningen op igen.`,
+    `The comparison settings stored in the workbook cannot be used: ${e.messageEn} Press "Reset" to delete them and set up the comparison again.`,
+  );
 }
 
 /** Deletes the stored comparison settings ("Nulstil"): 1 sync. */

@@ -3,6 +3,7 @@ import { type PreviewWorkbook } from "../workbook";
 import { ClientObj, CollectionObj, defineProps, invalidArgument } from "./base";
 import { Range, RangeAreas } from "./range";
 import { selectedRangeRefusal, specialSelection } from "./selection";
+import { checkSettingsLimit } from "./settingsLimit";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheet";
 
@@ -96,6 +97,7 @@ export class SettingCollection extends CollectionObj<PreviewWorkbook, SettingTar
     if (typeof key !== "string" || key.length === 0) throw invalidArgument("key");
     const json = JSON.stringify(value ?? null);
     this._act(json.length + key.length, (b) => {
+      checkSettingsLimit(b, key, json); // ~2 MB in all (settingsLimit.ts)
       b.settings.set(key, json);
     });
     return this._make(Setting, () => ({ book: this.context.book, key }), "item", key);
