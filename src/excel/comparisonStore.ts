@@ -12,28 +12,20 @@
  * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
  */
 import { VirkningError } from "../core/errors";
-import { runComparison, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
+import { keepPresentLabels, reconcileColumns, runComparison, storedHeader, type ColumnMove, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
 import { comparisonSheetSpec } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
-import { isSetSupported, type ExcelRun } from "./host";
+import type { ExcelRun } from "./host";
+import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
 import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
-import { loadState, ownedSheetNames, saveState } from "./state";
+import { deleteState, loadState, ownedSheetNames, saveState } from "./state";
+import { parseSettings } from "../core/analysis/settingsSchema";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
-
-/** Cells per read chunk: far below Excel on the web's 5 MB response limit even for long texts. */
-export const READ_CHUNK_CELLS = 100_000;
-
-/** Number of row chunks a read of `rows` × `columns` cells is split into. */
-export function chunkCount(rows: number, columns: number): number {
-  if (rows <= 0) return 0;
-  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, columns)));
-  return Math.ceil(rows / perChunk);
-}
 
 /** A range read for the comparison, before the header row is found. */
 export interface SourceRange {
@@ -121,34 +113,6 @@ export function toComparisonInput(src: SourceRange): ComparisonInput {
   };
 }
 
-/** Reads `ref` on `sheet` in row chunks, one sync per chunk (Excel on the web's payload limit). */
-async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<{ values: CellValue[][]; numberFormats: string[][] }> {
-  const out: CellValue[][] = [];
-  const formats: string[][] = [];
-  const perChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, ref.columnCount)));
-  for (let r = 0; r < ref.rowCount; r += perChunk) {
-    const n = Math.min(perChunk, ref.rowCount - r);
-    // number formats too: a date-formatted number is an Excel date, not a plain number
-    const range = ws.getRangeByIndexes(ref.row + r, ref.column, n, ref.columnCount).load("values,numberFormat");
-    // One sync per chunk is the point of chunking: each response must stay below the payload limit.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const row of range.values as CellValue[][]) out.push(row);
-    for (const row of range.numberFormat as string[][]) formats.push(row);
-  }
-  return { values: out, numberFormats: formats };
-}
-
-/** context.sync(), turning Excel's ItemNotFound (a sheet or table looked up with getItem is gone) into `missing`. */
-async function syncOrMissing(context: Excel.RequestContext, missing: () => VirkningError): Promise<void> {
-  try {
-    await context.sync();
-  } catch (e) {
-    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw missing();
-    throw e;
-  }
-}
-
 function sourceMissing(sheet: string): VirkningError {
   return new VirkningError(
     "SOURCE_SHEET_MISSING",
@@ -158,19 +122,10 @@ function sourceMissing(sheet: string): VirkningError {
   );
 }
 
-/**
- * Queue a load of the merged areas of `range` when the host has them (Range.getMergedAreasOrNullObject is
- * ExcelApi 1.13; older Excel gets no merged areas, and core then cannot point at merged cells).
- */
-function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
-  if (!isSetSupported("1.13")) return null;
-  return range.getMergedAreasOrNullObject().load("address");
-}
-
-function mergedAddresses(areas: Excel.RangeAreas | null): string[] {
-  if (!areas || areas.isNullObject) return [];
-  const a = areas.address;
-  return a ? a.split(",").map((s) => s.trim()).filter((s) => s.length > 0) : [];
+/** Values and number formats (a date-formatted number is an Excel date) through the one reader. */
+async function readChunks(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef): Promise<{ values: CellValue[][]; numberFormats: string[][]; chunks: number }> {
+  const r = await readCells(context, ws, ref, { numberFormats: true });
+  return { values: r.values, numberFormats: r.numberFormats ?? [], chunks: r.chunks };
 }
 
 /**
@@ -181,16 +136,31 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
   return run(async (context) => {
     // getItem, not ...OrNullObject: nothing is chained on a worksheet that may be a null object.
     const ws = context.workbook.worksheets.getItem(source.sheet);
-    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
     const columns = ws.getRangeByIndexes(top.row, top.column, Math.max(1, top.rowCount), top.columnCount);
     const merged = queueMerged(columns);
     await syncOrMissing(context, () => sourceMissing(source.sheet));
     const last = used.isNullObject ? top.row : Math.max(top.row, used.rowIndex + used.rowCount - 1);
-    const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: top.columnCount };
-    const { values, numberFormats } = await readChunks(context, ws, ref);
-    const cut = cutAtFirstBlankRow(values, 1);
-    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: numberFormats.slice(0, cut.length), mergedAreas: mergedAddresses(merged) });
+    // columns inserted into the data push the last ones to the right: read on to the used range's edge,
+    // then keep the columns up to the first one without a header beyond the stored width
+    const right = used.isNullObject ? top.column + top.columnCount : Math.max(top.column + top.columnCount, used.columnIndex + used.columnCount);
+    const ref = { row: top.row, column: top.column, rowCount: last - top.row + 1, columnCount: right - top.column };
+    const read = await readChunks(context, ws, ref);
+    const width = headedWidth(read.values[0] ?? [], top.columnCount);
+    const cut = cutAtFirstBlankRow(
+      read.values.map((r) => r.slice(0, width)),
+      1,
+    );
+    const formats = read.numberFormats.slice(0, cut.length).map((r) => r.slice(0, width));
+    return toComparisonInput({ sheet: source.sheet, row: top.row, column: top.column, values: cut, numberFormats: formats, mergedAreas: mergedList(merged) });
   });
+}
+
+/** The stored width, extended over the columns right of it that have a header (inserted columns). */
+function headedWidth(headerRow: CellValue[], stored: number): number {
+  let w = stored;
+  while (w < headerRow.length && !isBlank(headerRow[w])) w++;
+  return w;
 }
 
 /**
@@ -199,6 +169,15 @@ export async function readSource(run: ExcelRun, source: ComparisonSettings["sour
  * selected, exactly the selection. 1 + chunks syncs. Null when it is empty; refuses the add-in's own sheets.
  */
 export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInput | null> {
+  try {
+    return await readSelectionNow(run);
+  } catch (e) {
+    // several areas or a shape selected: a message of its own, not Excel's generic error
+    throw await selectionError(run, e);
+  }
+}
+
+async function readSelectionNow(run: ExcelRun): Promise<ComparisonInput | null> {
   return run(async (context) => {
     // The selection is always on the active sheet.
     const ws = context.workbook.worksheets.getActiveWorksheet();
@@ -208,7 +187,7 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     const region = selected.getSurroundingRegion();
     region.load("rowIndex,columnIndex,rowCount,columnCount");
     // the current region stops at an empty row; the used range shows whether more data follow below it
-    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = queueMerged(region);
     const register = queueLoadRegister(context);
     const mark = ws.names.getItemOrNullObject(MARK_NAME).load("formula");
@@ -223,8 +202,10 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
       );
     }
     const several = selected.rowCount * selected.columnCount > 1;
-    const block = several ? selected : region;
-    const ref = { row: block.rowIndex, column: block.columnIndex, rowCount: block.rowCount, columnCount: block.columnCount };
+    // several cells: exactly the selection, cut to the used range (whole columns A:M, whole rows, Ctrl+A)
+    const clipped = several ? clipToUsed(refOf(selected)!, refOf(used)) : refOf(region);
+    if (!clipped) return null;
+    const ref = { ...clipped };
     // with one cell selected, read on below the region down to the last used row: rows of data below an
     // empty row must not be left out silently (cutAtFirstBlankRow keeps them when they look like data)
     let mergedBelow: Excel.RangeAreas | null = null;
@@ -238,7 +219,7 @@ export async function readSelectionSource(run: ExcelRun): Promise<ComparisonInpu
     const values = several ? read.values : cutAtFirstBlankRow(read.values, 1);
     const numberFormats = read.numberFormats.slice(0, values.length);
     if (values.every((r) => r.every((v) => isBlank(v)))) return null;
-    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [...mergedAddresses(merged), ...mergedAddresses(mergedBelow)] });
+    return toComparisonInput({ sheet: ws.name, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: [...mergedList(merged), ...mergedList(mergedBelow)] });
   });
 }
 
@@ -252,7 +233,7 @@ export async function readSheetSource(run: ExcelRun, sheet: string): Promise<Com
     if (used.isNullObject) return null;
     const ref = { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
     const { values, numberFormats } = await readChunks(context, ws, ref);
-    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedAddresses(merged) });
+    return toComparisonInput({ sheet, row: ref.row, column: ref.column, values, numberFormats, mergedAreas: mergedList(merged) });
   });
 }
 
@@ -289,29 +270,37 @@ export async function listSources(run: ExcelRun): Promise<SourceList> {
   });
 }
 
-function isSettings(v: unknown): v is ComparisonSettings {
-  if (!v || typeof v !== "object") return false;
-  const s = v as Partial<ComparisonSettings>;
-  return (
-    s.version === 1 &&
-    !!s.source &&
-    typeof s.source.sheet === "string" &&
-    typeof s.source.address === "string" &&
-    !!s.columns &&
-    typeof s.columns.id === "number" &&
-    typeof s.columns.group === "number" &&
-    Array.isArray(s.columns.baseline) &&
-    Array.isArray(s.columns.timepoints) &&
-    !!s.groupMap &&
-    !!s.statusClasses &&
-    Array.isArray(s.outcomes)
+/**
+ * The stored settings, checked against the schema (core/analysis/settingsSchema.ts); null when none are
+ * stored. Invalid or unknown settings throw SETTINGS_INVALID (a Danish message naming the fields), which
+ * the pane shows with "Nulstil" (deleteComparisonSettings). 1 sync.
+ */
+export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
+  let v: unknown;
+  try {
+    v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
+  } catch (e) {
+    // damaged text is invalid settings too: shown with "Nulstil"
+    if (e instanceof VirkningError && e.code === "STATE_DAMAGED") return parseDamaged(e);
+    throw e;
+  }
+  if (v === undefined) return null;
+  const parsed = parseSettings(v);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.settings;
+}
+
+function parseDamaged(e: VirkningError): never {
+  throw new VirkningError(
+    "SETTINGS_INVALID",
+    `De gemte indstillinger for sammenligningen i projektmappen kan ikke bruges: ${e.message} Tryk på "Nulstil" for at slette dem og sætte sammenligningen op igen.`,
+    `The comparison settings stored in the workbook cannot be used: ${e.messageEn} Press "Reset" to delete them and set up the comparison again.`,
   );
 }
 
-/** The stored settings, or null when none (or unreadable ones) are stored: 1 sync. */
-export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
-  const v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
-  return isSettings(v) ? v : null;
+/** Deletes the stored comparison settings ("Nulstil"): 1 sync. */
+export async function deleteComparisonSettings(run: ExcelRun): Promise<void> {
+  await deleteState(run, COMPARISON_STATE_KEY);
 }
 
 /** Stores the settings in the workbook (saved with the file): 1 sync. */
@@ -329,13 +318,18 @@ export interface ComparisonRun {
   input: ComparisonInput;
   result: ComparisonResult;
   spec: SheetSpec;
+  /** The settings as run: columns found again by header (see core/analysis/columns.ts), range and header as read now. */
+  settings: ComparisonSettings;
+  /** Columns found at another position than stored. */
+  moved: ColumnMove[];
 }
 
 /**
- * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), runs the analysis and writes
- * the results sheet (at most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or
- * CPR_FOUND) is thrown before anything is written. `onRead` receives the fresh data even when the analysis
- * then refuses it, so the pane can show what it found.
+ * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), finds the columns again by
+ * header (refusing with COLUMNS_CHANGED when unsure), runs the analysis and writes the results sheet (at
+ * most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown
+ * before anything is written. `onRead` receives the fresh data even when the analysis then refuses it, so
+ * the pane can show what it found.
  */
 export async function runAndWriteComparison(
   run: ExcelRun,
@@ -344,8 +338,10 @@ export async function runAndWriteComparison(
 ): Promise<ComparisonRun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
-  const result = runComparison(input, settings, options.now);
+  const { columns, moved } = reconcileColumns(settings, input.header);
+  const used: ComparisonSettings = { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) }, columns };
+  const result = runComparison(input, used, options.now);
   const spec = comparisonSheetSpec(result, options.lang);
   await writeComparison(run, spec);
-  return { input, result, spec };
+  return { input, result, spec, settings: keepPresentLabels(used, input), moved };
 }

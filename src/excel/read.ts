@@ -46,11 +46,12 @@ function sheetMissing(sheet: string): VirkningError {
   return new VirkningError("SHEET_NOT_FOUND", `Arket "${sheet}" findes ikke i projektmappen.`, `The sheet "${sheet}" does not exist in the workbook.`, { sheet });
 }
 
-async function syncOrMissing(context: Excel.RequestContext, sheet: string): Promise<void> {
+/** context.sync(), turning Excel's ItemNotFound (a sheet or table looked up with getItem is gone) into `missing()`. */
+export async function syncOrMissing(context: Excel.RequestContext, missing: string | (() => VirkningError)): Promise<void> {
   try {
     await context.sync();
   } catch (e) {
-    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw sheetMissing(sheet);
+    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") throw typeof missing === "string" ? sheetMissing(missing) : missing();
     throw e;
   }
 }
@@ -65,13 +66,13 @@ function fromExcel(v: unknown): CellValue {
  * Queue a load of the merged areas of `range` when the host has them (Range.getMergedAreasOrNullObject is
  * ExcelApi 1.13, above the manifest's 1.7; older Excel would reject the whole sync). Null otherwise.
  */
-function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
+export function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
   if (!isSetSupported("1.13")) return null;
   return range.getMergedAreasOrNullObject().load("address");
 }
 
-function mergedList(areas: Excel.RangeAreas | null): string[] {
-  if (!areas || areas.isNullObject) return [];
+export function mergedList(areas: Excel.RangeAreas | null): string[] {
+  if (!areas || areas.isNullObject || !areas.address) return [];
   return areas.address
     .split(",")
     .map((s) => s.trim())
@@ -83,27 +84,66 @@ export function rowsPerChunk(bytesPerRow: number): number {
   return Math.max(1, Math.floor(READ_BUDGET_BYTES / Math.max(1, bytesPerRow)));
 }
 
+/** UTF-8 bytes of a JSON-encoded row (the payload limit counts bytes, and "æøå" take two each). */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? "";
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // surrogate pair: 4 bytes = 2 UTF-16 units + 2
+    if (c >= 0x80) n += c >= 0x800 ? 2 : 1;
+  }
+  return n;
+}
+
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
 }
 
-/** Read `ref` on worksheet `ws` in row chunks (one sync each). */
-async function readChunked(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  ref: RangeRef,
-  opts: ReadOptions,
-): Promise<{ values: CellValue[][]; numberFormats?: string[][]; chunks: number }> {
+/** Sheet limits (Excel 2007 and later): a whole column is 1,048,576 rows, a whole row 16,384 columns. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
+
+/**
+ * `ref` cut to the sheet's used range (null when they do not overlap). Used for every selection of
+ * several cells, so a whole-column (A:M) or whole-row selection, or Ctrl+A, reads only cells that
+ * hold something instead of up to 17 billion empty ones.
+ */
+export function clipToUsed(ref: RangeRef, used: RangeRef | null): RangeRef | null {
+  if (!used) return null;
+  const row = Math.max(ref.row, used.row);
+  const column = Math.max(ref.column, used.column);
+  const rowEnd = Math.min(ref.row + ref.rowCount, used.row + used.rowCount);
+  const colEnd = Math.min(ref.column + ref.columnCount, used.column + used.columnCount);
+  if (rowEnd <= row || colEnd <= column) return null;
+  return { row, column, rowCount: rowEnd - row, columnCount: colEnd - column };
+}
+
+export interface CellsRead {
+  values: CellValue[][];
+  numberFormats?: string[][];
+  /** Value syncs used (chunks, including any re-read after a payload error). */
+  chunks: number;
+}
+
+/**
+ * THE chunked reader: reads `ref` on worksheet `ws` in row chunks, one sync each, so each response
+ * stays below READ_BUDGET_BYTES (counted in UTF-8 bytes of the JSON). The first chunk assumes
+ * FIRST_CHUNK_BYTES_PER_CELL; later chunks are sized from the largest row seen so far times 1.2. A chunk
+ * that Excel still rejects as too large is halved and read again (one extra sync each time).
+ */
+export async function readCells(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef, opts: ReadOptions = {}): Promise<CellsRead> {
   const values: CellValue[][] = [];
   const numberFormats: string[][] | undefined = opts.numberFormats ? [] : undefined;
   const perCell = FIRST_CHUNK_BYTES_PER_CELL + (opts.numberFormats ? FORMAT_BYTES_PER_CELL : 0);
   let n = rowsPerChunk(perCell * ref.columnCount);
   let maxRowBytes = 0;
   let chunks = 0;
+  let cap = Infinity; // after a payload error, never more rows than the chunk that got through
   for (let start = 0; start < ref.rowCount; ) {
     const count = Math.min(n, ref.rowCount - start);
-    const range = ws.getRange(rangeAddress(ref.row + start, ref.column, count, ref.columnCount));
+    const range = ws.getRangeByIndexes(ref.row + start, ref.column, count, ref.columnCount);
     if (opts.numberFormats) range.load("values,numberFormat");
     else range.load("values");
     try {
@@ -113,7 +153,7 @@ async function readChunked(
       await context.sync();
     } catch (e) {
       if (isPayloadError(e) && count > 1) {
-        n = Math.ceil(count / 2);
+        n = cap = Math.ceil(count / 2);
         continue;
       }
       throw e;
@@ -121,17 +161,16 @@ async function readChunked(
     const vals = range.values as unknown[][];
     const nfs = opts.numberFormats ? (range.numberFormat as unknown as string[][]) : undefined;
     for (let i = 0; i < vals.length; i++) {
-      const row = vals[i].map(fromExcel);
-      values.push(row);
-      let bytes = JSON.stringify(vals[i]).length + 1;
+      values.push(vals[i].map(fromExcel));
+      let bytes = jsonBytes(vals[i]) + 1;
       if (nfs) {
         numberFormats!.push(nfs[i]);
-        bytes += JSON.stringify(nfs[i]).length + 1;
+        bytes += jsonBytes(nfs[i]) + 1;
       }
       if (bytes > maxRowBytes) maxRowBytes = bytes;
     }
     start += count;
-    n = rowsPerChunk(Math.ceil(maxRowBytes * 1.2));
+    n = Math.min(cap, rowsPerChunk(Math.ceil(maxRowBytes * 1.2)));
   }
   return numberFormats ? { values, numberFormats, chunks } : { values, chunks };
 }
@@ -145,7 +184,7 @@ async function readLoadedRange(
   opts: ReadOptions,
 ): Promise<RangeRead> {
   const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
-  const r = await readChunked(context, ws, ref, opts);
+  const r = await readCells(context, ws, ref, opts);
   const out: RangeRead = {
     sheet,
     address: range.address,
@@ -161,7 +200,21 @@ async function readLoadedRange(
 
 const DIMS = "address,rowIndex,columnIndex,rowCount,columnCount";
 
-/** Read `address` ("A1:M61", "A:M") on `sheetName`: 1 + chunks syncs. */
+/** The used range of `ws` as a RangeRef, or null (queued load; read after the sync). */
+export function queueUsed(ws: Excel.Worksheet): Excel.Range {
+  return ws.getUsedRangeOrNullObject(true).load(DIMS);
+}
+
+export function refOf(r: Excel.Range): RangeRef | null {
+  return r.isNullObject ? null : { row: r.rowIndex, column: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount };
+}
+
+/** Whole rows or whole columns (A:M, 1:5, Ctrl+A): read only the part that overlaps the used range. */
+export function isWhole(ref: RangeRef): boolean {
+  return ref.rowCount >= SHEET_ROWS || ref.columnCount >= SHEET_COLUMNS;
+}
+
+/** Read `address` ("A1:M61", "A:M") on `sheetName`: 1 + chunks syncs. Whole rows/columns are cut to the used range. */
 export async function readRange(run: ExcelRun, sheetName: string, address: string, opts: ReadOptions = {}): Promise<RangeRead> {
   return run(async (context) => {
     // getItem (not ...OrNullObject): calls on a null worksheet are not something to rely on in
@@ -169,19 +222,27 @@ export async function readRange(run: ExcelRun, sheetName: string, address: strin
     const ws = context.workbook.worksheets.getItem(sheetName);
     ws.load("name");
     const range = ws.getRange(address).load(DIMS);
+    const used = queueUsed(ws);
     const merged = queueMerged(range);
     await syncOrMissing(context, sheetName);
-    if (range.rowCount === 1_048_576 || range.rowCount * range.columnCount > 5_000_000) {
-      // Whole columns: read only down to the last used row.
-      const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
-      await context.sync();
-      if (used.isNullObject) return { sheet: ws.name, address: range.address, rowIndex: range.rowIndex, columnIndex: range.columnIndex, values: [], mergedAreas: [], chunks: 0 };
-      const lastRow = used.rowIndex + used.rowCount;
-      const clipped = ws.getRange(rangeAddress(range.rowIndex, range.columnIndex, Math.max(1, lastRow - range.rowIndex), range.columnCount)).load(DIMS);
-      await context.sync();
-      return readLoadedRange(context, ws, ws.name, clipped, merged, opts);
-    }
-    return readLoadedRange(context, ws, ws.name, range, merged, opts);
+    // synced by syncOrMissing (the lint rule looks for a literal context.sync())
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+    const name = ws.name;
+    const full = refOf(range)!;
+    const ref = isWhole(full) ? clipToUsed(full, refOf(used)) : full;
+    if (!ref) return { sheet: name, address: range.address, rowIndex: full.row, columnIndex: full.column, values: [], mergedAreas: [], chunks: 0 };
+    const r = await readCells(context, ws, ref, opts);
+    const out: RangeRead = {
+      sheet: name,
+      address: `${range.address.slice(0, range.address.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, ref.rowCount, ref.columnCount)}`,
+      rowIndex: ref.row,
+      columnIndex: ref.column,
+      values: r.values,
+      mergedAreas: mergedList(merged),
+      chunks: r.chunks,
+    };
+    if (r.numberFormats) out.numberFormats = r.numberFormats;
+    return out;
   });
 }
 
@@ -247,6 +308,14 @@ export function regionAround(values: CellValue[][], row: number, column: number)
  * used range is read and the region computed here with the same rule (`regionAround`).
  */
 export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {}): Promise<RangeRead> {
+  try {
+    return await readSelectionRegionNow(run, opts);
+  } catch (e) {
+    throw await selectionError(run, e);
+  }
+}
+
+async function readSelectionRegionNow(run: ExcelRun, opts: ReadOptions): Promise<RangeRead> {
   return run(async (context) => {
     const sel = context.workbook.getSelectedRange().load(DIMS);
     const ws = sel.worksheet;
@@ -256,7 +325,7 @@ export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {})
       const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
       await context.sync();
       if (used.isNullObject) return { sheet: ws.name, address: sel.address, rowIndex: sel.rowIndex, columnIndex: sel.columnIndex, values: [], mergedAreas: [], chunks: 0 };
-      const all = await readChunked(context, ws, { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }, opts);
+      const all = await readCells(context, ws, { row: used.rowIndex, column: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }, opts);
       const single = sel.rowCount === 1 && sel.columnCount === 1;
       const local = single
         ? regionAround(all.values, sel.rowIndex - used.rowIndex, sel.columnIndex - used.columnIndex)
@@ -281,6 +350,51 @@ export async function readSelectionRegion(run: ExcelRun, opts: ReadOptions = {})
     const single = sel.rowCount === 1 && sel.columnCount === 1;
     return single ? readLoadedRange(context, ws, ws.name, region, regionMerged, opts) : readLoadedRange(context, ws, ws.name, sel, selMerged, opts);
   });
+}
+
+/**
+ * What to tell the user when reading the selection failed: Excel's getSelectedRange() refuses a selection
+ * of several areas (Ctrl+click) and, with "InvalidSelection", a selected shape or chart (office-js#2268),
+ * which would otherwise reach the user as a generic Excel error. With ExcelApi 1.9 a second request
+ * (getSelectedRanges, 1 sync) tells the two apart; without it one message covers both. Other errors are
+ * returned unchanged.
+ */
+export async function selectionError(run: ExcelRun, e: unknown): Promise<unknown> {
+  if (e instanceof VirkningError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return e;
+  let areas = -1; // -1: not known
+  if (isSetSupported("1.9")) {
+    try {
+      areas = await run(async (context) => {
+        const ranges = context.workbook.getSelectedRanges().load("areaCount");
+        await context.sync();
+        return ranges.areaCount;
+      });
+    } catch {
+      areas = 0; // even the areas cannot be had: not cells (a shape or chart)
+    }
+    if (areas === 1) return e; // one block of cells: the failure is something else
+  } else if (code !== "InvalidSelection") return e;
+  if (areas > 1) {
+    return new VirkningError(
+      "SELECTION_SEVERAL_AREAS",
+      `Der er markeret ${areas} områder på én gang (med Ctrl). Virkning kan kun læse ét sammenhængende område: markér én celle i dine data (så findes hele tabellen), eller markér tabellen som ét område, og tryk på "Brug markering" igen.`,
+      `${areas} areas are selected at once (with Ctrl). Virkning can only read one connected range: select one cell in your data (the whole table is then found), or select the table as one range, and press "Use selection" again.`,
+    );
+  }
+  if (areas === 0) {
+    return new VirkningError(
+      "SELECTION_NOT_CELLS",
+      `Der er markeret en figur eller et diagram, ikke celler. Klik på en celle i dine data, og tryk på "Brug markering" igen.`,
+      `A shape or chart is selected, not cells. Click a cell in your data and press "Use selection" again.`,
+    );
+  }
+  return new VirkningError(
+    "SELECTION_NOT_A_RANGE",
+    `Markeringen er ikke ét område af celler (der er fx markeret en figur, et diagram eller flere områder med Ctrl). Klik på én celle i dine data, og tryk på "Brug markering" igen.`,
+    `The selection is not one range of cells (for example a shape, a chart or several areas are selected). Click one cell in your data and press "Use selection" again.`,
+  );
 }
 
 export interface SheetInfo {

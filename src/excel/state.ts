@@ -2,62 +2,63 @@
  * Add-in state kept in the workbook (saved with the file) through `workbook.settings`
  * (ExcelApi 1.4), and the register of the sheets the add-in owns.
  *
- * State values are stored as JSON text. Text longer than STATE_PART_CHARS is split over parts
- * "<key>#1", "<key>#2", … and the key itself holds {"$virkningParts": n}. Sync budget:
- * - saveState: 1 sync while the JSON is below ~3 MB (larger values: one more sync per ~3.5 MB
- *   of parts as sent, to stay under the 5 MB request limit); stale parts of a longer earlier value are deleted
- *   in the same sync (deleting a null object is a no-op in Excel).
+ * State values are stored as JSON text, each at most STATE_MAX_CHARS characters: Excel keeps only about
+ * 2 MB of settings in all (office-js#621), so a value is refused with a Danish message long before that
+ * is reached. Values written by earlier versions as parts ("<key>#1", … with {"$virkningParts": n} under
+ * the key) are still read. Sync budget:
+ * - saveState: 1 sync (parts of an older, longer value are deleted in the same sync; deleting a null
+ *   object is a no-op in Excel).
  * - loadState: 1 sync while the value has at most 3 parts, then 1 more per 3 parts.
  */
 import { VirkningError } from "../core/errors";
 import type { ExcelRun } from "./host";
 import { MARK_NAME, ownerEntry, parseRegister, queueLoadRegister, tokenOf, type Register, type SheetInfo } from "./ownership";
 
-/** Characters per settings part (~1 MB). */
+/** Characters per settings part (~1 MB) of values written by earlier versions. */
 export const STATE_PART_CHARS = 1_000_000;
-/** Most parts a state value may use (about 32 MB of JSON). */
+/** Most parts a stored value may have (earlier versions). */
 export const STATE_MAX_PARTS = 32;
+/**
+ * Most JSON characters of one state value (UTF-16 code units; at most ~0.6 MB as UTF-8). A few such
+ * values (comparison, progression, design) stay well below Excel's ~2 MB of settings in all. The
+ * comparison settings of a typical evaluation take 5–20 KB.
+ */
+export const STATE_MAX_CHARS = 300_000;
 const PARTS_PER_SYNC = 3;
-const WRITE_BUDGET = 3_500_000;
 const PARTS_MARKER = "$virkningParts";
 
 const partKey = (key: string, i: number): string => `${key}#${i}`;
 
-/** Store `value` (JSON-serialisable) under `key`. */
+/** Store `value` (JSON-serialisable) under `key`; refuses values above STATE_MAX_CHARS (STATE_TOO_LARGE). */
 export async function saveState(run: ExcelRun, key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError(`saveState: value for ${key} is not JSON-serialisable`);
-  const parts: string[] = [];
-  if (json.length > STATE_PART_CHARS) for (let i = 0; i < json.length; i += STATE_PART_CHARS) parts.push(json.slice(i, i + STATE_PART_CHARS));
-  if (parts.length > STATE_MAX_PARTS) {
+  if (json.length > STATE_MAX_CHARS) {
+    const n = json.length.toLocaleString("da-DK");
+    const max = STATE_MAX_CHARS.toLocaleString("da-DK");
     throw new VirkningError(
       "STATE_TOO_LARGE",
-      `Indstillingerne (${key}) er for store til at gemme i projektmappen.`,
-      `The settings (${key}) are too large to store in the workbook.`,
+      `Indstillingerne (${key}) fylder ${n} tegn, mere end de ${max}, Virkning gemmer i projektmappen (Excel har kun plads til omkring 2 MB indstillinger i alt). Fjern fx resultatmål, statusværdier eller kolonner, der ikke bruges, og gem igen.`,
+      `The settings (${key}) take ${json.length.toLocaleString("en-GB")} characters, more than the ${STATE_MAX_CHARS.toLocaleString("en-GB")} Virkning stores in the workbook (Excel has room for only about 2 MB of settings in all). Remove, for example, outcomes, status values or columns that are not used, and save again.`,
     );
   }
   await run(async (context) => {
     const settings = context.workbook.settings;
-    let pending = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const size = JSON.stringify(parts[i]).length; // as sent: the part is JSON-escaped again
-      if (pending > 0 && pending + size > WRITE_BUDGET) {
-        // Keep each request below Excel on the web's 5 MB limit.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        pending = 0;
-      }
-      settings.add(partKey(key, i + 1), parts[i]);
-      pending += size;
-    }
-    if (parts.length > 0) settings.add(key, { [PARTS_MARKER]: parts.length });
-    else settings.add(key, json);
-    for (let i = parts.length + 1; i <= STATE_MAX_PARTS; i++) settings.getItemOrNullObject(partKey(key, i)).delete();
+    settings.add(key, json);
+    for (let i = 1; i <= STATE_MAX_PARTS; i++) settings.getItemOrNullObject(partKey(key, i)).delete();
     await context.sync();
   });
 }
 
-/** The value stored under `key`, or undefined when there is none (or it cannot be read). */
+function damaged(key: string): VirkningError {
+  return new VirkningError(
+    "STATE_DAMAGED",
+    `Det, Virkning har gemt i projektmappen under "${key}", er beskadiget og kan ikke læses.`,
+    `What Virkning stored in the workbook under "${key}" is damaged and cannot be read.`,
+  );
+}
+
+/** The value stored under `key`, or undefined when there is none. A damaged value throws STATE_DAMAGED (never silently "none"). */
 export async function loadState<T>(run: ExcelRun, key: string): Promise<T | undefined> {
   return run(async (context) => {
     const settings = context.workbook.settings;
@@ -69,14 +70,14 @@ export async function loadState<T>(run: ExcelRun, key: string): Promise<T | unde
     const v: unknown = head.value;
     let json: string;
     if (typeof v === "object" && v !== null && typeof (v as Record<string, unknown>)[PARTS_MARKER] === "number") {
-      const n = (v as Record<string, number>)[PARTS_MARKER];
+      const n = Math.min((v as Record<string, number>)[PARTS_MARKER], STATE_MAX_PARTS);
       const loaded: Excel.Setting[] = first.slice(0, n);
       for (let i = PARTS_PER_SYNC + 1; i <= n; i += PARTS_PER_SYNC) {
         for (let j = i; j < i + PARTS_PER_SYNC && j <= n; j++) loaded.push(settings.getItemOrNullObject(partKey(key, j)).load("value"));
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
-      if (loaded.some((s) => s.isNullObject || typeof s.value !== "string")) return undefined;
+      if (loaded.some((s) => s.isNullObject || typeof s.value !== "string")) throw damaged(key);
       json = loaded.map((s) => s.value as string).join("");
     } else if (typeof v === "string") {
       json = v;
@@ -86,7 +87,7 @@ export async function loadState<T>(run: ExcelRun, key: string): Promise<T | unde
     try {
       return JSON.parse(json) as T;
     } catch {
-      return undefined;
+      throw damaged(key);
     }
   });
 }

@@ -16,7 +16,7 @@ import { saveTheory, loadTheory } from "../../src/excel/theoryStore";
 import { addItem, emptyTheory } from "../../src/core/theory";
 import { readSelectionSource, runAndWriteComparison } from "../../src/excel/comparisonStore";
 import { runComparison, suggestSettings } from "../../src/core/analysis";
-import { normaliseKey } from "../../src/core/data";
+import { cellHasCpr, normaliseKey } from "../../src/core/data";
 
 const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
 
@@ -328,6 +328,8 @@ describe("text is text", () => {
   test("programme-theory fields with formula-like text are saved and read back as the same text", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbitraryText, { minLength: 3, maxLength: 3 }), async ([title, name, description]) => {
+        // (Text holding a CPR number is refused before saving; see the CPR tests.)
+        fc.pre(![title, name, description].some((x) => cellHasCpr(x)));
         const wb = createPreviewWorkbook({ sample: true });
         const t = addItem(emptyTheory(title.trim() || "x"), "slutmaal", name.trim() || "y", description.trim());
         await saveTheory(runOf(wb), t, "da", { shapes: false });

@@ -3,7 +3,8 @@ import type { ExcelRun } from "../../src/excel/host";
 import { VirkningError } from "../../src/core/errors";
 import { toUserError } from "../../src/excel/errors";
 import { getExcelRun, isSetSupported } from "../../src/excel/host";
-import { deleteState, loadState, saveState, STATE_PART_CHARS } from "../../src/excel/state";
+import { deleteState, loadState, saveState, STATE_MAX_CHARS, STATE_PART_CHARS } from "../../src/excel/state";
+import { SETTINGS_LIMIT_BYTES } from "../../src/preview/workbook/api/settingsLimit";
 import { createPreviewWorkbook, EmulatedApiError, type PreviewWorkbook } from "../../src/preview/workbook";
 import { sampleCitizens, SAMPLE_STATUSES } from "../../src/preview/sampleData";
 
@@ -21,22 +22,49 @@ describe("saveState / loadState", () => {
     expect(await loadState(runOf(wb), "virkning.andet")).toBeUndefined();
   });
 
-  test("values above ~1 MB are split over several settings and read back whole; a smaller save removes the old parts", async () => {
+  test("a value above STATE_MAX_CHARS is refused with a Danish message, nothing written; Excel's ~2 MB is never approached", async () => {
     const wb = createPreviewWorkbook();
-    const big = { rows: Array.from({ length: 60_000 }, (_, i) => ({ id: `B${i}`, status: "Kontanthjælp – i praktik" })) };
+    const big = { rows: Array.from({ length: 20_000 }, (_, i) => ({ id: `B${i}`, status: "Kontanthjælp – i praktik" })) };
+    expect(JSON.stringify(big).length).toBeGreaterThan(STATE_MAX_CHARS);
+    const err = (await saveState(runOf(wb), "virkning.big", big).catch((e: unknown) => e)) as VirkningError;
+    expect(err.code).toBe("STATE_TOO_LARGE");
+    expect(err.message).toMatch(/^Indstillingerne \(virkning\.big\) fylder [\d.]+ tegn, mere end de 300\.000, Virkning gemmer i projektmappen/);
+    expect([...wb.settings.keys()]).toEqual([]);
+    expect(STATE_MAX_CHARS * 2).toBeLessThan(SETTINGS_LIMIT_BYTES / 3); // ≤ 0.6 MB UTF-8 per value
+  });
+
+  test("values stored in parts by earlier versions are read whole; saving again removes the parts", async () => {
+    const wb = createPreviewWorkbook();
+    const big = { rows: Array.from({ length: 24_000 }, (_, i) => ({ id: `B${i}`, status: "Kontanthjælp – i praktik" })) };
     const json = JSON.stringify(big);
-    expect(json.length).toBeGreaterThan(2 * STATE_PART_CHARS);
-    await saveState(runOf(wb), "virkning.big", big);
-    const keys = [...wb.settings.keys()].filter((k) => k.startsWith("virkning.big"));
-    expect(keys.length).toBe(1 + Math.ceil(json.length / STATE_PART_CHARS));
-    expect(Math.max(...keys.map((k) => String(JSON.parse(wb.settings.get(k)!)).length))).toBeLessThanOrEqual(STATE_PART_CHARS);
-    expect(wb.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
-    expect(await loadState(runOf(wb), "virkning.big")).toEqual(big);
-    await saveState(runOf(wb), "virkning.big", { small: true });
-    expect([...wb.settings.keys()].filter((k) => k.startsWith("virkning.big"))).toEqual(["virkning.big"]);
-    expect(await loadState(runOf(wb), "virkning.big")).toEqual({ small: true });
-    await deleteState(runOf(wb), "virkning.big");
-    expect(await loadState(runOf(wb), "virkning.big")).toBeUndefined();
+    const parts = Math.ceil(json.length / STATE_PART_CHARS);
+    expect(parts).toBe(2);
+    wb.setSettingDirect("virkning.old", { $virkningParts: parts });
+    for (let i = 0; i < parts; i++) wb.setSettingDirect(`virkning.old#${i + 1}`, json.slice(i * STATE_PART_CHARS, (i + 1) * STATE_PART_CHARS));
+    expect(await loadState(runOf(wb), "virkning.old")).toEqual(big);
+    await saveState(runOf(wb), "virkning.old", { small: true });
+    expect([...wb.settings.keys()]).toEqual(["virkning.old"]);
+    expect(await loadState(runOf(wb), "virkning.old")).toEqual({ small: true });
+    await deleteState(runOf(wb), "virkning.old");
+    expect(await loadState(runOf(wb), "virkning.old")).toBeUndefined();
+  });
+
+  test("a damaged value is reported (STATE_DAMAGED), never read as 'nothing stored'", async () => {
+    const wb = createPreviewWorkbook();
+    wb.setSettingDirect("virkning.x", "{ikke json");
+    await expect(loadState(runOf(wb), "virkning.x")).rejects.toMatchObject({ code: "STATE_DAMAGED" });
+  });
+
+  test("the preview refuses settings above Excel's ~2 MB in all (office-js#621)", async () => {
+    const wb = createPreviewWorkbook();
+    const err = await wb
+      .run(async (context) => {
+        context.workbook.settings.add("a", "x".repeat(1_200_000));
+        context.workbook.settings.add("b", "x".repeat(1_200_000));
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect((err as { code: string }).code).toBe("GeneralException");
   });
 });
 

@@ -190,7 +190,7 @@ describe("theoryStore against the preview workbook", () => {
       expect(loaded?.theory).toEqual(theory);
       counts[String(perKind * 4 + 1)] = { save, load };
     }
-    expect(counts).toEqual({ "5": { save: 4, load: 1 }, "101": { save: 4, load: 1 } });
+    expect(counts).toEqual({ "5": { save: 4, load: 2 }, "101": { save: 4, load: 2 } });
   });
 
   it.each(TEMPLATES.map((t) => [t.id, t] as const))("round trip of template %s: saveTheory → loadTheory gives the same theory", async (_id, template) => {

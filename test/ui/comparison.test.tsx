@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LangProvider, type Lang } from "../../src/taskpane/i18n";
 import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { insertColumnByUser } from "../../src/preview/workbook/userEdits";
 import { loadComparisonSettings, readSelectionSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { suggestSettings } from "../../src/core/analysis";
 import { saveTheory } from "../../src/excel/theoryStore";
@@ -218,7 +219,8 @@ describe("Sammenligning pane: outcomes and run", () => {
     expect(summary.textContent).toMatch(/Indsats \d+\/\d+ · Kontrol \d+\/\d+ · p = \d,\d+ \(Fisher/);
     const stored = await loadComparisonSettings(wb.run.bind(wb));
     expect(stored?.testPolicy).toBe("fisher");
-    expect(stored?.source).toEqual({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(stored?.source).toMatchObject({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
+    expect(stored?.source.header?.[0]).toBe("ID");
   });
 
   it("Gem indstillinger stores the edited settings without calculating", async () => {
@@ -350,5 +352,118 @@ describe("Sammenligning pane: outcomes and run", () => {
     expect(screen.getByTestId("source-range").textContent).toBe("Range: Borgere!A1:M61 (60 data rows)");
     expect(button("Calculate")).toBeTruthy();
     expect(screen.getByRole("radio", { name: /Pearson's χ² \(as SAS\)/ })).toBeTruthy();
+  });
+});
+
+describe("Sammenligning pane: read errors when it opens", () => {
+  it("a selection without a header row is reported with the range, not swallowed", async () => {
+    wb.setValues("Noter", "B2", [
+      [1, 2],
+      [3, 4],
+    ]);
+    wb.selectByUser("Noter", { row: 1, column: 1, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    await waitFor(() => expect(document.body.textContent).toMatch(/Fejl.*Der er ingen overskriftsrække i Noter!A1:C3/));
+  });
+});
+
+describe("Sammenligning pane: Kør igen after changes", () => {
+  it("a column inserted since the settings were saved: found by its header, said in the pane, and Kør igen stores the new positions", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    insertColumnByUser(wb, "Borgere", 10, ["Status 3 mdr", ...Array.from({ length: 60 }, () => "Kontanthjælp")]);
+    await renderPane();
+    expect(screen.getByTestId("columns-moved").textContent).toBe(
+      "Kolonner fundet ved deres overskrift, fordi de er flyttet: \u201cStatus 6 mdr\u201d, \u201cStatus 12 mdr\u201d, \u201cStatus 18 mdr\u201d.",
+    );
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    await screen.findByTestId("written");
+    const stored = await loadComparisonSettings(wb.run.bind(wb));
+    expect(stored?.source.address).toBe("A1:N61");
+    expect(stored?.columns.timepoints.map((t) => t.column)).toEqual([9, 11, 12, 13]);
+  });
+
+  it("after the user changed the setup so it cannot run, Kør igen says that Beregn is needed and writes nothing", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    await renderPane();
+    await act(async () => {
+      fireEvent.change(select("Rolle: ID"), { target: { value: "ignore" } });
+    });
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain("Du har ændret opsætningen, siden den blev gemt");
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+  });
+});
+
+describe("Sammenligning pane: stored settings that cannot be used", () => {
+  it("shows a Danish message with Nulstil; Nulstil deletes them and sets up from the data", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    const s = suggestSettings(input!, "da");
+    wb.setSettingDirect("virkning.comparison", JSON.stringify({ ...s, outcomes: [{ ...s.outcomes[0], statuses: "Jobparat" }] }));
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    const box = screen.getByTestId("invalid-settings");
+    expect(box.textContent).toContain("De gemte indstillinger for sammenligningen i projektmappen kan ikke bruges: outcomes.0.statuses");
+    expect(button("Kør igen").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.click(within(box).getByRole("button", { name: "Nulstil" }));
+    });
+    await waitFor(() => expect(screen.queryByTestId("invalid-settings")).toBeNull());
+    expect(await loadComparisonSettings(wb.run.bind(wb))).toBeNull();
+    expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
+    expect(button("Beregn").disabled).toBe(false);
+  });
+});
+
+describe("Sammenligning pane: data stored in the workbook", () => {
+  it("shows everything the add-in stored, and deletes it", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    wb.setSettingDirect("virkning.ownedSheets", JSON.stringify([{ id: "x", name: "Sammenligning" }]));
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Vis data gemt i projektmappen"));
+    });
+    const view = await screen.findByTestId("stored-data");
+    expect(within(view).getByTestId("stored-virkning.comparison").textContent).toMatch(/^Indstillinger for sammenligningen \(virkning\.comparison, [\d.]+ tegn\)/);
+    expect(within(view).getByTestId("stored-virkning.comparison").textContent).toContain('"Status 6 mdr"');
+    expect(within(view).getByTestId("stored-virkning.ownedSheets").textContent).toContain("Listen indeholder kun arknavne");
+    await act(async () => {
+      fireEvent.click(within(view).getByRole("button", { name: "Slet alt undtagen listen over Virknings ark" }));
+    });
+    await waitFor(() => expect(within(view).queryByTestId("stored-virkning.comparison")).toBeNull());
+    expect([...wb.settings.keys()]).toEqual(["virkning.ownedSheets"]);
+    expect(await loadComparisonSettings(wb.run.bind(wb))).toBeNull();
+    expect(button("Kør igen").disabled).toBe(true);
+  });
+});
+
+describe("Sammenligning pane: ikke CPR-numre", () => {
+  it("a column flagged as CPR numbers can be confirmed as not CPR; the confirmation is in the results' header block", async () => {
+    wb.setValues("Borgere", "N1", [["Journalnr."], ...Array.from({ length: 60 }, (_, i) => [`${String(1 + (i % 28)).padStart(2, "0")}0185-${1000 + i}`])]);
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    expect((await screen.findByRole("alert")).textContent).toContain("Borgere!N2");
+    await act(async () => {
+      fireEvent.click(button("Kolonnen \u201cJournalnr.\u201d indeholder ikke CPR-numre …"));
+    });
+    expect(screen.getByTestId("not-cpr").textContent).toContain("Bekræft, at du har tjekket kolonnen \u201cJournalnr.\u201d");
+    await act(async () => {
+      fireEvent.click(button("Bekræft: ikke CPR-numre"));
+    });
+    await waitFor(() => expect(button("Beregn").disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    const sheet = wb.getSheet("Sammenligning")!;
+    const head = Array.from({ length: 20 }, (_, r) => `${String(sheet.getCell(r, 0)?.value ?? "")}: ${String(sheet.getCell(r, 1)?.value ?? "")}`).join("\n");
+    expect(head).toContain('Indstillinger: Ikke CPR-numre: "Journalnr.": brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre');
+    expect((await loadComparisonSettings(wb.run.bind(wb)))?.notCpr).toEqual(["Journalnr."]);
   });
 });

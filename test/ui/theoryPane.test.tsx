@@ -321,7 +321,8 @@ describe("Programteori pane", () => {
     });
     await screen.findByText(`Gemt i arkene "${THEORY_SHEET_NAME}" og "${DIAGRAM_SHEET_NAME}".`);
     expect(screen.queryByTestId("theory-unsaved")).toBeNull();
-    expect(wb.syncCount).toBeLessThanOrEqual(4);
+    // 4 to write new sheets, after the save-conflict check read the sheet (1 sync: there is none yet; issue 9)
+    expect(wb.syncCount).toBeLessThanOrEqual(4 + 1);
     expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Borgere", "Noter", THEORY_SHEET_NAME, DIAGRAM_SHEET_NAME]));
     const sheet = wb.getSheet(THEORY_SHEET_NAME) as PreviewSheet;
     const { rowCount, columnCount } = sheet.usedExtent();
@@ -529,5 +530,33 @@ describe("Programteori pane", () => {
     expect(screen.getByTestId("theory-step-title").textContent).toBe("1. Målgruppe (target group)");
     expect(screen.getByText("Step 1 of 5")).toBeTruthy();
     expect(screen.getByText(STEPS[0].help.en)).toBeTruthy();
+  });
+});
+
+describe("save conflict (issue 9)", () => {
+  it("an edit made on the sheet since the pane read it is named; the user keeps the sheet's version, or the pane's", async () => {
+    const run = wb.run.bind(wb);
+    const theory = TEMPLATES[0].build();
+    await saveTheory(run, theory, "da", { shapes: true });
+    renderPane();
+    await screen.findByText(`Programteorien er læst fra arket "${THEORY_SHEET_NAME}".`, {}, { timeout: 20000 });
+    wb.setCellByUser(THEORY_SHEET_NAME, 2, 8, "Husk: drøftes på teammødet");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    const box = await screen.findByTestId("theory-save-conflict");
+    expect(box.textContent).toContain('Arket "Programteori" er ændret, siden panelet læste det: Programteori!I3.');
+    expect(wb.getSheet(THEORY_SHEET_NAME)?.getCell(2, 8)?.value).toBe("Husk: drøftes på teammødet");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Annullér" }));
+    });
+    expect(screen.queryByTestId("theory-save-conflict")).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole("button", { name: "Behold panelets version (overskriv arket)" }));
+    });
+    await waitFor(() => expect(wb.getSheet(THEORY_SHEET_NAME)?.getCell(2, 8)?.value ?? null).toBeNull());
   });
 });

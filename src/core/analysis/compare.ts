@@ -19,7 +19,7 @@ import {
 import type { Dataset } from "../data/dataset";
 import { normaliseKey } from "../data/values";
 import { VERSION } from "../version";
-import type { ComparisonSettings, StatusClass } from "./settings";
+import { confLabel, type ComparisonSettings, type StatusClass } from "./settings";
 import type {
   BaselineTable,
   BaselineVariable,
@@ -179,7 +179,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   notes.push(
     t(
       `Forskel = indsatsgruppe minus kontrolgruppe i procentpoint med ${pct(settings.confLevel)}-konfidensinterval (Newcombes hybride score-metode, Wilson). Relativ risiko med log-interval; oddsratio med Woolfs logit-interval. Er en celle 0, lægges 0,5 til alle fire celler (Haldane). Er der ingen (eller alle) i begge grupper, der har nået målet, kan relativ risiko og oddsratio ikke beregnes ("–").`,
-      `Difference = intervention minus control group in percentage points with ${Math.round(settings.confLevel * 100)}% confidence interval (Newcombe's hybrid score method, Wilson). Relative risk with log interval; odds ratio with Woolf's logit interval. When a cell is 0, 0.5 is added to all four cells (Haldane). When nobody (or everybody) in both groups reached the outcome, relative risk and odds ratio cannot be computed ("–").`,
+      `Difference = intervention minus control group in percentage points with ${confLabel(settings.confLevel, "en")} confidence interval (Newcombe's hybrid score method, Wilson). Relative risk with log interval; odds ratio with Woolf's logit interval. When a cell is 0, 0.5 is added to all four cells (Haldane). When nobody (or everybody) in both groups reached the outcome, relative risk and odds ratio cannot be computed ("–").`,
     ),
   );
   notes.push(
@@ -204,6 +204,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
       settingsSummary: settingsSummary(ds, settings, classOf),
     },
     lang: settings.lang,
+    confLevel: settings.confLevel,
     months,
     followUps,
     statusTable,
@@ -218,7 +219,7 @@ const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: 
 const CLASS_EN: Record<StatusClass, string> = { valid: "valid", notFollowedUp: "not followed up", movedAway: "moved away", excluded: "excluded" };
 
 function pct(conf: number): string {
-  return `${Math.round(conf * 100)} %`;
+  return confLabel(conf, "da");
 }
 
 export const POLICY_NOTE: Record<ComparisonSettings["testPolicy"], Text> = {
@@ -533,6 +534,16 @@ function settingsSummary(ds: Dataset, settings: ComparisonSettings, classOf: Sta
   };
   out.push({ label: t("Test", "Test"), value: policy[settings.testPolicy] });
   out.push({ label: t("p-værdier i Tabel 1", "p-values in Table 1"), value: settings.baselinePValues ? t("ja", "yes") : t("nej (som CONSORT anbefaler)", "no (as CONSORT recommends)") });
-  out.push({ label: t("Konfidensniveau", "Confidence level"), value: t(pct(settings.confLevel), `${Math.round(settings.confLevel * 100)}%`) });
+  out.push({ label: t("Konfidensniveau", "Confidence level"), value: t(pct(settings.confLevel), confLabel(settings.confLevel, "en")) });
+  if (settings.notCpr && settings.notCpr.length > 0) {
+    const names = settings.notCpr.map((n) => `"${n}"`).join(", ");
+    out.push({
+      label: t("Ikke CPR-numre", "Not CPR numbers"),
+      value: t(
+        `${names}: brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre, og den er ikke tjekket for CPR-numre`,
+        `${names}: the user confirmed that the column holds no CPR numbers, and it was not checked for CPR numbers`,
+      ),
+    });
+  }
   return out;
 }

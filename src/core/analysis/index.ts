@@ -15,9 +15,12 @@ import { readDataset, type DatasetColumns, type DatasetInput, type GroupLabelCou
 import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
+import { normaliseKey, setOwn } from "../data/values";
+import { headerKey, storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
 export * from "./settings";
+export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
 export * from "./types";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE } from "./compare";
 
@@ -38,8 +41,16 @@ export interface DataInspection {
   problems: VirkningError[];
 }
 
-/** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers. */
-export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"]): DataInspection {
+/** Columns (0-based in the range) whose header is one of `names` (the settings' notCpr). */
+export function notCprColumns(header: ComparisonInput["header"], names: string[] | undefined): number[] {
+  if (!names || names.length === 0) return [];
+  const keys = new Set(names.map((n) => headerKey(n)));
+  return header.flatMap((h, i) => (keys.has(headerKey(h)) ? [i] : []));
+}
+
+/** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers (outside columns confirmed in `notCpr`). */
+export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"], notCpr?: string[]): DataInspection {
+  const skip = notCprColumns(input.header, notCpr);
   const suggestion = suggestRoles(input.header, input.rows);
   const cols: DatasetColumns | null =
     columns ??
@@ -48,26 +59,51 @@ export function inspectData(input: ComparisonInput, columns?: DatasetColumns, gr
       : null);
   if (!cols) {
     // still refuses CPR numbers
-    readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] });
+    readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] }, { notCpr: skip });
     return { suggestion, columns: null, rowCount: 0, groupLabels: [], statuses: [], problems: [] };
   }
-  const { dataset, problems } = readDataset(input, cols, { groupMap });
+  const { dataset, problems } = readDataset(input, cols, { groupMap, notCpr: skip });
   return { suggestion, columns: cols, rowCount: dataset.rowCount, groupLabels: dataset.groupLabels, statuses: dataset.statuses, problems };
 }
 
 /** Default settings for a range, from the suggested roles and the values found (see defaultSettings). */
-export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da"): ComparisonSettings {
-  const info = inspectData(input);
+export function suggestSettings(input: ComparisonInput, lang: "da" | "en" = "da", notCpr?: string[]): ComparisonSettings {
+  const info = inspectData(input, undefined, undefined, notCpr);
   const s = info.suggestion;
-  return defaultSettings({
+  const settings = defaultSettings({
     sheet: input.sheet,
     address: input.address,
+    header: storedHeader(input.header),
     layout: s.layout,
     columns: { id: s.id ?? 0, group: s.group ?? 1, baseline: s.baseline, timepoints: s.timepoints, long: s.long },
     groupLabels: info.groupLabels,
     statuses: info.statuses.map((x) => x.label),
     lang,
   });
+  return notCpr && notCpr.length > 0 ? { ...settings, notCpr } : settings;
+}
+
+/**
+ * The settings as they may be stored: status classes and group labels only for labels present in the
+ * current data's role columns (privacy: a notes column once chosen as a status column must not leave its
+ * sentences in the workbook's hidden settings). Outcome definitions are kept as written.
+ */
+export function keepPresentLabels(settings: ComparisonSettings, input: ComparisonInput): ComparisonSettings {
+  let statusKeys = new Set<string>();
+  let groupKeys = new Set<string>();
+  try {
+    const info = inspectData(input, { layout: settings.source.layout, ...settings.columns }, settings.groupMap, settings.notCpr);
+    statusKeys = new Set(info.statuses.map((x) => x.key));
+    groupKeys = new Set(info.groupLabels.map((x) => x.key));
+  } catch {
+    // data that cannot be read (CPR numbers): nothing from them is kept
+  }
+  const keep = <V>(rec: Record<string, V>, keys: Set<string>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const [k, v] of Object.entries(rec)) if (keys.has(normaliseKey(k))) setOwn(out, k, v);
+    return out;
+  };
+  return { ...settings, statusClasses: keep(settings.statusClasses, statusKeys), groupMap: keep(settings.groupMap, groupKeys) };
 }
 
 function checkSettings(settings: ComparisonSettings): void {
@@ -91,7 +127,7 @@ function checkSettings(settings: ComparisonSettings): void {
 export function runComparison(input: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
   checkSettings(settings);
   const columns: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
-  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
+  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses, notCpr: notCprColumns(input.header, settings.notCpr) });
   if (problems.length > 0) throw new VirkningValidationError(problems);
   return analyse(dataset, settings, now);
 }

@@ -5,7 +5,7 @@
 import type { TablePolicy } from "../stats";
 import type { Arm } from "../data/groups";
 import type { StatusClass } from "../data/dataset";
-import { normaliseKey } from "../data/values";
+import { normaliseKey, setOwn } from "../data/values";
 import type { FinalGoal, ProgrammeTheory, SubGoal } from "../theory/model";
 
 export type { Arm, StatusClass };
@@ -21,7 +21,14 @@ export interface OutcomeDefinition {
 
 export interface ComparisonSettings {
   version: 1;
-  source: { sheet: string; /** range incl. header, e.g. "A1:N61" */ address: string; layout: "wide" | "long" };
+  source: {
+    sheet: string;
+    /** range incl. header, e.g. "A1:N61" */
+    address: string;
+    layout: "wide" | "long";
+    /** Header text of every column of the range when saved: "Kør igen" finds moved columns by it (see columns.ts). */
+    header?: string[];
+  };
   columns: {
     /** 0-based column indices relative to the range. */
     id: number;
@@ -39,8 +46,14 @@ export interface ComparisonSettings {
   outcomes: OutcomeDefinition[];
   testPolicy: TablePolicy;
   baselinePValues: boolean;
-  confLevel: 0.95;
+  /** Confidence level of every interval (0.95 by default); printed with the intervals (confLabel). */
+  confLevel: number;
   lang: "da" | "en";
+  /**
+   * Header text of columns the user confirmed hold no CPR numbers ("ikke CPR-numre"): skipped by the CPR
+   * check, and the confirmation is printed in the results' header block.
+   */
+  notCpr?: string[];
 }
 
 /** The three starting suggestions for outcomes, from the jobcentre pilots' reporting practice. */
@@ -92,6 +105,7 @@ export function outcomesFromTheory(theory: ProgrammeTheory): OutcomeDefinition[]
 export interface DefaultSettingsInput {
   sheet: string;
   address: string;
+  header?: string[];
   layout: "wide" | "long";
   columns: ComparisonSettings["columns"];
   /** Group labels found in the data (for the group map). */
@@ -104,12 +118,12 @@ export interface DefaultSettingsInput {
 /** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the three suggested outcomes. */
 export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings {
   const groupMap: Record<string, Arm> = {};
-  for (const g of input.groupLabels ?? []) if (g.arm) groupMap[normaliseKey(g.label)] = g.arm;
+  for (const g of input.groupLabels ?? []) if (g.arm) setOwn(groupMap, normaliseKey(g.label), g.arm);
   const statusClasses: Record<string, StatusClass> = {};
-  for (const s of input.statuses ?? []) statusClasses[s] = defaultStatusClass(s);
+  for (const s of input.statuses ?? []) setOwn(statusClasses, s, defaultStatusClass(s));
   return {
     version: 1,
-    source: { sheet: input.sheet, address: input.address, layout: input.layout },
+    source: { sheet: input.sheet, address: input.address, layout: input.layout, ...(input.header ? { header: input.header } : {}) },
     columns: input.columns,
     groupMap,
     statusClasses,
@@ -119,4 +133,10 @@ export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings
     confLevel: 0.95,
     lang: input.lang ?? "da",
   };
+}
+
+/** "95 %" / "95%", "97,5 %" / "97.5%": the confidence level as printed next to an interval. */
+export function confLabel(level: number, lang: "da" | "en"): string {
+  const v = Math.round(level * 1000) / 10;
+  return lang === "da" ? `${String(v).replace(".", ",")} %` : `${v}%`;
 }

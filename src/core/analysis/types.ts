@@ -144,6 +144,8 @@ export interface MissingRow {
 export interface ComparisonResult {
   header: ResultHeader;
   lang: "da" | "en";
+  /** Confidence level of the intervals (as set in the settings). */
+  confLevel: number;
   /** All time points (months), ascending; 0 = inclusion. */
   months: number[];
   /** Follow-up time points (months > 0) used for the outcome tests. */

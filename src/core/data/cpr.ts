@@ -70,3 +70,109 @@ export function looksLikeCpr(v: unknown): boolean {
   for (let i = 0; i < 10; i++) if (!isDigit(digits.charCodeAt(i))) return false;
   return validDigits((i) => digits.charCodeAt(i) - 48);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cells: the forms people write, and the rule that keeps case numbers from being flagged.
+
+/** Zero-width characters (copied from web pages and case systems) are ignored. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Every dash Unicode has (hyphen, non-breaking hyphen, figure/en/em dash, minus sign, …) counts as "-". */
+const ANY_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+/** Any whitespace (space, non-breaking space, tab, newline) counts as one space. */
+const ANY_SPACE = /[\s\u00a0\u2007\u202f]+/g;
+/**
+ * Ten digits DDMMYY SSSS, written together or grouped: "0101901234", "010190-1234", "010190 - 1234",
+ * "01-01-90-1234", "01 01 90 1234", "010190 1234"; not part of a longer number or glued to letters
+ * ("P0101901234" is a case ID). No lookbehind: older Office webviews lack it.
+ */
+const CPR_IN_TEXT = /(^|[^\dA-Za-zÆØÅæøå])(\d\d)[ -]?(\d\d)[ -]?(\d\d) ?(-?) ?(\d{4})(?![\dA-Za-zÆØÅæøå])/g;
+
+/** No CPR number / a CPR number written with a separator or grouping (always one) / ten bare digits (a number, or digits only). */
+export type CprKind = "none" | "strong" | "bare";
+
+/** Text that cannot hold ten digits is rejected after a few characters (status labels, names). */
+function mayHoldTenDigits(v: string): boolean {
+  const len = v.length;
+  if (len < 10) return false;
+  let other = 0;
+  for (let i = 0; i < len; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      other++;
+      if (len - other < 10) return false;
+    }
+  }
+  return true;
+}
+
+/** Day and month (DDMM) of the first valid CPR in the text, and whether it was written with a separator; null when none. */
+export function cprInText(v: string): { kind: "strong" | "bare"; ddmm: number } | null {
+  if (!mayHoldTenDigits(v)) return null;
+  const t = v.replace(ZERO_WIDTH, "").replace(ANY_DASH, "-").replace(ANY_SPACE, " ");
+  CPR_IN_TEXT.lastIndex = 0;
+  for (let m = CPR_IN_TEXT.exec(t); m !== null; m = CPR_IN_TEXT.exec(t)) {
+    const digits = m[2] + m[3] + m[4] + m[5];
+    if (validDigits((i) => digits.charCodeAt(i) - 48)) {
+      const grouped = m[0].length - m[1].length > 10;
+      return { kind: grouped ? "strong" : "bare", ddmm: Number(digits.slice(0, 4)) };
+    }
+    CPR_IN_TEXT.lastIndex = m.index + m[1].length + 1;
+  }
+  return null;
+}
+
+/**
+ * Classify a cell. Numbers of nine or ten digits are bare candidates (Excel drops a CPR number's leading
+ * zero); `ddmm` is the day and month, -1 when the digits are not a valid CPR date (counted for the column
+ * rule, see CprColumnRule).
+ */
+export function classifyCpr(v: unknown): { kind: CprKind; ddmm: number } {
+  if (typeof v === "number") {
+    if (v < 1e8 || v >= 1e10 || !Number.isInteger(v)) return NONE;
+    return { kind: "bare", ddmm: looksLikeCpr(v) ? Math.floor(v / 1e6) : -1 };
+  }
+  if (typeof v !== "string") return NONE;
+  const found = cprInText(v);
+  if (found) return found;
+  // ten bare digits that are not a valid CPR date still count for the column rule
+  const t = v.trim();
+  return t.length >= 9 && t.length <= 10 && /^\d+$/.test(t) ? { kind: "bare", ddmm: -1 } : NONE;
+}
+const NONE = { kind: "none" as const, ddmm: -1 };
+
+/**
+ * The column rule for bare candidates (numbers and digits-only text). Case-number schemes produce ten-digit
+ * numbers that happen to start with a valid date (101000000–101004999 all read as 01-01-00-xxxx; about
+ * 12 % of random nine-digit numbers are valid dates). Bare candidates in a column are reported as CPR
+ * numbers only when
+ * 1. at least half of the column's bare nine- or ten-digit values are valid CPR numbers (real CPR columns:
+ *    all; random numbers: about one in eight), and
+ * 2. they have at least min(5, count) different birthdays (day and month): real birth dates spread over the
+ *    year, while a sequence of case numbers shares its leading digits.
+ * A CPR number written with a separator or grouping ("010190-1234", "01 01 90 1234") is always reported.
+ * A column the user has confirmed as "ikke CPR-numre" is not checked at all (the confirmation is printed
+ * in the results' header block).
+ */
+export class CprColumnRule {
+  private bareTotal = 0;
+  private readonly valid: { row: number; ddmm: number }[] = [];
+  add(row: number, ddmm: number): void {
+    this.bareTotal++;
+    if (ddmm >= 0) this.valid.push({ row, ddmm });
+  }
+  /** Rows whose bare candidates are reported. */
+  flagged(): number[] {
+    if (this.valid.length === 0 || this.valid.length * 2 < this.bareTotal) return [];
+    const days = new Set(this.valid.map((v) => v.ddmm));
+    return days.size >= Math.min(5, this.valid.length) ? this.valid.map((v) => v.row) : [];
+  }
+}
+
+/**
+ * Does this cell hold a CPR number on its own (without the column rule)? For single values outside a data
+ * table (theory text): strong forms and valid bare ones.
+ */
+export function cellHasCpr(v: unknown): boolean {
+  const c = classifyCpr(v);
+  return c.kind === "strong" || (c.kind === "bare" && c.ddmm >= 0);
+}

@@ -28,7 +28,37 @@ export interface ColumnProfile {
   distinct: number;
   /** Values that are known group labels (Indsats/Kontrol, I/K, …). */
   groupLike: number;
+  /** Longest text value (characters): free text (notes, names with remarks) is long. */
+  maxLength: number;
+  /** Largest absolute number value (0 without numbers). */
+  maxNumber: number;
   kind: "empty" | "number" | "date" | "text";
+}
+
+/**
+ * Most categories a categorical baseline variable may have. More levels make Tabel 1 unreadable and, with
+ * few citizens per level, can single out a person (names, free text, a second ID column): such a column
+ * is not suggested, and choosing it is refused with a message (dataset.ts, TOO_MANY_LEVELS).
+ */
+export const MAX_CATEGORY_LEVELS = 20;
+
+/** Text longer than this in a column marks it as free text (never suggested as a baseline variable). */
+export const FREE_TEXT_CHARS = 60;
+
+/**
+ * Privacy rule for suggestions: a column may be suggested as a baseline variable unless it looks like free
+ * text or an identifier: any text longer than FREE_TEXT_CHARS, more than MAX_CATEGORY_LEVELS distinct texts,
+ * texts of which more than half are distinct (from 10 values on), or numbers that are all distinct from 30
+ * values on and either reach 1,000 or sit under an ID-like name (a second ID or case-number column; ages
+ * and counts stay below 1,000).
+ */
+export function mayBeSuggestedAsBaseline(c: ColumnProfile): boolean {
+  if (c.kind === "text") {
+    if (c.maxLength > FREE_TEXT_CHARS || c.distinct > MAX_CATEGORY_LEVELS) return false;
+    return c.nonBlank < 10 || c.distinct <= 0.5 * c.nonBlank;
+  }
+  if (c.kind === "number") return !(c.nonBlank >= 30 && c.distinct === c.nonBlank && (c.maxNumber >= 1000 || /(^|[^a-zæøå])(id|nr|nummer|sagsnr|cpr)([^a-zæøå]|$)/i.test(c.name)));
+  return false;
 }
 
 export interface RoleSuggestion {
@@ -116,12 +146,18 @@ export function profileColumns(header: CellValue[], rows: CellValue[][]): Column
     let numeric = 0;
     let dates = 0;
     let groupLike = 0;
+    let maxLength = 0;
+    let maxNumber = 0;
     for (let r = 0; r < n; r++) {
       const v = rows[r][c];
       if (v === undefined || isBlank(v)) continue;
       nonBlank++;
-      if (typeof v === "number") numeric++;
+      if (typeof v === "number") {
+        numeric++;
+        if (Math.abs(v) > maxNumber) maxNumber = Math.abs(v);
+      }
       else if (typeof v === "string") {
+        if (v.length > maxLength) maxLength = v.length;
         if (parseDanishDateText(v) !== null) dates++;
         else {
           const x = parseDanishNumber(v);
@@ -133,7 +169,7 @@ export function profileColumns(header: CellValue[], rows: CellValue[][]): Column
     }
     const kind: ColumnProfile["kind"] =
       nonBlank === 0 ? "empty" : dates >= 0.9 * nonBlank ? "date" : numeric >= 0.9 * nonBlank ? "number" : "text";
-    out.push({ index: c, name: cellText(header[c]), nonBlank, numeric, dates, distinct: seen.size, groupLike, kind });
+    out.push({ index: c, name: cellText(header[c]), nonBlank, numeric, dates, distinct: seen.size, groupLike, maxLength, maxNumber, kind });
   }
   return out;
 }
@@ -190,7 +226,7 @@ export function suggestRoles(header: CellValue[], rows: CellValue[][]): RoleSugg
 
   const baseline: { column: number; type: BaselineType }[] = [];
   for (const c of columns) {
-    if (used.has(c.index) || c.kind === "empty" || c.kind === "date" || c.name.length === 0) continue;
+    if (used.has(c.index) || c.kind === "empty" || c.kind === "date" || c.name.length === 0 || !mayBeSuggestedAsBaseline(c)) continue;
     const type: BaselineType = c.kind === "number" && c.distinct > 6 ? "continuous" : "categorical";
     baseline.push({ column: c.index, type });
     used.add(c.index);

@@ -28,10 +28,51 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v.trim().length === 0;
 }
 
+/**
+ * Excel's error values as `Range.values` returns them (text). A cell holding one is neither a value nor
+ * empty: it is reported with its cell and never counted (issue 9, observation 3).
+ * Source: Microsoft, "Excel.ErrorCellValue" / Range.valueTypes "Error".
+ */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
+
+/** True for an Excel error value ("#N/A", "#DIV/0!", …). Cheap for other values (first-character test). */
+export function isExcelError(v: CellValue | undefined): boolean {
+  return typeof v === "string" && v.charCodeAt(0) === 35 && EXCEL_ERRORS.has(v.trim());
+}
+
+/**
+ * `rec[key] = value` that also works for the key "__proto__" (a label like any other): plain assignment
+ * would set the object's prototype instead and the label could never be mapped.
+ */
+export function setOwn<V>(rec: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(rec, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Zero-width characters (copied from web pages and case systems): not part of a label. */
+const ZERO_WIDTH_CHARS = /[\u200b-\u200d\u2060\ufeff]/g;
+
 /** Text for display and keys: the value as a trimmed string with inner whitespace collapsed. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+  if (typeof v === "string") return v.replace(ZERO_WIDTH_CHARS, "").trim().replace(/\s+/g, " ");
   if (typeof v === "boolean") return v ? "SAND" : "FALSK";
   return String(v);
 }
@@ -128,7 +169,10 @@ export function parseDanishDateText(v: CellValue | undefined): number | null {
 
 /** Excel serial number → "dd-mm-åååå". */
 export function formatSerialDate(serial: number): string {
-  const d = new Date(Math.round((serial - 25569) * 86400000));
+  // Excel's 1900 date system counts a 29 February 1900 that never was (serial 60, kept from Lotus 1-2-3);
+  // serials 1–59 are therefore one day later than the calendar count from 1899-12-31.
+  if (Math.floor(serial) === 60) return "29-02-1900";
+  const d = new Date(Math.round((serial - (serial < 60 ? 25568 : 25569)) * 86400000));
   const dd = String(d.getUTCDate()).padStart(2, "0");
   const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
   return `${dd}-${mm}-${d.getUTCFullYear()}`;

@@ -5,6 +5,7 @@
  * tables (usable for further work); combined cells "12 (40,0 %)" are text where that reads best.
  */
 import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "../analysis/types";
+import { confLabel } from "../analysis/settings";
 import { formatSerialDate } from "../data/values";
 import { formatNumber, formatP, formatPercent, type Text } from "../stats";
 import { columnLetter } from "./address";
@@ -36,9 +37,9 @@ const L = {
   controlShort: { da: "Kontrol", en: "Control" },
   outcomesTitle: { da: "Resultatmål ved opfølgning", en: "Outcomes at follow-up" },
   followUp: { da: "Opfølgning", en: "Follow-up" },
-  difference: { da: "Forskel, procentpoint (95 % KI)", en: "Difference, percentage points (95% CI)" },
-  rr: { da: "Relativ risiko (95 % KI)", en: "Relative risk (95% CI)" },
-  or: { da: "Oddsratio (95 % KI)", en: "Odds ratio (95% CI)" },
+  difference: { da: "Forskel, procentpoint", en: "Difference, percentage points" },
+  rr: { da: "Relativ risiko", en: "Relative risk" },
+  or: { da: "Oddsratio", en: "Odds ratio" },
   p: { da: "p-værdi", en: "p-value" },
   test: { da: "Test", en: "Test" },
   reachedBy: { da: "nået ved status", en: "reached by status" },
@@ -63,6 +64,11 @@ const L = {
   note: { da: "Note", en: "Note" },
   dash: { da: "–", en: "–" },
 } satisfies Record<string, Text>;
+
+/** "Relativ risiko (90 % KI)": the interval's level as set, never a fixed 95 %. */
+function withCi(label: { da: string; en: string }, level: number, lang: "da" | "en"): string {
+  return lang === "da" ? `${label.da} (${confLabel(level, "da")} KI)` : `${label.en} (${confLabel(level, "en")} CI)`;
+}
 
 function tx(t: Text, lang: Lang): string {
   return lang === "en" ? t.en : t.da;
@@ -216,7 +222,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
     if (result.followUps.length === 0) return;
     const I = tx(L.interventionShort, lang);
     const K = tx(L.controlShort, lang);
-    headerRow([tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, tx(L.difference, lang), tx(L.rr, lang), tx(L.or, lang), tx(L.p, lang), tx(L.test, lang)]);
+    headerRow([tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, withCi(L.difference, result.confLevel, lang), withCi(L.rr, result.confLevel, lang), withCi(L.or, result.confLevel, lang), tx(L.p, lang), tx(L.test, lang)]);
     const first = grid.length + 1;
     for (const orow of o.rows) {
       const r = outcomeLine(orow);

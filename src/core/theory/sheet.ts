@@ -177,15 +177,30 @@ function formatScale(min: number, max: number): string {
   return `${min}–${max}`;
 }
 
-function joinList(xs: readonly string[]): string {
-  return xs.join("; ");
+/**
+ * Lists in one cell (statuses, scale labels): items separated by "; ". A ";" inside an item is written
+ * doubled (";;"), so any text round-trips: "Job; fuld tid" and "Uddannelse" → "Job;; fuld tid; Uddannelse".
+ * Read left to right, ";;" is a literal ";" and a single ";" separates items; items are trimmed.
+ */
+export function joinList(xs: readonly string[]): string {
+  return xs.map((x) => x.replace(/;/g, ";;")).join("; ");
 }
 
-function splitList(s: string): string[] {
-  return s
-    .split(";")
-    .map((x) => x.trim())
-    .filter((x) => x !== "");
+export function splitList(s: string): string[] {
+  const items: string[] = [];
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== ";") cur += s[i];
+    else if (s[i + 1] === ";") {
+      cur += ";";
+      i++;
+    } else {
+      items.push(cur);
+      cur = "";
+    }
+  }
+  items.push(cur);
+  return items.map((x) => x.trim()).filter((x) => x !== "");
 }
 
 function splitLines(s: string): string[] {

@@ -11,6 +11,8 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { DataStep } from "./DataStep";
 import { OutcomeStep } from "./OutcomeStep";
+import { StoredDataView } from "./StoredDataView";
+import { NotCprConfirm } from "./NotCprConfirm";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
 import { useComparison } from "./useComparison";
@@ -34,7 +36,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -72,10 +74,24 @@ export default function ComparisonPane(): React.JSX.Element {
           <MessageBarBody>{s.restored(`${settings.source.sheet}!${settings.source.address}`)}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {state.invalidSettings ? (
+        <div data-testid="invalid-settings">
+          <ErrorBar error={state.invalidSettings} />
+          <Button appearance="primary" disabled={busy} onClick={() => void resetSettings()}>
+            {s.reset}
+          </Button>
+        </div>
+      ) : null}
+      {state.moved.length > 0 ? (
+        <MessageBar intent="info" data-testid="columns-moved">
+          <MessageBarBody>{s.columnsMoved(state.moved.map((m) => `\u201c${m.name}\u201d`).join(", "))}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div ref={errorRef}>
         <ErrorBar error={state.error} />
       </div>
       {inspection.error ? <ErrorBar error={inspection.error} /> : null}
+      <NotCprConfirm error={inspection.error ?? state.error} onConfirm={confirmNotCpr} />
 
       <section className={styles.step} aria-labelledby="cmp-step-data">
         <Text id="cmp-step-data" className={styles.stepTitle} as="h2">
@@ -129,7 +145,7 @@ export default function ComparisonPane(): React.JSX.Element {
               <Button appearance="primary" icon={<Calculator20Regular />} disabled={busy || !ready} onClick={() => void calculate("current")}>
                 {s.run}
               </Button>
-              <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void calculate("stored")} title={s.rerunRule}>
+              <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void rerun(ready)} title={s.rerunRule}>
                 {s.rerun}
               </Button>
               <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings || inspection.columnsIssues.length > 0} onClick={() => void save()}>
@@ -187,6 +203,8 @@ export default function ComparisonPane(): React.JSX.Element {
           </section>
         </>
       ) : null}
+      <Divider />
+      <StoredDataView run={run} onDeleted={forgetStored} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * `normaliseKey`, defaults come from core (`defaultStatusClass`, `parseMonthHeader`).
  */
 import type { ColumnRole, LabelCount, RoleSuggestion } from "../../core/data";
-import { mapGroupLabel, normaliseKey, parseMonthHeader } from "../../core/data";
+import { mapGroupLabel, normaliseKey, parseMonthHeader, setOwn } from "../../core/data";
 import type { Arm, ComparisonResult, ComparisonSettings, OutcomeDefinition, StatusClass } from "../../core/analysis";
 import { defaultStatusClass } from "../../core/analysis";
 
@@ -124,8 +124,8 @@ export function classOf(classes: Record<string, StatusClass>, label: string): St
 export function setClass(classes: Record<string, StatusClass>, label: string, cls: StatusClass): Record<string, StatusClass> {
   const key = normaliseKey(label);
   const out: Record<string, StatusClass> = {};
-  for (const [k, v] of Object.entries(classes)) if (normaliseKey(k) !== key) out[k] = v;
-  out[label] = cls;
+  for (const [k, v] of Object.entries(classes)) if (normaliseKey(k) !== key) setOwn(out, k, v);
+  setOwn(out, label, cls); // a label may be "__proto__"
   return out;
 }
 
@@ -150,7 +150,7 @@ export function setArm(groupMap: Record<string, Arm>, label: string, arm: Arm | 
   const key = normaliseKey(label);
   const out: Record<string, Arm> = { ...groupMap };
   delete out[key];
-  if (arm) out[key] = arm;
+  if (arm) setOwn(out, key, arm); // a label may be "__proto__"
   return out;
 }
 

@@ -87,6 +87,28 @@ export interface ComparisonStrings {
   warnings: string;
   restored: (when: string) => string;
   rerunRule: string;
+  /** Kør igen while the setup in the pane has unsaved changes that are not ready to run. */
+  rerunNeedsRun: string;
+  /** Button that deletes stored settings that cannot be used. */
+  reset: string;
+  notCpr: {
+    offer: (name: string) => string;
+    confirmText: (name: string) => string;
+    confirm: string;
+    cancel: string;
+  };
+  stored: {
+    show: string;
+    title: string;
+    none: string;
+    size: (chars: number) => string;
+    describe: (key: string) => string;
+    remove: string;
+    removeAll: string;
+    registerNote: string;
+  };
+  /** Columns found by header at another position ("Kør igen" after columns were inserted or moved). */
+  columnsMoved: (names: string) => string;
 }
 
 export const comparisonStrings: Dictionary<ComparisonStrings> = {
@@ -178,7 +200,28 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     control: "Kontrol",
     warnings: "Bemærk",
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
-    rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med.",
+    rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
+    reset: "Nulstil",
+    notCpr: {
+      offer: (name) => `Kolonnen \u201c${name}\u201d indeholder ikke CPR-numre …`,
+      confirmText: (name) =>
+        `Bekræft, at du har tjekket kolonnen \u201c${name}\u201d, og at den ikke indeholder CPR-numre (fx fordi det er sagsnumre). Kolonnen bliver så ikke tjekket for CPR-numre, og din bekræftelse står i resultatarkets hoved.`,
+      confirm: "Bekræft: ikke CPR-numre",
+      cancel: "Annullér",
+    },
+    stored: {
+      show: "Vis data gemt i projektmappen",
+      title: "Data, som Virkning har gemt i projektmappen (skjult i indstillingerne, gemmes med filen)",
+      none: "Virkning har ikke gemt noget i projektmappen.",
+      size: (n) => `${n.toLocaleString("da-DK")} tegn`,
+      describe: (k) =>
+        k === "virkning.comparison" ? "Indstillinger for sammenligningen" : k === "virkning.ownedSheets" ? "Liste over ark, som Virkning har lavet" : k.includes("#") ? "Del af en lang værdi" : "Andre indstillinger",
+      remove: "Slet",
+      removeAll: "Slet alt undtagen listen over Virknings ark",
+      registerNote: "Listen indeholder kun arknavne. Slettes den, kan Virkning ikke længere genkende og opdatere sine egne ark.",
+    },
+    rerunNeedsRun: "Du har ændret opsætningen, siden den blev gemt, og den er ikke klar til at blive beregnet. Ret det, der er markeret ovenfor, og tryk på \u201cBeregn\u201d (det gemmer også opsætningen). \u201cKør igen\u201d kører kun en gemt opsætning.",
+    columnsMoved: (names) => `Kolonner fundet ved deres overskrift, fordi de er flyttet: ${names}.`,
   },
   en: {
     intro: "Compare the intervention group with the control group at follow-up. The result is written to the sheet \u201cSammenligning\u201d; your own sheets are not changed.",
@@ -268,6 +311,27 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     control: "Control",
     warnings: "Note",
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
-    rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included.",
+    rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
+    reset: "Reset",
+    notCpr: {
+      offer: (name) => `The column \u201c${name}\u201d holds no CPR numbers …`,
+      confirmText: (name) =>
+        `Confirm that you have checked the column \u201c${name}\u201d and that it holds no CPR numbers (e.g. because they are case numbers). The column is then not checked for CPR numbers, and your confirmation is shown in the results sheet's header.`,
+      confirm: "Confirm: not CPR numbers",
+      cancel: "Cancel",
+    },
+    stored: {
+      show: "Show data stored in the workbook",
+      title: "Data Virkning has stored in the workbook (hidden in the settings, saved with the file)",
+      none: "Virkning has stored nothing in the workbook.",
+      size: (n) => `${n.toLocaleString("en-GB")} characters`,
+      describe: (k) =>
+        k === "virkning.comparison" ? "Settings of the comparison" : k === "virkning.ownedSheets" ? "List of the sheets Virkning made" : k.includes("#") ? "Part of a long value" : "Other settings",
+      remove: "Delete",
+      removeAll: "Delete all except the list of Virkning's sheets",
+      registerNote: "The list holds sheet names only. If it is deleted, Virkning can no longer recognise and update its own sheets.",
+    },
+    rerunNeedsRun: "You have changed the setup since it was saved, and it is not ready to be calculated. Fix what is marked above and press \u201cCalculate\u201d (which also saves the setup). \u201cRun again\u201d only runs a saved setup.",
+    columnsMoved: (names) => `Columns found by their header because they have moved: ${names}.`,
   },
 };

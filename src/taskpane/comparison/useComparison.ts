@@ -7,7 +7,11 @@
 import * as React from "react";
 import {
   inspectData,
+  keepPresentLabels,
   outcomesFromTheory,
+  reconcileColumns,
+  storedHeader,
+  type ColumnMove,
   suggestSettings,
   type ComparisonInput,
   type ComparisonResult,
@@ -18,6 +22,7 @@ import {
 import type { DatasetColumns } from "../../core/data";
 import { COMPARISON_SHEET_NAME } from "../../core/report/comparisonSheet";
 import {
+  deleteComparisonSettings,
   listSources,
   loadComparisonSettings,
   readSelectionSource,
@@ -31,7 +36,9 @@ import {
 import { toUserError } from "../../excel/errors";
 import { getExcelRun, type ExcelRun } from "../../excel/host";
 import { loadTheory } from "../../excel/theoryStore";
+import { VirkningError } from "../../core/errors";
 import { useLang } from "../i18n";
+import { comparisonStrings } from "./strings";
 import { columnsIssues, unclassified, withDefaultClasses, type ColumnsIssue } from "./model";
 
 export type Busy = null | "reading" | "saving" | "running";
@@ -57,6 +64,14 @@ export interface ComparisonState {
   saved: boolean;
   sources: SourceList;
   theoryOutcomes: OutcomeDefinition[] | null;
+  /** The user changed the setup in the pane since it was last saved or run. */
+  dirty: boolean;
+  /** The stored settings failed the schema (SETTINGS_INVALID): shown with "Nulstil". */
+  invalidSettings: unknown;
+  /** Columns confirmed "ikke CPR-numre" while no settings exist yet (another column still has CPR numbers). */
+  pendingNotCpr: string[];
+  /** Columns the last read found by header at another position than stored. */
+  moved: ColumnMove[];
 }
 
 export interface Inspection {
@@ -81,12 +96,16 @@ const initial: ComparisonState = {
   saved: false,
   sources: { sheets: [], tables: [] },
   theoryOutcomes: null,
+  dirty: false,
+  invalidSettings: null,
+  pendingNotCpr: [],
+  moved: [],
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
-function freshSettings(input: ComparisonInput, lang: "da" | "en"): ComparisonSettings {
-  const s = suggestSettings(input, lang);
-  const info = inspectData(input);
+function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[]): ComparisonSettings {
+  const s = suggestSettings(input, lang, notCpr);
+  const info = inspectData(input, undefined, undefined, notCpr);
   return {
     ...s,
     columns: { ...s.columns, id: info.suggestion.id ?? -1, group: info.suggestion.group ?? -1 },
@@ -119,14 +138,14 @@ export function useComparison() {
     try {
       if (issues.length > 0) {
         // Still checks the range for CPR numbers.
-        inspectData(input);
+        inspectData(input, undefined, undefined, settings.notCpr);
         return { info: null, error: null, columnsIssues: issues };
       }
-      return { info: inspectData(input, datasetColumns(settings), settings.groupMap), error: null, columnsIssues: issues };
+      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr), error: null, columnsIssues: issues };
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-  }, [input, columnsKey, groupKey]);
+  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000")]);
 
   // New statuses found while setting up a new source get core's default class.
   React.useEffect(() => {
@@ -145,7 +164,13 @@ export function useComparison() {
       const next: Partial<ComparisonState> = { loading: false };
       try {
         next.sources = await listSources(run);
-        const stored = await loadComparisonSettings(run);
+        let stored: ComparisonSettings | null = null;
+        try {
+          stored = await loadComparisonSettings(run);
+        } catch (e) {
+          if (!(e instanceof VirkningError && e.code === "SETTINGS_INVALID")) throw e;
+          next.invalidSettings = e;
+        }
         if (stored) {
           next.settings = stored;
           next.storedJson = JSON.stringify(stored);
@@ -153,11 +178,16 @@ export function useComparison() {
           next.autoClassify = false;
           try {
             next.input = await readSource(run, stored.source);
+            // columns inserted or moved since: the pane shows (and later stores) where they are now
+            const { columns, moved } = reconcileColumns(stored, next.input.header);
+            next.settings = { ...stored, source: { ...stored.source, address: next.input.address, header: storedHeader(next.input.header) }, columns };
+            next.moved = moved;
           } catch (e) {
             next.error = toUserError(e);
           }
         } else {
-          const fresh = await readSelectionSource(run).catch(() => null);
+          // a read error (no header row, the add-in's own sheet, …) is shown, not swallowed
+          const fresh = await readSelectionSource(run);
           if (fresh) {
             next.input = fresh;
             next.settings = freshSettings(fresh, lang);
@@ -172,8 +202,9 @@ export function useComparison() {
           const outs = outcomesFromTheory(theory.theory);
           next.theoryOutcomes = outs.length > 0 ? outs : null;
         }
-      } catch {
-        // No usable programme theory: the pane offers the three suggestions only.
+      } catch (e) {
+        // The pane still offers the three suggested outcomes; the user is told why the theory's are missing.
+        next.error ??= toUserError(e);
       }
       if (!cancelled) patch(next);
     })();
@@ -202,7 +233,7 @@ export function useComparison() {
           patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
           return;
         }
-        patch({ busy: null, empty: false, input: read, settings, autoClassify: true, restored: false, result: null });
+        patch({ busy: null, empty: false, input: read, settings, autoClassify: true, restored: false, result: null, dirty: true, moved: [] });
       } catch (e) {
         patch({ busy: null, error: toUserError(e) });
       }
@@ -211,20 +242,21 @@ export function useComparison() {
   );
 
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
-    setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false } : s));
+    setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
   }, []);
 
   const save = React.useCallback(async () => {
     if (!state.settings) return;
-    const settings = { ...state.settings, lang };
+    // only labels present in the data now are kept (privacy: see keepPresentLabels)
+    const settings = state.input ? keepPresentLabels({ ...state.settings, lang }, state.input) : { ...state.settings, lang };
     patch({ busy: "saving", error: null });
     try {
       await saveComparisonSettings(run, settings);
-      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false });
+      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false, dirty: false });
     } catch (e) {
       patch({ busy: null, error: toUserError(e) });
     }
-  }, [run, lang, state.settings, patch]);
+  }, [run, lang, state.settings, state.input, patch]);
 
   /** Reads the source again, computes, writes the results sheet; stores the settings when they changed. */
   const calculate = React.useCallback(
@@ -240,9 +272,10 @@ export function useComparison() {
         fresh = out.input;
         const sources = await listSources(run).catch(() => state.sources);
         let storedJson = state.storedJson;
-        const json = JSON.stringify(settings);
-        if (which === "current" && json !== storedJson) {
-          await saveComparisonSettings(run, settings);
+        // the settings as run (columns found again by header, range as read now) are what is kept
+        const json = JSON.stringify(out.settings);
+        if (json !== storedJson) {
+          await saveComparisonSettings(run, out.settings);
           storedJson = json;
         }
         setState((s) => ({
@@ -254,7 +287,9 @@ export function useComparison() {
           storedJson,
           autoClassify: false,
           sources,
-          settings: which === "current" ? settings : s.settings,
+          moved: out.moved,
+          dirty: which === "current" ? false : s.dirty,
+          settings: which === "current" || !s.dirty ? out.settings : s.settings,
         }));
       } catch (e) {
         setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
@@ -263,5 +298,68 @@ export function useComparison() {
     [run, lang, state.settings, state.storedJson, state.sources, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, resultSheet: COMPARISON_SHEET_NAME };
+  /** Stored state deleted from the "Gemt i projektmappen" view: forget the stored comparison settings. */
+  const forgetStored = React.useCallback((keys: string[]) => {
+    if (keys.includes("virkning.comparison")) setState((s) => ({ ...s, storedJson: null, restored: false, invalidSettings: null }));
+  }, []);
+
+  /**
+   * The user confirmed that the column headed `name` holds no CPR numbers: it is skipped by the CPR check,
+   * kept in the settings (notCpr) and printed in the results' header block.
+   */
+  const confirmNotCpr = React.useCallback(
+    (name: string) => {
+      setState((s) => {
+        const notCpr = [...new Set([...(s.settings?.notCpr ?? s.pendingNotCpr), name])];
+        if (s.settings) return { ...s, settings: { ...s.settings, notCpr }, dirty: true, error: null, written: false };
+        if (!s.input) return s;
+        try {
+          return { ...s, settings: freshSettings(s.input, lang, notCpr), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
+        } catch (e) {
+          // another column still holds CPR numbers: keep the confirmation and show the new error
+          return { ...s, pendingNotCpr: notCpr, error: toUserError(e) };
+        }
+      });
+    },
+    [lang],
+  );
+
+  /** "Nulstil": deletes the stored settings, then starts from the data at the selection. */
+  const resetSettings = React.useCallback(async () => {
+    patch({ busy: "saving", error: null });
+    try {
+      await deleteComparisonSettings(run);
+      const fresh = await readSelectionSource(run);
+      patch({
+        busy: null,
+        invalidSettings: null,
+        storedJson: null,
+        restored: false,
+        autoClassify: true,
+        result: null,
+        moved: [],
+        dirty: false,
+        input: fresh,
+        settings: fresh ? freshSettings(fresh, lang) : null,
+        empty: !fresh,
+      });
+    } catch (e) {
+      patch({ busy: null, invalidSettings: null, storedJson: null, error: toUserError(e) });
+    }
+  }, [run, lang, patch]);
+
+  /**
+   * "Kør igen": runs the stored setup; when the user has changed the setup in the pane since, it saves and
+   * runs that instead if it is ready (as "Beregn"), or says plainly that "Beregn" is needed.
+   */
+  const rerun = React.useCallback(
+    async (ready: boolean) => {
+      if (!state.dirty) return calculate("stored");
+      if (ready) return calculate("current");
+      patch({ error: new VirkningError("RERUN_NEEDS_RUN", comparisonStrings.da.rerunNeedsRun, comparisonStrings.en.rerunNeedsRun), written: false });
+    },
+    [state.dirty, calculate, patch],
+  );
+
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run, resultSheet: COMPARISON_SHEET_NAME };
 }

@@ -40,7 +40,9 @@ import {
 } from "../../core/theory";
 import { toUserError } from "../../excel/errors";
 import { getExcelRun, isSetSupported } from "../../excel/host";
-import { loadTheory, saveTheory, THEORY_SHEETS } from "../../excel/theoryStore";
+import { loadTheory, saveTheory, THEORY_SHEETS, TheoryConflictError } from "../../excel/theoryStore";
+import type { CellScalar } from "../../core/report/sheetSpec";
+import { SaveConflict } from "./SaveConflict";
 import { ErrorBar } from "../components/ErrorBar";
 import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
@@ -130,6 +132,8 @@ interface Draft {
   cells: Record<string, string> | undefined;
   mode: Mode;
   step: number;
+  /** The sheet's values as last read or written (null: no sheet; undefined: not known), for the save-conflict check. */
+  snapshot?: CellScalar[][] | null;
 }
 const drafts = new WeakMap<object, Draft>();
 const OFFICE_WORKBOOK = {};
@@ -155,6 +159,8 @@ export default function TheoryPane(): React.JSX.Element {
   const [confirmReload, setConfirmReload] = React.useState(false);
   const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>(restored?.sheetIssues ?? []);
   const [cells, setCells] = React.useState<Record<string, string> | undefined>(restored?.cells);
+  const [snapshot, setSnapshot] = React.useState<CellScalar[][] | null | undefined>(restored?.snapshot);
+  const [conflict, setConflict] = React.useState<TheoryConflictError | null>(null);
   const [picking, setPicking] = React.useState(false);
   const [mode, setMode] = React.useState<Mode>(restored?.mode ?? "guided");
   const [step, setStep] = React.useState(restored?.step ?? 0);
@@ -182,6 +188,7 @@ export default function TheoryPane(): React.JSX.Element {
     setStatus(null);
     try {
       const loaded = await loadTheory(getExcelRun());
+      setSnapshot(loaded ? loaded.snapshot : null);
       if (loaded) {
         setTheory(loaded.theory);
         setBaseline(loaded.theory);
@@ -205,23 +212,26 @@ export default function TheoryPane(): React.JSX.Element {
   }, []);
 
   React.useEffect(() => {
-    drafts.set(draftKey(), { theory, baseline, sheetIssues, cells, mode, step });
-  }, [theory, baseline, sheetIssues, cells, mode, step]);
+    drafts.set(draftKey(), { theory, baseline, sheetIssues, cells, mode, step, snapshot });
+  }, [theory, baseline, sheetIssues, cells, mode, step, snapshot]);
 
-  const save = async (): Promise<void> => {
+  const save = async (force = false): Promise<void> => {
     if (!theory) return;
     setBusy("save");
     setError(null);
     setStatus(null);
+    setConflict(null);
     try {
-      await saveTheory(getExcelRun(), theory, lang, { shapes });
+      // edits made on the sheet since it was read are not overwritten without asking (SaveConflict)
+      setSnapshot(await saveTheory(getExcelRun(), theory, lang, { shapes, expected: snapshot, force }));
       setBaseline(theory);
       // The sheet now holds exactly what the pane shows: earlier read problems and cell positions are gone.
       setSheetIssues([]);
       setCells(undefined);
       setStatus(s.saved([THEORY_SHEETS.theory, THEORY_SHEETS.diagram]));
     } catch (e) {
-      setError(toUserError(e));
+      if (e instanceof TheoryConflictError) setConflict(e);
+      else setError(toUserError(e));
     } finally {
       setBusy(null);
     }
@@ -284,6 +294,17 @@ export default function TheoryPane(): React.JSX.Element {
         </MessageBar>
       ) : null}
       <ErrorBar error={error} />
+      {conflict ? (
+        <SaveConflict
+          conflict={conflict}
+          onTakeSheet={() => {
+            setConflict(null);
+            void reload(false);
+          }}
+          onKeepPane={() => void save(true)}
+          onCancel={() => setConflict(null)}
+        />
+      ) : null}
       {busy === "load" && theory === null ? <Spinner size="small" label={s.reloading} /> : null}
 
       {(theory === null && busy !== "load") || picking ? (

@@ -19,7 +19,10 @@ export function serializeSvg(svg: SVGSVGElement): string {
   }
   clone.removeAttribute("style");
   clone.removeAttribute("class");
-  let body = new XMLSerializer().serializeToString(clone);
+  // Characters XML 1.0 does not allow (control characters pasted into an element name) make the file
+  // invalid and the PNG export fail: they are left out (issue 9).
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  let body = new XMLSerializer().serializeToString(clone).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   // Serializers add the SVG namespace for an element in it; make sure the file declares it.
   if (!/^<svg[^>]*\sxmlns="/.test(body)) body = body.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${body}\n`;

@@ -2,7 +2,9 @@
 import { type PreviewWorkbook } from "../workbook";
 import { ClientObj, CollectionObj, defineProps, invalidArgument } from "./base";
 import { NamedItemCollection, type NamesTarget } from "./names";
-import { Range } from "./range";
+import { Range, RangeAreas } from "./range";
+import { selectedRangeRefusal, specialSelection } from "./selection";
+import { checkSettingsLimit } from "./settingsLimit";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheet";
 
@@ -35,8 +37,20 @@ export class Workbook extends ClientObj<PreviewWorkbook> {
   getSelectedRange(): Range {
     return this._make(Range, () => {
       const b = this.context.book;
+      const refusal = selectedRangeRefusal(b); // several areas or a shape selected (selection.ts)
+      if (refusal) throw refusal;
       const sheet = b.findSheet(b.activeSheetName);
       return sheet ? { sheet, ref: b.selectionOf(sheet) } : undefined;
+    });
+  }
+  /** ExcelApi 1.9: every area of the selection; refused like getSelectedRange when a shape is selected. */
+  getSelectedRanges(): RangeAreas {
+    return this._make(RangeAreas, () => {
+      const b = this.context.book;
+      const sp = specialSelection(b);
+      if (sp?.kind === "shape") throw selectedRangeRefusal(b)!;
+      const sheet = b.findSheet(b.activeSheetName);
+      return sheet ? { sheet, areas: sp?.kind === "areas" ? sp.areas : [b.selectionOf(sheet)] } : undefined;
     });
   }
   getActiveCell(): Range {
@@ -87,6 +101,7 @@ export class SettingCollection extends CollectionObj<PreviewWorkbook, SettingTar
     if (typeof key !== "string" || key.length === 0) throw invalidArgument("key");
     const json = JSON.stringify(value ?? null);
     this._act(json.length + key.length, (b) => {
+      checkSettingsLimit(b, key, json); // ~2 MB in all (settingsLimit.ts)
       b.settings.set(key, json);
     });
     return this._make(Setting, () => ({ book: this.context.book, key }), "item", key);
