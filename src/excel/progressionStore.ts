@@ -12,7 +12,7 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { readDataset, type Dataset } from "../core/data";
+import { normaliseKey, readDataset, type Dataset } from "../core/data";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import {
@@ -146,13 +146,19 @@ async function transitionsFor(run: ExcelRun): Promise<TransitionResult | null> {
   const input = await readSource(run, settings.source);
   const { dataset, problems } = readDataset(input, { layout: settings.source.layout, ...settings.columns }, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
   if (problems.length > 0) return null;
-  return statusTransitions(dataset as Dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? []));
+  return statusTransitions(dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? [], settings.statusClasses));
 }
 
-/** Two levels: every valid status that is not a goal, then the slutmål's statuses (the first outcome's). */
-function ladderFor(dataset: Dataset, goal: string[]): LadderLevel[] {
-  const goalKeys = new Set(goal.map((s) => s.toLocaleLowerCase("da-DK")));
-  const others = dataset.statuses.map((s) => s.label).filter((l) => !goalKeys.has(l.toLocaleLowerCase("da-DK")));
+/**
+ * Two levels: every valid status that is not a goal, then the slutmål's statuses (the comparison's
+ * first outcome). Moved away, excluded and not-followed-up statuses are on no level, so a move from
+ * or to them is neither towards nor away from the goal.
+ */
+function ladderFor(dataset: Dataset, goal: string[], classes: Record<string, string>): LadderLevel[] {
+  const goalKeys = new Set(goal.map((s) => normaliseKey(s)));
+  const byKey = new Map(Object.entries(classes).map(([k, c]) => [normaliseKey(k), c]));
+  const valid = (label: string): boolean => (byKey.get(normaliseKey(label)) ?? "valid") === "valid";
+  const others = dataset.statuses.map((s) => s.label).filter((l) => !goalKeys.has(normaliseKey(l)) && valid(l));
   return [others, goal];
 }
 

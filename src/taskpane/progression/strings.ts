@@ -26,6 +26,12 @@ export interface ProgressionStrings {
   compareGroups: string;
   transitions: string;
   testPolicy: string;
+  rater: string;
+  raterAuto: string;
+  raterAll: string;
+  raterBorger: string;
+  raterCaseworker: string;
+  raterOther: string;
   policyAuto: string;
   policyPearson: string;
   policyFisher: string;
@@ -63,6 +69,12 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     compareGroups: "Sammenlign indsatsgruppe og kontrolgruppe",
     transitions: "Statusskift fra sammenligningens sagsdata",
     testPolicy: "Test for andel forbedret",
+    rater: "Vurderinger i tabellerne (Vurderet af)",
+    raterAuto: "Automatisk (sagsbehandlerens, når flere har vurderet)",
+    raterAll: "Alle rækker",
+    raterBorger: "Borger",
+    raterCaseworker: "Sagsbehandler",
+    raterOther: "Anden aktør",
     policyAuto: "Automatisk (Fisher ved små forventede antal, ellers Pearson)",
     policyPearson: "Pearsons chi²-test",
     policyFisher: "Fishers eksakte test",
@@ -98,6 +110,12 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     compareGroups: "Compare intervention and control group",
     transitions: "Status transitions from the comparison's case data",
     testPolicy: "Test for the share improved",
+    rater: "Scores in the tables (Vurderet af)",
+    raterAuto: "Automatic (the caseworker's, when several have scored)",
+    raterAll: "All rows",
+    raterBorger: "Citizen (Borger)",
+    raterCaseworker: "Caseworker (Sagsbehandler)",
+    raterOther: "Other body (Anden aktør)",
     policyAuto: "Automatic (Fisher for small expected counts, else Pearson)",
     policyPearson: "Pearson's chi-squared test",
     policyFisher: "Fisher's exact test",
