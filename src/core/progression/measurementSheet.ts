@@ -235,7 +235,6 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
   const width = header.length;
   const first = HEADER_ROW + 1;
   const last = first + Math.max(rows.length, 1) - 1;
-  const pad = (v: CellValue[]): CellValue[] => [...v, ...new Array<CellValue>(width - v.length).fill(null)];
   const scale = plan.items[0] ? plan.items[0].labels.map((l, i) => `${plan.items[0].min + i} = ${l}`).join(", ") : "";
   const styles: StyleRange[] = [
     { range: "A1", style: { bold: true, fontSize: 14 } },
@@ -250,9 +249,9 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
     name: MEASUREMENT_SHEET_NAME,
     tabColor: "#70AD47",
     cells: [
-      { address: "A1", values: [pad(["Progressionsmåling"])] },
-      { address: "A2", values: [pad([`Udfyld faktisk dato, hvem der vurderede, en score for hvert delmål og evt. noter. Skala: ${scale}.`])] },
-      { address: "A3", values: [pad(["Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score."])] },
+      { address: "A1", values: [["Progressionsmåling"]] },
+      { address: "A2", values: [[`Udfyld faktisk dato, hvem der vurderede, en score for hvert delmål og evt. noter. Skala: ${scale}.`]] },
+      { address: "A3", values: [["Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score."]] },
       { address: `A${HEADER_ROW + 1}`, values: [header] },
       ...(rows.length > 0 ? [{ address: `A${first + 1}`, values: rows.map((m) => dataRow(plan, m)) }] : []),
     ],
@@ -265,7 +264,8 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
       ...plan.items.map((_, k) => ({ columns: columnLetter(FIRST_ITEM + k), width: 110 })),
       { columns: columnLetter(width - 1), width: 200 },
     ],
-    freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    // Rows only: a frozen column would clip the title and help lines (text does not flow across the line).
+    freeze: { rows: HEADER_ROW + 1, columns: 0 },
     dataValidations: rows.length > 0 ? validations(plan.items, first, last) : [],
     conditionalFormats: rows.length > 0 ? [overdue(plan.items.length, first, last)] : [],
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` },

@@ -146,3 +146,11 @@ describe("readScores names the cell of every bad entry", () => {
     expect(() => read([["010190-1234", "I", 1, null, null, null, 2, null, null]])).toThrow(VirkningError);
   });
 });
+
+test("any range with citizen, round and delmål columns: headers by id, name or 'id: name'", () => {
+  const its = items.slice(0, 3);
+  const cols = suggestScoreColumns(["ID", "Runde", its[0].id, its[1].name, `${its[2].id}: gammelt navn`], its);
+  expect(cols).toMatchObject({ citizen: 0, round: 1, group: null, rater: null, date: null });
+  expect(cols?.items.map((x) => [x.column, x.item.id])).toEqual([[2, its[0].id], [3, its[1].id], [4, its[2].id]]);
+  expect(suggestScoreColumns(["Navn", its[0].id], its)).toBeNull();
+});
