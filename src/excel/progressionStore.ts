@@ -38,7 +38,7 @@ import {
 import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
-import { readUsedRange } from "./read";
+import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { validateExtras } from "./renderExtras";
 import { loadState, saveState } from "./state";
@@ -132,6 +132,17 @@ export async function generateMeasurementSheet(
   await renderSheets(run, [spec]);
   // cells: title, two help lines, header, then the data rows (when there are any)
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };
+}
+
+/** Delmål columns of the existing measurement sheet (its first 30 rows are read), or null when there is none. */
+export async function measurementSheetItems(run: ExcelRun): Promise<{ id: string; name: string }[] | null> {
+  try {
+    const r = await readRange(run, MEASUREMENT_SHEET_NAME, "A1:AZ30");
+    return parseMeasurementSheet(fromA1(r.values, r.rowIndex, r.columnIndex)).items;
+  } catch (e) {
+    if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
+    throw e;
+  }
 }
 
 /** Items for a generic range: the theory's scale delmål, matched by header id or name. */

@@ -66,6 +66,11 @@ export default function ProgressionPane(): React.JSX.Element {
         <Text size={200} data-testid="progression-items">
           {state.items.length > 0 ? s.itemsFound(state.items.length, state.items.map((i) => i.id).join(", ")) : s.noItems}
         </Text>
+        {state.theoryChange ? (
+          <MessageBar intent="warning" data-testid="progression-theory-changed">
+            <MessageBarBody>{s.theoryChanged(state.theoryChange.added.join(", "), state.theoryChange.removed.join(", "))}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         <Field label={s.citizensFrom}>
           <RadioGroup value={from} onChange={(_, d) => setFrom(d.value as "comparison" | "typed")}>
             <Radio value="comparison" disabled={state.comparisonCitizens.length === 0} label={state.comparisonCitizens.length > 0 ? s.fromComparison(state.comparisonCitizens.length) : s.fromComparisonNone} />

@@ -7,6 +7,7 @@ export interface ProgressionStrings {
   stepSheet: string;
   itemsFound: (n: number, names: string) => string;
   noItems: string;
+  theoryChanged: (added: string, removed: string) => string;
   citizensFrom: string;
   fromComparison: (n: number) => string;
   fromComparisonNone: string;
@@ -50,6 +51,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepSheet: "1. Målingsark (Progressionsmåling)",
     itemsFound: (n, names) => `${n} delmål med skala i programteorien: ${names}.`,
     noItems: "Programteorien har ingen delmål med en skala. Tilføj en skala-indikator til et delmål under Programteori.",
+    theoryChanged: (added, removed) => `Programteorien er ændret, siden målingsarket blev lavet${added ? ` (nye delmål: ${added})` : ""}${removed ? ` (fjernede delmål: ${removed})` : ""}. Tryk på "Opdater målingsark"; alle indtastninger bevares.`,
     citizensFrom: "Borgere",
     fromComparison: (n) => `Fra sammenligningens data (${n} borgere)`,
     fromComparisonNone: "Fra sammenligningens data (ikke sat op endnu)",
@@ -91,6 +93,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepSheet: "1. Measurement sheet (Progressionsmåling)",
     itemsFound: (n, names) => `${n} sub-goals with a scale in the programme theory: ${names}.`,
     noItems: "The programme theory has no sub-goal with a scale. Add a scale indicator to a sub-goal under Programme theory.",
+    theoryChanged: (added, removed) => `The programme theory has changed since the measurement sheet was made${added ? ` (new sub-goals: ${added})` : ""}${removed ? ` (removed sub-goals: ${removed})` : ""}. Press "Update measurement sheet"; every entry is kept.`,
     citizensFrom: "Citizens",
     fromComparison: (n) => `From the comparison's data (${n} citizens)`,
     fromComparisonNone: "From the comparison's data (not set up yet)",
