@@ -139,6 +139,11 @@ function keptNotes(e: MeasurementEntry, items: ScaleItem[], removed: { id: strin
   return `${prefix}[Fjernet delmål – ${lost.join("; ")}]`;
 }
 
+/** Did the user enter anything in this row (a date, who scored, a score or a note)? */
+function hasEntry(e: MeasurementEntry): boolean {
+  return e.scores.size > 0 || !isBlank(e.actualDate) || !isBlank(e.rater) || !isBlank(e.notes);
+}
+
 /** Place the existing entries into the plan, by citizen, round and delmål. */
 export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementSheet): { rows: MergedRow[]; unplaced: Unplaced[]; outsidePlan: number } {
   const byKey = new Map<string, MeasurementEntry[]>();
@@ -153,13 +158,28 @@ export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementS
   const rows: MergedRow[] = [];
   const used = new Set<MeasurementEntry>();
   const citizens = [...plan.citizens];
-  for (const e of existing.entries) if (!citizens.some((c) => c.id === e.citizen)) citizens.push({ id: e.citizen, group: null });
-  const maxRound = Math.max(plan.rounds, ...existing.entries.map((e) => e.round));
+  const planned = new Set(plan.citizens.map((c) => c.id));
+  const known = new Set(planned);
+  for (const e of existing.entries) {
+    if (known.has(e.citizen)) continue;
+    known.add(e.citizen);
+    citizens.push({ id: e.citizen, group: null });
+  }
+  const roundsOf = new Map<string, Set<number>>();
+  for (const e of existing.entries) {
+    if (e.round < 1) continue;
+    const set = roundsOf.get(e.citizen) ?? new Set<number>();
+    set.add(e.round);
+    roundsOf.set(e.citizen, set);
+  }
   let outsidePlan = 0;
   for (const c of citizens) {
-    for (let round = 1; round <= maxRound; round++) {
-      const found = byKey.get(`${c.id}\u0000${round}`) ?? [];
-      const inPlan = round <= plan.rounds && plan.citizens.some((p) => p.id === c.id);
+    const rounds = new Set<number>(roundsOf.get(c.id) ?? []);
+    if (planned.has(c.id)) for (let r = 1; r <= plan.rounds; r++) rounds.add(r);
+    for (const round of [...rounds].sort((a, b) => a - b)) {
+      const inPlan = round <= plan.rounds && planned.has(c.id);
+      // outside the plan only rows with something the user entered are kept
+      const found = (byKey.get(`${c.id}\u0000${round}`) ?? []).filter((e) => inPlan || hasEntry(e));
       if (!inPlan && found.length === 0) continue;
       if (!inPlan) outsidePlan += found.length;
       if (found.length === 0) rows.push({ citizen: c.id, group: c.group, round, entry: null, notes: null });
@@ -172,7 +192,7 @@ export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementS
   }
   // Entries with a round below 1 (typed by hand) are kept at the end.
   for (const e of existing.entries) {
-    if (used.has(e)) continue;
+    if (used.has(e) || !hasEntry(e)) continue;
     outsidePlan++;
     rows.push({ citizen: e.citizen, group: e.group, round: e.round, entry: e, notes: keptNotes(e, plan.items, removed, unplaced) });
   }
