@@ -213,11 +213,12 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
     dataRange: rangeAddress(top, 0, rows.length + 1, labels.length + 1),
     seriesBy: "columns",
     title: w.t(L.distribution),
-    topLeft: `${columnLetter(labels.length + 2)}${top + 1}`,
-    bottomRight: `${columnLetter(labels.length + 10)}${top + 20}`,
+    // Below its table, A–I: the page keeps its width however many statuses there are (A4 landscape).
+    topLeft: `A${top + rows.length + 3}`,
+    bottomRight: `I${top + rows.length + 24}`,
     yAxisTitle: w.t(L.citizens),
   });
-  w.row = Math.max(w.row, top + 21);
+  w.row = top + rows.length + 25;
 }
 
 export interface ProgressionSheetHeader {
