@@ -12,7 +12,7 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { readDataset, type Dataset } from "../core/data";
+import { normaliseKey, readDataset, type Dataset } from "../core/data";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import {
@@ -38,7 +38,7 @@ import {
 import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
-import { readUsedRange } from "./read";
+import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { validateExtras } from "./renderExtras";
 import { loadState, saveState } from "./state";
@@ -134,6 +134,17 @@ export async function generateMeasurementSheet(
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };
 }
 
+/** Delmål columns of the existing measurement sheet (its first 30 rows are read), or null when there is none. */
+export async function measurementSheetItems(run: ExcelRun): Promise<{ id: string; name: string }[] | null> {
+  try {
+    const r = await readRange(run, MEASUREMENT_SHEET_NAME, "A1:AZ30");
+    return parseMeasurementSheet(fromA1(r.values, r.rowIndex, r.columnIndex)).items;
+  } catch (e) {
+    if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
+    throw e;
+  }
+}
+
 /** Items for a generic range: the theory's scale delmål, matched by header id or name. */
 async function itemsFor(run: ExcelRun, theory?: ProgrammeTheory): Promise<ScaleItem[]> {
   const t = theory ?? (await loadTheory(run))?.theory;
@@ -146,13 +157,19 @@ async function transitionsFor(run: ExcelRun): Promise<TransitionResult | null> {
   const input = await readSource(run, settings.source);
   const { dataset, problems } = readDataset(input, { layout: settings.source.layout, ...settings.columns }, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
   if (problems.length > 0) return null;
-  return statusTransitions(dataset as Dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? []));
+  return statusTransitions(dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? [], settings.statusClasses));
 }
 
-/** Two levels: every valid status that is not a goal, then the slutmål's statuses (the first outcome's). */
-function ladderFor(dataset: Dataset, goal: string[]): LadderLevel[] {
-  const goalKeys = new Set(goal.map((s) => s.toLocaleLowerCase("da-DK")));
-  const others = dataset.statuses.map((s) => s.label).filter((l) => !goalKeys.has(l.toLocaleLowerCase("da-DK")));
+/**
+ * Two levels: every valid status that is not a goal, then the slutmål's statuses (the comparison's
+ * first outcome). Moved away, excluded and not-followed-up statuses are on no level, so a move from
+ * or to them is neither towards nor away from the goal.
+ */
+function ladderFor(dataset: Dataset, goal: string[], classes: Record<string, string>): LadderLevel[] {
+  const goalKeys = new Set(goal.map((s) => normaliseKey(s)));
+  const byKey = new Map(Object.entries(classes).map(([k, c]) => [normaliseKey(k), c]));
+  const valid = (label: string): boolean => (byKey.get(normaliseKey(label)) ?? "valid") === "valid";
+  const others = dataset.statuses.map((s) => s.label).filter((l) => !goalKeys.has(normaliseKey(l)) && valid(l));
   return [others, goal];
 }
 

@@ -3,6 +3,7 @@
  * Progression pane for four typed citizens, pick scores from the cells' dropdowns across two rounds,
  * compute, and see the tables and charts on "Progression". Screenshot: test-results/progression.png.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
 import { TEMPLATES } from "../../src/core/theory/templates";
@@ -61,6 +62,9 @@ describe("Progression in the browser preview", () => {
     }
     await expect(page.locator('[data-cell="A5"]').evaluate((el) => (el as HTMLElement).style.background)).resolves.not.toBe("rgb(252, 228, 214)");
 
+    await goTo(page, "G6");
+    await screenshot(page, "progression-measurement.png");
+
     await pane.getByRole("button", { name: "Beregn", exact: true }).click();
     const result = pane.locator("[data-testid=progression-result]");
     await result.waitFor();
@@ -72,6 +76,16 @@ describe("Progression in the browser preview", () => {
     await page.locator(`[data-chart="Progression ${items[0].id}"]`).first().waitFor();
     await goTo(page, "A1");
     await screenshot(page, "progression.png");
+
+    // The pane passes axe's WCAG 2 A/AA rules.
+    // (evaluated through the DevTools protocol: the preview's CSP rightly blocks injected script tags)
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run({ include: [["[data-testid=progression-pane]"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
   });
 });

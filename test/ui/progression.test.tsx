@@ -3,7 +3,7 @@
  * KL theory for typed citizens, fill scores, compute, and see bad entries named by their cell.
  */
 import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LangProvider } from "../../src/taskpane/i18n";
 import ProgressionPane from "../../src/taskpane/progression/ProgressionPane";
@@ -86,4 +86,17 @@ test("without scale delmål in the theory the pane says what to do and offers no
   await renderPane();
   expect(screen.getByTestId("progression-items").textContent).toMatch(/ingen delmål med en skala/);
   expect((screen.getByRole("button", { name: "Lav målingsark" }) as HTMLButtonElement).disabled).toBe(true);
+});
+
+test("after the theory changes, the pane says which delmål are new or gone and that entries are kept", async () => {
+  await makeSheet(["K1;Indsats"]);
+  const base = theory.subGoals.find((g) => g.indicator?.reached.kind === "scale")!;
+  const changed = { ...theory, subGoals: [...theory.subGoals.filter((g) => g.id !== items[1].id), { id: "D9", name: "Borgeren kan bede om hjælp", description: "", origin: "bruger" as const, indicator: base.indicator }] };
+  await saveTheory(wb.run.bind(wb), changed, "da", { shapes: true });
+  cleanup();
+  await renderPane();
+  const warning = await screen.findByTestId("progression-theory-changed");
+  expect(warning.textContent).toContain("nye delmål: D9");
+  expect(warning.textContent).toContain(`fjernede delmål: ${items[1].id}`);
+  expect(screen.getByRole("button", { name: "Opdater målingsark" })).toBeDefined();
 });

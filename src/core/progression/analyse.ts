@@ -71,6 +71,8 @@ function t(da: string, en: string): Text {
 interface Citizens {
   ids: string[];
   arm: Uint8Array;
+  /** Group labels that are neither intervention nor control (their citizens are left out of the group comparison). */
+  unmapped: Set<string>;
   /** Row indices of citizen c: order[start[c] .. start[c + 1]). */
   order: Int32Array;
   start: Int32Array;
@@ -91,6 +93,7 @@ function groupCitizens(rows: ScoreRow[], use: (r: ScoreRow) => boolean, groupMap
     of[i] = c;
   }
   const arm = new Uint8Array(ids.length).fill(NO_ARM);
+  const unmapped = new Set<string>();
   const count = new Int32Array(ids.length + 1);
   for (let i = 0; i < rows.length; i++) {
     const c = of[i];
@@ -100,6 +103,7 @@ function groupCitizens(rows: ScoreRow[], use: (r: ScoreRow) => boolean, groupMap
     if (arm[c] === NO_ARM && g) {
       const a = mapGroupLabel(g, groupMap);
       if (a) arm[c] = a === "intervention" ? 0 : 1;
+      else unmapped.add(g);
     }
   }
   const start = new Int32Array(ids.length + 1);
@@ -111,7 +115,7 @@ function groupCitizens(rows: ScoreRow[], use: (r: ScoreRow) => boolean, groupMap
     const part = order.subarray(start[c], start[c + 1]);
     if (part.length > 1) part.sort((a, b) => rows[a].round - rows[b].round);
   }
-  return { ids, arm, order, start };
+  return { ids, arm, order, start, unmapped };
 }
 
 function emptyChange(): ChangeSummary {
@@ -293,6 +297,10 @@ export function runProgression(input: ProgressionInput, options: ProgressionOpti
   const items = input.items.map((item, k) => analyseItem(input.rows, cz, k, item, { groups, policy: options.testPolicy }));
   const rounds = [...new Set(input.rows.filter(use).map((r) => r.round))].sort((a, b) => a - b);
   const notes: Text[] = [];
+  if (groups && cz.unmapped.size > 0) {
+    const list = [...cz.unmapped].slice(0, 5).join(", ");
+    notes.push(t(`Gruppen ${list} er hverken indsatsgruppe eller kontrolgruppe; dens borgere er ikke med i sammenligningen af grupperne.`, `The group ${list} is neither intervention nor control group; its citizens are not in the comparison of the groups.`));
+  }
   if (rater !== "all") notes.push(t(`Tabellerne bygger på vurderinger foretaget af: ${rater}.`, `The tables use the scores given by: ${rater === "borger" ? "citizen" : rater === "sagsbehandler" ? "caseworker" : "other body"}.`));
   return {
     items,

@@ -139,6 +139,11 @@ function keptNotes(e: MeasurementEntry, items: ScaleItem[], removed: { id: strin
   return `${prefix}[Fjernet delmål – ${lost.join("; ")}]`;
 }
 
+/** Did the user enter anything in this row (a date, who scored, a score or a note)? */
+function hasEntry(e: MeasurementEntry): boolean {
+  return e.scores.size > 0 || !isBlank(e.actualDate) || !isBlank(e.rater) || !isBlank(e.notes);
+}
+
 /** Place the existing entries into the plan, by citizen, round and delmål. */
 export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementSheet): { rows: MergedRow[]; unplaced: Unplaced[]; outsidePlan: number } {
   const byKey = new Map<string, MeasurementEntry[]>();
@@ -153,13 +158,28 @@ export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementS
   const rows: MergedRow[] = [];
   const used = new Set<MeasurementEntry>();
   const citizens = [...plan.citizens];
-  for (const e of existing.entries) if (!citizens.some((c) => c.id === e.citizen)) citizens.push({ id: e.citizen, group: null });
-  const maxRound = Math.max(plan.rounds, ...existing.entries.map((e) => e.round));
+  const planned = new Set(plan.citizens.map((c) => c.id));
+  const known = new Set(planned);
+  for (const e of existing.entries) {
+    if (known.has(e.citizen)) continue;
+    known.add(e.citizen);
+    citizens.push({ id: e.citizen, group: null });
+  }
+  const roundsOf = new Map<string, Set<number>>();
+  for (const e of existing.entries) {
+    if (e.round < 1) continue;
+    const set = roundsOf.get(e.citizen) ?? new Set<number>();
+    set.add(e.round);
+    roundsOf.set(e.citizen, set);
+  }
   let outsidePlan = 0;
   for (const c of citizens) {
-    for (let round = 1; round <= maxRound; round++) {
-      const found = byKey.get(`${c.id}\u0000${round}`) ?? [];
-      const inPlan = round <= plan.rounds && plan.citizens.some((p) => p.id === c.id);
+    const rounds = new Set<number>(roundsOf.get(c.id) ?? []);
+    if (planned.has(c.id)) for (let r = 1; r <= plan.rounds; r++) rounds.add(r);
+    for (const round of [...rounds].sort((a, b) => a - b)) {
+      const inPlan = round <= plan.rounds && planned.has(c.id);
+      // outside the plan only rows with something the user entered are kept
+      const found = (byKey.get(`${c.id}\u0000${round}`) ?? []).filter((e) => inPlan || hasEntry(e));
       if (!inPlan && found.length === 0) continue;
       if (!inPlan) outsidePlan += found.length;
       if (found.length === 0) rows.push({ citizen: c.id, group: c.group, round, entry: null, notes: null });
@@ -172,7 +192,7 @@ export function mergeEntries(plan: MeasurementPlan, existing: ParsedMeasurementS
   }
   // Entries with a round below 1 (typed by hand) are kept at the end.
   for (const e of existing.entries) {
-    if (used.has(e)) continue;
+    if (used.has(e) || !hasEntry(e)) continue;
     outsidePlan++;
     rows.push({ citizen: e.citizen, group: e.group, round: e.round, entry: e, notes: keptNotes(e, plan.items, removed, unplaced) });
   }
@@ -235,7 +255,6 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
   const width = header.length;
   const first = HEADER_ROW + 1;
   const last = first + Math.max(rows.length, 1) - 1;
-  const pad = (v: CellValue[]): CellValue[] => [...v, ...new Array<CellValue>(width - v.length).fill(null)];
   const scale = plan.items[0] ? plan.items[0].labels.map((l, i) => `${plan.items[0].min + i} = ${l}`).join(", ") : "";
   const styles: StyleRange[] = [
     { range: "A1", style: { bold: true, fontSize: 14 } },
@@ -250,9 +269,9 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
     name: MEASUREMENT_SHEET_NAME,
     tabColor: "#70AD47",
     cells: [
-      { address: "A1", values: [pad(["Progressionsmåling"])] },
-      { address: "A2", values: [pad([`Udfyld faktisk dato, hvem der vurderede, en score for hvert delmål og evt. noter. Skala: ${scale}.`])] },
-      { address: "A3", values: [pad(["Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score."])] },
+      { address: "A1", values: [["Progressionsmåling"]] },
+      { address: "A2", values: [[`Udfyld faktisk dato, hvem der vurderede, en score for hvert delmål og evt. noter. Skala: ${scale}.`]] },
+      { address: "A3", values: [["Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score."]] },
       { address: `A${HEADER_ROW + 1}`, values: [header] },
       ...(rows.length > 0 ? [{ address: `A${first + 1}`, values: rows.map((m) => dataRow(plan, m)) }] : []),
     ],
@@ -265,7 +284,8 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
       ...plan.items.map((_, k) => ({ columns: columnLetter(FIRST_ITEM + k), width: 110 })),
       { columns: columnLetter(width - 1), width: 200 },
     ],
-    freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    // Rows only: a frozen column would clip the title and help lines (text does not flow across the line).
+    freeze: { rows: HEADER_ROW + 1, columns: 0 },
     dataValidations: rows.length > 0 ? validations(plan.items, first, last) : [],
     conditionalFormats: rows.length > 0 ? [overdue(plan.items.length, first, last)] : [],
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` },

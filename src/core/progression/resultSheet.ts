@@ -53,6 +53,8 @@ const L = {
   agreement: { da: "Borgerens og sagsbehandlerens vurdering ved samme runde", en: "Citizen's and caseworker's scores at the same round" },
   pairs: { da: "N (par)", en: "N (pairs)" },
   agree: { da: "Samme score", en: "Same score" },
+  crossTitle: { da: "borgerens score (rækker) mod sagsbehandlerens (kolonner)", en: "citizen's score (rows) by caseworker's (columns)" },
+  cross: { da: "Borger \\ sagsbehandler", en: "Citizen \\ caseworker" },
   transitions: { da: "Statusskift mellem tidspunkter", en: "Status transitions between time points" },
   from: { da: "Fra \\ til", en: "From \\ to" },
   none: { da: "Ingen status", en: "No status" },
@@ -149,6 +151,13 @@ function agreementTable(w: Writer, res: ProgressionResult): void {
     return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test, w.lang), testName(a.test, w.lang)];
   });
   w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, PCT]);
+  for (const a of list) {
+    const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
+    const scores = a.table.map((_, i) => r.item.min + i);
+    w.line([`${itemLabel(r)}: ${w.t(L.crossTitle)} (N = ${a.pairs})`]);
+    w.styles.push({ range: `A${w.row}`, style: { bold: true } });
+    w.table([w.t(L.cross), ...scores.map(String), w.t(L.total)], a.table.map((row, i) => [scores[i], ...row, row.reduce((s2, x) => s2 + x, 0)]));
+  }
 }
 
 function groupName(g: string, w: Writer): string {
@@ -204,11 +213,12 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
     dataRange: rangeAddress(top, 0, rows.length + 1, labels.length + 1),
     seriesBy: "columns",
     title: w.t(L.distribution),
-    topLeft: `${columnLetter(labels.length + 2)}${top + 1}`,
-    bottomRight: `${columnLetter(labels.length + 10)}${top + 20}`,
+    // Below its table, A–I: the page keeps its width however many statuses there are (A4 landscape).
+    topLeft: `A${top + rows.length + 3}`,
+    bottomRight: `I${top + rows.length + 24}`,
     yAxisTitle: w.t(L.citizens),
   });
-  w.row = Math.max(w.row, top + 21);
+  w.row = top + rows.length + 25;
 }
 
 export interface ProgressionSheetHeader {

@@ -41,7 +41,7 @@ const GROUP = ["gruppe", "group"];
 const RATER = ["vurderet af", "scored by", "rater"];
 const DATE = ["faktisk dato", "dato", "date"];
 
-/** Columns found by their headers; delmål columns by id ("D1: …") or name. Null when citizen or round is missing. */
+/** Columns found by their headers; delmål columns by id ("D1: …" or "D1") or name. Null when citizen or round is missing. */
 export function suggestScoreColumns(header: CellValue[], items: ScaleItem[]): ScoreColumns | null {
   const keys = header.map((h) => normaliseKey(h));
   const find = (names: string[]): number | null => {
@@ -54,7 +54,7 @@ export function suggestScoreColumns(header: CellValue[], items: ScaleItem[]): Sc
   const found: ScoreColumns["items"] = [];
   header.forEach((h, column) => {
     const id = itemIdOf(h);
-    const item = items.find((i) => (id !== null && i.id === id) || normaliseKey(i.name) === keys[column]);
+    const item = items.find((i) => (id !== null && i.id === id) || normaliseKey(i.name) === keys[column] || normaliseKey(i.id) === keys[column]);
     if (item && !found.some((f) => f.item.id === item.id)) found.push({ column, item });
   });
   return { citizen, round, group: find(GROUP), rater: find(RATER), date: find(DATE), items: found };

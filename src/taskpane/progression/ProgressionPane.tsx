@@ -6,6 +6,7 @@
 import * as React from "react";
 import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { formatP, type TablePolicy } from "../../core/stats";
+import type { ProgressionSettings } from "../../excel/progressionStore";
 import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { progressionStrings } from "./strings";
@@ -65,6 +66,11 @@ export default function ProgressionPane(): React.JSX.Element {
         <Text size={200} data-testid="progression-items">
           {state.items.length > 0 ? s.itemsFound(state.items.length, state.items.map((i) => i.id).join(", ")) : s.noItems}
         </Text>
+        {state.theoryChange ? (
+          <MessageBar intent="warning" data-testid="progression-theory-changed">
+            <MessageBarBody>{s.theoryChanged(state.theoryChange.added.join(", "), state.theoryChange.removed.join(", "))}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         <Field label={s.citizensFrom}>
           <RadioGroup value={from} onChange={(_, d) => setFrom(d.value as "comparison" | "typed")}>
             <Radio value="comparison" disabled={state.comparisonCitizens.length === 0} label={state.comparisonCitizens.length > 0 ? s.fromComparison(state.comparisonCitizens.length) : s.fromComparisonNone} />
@@ -117,6 +123,15 @@ export default function ProgressionPane(): React.JSX.Element {
             <option value="pearson">{s.policyPearson}</option>
             <option value="fisher">{s.policyFisher}</option>
             <option value="yates">{s.policyYates}</option>
+          </Select>
+        </Field>
+        <Field label={s.rater}>
+          <Select value={settings.rater} onChange={(_, d) => update({ rater: d.value as ProgressionSettings["rater"] })}>
+            <option value="auto">{s.raterAuto}</option>
+            <option value="all">{s.raterAll}</option>
+            <option value="borger">{s.raterBorger}</option>
+            <option value="sagsbehandler">{s.raterCaseworker}</option>
+            <option value="anden">{s.raterOther}</option>
           </Select>
         </Field>
         <div className={styles.buttons}>

@@ -7,6 +7,7 @@ export interface ProgressionStrings {
   stepSheet: string;
   itemsFound: (n: number, names: string) => string;
   noItems: string;
+  theoryChanged: (added: string, removed: string) => string;
   citizensFrom: string;
   fromComparison: (n: number) => string;
   fromComparisonNone: string;
@@ -26,6 +27,12 @@ export interface ProgressionStrings {
   compareGroups: string;
   transitions: string;
   testPolicy: string;
+  rater: string;
+  raterAuto: string;
+  raterAll: string;
+  raterBorger: string;
+  raterCaseworker: string;
+  raterOther: string;
   policyAuto: string;
   policyPearson: string;
   policyFisher: string;
@@ -44,6 +51,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepSheet: "1. Målingsark (Progressionsmåling)",
     itemsFound: (n, names) => `${n} delmål med skala i programteorien: ${names}.`,
     noItems: "Programteorien har ingen delmål med en skala. Tilføj en skala-indikator til et delmål under Programteori.",
+    theoryChanged: (added, removed) => `Programteorien er ændret, siden målingsarket blev lavet${added ? ` (nye delmål: ${added})` : ""}${removed ? ` (fjernede delmål: ${removed})` : ""}. Tryk på "Opdater målingsark"; alle indtastninger bevares.`,
     citizensFrom: "Borgere",
     fromComparison: (n) => `Fra sammenligningens data (${n} borgere)`,
     fromComparisonNone: "Fra sammenligningens data (ikke sat op endnu)",
@@ -63,6 +71,12 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     compareGroups: "Sammenlign indsatsgruppe og kontrolgruppe",
     transitions: "Statusskift fra sammenligningens sagsdata",
     testPolicy: "Test for andel forbedret",
+    rater: "Vurderinger i tabellerne (Vurderet af)",
+    raterAuto: "Automatisk (sagsbehandlerens, når flere har vurderet)",
+    raterAll: "Alle rækker",
+    raterBorger: "Borger",
+    raterCaseworker: "Sagsbehandler",
+    raterOther: "Anden aktør",
     policyAuto: "Automatisk (Fisher ved små forventede antal, ellers Pearson)",
     policyPearson: "Pearsons chi²-test",
     policyFisher: "Fishers eksakte test",
@@ -79,6 +93,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepSheet: "1. Measurement sheet (Progressionsmåling)",
     itemsFound: (n, names) => `${n} sub-goals with a scale in the programme theory: ${names}.`,
     noItems: "The programme theory has no sub-goal with a scale. Add a scale indicator to a sub-goal under Programme theory.",
+    theoryChanged: (added, removed) => `The programme theory has changed since the measurement sheet was made${added ? ` (new sub-goals: ${added})` : ""}${removed ? ` (removed sub-goals: ${removed})` : ""}. Press "Update measurement sheet"; every entry is kept.`,
     citizensFrom: "Citizens",
     fromComparison: (n) => `From the comparison's data (${n} citizens)`,
     fromComparisonNone: "From the comparison's data (not set up yet)",
@@ -98,6 +113,12 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     compareGroups: "Compare intervention and control group",
     transitions: "Status transitions from the comparison's case data",
     testPolicy: "Test for the share improved",
+    rater: "Scores in the tables (Vurderet af)",
+    raterAuto: "Automatic (the caseworker's, when several have scored)",
+    raterAll: "All rows",
+    raterBorger: "Citizen (Borger)",
+    raterCaseworker: "Caseworker (Sagsbehandler)",
+    raterOther: "Other body (Anden aktør)",
     policyAuto: "Automatic (Fisher for small expected counts, else Pearson)",
     policyPearson: "Pearson's chi-squared test",
     policyFisher: "Fisher's exact test",

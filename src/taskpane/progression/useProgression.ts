@@ -14,6 +14,7 @@ import {
   defaultProgressionSettings,
   generateMeasurementSheet,
   loadProgressionSettings,
+  measurementSheetItems,
   runAndWriteProgression,
   saveProgressionSettings,
   type GenerateReport,
@@ -30,6 +31,8 @@ export interface ProgressionState {
   items: ScaleItem[];
   comparisonCitizens: PlanCitizen[];
   sheets: string[];
+  /** Delmål ids added to / removed from the theory since the measurement sheet was made (null: no sheet). */
+  theoryChange: { added: string[]; removed: string[] } | null;
   settings: ProgressionSettings;
   restored: boolean;
   report: GenerateReport | null;
@@ -48,6 +51,13 @@ export function parseTypedCitizens(text: string): PlanCitizen[] {
   return out;
 }
 
+/** Delmål added to or removed from the theory compared with the sheet's columns; null when they agree. */
+export function changeOf(onSheet: { id: string }[], items: ScaleItem[]): { added: string[]; removed: string[] } | null {
+  const added = items.filter((i) => !onSheet.some((x) => x.id === i.id)).map((i) => i.id);
+  const removed = onSheet.filter((x) => !items.some((i) => i.id === x.id)).map((x) => x.id);
+  return added.length || removed.length ? { added, removed } : null;
+}
+
 function run(): ExcelRun {
   return getExcelRun();
 }
@@ -55,7 +65,7 @@ function run(): ExcelRun {
 export function useProgression() {
   const lang = useLang();
   const [state, setState] = React.useState<ProgressionState>({
-    loading: true, busy: false, theory: null, items: [], comparisonCitizens: [], sheets: [], settings: defaultProgressionSettings(lang), restored: false, report: null, result: null, error: null,
+    loading: true, busy: false, theory: null, items: [], comparisonCitizens: [], sheets: [], theoryChange: null, settings: defaultProgressionSettings(lang), restored: false, report: null, result: null, error: null,
   });
   const patch = (p: Partial<ProgressionState>): void => setState((s) => ({ ...s, ...p }));
 
@@ -68,8 +78,10 @@ export function useProgression() {
         const citizens = await citizensFromComparison(r).catch(() => [] as PlanCitizen[]);
         const sheets = (await listSheets(r)).filter((s) => s.visible).map((s) => s.name);
         const stored = await loadProgressionSettings(r);
+        const items = theory ? scaleItems(theory) : [];
+        const onSheet = await measurementSheetItems(r);
         if (live) {
-          patch({ loading: false, theory, items: theory ? scaleItems(theory) : [], comparisonCitizens: citizens, sheets, settings: stored ?? defaultProgressionSettings(lang), restored: stored !== null });
+          patch({ loading: false, theory, items, comparisonCitizens: citizens, sheets, theoryChange: onSheet && changeOf(onSheet, items), settings: stored ?? defaultProgressionSettings(lang), restored: stored !== null });
         }
       } catch (e) {
         if (live) patch({ loading: false, error: toUserError(e) });
@@ -90,7 +102,7 @@ export function useProgression() {
     try {
       const report = await generateMeasurementSheet(run(), { citizens, startDate, theory: state.theory ?? undefined });
       const sheets = (await listSheets(run())).filter((s) => s.visible).map((s) => s.name);
-      patch({ busy: false, report, sheets });
+      patch({ busy: false, report, sheets, theoryChange: null });
     } catch (e) {
       patch({ busy: false, error: toUserError(e) });
     }

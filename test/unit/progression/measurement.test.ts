@@ -146,3 +146,21 @@ describe("readScores names the cell of every bad entry", () => {
     expect(() => read([["010190-1234", "I", 1, null, null, null, 2, null, null]])).toThrow(VirkningError);
   });
 });
+
+test("any range with citizen, round and delmål columns: headers by id, name or 'id: name'", () => {
+  const its = items.slice(0, 3);
+  const cols = suggestScoreColumns(["ID", "Runde", its[0].id, its[1].name, `${its[2].id}: gammelt navn`], its);
+  expect(cols).toMatchObject({ citizen: 0, round: 1, group: null, rater: null, date: null });
+  expect(cols?.items.map((x) => [x.column, x.item.id])).toEqual([[2, its[0].id], [3, its[1].id], [4, its[2].id]]);
+  expect(suggestScoreColumns(["Navn", its[0].id], its)).toBeNull();
+});
+
+test("a citizen left out of the new plan keeps the scored rows (reported), not the empty ones", () => {
+  const g = grid(measurementSheetSpec(plan(["A1", "A2"])).spec);
+  setCell(g, 4 + scheduleOf(theory).rounds + 1, `${items[0].id}:`, items[0].labels[2]); // A2, round 2
+  const again = measurementSheetSpec(plan(["A1"]), parseMeasurementSheet(g));
+  const after = parseMeasurementSheet(grid(again.spec)).entries;
+  expect(again.outsidePlan).toBe(1);
+  expect(after.filter((e) => e.citizen === "A2").map((e) => [e.round, e.scores.get(items[0].id)])).toEqual([[2, items[0].labels[2]]]);
+  expect(after.filter((e) => e.citizen === "A1")).toHaveLength(scheduleOf(theory).rounds);
+});

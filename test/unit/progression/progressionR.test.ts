@@ -142,3 +142,18 @@ describe("statusTransitions matches R's table(from, to)", () => {
     expect(result.distributions.map((d) => d.month)).toEqual([0, 0, 6, 6, 12, 12]);
   });
 });
+
+test("a group label that is neither intervention nor control is named in a note, its citizens left out of the groups", () => {
+  const item = { id: "D1", name: "x", min: 1, max: 5, labels: ["1", "2", "3", "4", "5"], reachedAt: null };
+  const rows: ScoreRow[] = [
+    { citizen: "a", group: "Indsats", round: 1, scores: [1] },
+    { citizen: "a", group: "Indsats", round: 2, scores: [3] },
+    { citizen: "b", group: "Hold B", round: 1, scores: [2] },
+    { citizen: "b", group: "Hold B", round: 2, scores: [4] },
+  ];
+  const r = runProgression({ items: [item], rows });
+  expect(r.notes.map((n) => n.da).join(" ")).toContain("Gruppen Hold B er hverken indsatsgruppe eller kontrolgruppe");
+  expect(r.items[0].groups?.change.intervention.paired).toBe(1);
+  expect(r.items[0].groups?.change.control.paired).toBe(0);
+  expect(r.items[0].change.paired).toBe(2);
+});

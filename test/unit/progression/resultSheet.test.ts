@@ -63,3 +63,12 @@ test("charts: a line per group over the rounds, stacked status columns; their da
 test("no citizen ID is copied to the results sheet", () => {
   expect(text).not.toMatch(/X0\d/);
 });
+
+test("in English the headings and test names are English", () => {
+  const en = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30 08:00" }, "en");
+  const t = [...cells(en).values()].map(String).join("\n");
+  expect(t).toContain("Change from first to latest score");
+  expect(t).toContain("Wilcoxon signed rank");
+  expect(t).toContain("Moved towards the final goal: 1 / 2 (50 %)");
+  expect(t).not.toContain("Ændring fra første");
+});
