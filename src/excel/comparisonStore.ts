@@ -1,14 +1,19 @@
 /**
  * Workbook I/O of the comparison (Sammenligning): read the case data range, keep the analysis settings in
- * the workbook, write the results sheet. Sync budget (measured by the adapter tests):
+ * the workbook, write the results sheet. Every read goes through the one chunked reader (read.ts,
+ * `readCells`). Sync budget (measured by the adapter tests, test/adapter/readCounts.test.ts):
  *
- * - reading a source: 1 sync to find the extent (sheet, used range, merged areas) + 1 sync per row chunk;
+ * - reading a source: 1 sync to find the extent (sheet, used range, merged areas) + 1 sync per row chunk
+ *   (byte-budgeted): the sample 1 + 1, 20,001 rows × 13 columns 1 + 3, 15,000 rows with a 350-character
+ *   notes column 1 + 4; a selection of whole columns (A:M) or Ctrl+A is cut to the used range first;
  * - writing the results sheet: renderSheets' budget (at most 3 syncs);
- * - settings: 1 sync to load, 1 to save.
+ * - settings: 1 sync to load, 1 to save (checked against the schema in core/analysis/settingsSchema.ts).
  *
- * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the columns.
+ * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the first
+ * column. Columns: the stored width, extended over columns with a header right of it (a column inserted
+ * into the data); the settings' columns are then found again by header text (core/analysis/columns.ts).
  * Rows are read from the header row down to the last used row of the sheet, then cut at the first row that
- * is empty in all the stored columns. So rows added directly below the data are included, rows removed at
+ * is empty in all the columns. So rows added directly below the data are included, rows removed at
  * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
  */
 import { VirkningError } from "../core/errors";

@@ -182,12 +182,15 @@ async function readLoadedRange(
   range: Excel.Range,
   merged: Excel.RangeAreas | null,
   opts: ReadOptions,
+  /** Cut the range to this (whole rows or columns selected): the used range. */
+  clip?: RangeRef | null,
 ): Promise<RangeRead> {
-  const ref = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+  const full = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+  const ref = clip === undefined ? full : (clipToUsed(full, clip) ?? { ...full, rowCount: 0 });
   const r = await readCells(context, ws, ref, opts);
   const out: RangeRead = {
     sheet,
-    address: range.address,
+    address: clip === undefined ? range.address : `${range.address.slice(0, range.address.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, Math.max(1, ref.rowCount), ref.columnCount)}`,
     rowIndex: ref.row,
     columnIndex: ref.column,
     values: r.values,
@@ -329,7 +332,9 @@ async function readSelectionRegionNow(run: ExcelRun, opts: ReadOptions): Promise
       const single = sel.rowCount === 1 && sel.columnCount === 1;
       const local = single
         ? regionAround(all.values, sel.rowIndex - used.rowIndex, sel.columnIndex - used.columnIndex)
-        : { row: sel.rowIndex - used.rowIndex, column: sel.columnIndex - used.columnIndex, rowCount: sel.rowCount, columnCount: sel.columnCount };
+        : isWhole(refOf(sel)!)
+          ? (clipToUsed({ row: sel.rowIndex - used.rowIndex, column: sel.columnIndex - used.columnIndex, rowCount: sel.rowCount, columnCount: sel.columnCount }, { row: 0, column: 0, rowCount: used.rowCount, columnCount: used.columnCount }) ?? { row: 0, column: 0, rowCount: 0, columnCount: 0 })
+          : { row: sel.rowIndex - used.rowIndex, column: sel.columnIndex - used.columnIndex, rowCount: sel.rowCount, columnCount: sel.columnCount };
       const pick = <V>(grid: V[][], empty: V): V[][] =>
         Array.from({ length: local.rowCount }, (_, i) => Array.from({ length: local.columnCount }, (_, j) => grid[local.row + i]?.[local.column + j] ?? empty));
       const out: RangeRead = {
@@ -346,9 +351,12 @@ async function readSelectionRegionNow(run: ExcelRun, opts: ReadOptions): Promise
     }
     const region = sel.getSurroundingRegion().load(DIMS);
     const regionMerged = queueMerged(region);
+    const used = queueUsed(ws);
     await context.sync();
     const single = sel.rowCount === 1 && sel.columnCount === 1;
-    return single ? readLoadedRange(context, ws, ws.name, region, regionMerged, opts) : readLoadedRange(context, ws, ws.name, sel, selMerged, opts);
+    if (single) return readLoadedRange(context, ws, ws.name, region, regionMerged, opts);
+    // whole columns (A:M), whole rows or Ctrl+A: only the part with content
+    return readLoadedRange(context, ws, ws.name, sel, selMerged, opts, isWhole(refOf(sel)!) ? refOf(used) : undefined);
   });
 }
 

@@ -96,3 +96,16 @@ describe("one reader: sync counts", () => {
     expect(wb.syncCount).toBe(4);
   });
 });
+
+describe("read.ts readSelectionRegion", () => {
+  test("whole columns selected are cut to the used range: 2 syncs", async () => {
+    const { readSelectionRegion } = await import("../../src/excel/read");
+    const wb = createPreviewWorkbook({ sample: true });
+    wb.selectByUser("Borgere", { row: 0, column: 1, rowCount: 1_048_576, columnCount: 3 });
+    wb.resetSyncCount();
+    const r = await readSelectionRegion(runOf(wb));
+    expect(wb.syncCount).toBe(2);
+    expect(r.address).toBe("Borgere!B1:D61");
+    expect(r.values).toHaveLength(61);
+  });
+});

@@ -467,3 +467,23 @@ describe("Sammenligning pane: ikke CPR-numre", () => {
     expect((await loadComparisonSettings(wb.run.bind(wb)))?.notCpr).toEqual(["Journalnr."]);
   });
 });
+
+describe("Sammenligning pane: columns renamed since the settings were saved", () => {
+  it("Kør igen refuses naming the column; choosing the column again and Beregn works", async () => {
+    const input = await readSelectionSource(wb.run.bind(wb));
+    await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
+    wb.setCellByUser("Borgere", 0, 10, "Status ved 6 mdr");
+    await renderPane();
+    expect((await screen.findByRole("alert")).textContent).toContain('"Status 6 mdr" (var kolonne K) findes ikke længere');
+    await act(async () => {
+      fireEvent.click(button("Kør igen"));
+    });
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
+    await waitFor(() => expect(button("Beregn").disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    expect((await loadComparisonSettings(wb.run.bind(wb)))?.source.header?.[10]).toBe("Status ved 6 mdr");
+  });
+});

@@ -179,6 +179,8 @@ export function assertNoCpr(input: DatasetInput, notCpr: number[] = []): void {
   cpr.throwIfAny();
 }
 
+const HAS_DIGIT = /\d/;
+
 /** CPR numbers found: strong forms at once, bare candidates per column until the column rule is applied. */
 class CprNotes {
   private readonly strong: { row: number; column: number }[] = [];
@@ -196,6 +198,10 @@ class CprNotes {
   }
   /** A data cell (r = 0 is the first row below the header). */
   check(v: CellValue | undefined, r: number, c: number): void {
+    // hot path (every cell of a million rows): reject by type, size and "no digit at all" before classifying
+    if (typeof v === "number") {
+      if (v < 1e8 || v >= 1e10) return;
+    } else if (typeof v !== "string" || v.length < 9 || !HAS_DIGIT.test(v)) return;
     const k = classifyCpr(v);
     if (k.kind === "none" || this.skip.has(c)) return;
     if (k.kind === "strong") this.strong.push({ row: r + 1, column: c });
@@ -419,28 +425,21 @@ function headerPass(x: Ctx): void {
   }
 }
 
+/** Excel error values found by the rows pass: column → error → cells (first ten) and count. */
+type ErrorCells = Map<number, Map<string, { cells: string[]; n: number }>>;
+
 /**
  * Error-values pass: an Excel error value (#N/A, #DIV/0!, …) in a role column is reported with its cells
- * (one problem per column and error, the first ten cells named). The rows pass then treats those cells as
- * missing, so they are never counted as a status, group, level or ID.
+ * (one problem per column and error, the first ten cells named). The rows pass finds them (in the same
+ * sweep over each row as the CPR check) and treats those cells as missing, so they are never counted as
+ * a status, group, level or ID.
  */
-function errorValuesPass(x: Ctx, roles: RoleColumn[]): void {
+function errorValuesPass(x: Ctx, roles: RoleColumn[], found: ErrorCells): void {
   for (const rc of roles) {
-    if (rc.col < 0 || rc.col >= x.width) continue;
-    const found = new Map<string, string[]>();
-    const counts = new Map<string, number>();
-    for (let r = 0; r < x.nRows; r++) {
-      const v = x.rows[r][rc.col];
-      if (!isExcelError(v)) continue;
-      const e = (v as string).trim();
-      counts.set(e, (counts.get(e) ?? 0) + 1);
-      const cells = found.get(e) ?? [];
-      if (cells.length < 10) cells.push(local(x.at(r, rc.col)));
-      found.set(e, cells);
-    }
+    const byError = found.get(rc.col);
+    if (!byError) continue;
     const name = q(cellText(x.header[rc.col]) || `Kolonne ${rc.col + 1}`);
-    for (const [e, cells] of found) {
-      const n = counts.get(e)!;
+    for (const [e, { cells, n }] of byError) {
       const more = n > cells.length ? ` og ${n - cells.length} flere` : "";
       const moreEn = n > cells.length ? ` and ${n - cells.length} more` : "";
       x.P.addAlways(
@@ -701,11 +700,23 @@ class Rows {
       if (typeof v === "string") {
         if (v.length === 0) continue;
         if (blank && !isBlank(v)) blank = false;
+        if (v.charCodeAt(0) === 35 && isExcelError(v)) this.noteError(v.trim(), r, c);
       } else blank = false;
       this.cpr.check(v, r, c);
     }
     if (blank && this.blankStart < 0) this.blankStart = r;
     return blank;
+  }
+
+  /** Excel error values, noted in every column (reported for role columns by errorValuesPass). */
+  readonly errors: ErrorCells = new Map();
+  private noteError(e: string, r: number, c: number): void {
+    let byError = this.errors.get(c);
+    if (!byError) this.errors.set(c, (byError = new Map()));
+    let entry = byError.get(e);
+    if (!entry) byError.set(e, (entry = { cells: [], n: 0 }));
+    entry.n++;
+    if (entry.cells.length < 10) entry.cells.push(local(this.x.at(r, c)));
   }
 
   /** The header repeated inside the data: only a group value never seen before can be the header's. */
@@ -927,8 +938,8 @@ function baselineProblemsPass(x: Ctx, rows: Rows): void {
  * the problems (empty when the data are fine). Use `readDatasetOrThrow` to throw on problems.
  *
  * Passes, in order: roles (the settings' columns exist, one role each) → merged cells → header (duplicate
- * names) → Excel error values in role columns → rows (the one pass over the data: CPR, blank rows, IDs,
- * groups, baseline values, statuses) → time points → groups → statuses → baseline problems.
+ * names) → rows (the one pass over the data: CPR, Excel error values, blank rows, IDs, groups, baseline
+ * values, statuses) → error values in role columns → time points → groups → statuses → baseline problems.
  */
 export function readDataset(input: DatasetInput, columns: DatasetColumns, options: DatasetOptions = {}): DatasetRead {
   const x = makeCtx(input, columns);
@@ -942,8 +953,8 @@ export function readDataset(input: DatasetInput, columns: DatasetColumns, option
   mergedPass(x);
   if (x.P.list.length > 0) return early();
   headerPass(x);
-  errorValuesPass(x, roles);
   const rows = new Rows(x, options).run();
+  errorValuesPass(x, roles, rows.errors);
   const timepoints = timepointsPass(x, rows);
   groupsPass(x, rows);
   statusesPass(x, rows, options.statusClasses);

@@ -17,15 +17,15 @@ import type { CellValue } from "../report/sheetSpec";
 
 export type { CellValue };
 
-/** True for null, undefined, "" and whitespace-only strings (Office returns "" for empty cells). */
+/** True for null, undefined, "" and strings of whitespace and zero-width characters only (Office returns "" for empty cells). */
 export function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== "string") return false;
   if (v.length === 0) return true;
   const c0 = v.charCodeAt(0);
   const c1 = v.charCodeAt(v.length - 1);
-  if (c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160) return false;
-  return v.trim().length === 0;
+  if (c0 > 32 && c0 !== 160 && c0 < 0x2000 && c1 > 32 && c1 !== 160 && c1 < 0x2000) return false;
+  return v.replace(/[\u200b-\u200d\u2060\ufeff]/g, "").trim().length === 0;
 }
 
 /**

@@ -112,6 +112,16 @@ function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: strin
   };
 }
 
+/**
+ * The pane's settings describe the data the pane shows: the columns the user chose are positions in that
+ * data, so range and header are taken from it (after "Kør igen" refused with COLUMNS_CHANGED, choosing the
+ * columns again and "Beregn" then works).
+ */
+function forCurrentData(settings: ComparisonSettings, input: ComparisonInput | null): ComparisonSettings {
+  if (!input || input.sheet !== settings.source.sheet) return settings;
+  return { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) } };
+}
+
 function datasetColumns(settings: ComparisonSettings): DatasetColumns {
   return { layout: settings.source.layout, ...settings.columns };
 }
@@ -248,7 +258,7 @@ export function useComparison() {
   const save = React.useCallback(async () => {
     if (!state.settings) return;
     // only labels present in the data now are kept (privacy: see keepPresentLabels)
-    const settings = state.input ? keepPresentLabels({ ...state.settings, lang }, state.input) : { ...state.settings, lang };
+    const settings = state.input ? keepPresentLabels(forCurrentData({ ...state.settings, lang }, state.input), state.input) : { ...state.settings, lang };
     patch({ busy: "saving", error: null });
     try {
       await saveComparisonSettings(run, settings);
@@ -262,7 +272,7 @@ export function useComparison() {
   const calculate = React.useCallback(
     async (which: "current" | "stored") => {
       const settings: ComparisonSettings | null =
-        which === "stored" ? (state.storedJson ? (JSON.parse(state.storedJson) as ComparisonSettings) : null) : state.settings ? { ...state.settings, lang } : null;
+        which === "stored" ? (state.storedJson ? (JSON.parse(state.storedJson) as ComparisonSettings) : null) : state.settings ? forCurrentData({ ...state.settings, lang }, state.input) : null;
       if (!settings) return;
       patch({ busy: "running", error: null, written: false, saved: false });
       let fresh: ComparisonInput | null = null;
@@ -295,7 +305,7 @@ export function useComparison() {
         setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
       }
     },
-    [run, lang, state.settings, state.storedJson, state.sources, patch],
+    [run, lang, state.settings, state.input, state.storedJson, state.sources, patch],
   );
 
   /** Stored state deleted from the "Gemt i projektmappen" view: forget the stored comparison settings. */

@@ -13,11 +13,12 @@ describe("small ones", () => {
     expect(formatSerialDate(45293)).toBe("02-01-2024");
   });
 
-  it('"Jobparat\\u200b" is the status "Jobparat"', () => {
+  it('"Jobparat\\u200b" is the status "Jobparat"; a cell of only a zero-width space is empty', () => {
     const header = ["ID", "Gruppe", "Status 6 mdr"];
     const rows = [
       ["B1", "Indsats", "Jobparat"],
       ["B2", "Kontrol", "Jobparat\u200b"],
+      ["B3", "Kontrol", "\u200b"],
     ];
     const info = inspectData({ sheet: "Borgere", address: "A1", header, rows }, { layout: "wide", id: 0, group: 1, baseline: [], timepoints: [{ column: 2, month: 6 }] });
     expect(info.statuses.map((s) => [s.label, s.count])).toEqual([["Jobparat", 2]]);
