@@ -45,8 +45,10 @@ async function pickTemplate(title = template.title.da): Promise<ProgrammeTheory>
 }
 
 async function goToStep(n: number): Promise<void> {
-  // The step tabs are labelled with the step titles (queried directly: role queries are slow in jsdom).
-  const tab = screen.getByTestId("theory-guided").querySelector(`[role=tab][aria-label="${STEPS[n].title.da}"]`) as HTMLElement;
+  // The step tabs name their step (queried directly: role queries are slow in jsdom).
+  const tab = screen.getByTestId(`theory-step-tab-${STEPS[n].id}`);
+  // (Fluent repeats a tab's content in a hidden span that reserves space for bold text.)
+  expect(tab.querySelector(".fui-Tab__content")?.textContent).toMatch(new RegExp(`^${n + 1} ${["Målgruppe", "Slutmål", "Delmål", "Aktiviteter", "Mekanismer"][n]}, (tomt|ufærdigt|færdigt)$`));
   await act(async () => {
     fireEvent.click(tab);
   });
@@ -117,6 +119,42 @@ describe("Programteori pane", () => {
     // The template mixes both kinds, and both are shown.
     const origins = new Set([...theory.finalGoals, ...theory.subGoals, ...theory.activities, ...theory.mechanisms].map((i) => i.origin));
     expect(origins.has("kilde") && origins.has("forslag")).toBe(true);
+  });
+
+  it("says 'no issues' only when all five steps are done, and shows each step's status on its tab", async () => {
+    renderPane();
+    await pickTemplate();
+    const tabStatus = (id: string) => screen.getByTestId(`theory-step-tab-${id}`).getAttribute("data-status");
+    // A KL template leaves the local size of the target group open: step 1 is not done.
+    expect(screen.getByTestId("theory-validation-count").textContent).toBe("0 fejl, 1 advarsel 4 af 5 trin er færdige.");
+    expect(STEPS.map((st) => tabStatus(st.id))).toEqual(["incomplete", "done", "done", "done", "done"]);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Størrelse (antal borgere)"), { target: { value: "120" } });
+    });
+    expect(screen.getByTestId("theory-validation-count").textContent).toBe("Ingen fejl eller advarsler.");
+    expect(STEPS.map((st) => tabStatus(st.id))).toEqual(["done", "done", "done", "done", "done"]);
+  });
+
+  it("an empty theory is never 'without issues': every empty step is named, and a jump opens the step's list", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    expect(validationCodes()).toEqual(expect.arrayContaining(["NO_FINAL_GOAL", "NO_SUBGOAL", "NO_ACTIVITY", "NO_MECHANISM", "TARGET_GROUP_NO_CHARACTERISTICS"]));
+    expect(screen.getByTestId("theory-validation-count").textContent).toMatch(/0 af 5 trin er færdige\.$/);
+    expect(STEPS.map((st) => screen.getByTestId(`theory-step-tab-${st.id}`).getAttribute("data-status"))).toEqual(Array(5).fill("empty"));
+    const li = screen.getByTestId("theory-validation").querySelector('li[data-code="NO_ACTIVITY"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(li);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    const kendetegn = screen.getByTestId("theory-validation").querySelector('li[data-code="TARGET_GROUP_NO_CHARACTERISTICS"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(kendetegn);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[0].title.da);
+    expect(document.activeElement?.id).toBe("theory-tg-characteristics");
   });
 
   it("the size warning disappears when the size is filled in and comes back when it is cleared; text is refused", async () => {
@@ -209,7 +247,7 @@ describe("Programteori pane", () => {
     await pickTemplate();
     for (let i = 0; i < STEPS.length; i++) {
       expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[i].title.da);
-      expect(screen.getByText(`Trin ${i + 1} af 5`)).toBeTruthy();
+      expect(screen.getByTestId("theory-step-status").textContent).toMatch(new RegExp(`^Trin ${i + 1} af 5 · (tomt|ufærdigt|færdigt)$`));
       expect(screen.getByText(STEPS[i].help.da)).toBeTruthy();
       const next = screen.getByText("Næste trin").closest("button") as HTMLButtonElement;
       if (i < STEPS.length - 1) {
@@ -228,7 +266,9 @@ describe("Programteori pane", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("tab", { name: "Fri redigering" }));
     });
-    for (const st of STEPS) expect(screen.getByRole("button", { name: st.title.da })).toBeTruthy();
+    // Each header names its step and says how far it has come.
+    const headers = Array.from(screen.getByTestId("theory-free").querySelectorAll("button[aria-expanded]")).map((b) => b.textContent);
+    expect(headers).toEqual(STEPS.map((st) => expect.stringMatching(new RegExp(`^${st.title.da}, (tomt|ufærdigt|færdigt)$`))));
   });
 
   it("clicking a validation issue jumps to the item and focuses its name", async () => {
@@ -459,6 +499,12 @@ describe("Programteori pane", () => {
     await act(async () => {
       fireEvent.click(within(screen.getByTestId("theory-item-D1")).getByRole("checkbox", { name: "S2 Ordinært job" }));
     });
+    // S1 is now the one final goal no delmål leads to.
+    expect(validationText()).toContain("Intet delmål fører til Slutmål S1 »Uddannelse«");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-D1")).getByRole("checkbox", { name: "S1 Uddannelse" }));
+    });
+    expect(validationCodes()).not.toContain("FINAL_GOAL_NO_SUBGOAL");
     await goToStep(3);
     await clickText("Tilføj aktivitet");
     await typeName("A1", "Virksomhedspraktik");
@@ -495,7 +541,7 @@ describe("Programteori pane", () => {
     const svg = screen.getByTestId("theory-diagram");
     expect(svg.querySelector('[data-box="A1"]')?.textContent).toContain("(M1)");
     expect(svg.querySelector('[data-box="M1"]')?.textContent).toContain("Tæt virksomhedskontakt");
-    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(2);
+    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(3);
     expect(Array.from(svg.querySelectorAll("[data-connector] text")).map((t) => t.textContent)).toContain("M1");
   });
 
@@ -527,7 +573,7 @@ describe("Programteori pane", () => {
     });
     // The steps keep the Danish domain words, like the rest of the pane.
     expect(screen.getByTestId("theory-step-title").textContent).toBe("1. Målgruppe (target group)");
-    expect(screen.getByText("Step 1 of 5")).toBeTruthy();
+    expect(screen.getByTestId("theory-step-status").textContent).toBe("Step 1 of 5 · empty");
     expect(screen.getByText(STEPS[0].help.en)).toBeTruthy();
   });
 });

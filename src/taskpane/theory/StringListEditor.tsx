@@ -17,6 +17,8 @@ export function StringListEditor(props: {
   values: readonly string[];
   onChange(values: string[]): void;
   hint?: string;
+  /** DOM id of the group, so a validation message can move focus to it. */
+  id?: string;
 }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
   const styles = useStyles();
@@ -24,7 +26,7 @@ export function StringListEditor(props: {
   const groupId = React.useId();
   return (
     <Field label={{ children: props.label, id: groupId }} hint={props.hint}>
-      <div role="group" aria-labelledby={groupId}>
+      <div role="group" aria-labelledby={groupId} id={props.id} tabIndex={props.id ? -1 : undefined}>
         <ul className={styles.list}>
           {values.map((v, i) => (
             <li key={i} className={styles.row}>

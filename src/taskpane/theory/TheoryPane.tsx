@@ -12,7 +12,6 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
-  CounterBadge,
   Field,
   Input,
   MessageBar,
@@ -26,9 +25,20 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ChevronLeftRegular, ChevronRightRegular, DocumentAddRegular, SaveRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  CheckmarkCircleRegular,
+  ChevronLeftRegular,
+  ChevronRightRegular,
+  CircleRegular,
+  DocumentAddRegular,
+  ErrorCircleRegular,
+  SaveRegular,
+} from "@fluentui/react-icons";
 import {
   STEPS,
+  STEP_OF_KIND,
+  stepStatuses,
   kindOfId,
   setTitle,
   updateTargetGroup,
@@ -36,6 +46,7 @@ import {
   type ItemKind,
   type ProgrammeTheory,
   type StepId,
+  type StepStatus,
   type ValidationIssue,
 } from "../../core/theory";
 import { toUserError } from "../../excel/errors";
@@ -45,7 +56,7 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { TemplatePicker } from "./TemplatePicker";
-import { TARGET_GROUP_ANCHOR, TARGET_GROUP_NAME_INPUT, TARGET_GROUP_SIZE_INPUT, TargetGroupForm } from "./TargetGroupForm";
+import { TARGET_GROUP_ANCHOR, TARGET_GROUP_CHARACTERISTICS, TARGET_GROUP_NAME_INPUT, TARGET_GROUP_SIZE_INPUT, TargetGroupForm } from "./TargetGroupForm";
 import { ItemSection, itemAnchorId, itemNameInputId, type TheoryUpdate } from "./ItemSection";
 import { ValidationPanel } from "./ValidationPanel";
 import { DiagramPanel } from "./DiagramPanel";
@@ -61,6 +72,14 @@ const useStyles = makeStyles({
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   question: { fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
   stepTabs: { overflowX: "auto" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   stepNav: { display: "flex", justifyContent: "space-between", gap: "8px" },
   saveBar: {
     display: "flex",
@@ -73,18 +92,27 @@ const useStyles = makeStyles({
 
 type Mode = "guided" | "free" | "diagram";
 
-const STEP_OF_KIND: Record<ItemKind, StepId> = { slutmaal: "slutmaal", delmaal: "delmaal", aktivitet: "aktiviteter", mekanisme: "mekanismer" };
 const KIND_OF_STEP: Partial<Record<StepId, ItemKind>> = { slutmaal: "slutmaal", delmaal: "delmaal", aktiviteter: "aktivitet", mekanismer: "mekanisme" };
+/** Issues that say a whole step is empty point at that step's list. */
+const SECTION_CODES: Record<string, StepId> = { NO_FINAL_GOAL: "slutmaal", NO_SUBGOAL: "delmaal", NO_ACTIVITY: "aktiviteter", NO_MECHANISM: "mekanismer" };
+const sectionId = (step: StepId): string => (KIND_OF_STEP[step] ? `theory-section-${KIND_OF_STEP[step]}` : TARGET_GROUP_ANCHOR);
 
 /** Where an issue lives in the pane: its step, and the element to scroll to and focus. */
 export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { step: StepId; elementId: string; focusId?: string } | undefined {
   if (issue.code.startsWith("TARGET_GROUP")) {
-    return { step: "maalgruppe", elementId: TARGET_GROUP_ANCHOR, focusId: issue.code.includes("SIZE") ? TARGET_GROUP_SIZE_INPUT : TARGET_GROUP_NAME_INPUT };
+    const focusId = issue.code.includes("SIZE") ? TARGET_GROUP_SIZE_INPUT : issue.code.includes("CHARACTERISTICS") ? TARGET_GROUP_CHARACTERISTICS : TARGET_GROUP_NAME_INPUT;
+    return { step: "maalgruppe", elementId: TARGET_GROUP_ANCHOR, focusId };
   }
-  if (issue.code === "NO_FINAL_GOAL") return { step: "slutmaal", elementId: "theory-section-slutmaal" };
+  const section = SECTION_CODES[issue.code];
+  if (section) return { step: section, elementId: sectionId(section) };
   for (const id of issue.itemIds) {
     const kind = kindOfId(theory, id);
-    if (kind) return { step: STEP_OF_KIND[kind], elementId: itemAnchorId(id), focusId: itemNameInputId(id) };
+    if (kind) {
+      const step = issue.step ?? STEP_OF_KIND[kind];
+      // An issue fixed in another step than the item's own (e.g. link an activity to a delmål) opens that step's list.
+      if (step !== STEP_OF_KIND[kind]) return { step, elementId: sectionId(step) };
+      return { step, elementId: itemAnchorId(id), focusId: itemNameInputId(id) };
+    }
     const link = theory.links.find((l) => l.id === id);
     if (link) {
       const fromKind = kindOfId(theory, link.from);
@@ -93,6 +121,12 @@ export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { 
   }
   return undefined;
 }
+
+const STATUS_ICON: Record<StepStatus, React.JSX.Element> = {
+  empty: <CircleRegular aria-hidden />,
+  incomplete: <ErrorCircleRegular aria-hidden color={tokens.colorPaletteDarkOrangeForeground1} />,
+  done: <CheckmarkCircleRegular aria-hidden color={tokens.colorPaletteGreenForeground1} />,
+};
 
 function StepContent(props: {
   step: StepId;
@@ -116,10 +150,6 @@ function StepContent(props: {
       <ItemSection theory={props.theory} update={props.update} kind={kind} issues={props.issues} onAdded={props.onAdded} />
     </div>
   );
-}
-
-function issueCountForStep(theory: ProgrammeTheory, issues: readonly ValidationIssue[], step: StepId): number {
-  return issues.filter((i) => issueTarget(theory, i)?.step === step && i.severity === "error").length;
 }
 
 /** What the pane keeps while it is not shown, per workbook. */
@@ -169,6 +199,7 @@ export default function TheoryPane(): React.JSX.Element {
     () => (theory ? [...sheetIssues, ...validateTheory(theory, cells ? { cells } : {})] : []),
     [theory, sheetIssues, cells],
   );
+  const statuses = React.useMemo(() => (theory ? stepStatuses(theory, issues) : null), [theory, issues]);
 
   const update = React.useCallback<TheoryUpdate>((change) => {
     setTheory((t) => (t ? change(t) : t));
@@ -334,18 +365,20 @@ export default function TheoryPane(): React.JSX.Element {
                   aria-label={s.stepsNav}
                 >
                   {STEPS.map((st, i) => {
-                    const n = issueCountForStep(theory, issues, st.id);
+                    const status = statuses?.[st.id] ?? "empty";
                     return (
-                      <Tab key={st.id} value={st.id} aria-label={text(st.title)} title={text(st.title)}>
-                        {i + 1}
-                        {n > 0 ? <CounterBadge size="small" color="danger" count={n} style={{ marginLeft: 4 }} aria-hidden /> : null}
+                      <Tab key={st.id} value={st.id} icon={STATUS_ICON[status]} data-status={status} data-testid={`theory-step-tab-${st.id}`}>
+                        {`${i + 1} ${s.stepShort[st.id]}`}
+                        <span className={styles.visuallyHidden}>{`, ${s.stepStatus[status]}`}</span>
                       </Tab>
                     );
                   })}
                 </TabList>
               </div>
               <div className={styles.stepHead}>
-                <span className={styles.muted}>{s.stepOf(step + 1, STEPS.length)}</span>
+                <span className={styles.muted} data-testid="theory-step-status">
+                  {`${s.stepOf(step + 1, STEPS.length)} · ${s.stepStatus[statuses?.[current.id] ?? "empty"]}`}
+                </span>
                 <h2 className={styles.stepTitle} data-testid="theory-step-title">
                   {text(current.title)}
                 </h2>
@@ -382,7 +415,10 @@ export default function TheoryPane(): React.JSX.Element {
             >
               {STEPS.map((st) => (
                 <AccordionItem key={st.id} value={st.id}>
-                  <AccordionHeader size="small">{text(st.title)}</AccordionHeader>
+                  <AccordionHeader size="small" icon={STATUS_ICON[statuses?.[st.id] ?? "empty"]}>
+                    {text(st.title)}
+                    <span className={styles.visuallyHidden}>{`, ${s.stepStatus[statuses?.[st.id] ?? "empty"]}`}</span>
+                  </AccordionHeader>
                   <AccordionPanel>
                     <StepContent step={st.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
                   </AccordionPanel>
@@ -393,7 +429,7 @@ export default function TheoryPane(): React.JSX.Element {
 
           {mode === "diagram" ? <DiagramPanel theory={theory} /> : null}
 
-          <ValidationPanel issues={issues} onJump={jump} canJump={(i) => issueTarget(theory, i) !== undefined} />
+          <ValidationPanel issues={issues} statuses={statuses} onJump={jump} canJump={(i) => issueTarget(theory, i) !== undefined} />
 
           <div className={styles.saveBar}>
             <div className={styles.row}>

@@ -1,6 +1,6 @@
 /** Every user-visible string of the Programteori pane, Danish first. */
 import type { Dictionary } from "../i18n";
-import type { ItemKind, MechanismCategory, Origin } from "../../core/theory/model";
+import type { ItemKind, MechanismCategory, Origin, StepId, StepStatus } from "../../core/theory/model";
 
 export interface TheoryStrings {
   paneTitle: string;
@@ -109,6 +109,9 @@ export interface TheoryStrings {
   unsaved: string;
   reloadConfirm: string;
   reloadAnyway: string;
+  stepShort: Record<StepId, string>;
+  stepStatus: Record<StepStatus, string>;
+  stepsDone: (done: number, total: number) => string;
 }
 
 const kindPluralDa: Record<ItemKind, string> = { slutmaal: "Slutmål", delmaal: "Delmål", aktivitet: "Aktiviteter", mekanisme: "Virksomme mekanismer" };
@@ -232,6 +235,9 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     unsaved: "Ikke gemt",
     reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
     reloadAnyway: "Læs alligevel",
+    stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Aktiviteter", mekanismer: "Mekanismer" },
+    stepStatus: { empty: "tomt", incomplete: "ufærdigt", done: "færdigt" },
+    stepsDone: (done, total) => `${done} af ${total} trin er færdige.`,
   },
   en: {
     paneTitle: "Programme theory",
@@ -350,5 +356,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     unsaved: "Not saved",
     reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
     reloadAnyway: "Read anyway",
+    stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Activities", mekanismer: "Mechanisms" },
+    stepStatus: { empty: "empty", incomplete: "incomplete", done: "done" },
+    stepsDone: (done, total) => `${done} of ${total} steps are done.`,
   },
 };
