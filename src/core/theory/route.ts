@@ -211,8 +211,8 @@ interface Gap {
 
 
 /**
- * Moves a port that lies too close to a run of another link in its gap (an end of the same
- * height on the other side of the gap) a little up or down within its box.
+ * Places arrow ends (and starts that leave to the left) again so that no port lies at the
+ * height of another box's port in the same gap; then records every port's run in its gap.
  */
 function separatePorts(ports: Map<string, { out: Port; in: Port }>, gaps: Gap[], labelFont: number): void {
   const all = [...ports.values()].flatMap((p) => [p.out, p.in]);

@@ -13,6 +13,8 @@ export interface TheoryStrings {
   templatesIntro: string;
   useTemplate: string;
   startEmpty: string;
+  emptyTitle: string;
+  emptyDescription: string;
   newTheory: string;
   replaceConfirm: string;
   replaceYes: string;
@@ -129,6 +131,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     templatesIntro: "Start fra et eksempel fra en kildepublikation, eller start tomt.",
     useTemplate: "Brug skabelon",
     startEmpty: "Start tomt",
+    emptyTitle: "Tom programteori",
+    emptyDescription: "Byg jeres egen programteori fra bunden i KL's fem trin. Undervejs kan I vælge mekanismer og aktiviteter fra KL's katalog.",
     newTheory: "Ny programteori …",
     replaceConfirm: "Den nuværende programteori i ruden erstattes. Det, der allerede er gemt i projektmappen, ændres først, når du gemmer.",
     replaceYes: "Erstat",
@@ -250,6 +254,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     templatesIntro: "Start from an example from a source publication, or start empty.",
     useTemplate: "Use template",
     startEmpty: "Start empty",
+    emptyTitle: "Empty programme theory",
+    emptyDescription: "Build your own programme theory from scratch in KL's five steps. Along the way you can pick mechanisms and activities from KL's catalogue.",
     newTheory: "New programme theory …",
     replaceConfirm: "The programme theory in the pane will be replaced. What is already saved in the workbook changes only when you save.",
     replaceYes: "Replace",
