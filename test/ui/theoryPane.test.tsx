@@ -484,11 +484,11 @@ describe("Programteori pane", () => {
     expect(validationText()).not.toContain("Slutmål S2 »Ordinært job« har ingen indikator");
     expect(within(s2).getByRole("checkbox", { name: "18 mdr." })).toBeTruthy();
     expect(validationText()).toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
+    // The default: forsørgelsesstatus at 6, 12 and 18 months; the statuses are picked from the standard list.
+    expect((within(s2).getByRole("checkbox", { name: "6 mdr." }) as HTMLInputElement).checked).toBe(true);
+    expect((within(s2).getByRole("checkbox", { name: "0 mdr." }) as HTMLInputElement).checked).toBe(false);
     await act(async () => {
-      fireEvent.click(within(s2).getByText("Tilføj linje").closest("button") as HTMLButtonElement);
-    });
-    await act(async () => {
-      fireEvent.change(within(s2).getByLabelText("Statusser 1"), { target: { value: "Ordinær beskæftigelse" } });
+      fireEvent.click(within(s2).getByRole("checkbox", { name: "Ordinær beskæftigelse" }));
     });
     expect(validationText()).not.toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
 
@@ -543,6 +543,40 @@ describe("Programteori pane", () => {
     expect(svg.querySelector('[data-box="M1"]')?.textContent).toContain("Tæt virksomhedskontakt");
     expect(svg.querySelectorAll("path[data-link]")).toHaveLength(3);
     expect(Array.from(svg.querySelectorAll("[data-connector] text")).map((t) => t.textContent)).toContain("M1");
+  });
+
+  it("offers KL's mechanisms and example activities to pick, and focuses what was added", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    await goToStep(4);
+    const mechSelect = screen.getByTestId("theory-catalogue-mekanisme") as HTMLSelectElement;
+    const groups = Array.from(mechSelect.querySelectorAll("optgroup")).map((g) => [g.label, g.querySelectorAll("option").length]);
+    expect(groups).toEqual([
+      ["Udsatte unge (KL)", 8],
+      ["Udsatte borgere over 30 år (KL)", 8],
+    ]);
+    expect(mechSelect.textContent).toContain("Fleksibilitet og tilgængelighed for borgeren (ressourcer)");
+    await act(async () => {
+      fireEvent.change(mechSelect, { target: { value: "over30-m6" } });
+    });
+    const m1 = screen.getByTestId("theory-item-M1");
+    expect((document.getElementById("theory-name-M1") as HTMLInputElement).value).toBe("Fleksibilitet og tilgængelighed for borgeren");
+    expect((within(m1).getByRole("combobox") as HTMLSelectElement).value).toBe("ressourcer");
+    expect(m1.querySelector("[data-origin]")?.getAttribute("data-origin")).toBe("kilde");
+    await waitFor(() => expect(document.activeElement?.id).toBe("theory-name-M1"));
+    // What is in the theory is not offered again.
+    expect(mechSelect.querySelectorAll("option[value=over30-m6]")).toHaveLength(0);
+
+    await goToStep(3);
+    const actSelect = screen.getByTestId("theory-catalogue-aktivitet") as HTMLSelectElement;
+    expect(actSelect.querySelectorAll('optgroup[label="Udsatte unge (KL)"] option')).toHaveLength(10);
+    await act(async () => {
+      fireEvent.change(actSelect, { target: { value: "unge-a7" } });
+    });
+    expect((document.getElementById("theory-name-A1") as HTMLInputElement).value).toBe("Vejledning om personlig optræden og hygiejne");
   });
 
   it("keeps unsaved work when the user switches to another pane and back", async () => {

@@ -6,3 +6,4 @@ export * from "./steps";
 export * from "./templates";
 export * from "./sheet";
 export * from "./diagram";
+export * from "./catalogue";

@@ -19,8 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
 import {
+  CATALOGUE_GROUPS,
   MECHANISM_CATEGORIES,
+  addFromCatalogue,
   addItem,
+  catalogueFor,
   findLink,
   itemsOf,
   moveItem,
@@ -42,7 +45,7 @@ import {
   type ProgrammeTheory,
   type ValidationIssue,
 } from "../../core/theory";
-import { useLang, useStrings } from "../i18n";
+import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS, type TheoryStrings } from "./strings";
 import { IndicatorEditor } from "./IndicatorEditor";
 
@@ -50,6 +53,7 @@ export type TheoryUpdate = (change: (theory: ProgrammeTheory) => ProgrammeTheory
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
+  addRow: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
   list: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0, listStyleType: "none" },
   card: {
     display: "flex",
@@ -374,7 +378,7 @@ export function ItemSection(props: {
           />
         ))}
       </ul>
-      <div>
+      <div className={styles.addRow}>
         <AddButton
           kind={kind}
           s={s}
@@ -384,8 +388,47 @@ export function ItemSection(props: {
             props.onAdded?.(id);
           }}
         />
+        {kind === "aktivitet" || kind === "mekanisme" ? <CataloguePicker theory={theory} update={update} kind={kind} onAdded={props.onAdded} /> : null}
       </div>
     </section>
+  );
+}
+
+/** "Tilføj fra KL's katalog": KL's mechanisms or example activities, grouped by target group; entries already in the theory are left out. */
+function CataloguePicker(props: { theory: ProgrammeTheory; update: TheoryUpdate; kind: "aktivitet" | "mekanisme"; onAdded?(id: string): void }): React.JSX.Element {
+  const s = useStrings(THEORY_STRINGS);
+  const text = useText();
+  const { theory, kind } = props;
+  const present = new Set((itemsOf(theory, kind) as Item[]).map((i) => i.name.trim().toLocaleLowerCase("da-DK")));
+  const entries = catalogueFor(kind).filter((e) => !present.has(e.name.toLocaleLowerCase("da-DK")));
+  const groups = (["unge", "over30"] as const).map((g) => [g, entries.filter((e) => e.group === g)] as const).filter(([, list]) => list.length > 0);
+  return (
+    <Field label={s.fromCatalogue(s.kindPlural[kind])} size="small">
+      <Select
+        size="small"
+        value=""
+        data-testid={`theory-catalogue-${kind}`}
+        disabled={entries.length === 0}
+        onChange={(_, d) => {
+          const entry = entries.find((e) => e.key === d.value);
+          if (!entry) return;
+          const id = nextId(theory, kind);
+          props.update((t) => addFromCatalogue(t, kind, entry).theory);
+          props.onAdded?.(id);
+        }}
+      >
+        <option value="">{entries.length === 0 ? s.catalogueUsed : s.cataloguePick}</option>
+        {groups.map(([g, list]) => (
+          <optgroup key={g} label={text(CATALOGUE_GROUPS[g])}>
+            {list.map((e) => (
+              <option key={e.key} value={e.key}>
+                {e.category ? `${e.name} (${s.categories[e.category].toLocaleLowerCase()})` : e.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

@@ -78,13 +78,10 @@ export interface TheoryStrings {
   indReached: string;
   indReachedStatuses: string;
   indReachedScale: string;
-  indStatuses: string;
   indScaleMin: string;
   indScaleMax: string;
   indScaleReachedAt: string;
   indScaleLabels: string;
-  defaultIndicatorName: string;
-  defaultIndicatorSource: string;
   validationTitle: string;
   validationOk: string;
   validationCount: (errors: number, warnings: number) => string;
@@ -112,6 +109,11 @@ export interface TheoryStrings {
   reloadConfirm: string;
   reloadAnyway: string;
   stepShort: Record<StepId, string>;
+  fromCatalogue: (kindPlural: string) => string;
+  cataloguePick: string;
+  catalogueUsed: string;
+  indStandardStatuses: string;
+  indOtherStatuses: string;
   stepStatus: Record<StepStatus, string>;
   stepsDone: (done: number, total: number) => string;
 }
@@ -205,13 +207,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     indReached: "Målet er nået, når",
     indReachedStatuses: "borgeren har en af disse statusser",
     indReachedScale: "scoren på en skala er høj nok",
-    indStatuses: "Statusser",
     indScaleMin: "Skala fra",
     indScaleMax: "Skala til",
     indScaleReachedAt: "Nået ved score (mindst)",
     indScaleLabels: "Betegnelser på skalaen",
-    defaultIndicatorName: "Andel der har nået målet",
-    defaultIndicatorSource: "Fagsystem (forsørgelsesstatus)",
     validationTitle: "Kontrol af programteorien",
     validationOk: "Ingen fejl eller advarsler.",
     validationCount: (e, w) => `${e} ${e === 1 ? "fejl" : "fejl"}, ${w} ${w === 1 ? "advarsel" : "advarsler"}`,
@@ -240,6 +239,11 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
     reloadAnyway: "Læs alligevel",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Aktiviteter", mekanismer: "Mekanismer" },
+    fromCatalogue: (k) => `Tilføj fra KL's katalog (${k.toLocaleLowerCase("da-DK")})`,
+    cataloguePick: "Vælg …",
+    catalogueUsed: "Alle er allerede med",
+    indStandardStatuses: "Statusser, der tæller som nået",
+    indOtherStatuses: "Andre statusser (stavet som i sagsdata)",
     stepStatus: { empty: "tomt", incomplete: "ufærdigt", done: "færdigt" },
     stepsDone: (done, total) => `${done} af ${total} trin er færdige.`,
   },
@@ -328,13 +332,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     indReached: "The goal is reached when",
     indReachedStatuses: "the citizen has one of these statuses",
     indReachedScale: "the score on a scale is high enough",
-    indStatuses: "Statuses",
     indScaleMin: "Scale from",
     indScaleMax: "Scale to",
     indScaleReachedAt: "Reached at score (at least)",
     indScaleLabels: "Labels of the scale",
-    defaultIndicatorName: "Share who reached the goal",
-    defaultIndicatorSource: "Case system (benefit status)",
     validationTitle: "Checks of the programme theory",
     validationOk: "No errors or warnings.",
     validationCount: (e, w) => `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`,
@@ -363,6 +364,11 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
     reloadAnyway: "Read anyway",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Activities", mekanismer: "Mechanisms" },
+    fromCatalogue: (k) => `Add from KL's catalogue (${k.toLocaleLowerCase("en-GB")})`,
+    cataloguePick: "Choose …",
+    catalogueUsed: "All are already included",
+    indStandardStatuses: "Statuses that count as reached",
+    indOtherStatuses: "Other statuses (spelled as in the case data)",
     stepStatus: { empty: "empty", incomplete: "incomplete", done: "done" },
     stepsDone: (done, total) => `${done} of ${total} steps are done.`,
   },
