@@ -19,6 +19,7 @@ jest.setTimeout(90_000);
 
 let wb: PreviewWorkbook;
 beforeEach(() => {
+  localStorage.clear();
   wb = createPreviewWorkbook({ sample: true });
   globalThis.__virkningPreview = wb;
 });
@@ -577,6 +578,124 @@ describe("Programteori pane", () => {
       fireEvent.change(actSelect, { target: { value: "unge-a7" } });
     });
     expect((document.getElementById("theory-name-A1") as HTMLInputElement).value).toBe("Vejledning om personlig optræden og hygiejne");
+  });
+
+  it("undoes and redoes a deletion (with its links) and typing; focus goes to the neighbour of what was deleted", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    await goToStep(2);
+    const victim = theory.subGoals[1];
+    const next = theory.subGoals[2];
+    const linkCount = () => screen.getByTestId("theory-guided").querySelectorAll("input[type=checkbox]:checked").length;
+    const checkedBefore = linkCount();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: `Fjern: ${victim.id}` }));
+    });
+    expect(screen.queryByTestId(`theory-item-${victim.id}`)).toBeNull();
+    const links = theory.links.filter((l) => l.from === victim.id || l.to === victim.id).length;
+    expect(screen.getByTestId("theory-status").textContent).toContain(`Delmål ${victim.id} »${victim.name}« er slettet sammen med ${links} sammenhænge.`);
+    expect(document.activeElement?.id).toBe(`theory-name-${next.id}`);
+    // "Fortryd" in the message brings the item back with every link.
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-status")).getByRole("button", { name: "Fortryd" }));
+    });
+    expect(screen.getByTestId(`theory-item-${victim.id}`)).toBeTruthy();
+    expect(linkCount()).toBe(checkedBefore);
+    // Redo (Ctrl+Y) deletes it again, undo (Ctrl+Z) restores it.
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId("theory-pane"), { key: "y", ctrlKey: true });
+    });
+    expect(screen.queryByTestId(`theory-item-${victim.id}`)).toBeNull();
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId("theory-pane"), { key: "z", ctrlKey: true });
+    });
+    expect(screen.getByTestId(`theory-item-${victim.id}`)).toBeTruthy();
+
+    // Typing a name is one step to undo, however many keystrokes it took.
+    const name = document.getElementById(`theory-name-${next.id}`) as HTMLInputElement;
+    for (const v of ["B", "Bo", "Bor"]) {
+      await act(async () => {
+        fireEvent.change(name, { target: { value: v } });
+      });
+    }
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("theory-undo"));
+    });
+    expect((document.getElementById(`theory-name-${next.id}`) as HTMLInputElement).value).toBe(next.name);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("theory-redo"));
+    });
+    expect((document.getElementById(`theory-name-${next.id}`) as HTMLInputElement).value).toBe("Bor");
+    // Deleting the last item of a list sends the focus to "Tilføj …".
+    await goToStep(1);
+    for (const g of theory.finalGoals) {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: `Fjern: ${g.id}` }));
+      });
+    }
+    expect(document.activeElement?.id).toBe("theory-add-slutmaal");
+  });
+
+  it("moves the focus to what was created and to the heading of a new step", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    // "Tilføj linje" (kendetegn): the new line.
+    const kendetegn = document.getElementById("theory-tg-characteristics") as HTMLElement;
+    await act(async () => {
+      fireEvent.click(within(kendetegn).getByText("Tilføj linje").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement).toBe(within(kendetegn).getByLabelText("Kendetegn 1"));
+    // "Næste trin": the heading of step 2.
+    await act(async () => {
+      fireEvent.click(screen.getByText("Næste trin").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.textContent).toBe(STEPS[1].title.da);
+    // "Tilføj slutmål": its name; "Tilføj indikator": the indicator's name.
+    await act(async () => {
+      fireEvent.click(screen.getByText("Tilføj slutmål").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.id).toBe("theory-name-S1");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-S1")).getByText("Tilføj indikator").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.id).toBe("theory-indicator-name-S1");
+  });
+
+  it("offers unsaved work back after the pane was closed, from a draft outside the workbook", async () => {
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider lang="da">
+          <TheoryPane />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    await pickTemplate();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Navn på målgruppen"), { target: { value: "Kladdens målgruppe" } });
+    });
+    // The draft is written shortly after the last edit.
+    await waitFor(() => expect(localStorage.length).toBe(1), { timeout: 3000 });
+    unmount();
+    // Excel closed the pane: the in-memory state is gone (a fresh workbook object stands for that here).
+    wb = createPreviewWorkbook({ sample: true });
+    globalThis.__virkningPreview = wb;
+    renderPane();
+    const offer = await screen.findByTestId("theory-draft-offer", {}, { timeout: 20000 });
+    expect(offer.textContent).toMatch(/Der er en kladde fra .* som ikke blev gemt i projektmappen/);
+    await act(async () => {
+      fireEvent.click(within(offer).getByRole("button", { name: "Gendan kladden" }));
+    });
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe("Kladdens målgruppe");
+    expect(screen.getByTestId("theory-unsaved")).toBeTruthy();
+    // Saving clears the draft.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    await screen.findByText(/Gemt i arkene/, {}, { timeout: 20000 });
+    expect([localStorage.length, localStorage.key(0), screen.queryByTestId("theory-unsaved")]).toEqual([0, null, null]);
   });
 
   it("keeps unsaved work when the user switches to another pane and back", async () => {

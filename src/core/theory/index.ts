@@ -7,3 +7,4 @@ export * from "./templates";
 export * from "./sheet";
 export * from "./diagram";
 export * from "./catalogue";
+export * from "./history";

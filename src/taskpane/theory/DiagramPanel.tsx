@@ -1,7 +1,7 @@
 /** The diagram tab: the SVG of the current theory and downloads as SVG and PNG. */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ZoomInRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ZoomFitRegular } from "@fluentui/react-icons";
 import { layoutDiagram, type ProgrammeTheory } from "../../core/theory";
 import { useLang, useStrings } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
@@ -10,7 +10,7 @@ import { downloadPng, downloadSvg } from "./download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
-  frame: { overflowX: "auto", border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: "#FFFFFF" },
+  frame: { overflow: "auto", maxHeight: "70vh", border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: "#FFFFFF" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -20,7 +20,8 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
   const lang = useLang();
   const styles = useStyles();
   const svgRef = React.useRef<SVGSVGElement>(null);
-  const [zoom, setZoom] = React.useState(false);
+  // Readable by default: one point of the A4 page per CSS pixel, scrolled inside the pane; "Vis hele siden" fits the page to the pane.
+  const [fit, setFit] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [failed, setFailed] = React.useState(false);
   const layout = React.useMemo(() => layoutDiagram(props.theory, { lang }), [props.theory, lang]);
@@ -50,7 +51,7 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
         <Button icon={<ArrowDownloadRegular />} onClick={() => void png()} disabled={busy}>
           {s.downloadPng}
         </Button>
-        <ToggleButton icon={<ZoomInRegular />} checked={zoom} onClick={() => setZoom((z) => !z)} appearance="subtle">
+        <ToggleButton icon={<ZoomFitRegular />} checked={fit} onClick={() => setFit((z) => !z)} appearance="subtle">
           {s.zoom}
         </ToggleButton>
       </div>
@@ -59,8 +60,9 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
           <MessageBarBody>{s.downloadFailed}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <div className={styles.frame}>
-        <DiagramSvg ref={svgRef} layout={layout} label={s.diagramLabel} width={zoom ? `${Math.round(layout.pageWidth * 1.5)}px` : "100%"} />
+      {/* Scrolls when the page is wider than the pane; focusable so the keyboard can scroll it too. */}
+      <div className={styles.frame} tabIndex={0} role="group" aria-label={s.diagramLabel}>
+        <DiagramSvg ref={svgRef} layout={layout} label={s.diagramLabel} width={fit ? "100%" : `${Math.round(layout.pageWidth)}px`} />
       </div>
     </section>
   );

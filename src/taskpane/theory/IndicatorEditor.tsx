@@ -61,7 +61,10 @@ export function IndicatorEditor(props: {
   itemId: string;
   forKind: "slutmaal" | "delmaal";
   value: Indicator | undefined;
-  onChange(value: Indicator | undefined): void;
+  /** `key` names the text field that changed, so keystrokes make one undo step. */
+  onChange(value: Indicator | undefined, key?: string): void;
+  /** DOM id of the name field (focused after "Tilføj indikator"). */
+  nameInputId?: string;
 }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
   const lang = useLang();
@@ -79,7 +82,7 @@ export function IndicatorEditor(props: {
       </Button>
     );
   }
-  const set = (patch: Partial<Indicator>): void => props.onChange({ ...ind, ...patch });
+  const set = (patch: Partial<Indicator>, key?: string): void => props.onChange({ ...ind, ...patch }, key);
   const setTimes = (times: MeasurementTimes): void => set({ times });
   const setReached = (reached: IndicatorReached): void => set({ reached });
   const months = ind.times.kind === "months" ? ind.times.months : [];
@@ -93,10 +96,10 @@ export function IndicatorEditor(props: {
         </Button>
       </div>
       <Field label={s.indName} size="small">
-        <Input size="small" value={ind.name} onChange={(_, d) => set({ name: d.value })} />
+        <Input id={props.nameInputId} size="small" value={ind.name} onChange={(_, d) => set({ name: d.value }, "name")} />
       </Field>
       <Field label={s.indDataSource} size="small">
-        <Input size="small" value={ind.dataSource} onChange={(_, d) => set({ dataSource: d.value })} />
+        <Input size="small" value={ind.dataSource} onChange={(_, d) => set({ dataSource: d.value }, "dataSource")} />
       </Field>
       <Field label={s.indTimes} size="small">
         <RadioGroup

@@ -27,6 +27,8 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
+  ArrowRedoRegular,
+  ArrowUndoRegular,
   CheckmarkCircleRegular,
   ChevronLeftRegular,
   ChevronRightRegular,
@@ -38,13 +40,20 @@ import {
 import {
   STEPS,
   STEP_OF_KIND,
+  canRedo,
+  canUndo,
+  record,
+  redo,
+  startHistory,
   stepStatuses,
+  undo,
   kindOfId,
   setTitle,
   updateTargetGroup,
   validateTheory,
   type ItemKind,
   type ProgrammeTheory,
+  type History,
   type StepId,
   type StepStatus,
   type ValidationIssue,
@@ -60,6 +69,7 @@ import { TARGET_GROUP_ANCHOR, TARGET_GROUP_CHARACTERISTICS, TARGET_GROUP_NAME_IN
 import { ItemSection, itemAnchorId, itemNameInputId, type TheoryUpdate } from "./ItemSection";
 import { ValidationPanel } from "./ValidationPanel";
 import { DiagramPanel } from "./DiagramPanel";
+import { clearDraft, loadDraft, saveDraft, type StoredDraft } from "./draftStore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
@@ -122,6 +132,8 @@ export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { 
   return undefined;
 }
 
+const STEP_HEADING = "theory-step-heading";
+
 const STATUS_ICON: Record<StepStatus, React.JSX.Element> = {
   empty: <CircleRegular aria-hidden />,
   incomplete: <ErrorCircleRegular aria-hidden color={tokens.colorPaletteDarkOrangeForeground1} />,
@@ -141,7 +153,7 @@ function StepContent(props: {
       <TargetGroupForm
         value={props.theory.targetGroup}
         issues={props.issues}
-        onChange={(patch) => props.update((t) => updateTargetGroup(t, patch))}
+        onChange={(patch) => props.update((t) => updateTargetGroup(t, patch), { key: `targetGroup:${Object.keys(patch).join(",")}` })}
       />
     );
   }
@@ -154,6 +166,7 @@ function StepContent(props: {
 
 /** What the pane keeps while it is not shown, per workbook. */
 interface Draft {
+  history: History<ProgrammeTheory> | null;
   theory: ProgrammeTheory | null;
   baseline: ProgrammeTheory | null;
   sheetIssues: ValidationIssue[];
@@ -177,9 +190,16 @@ export default function TheoryPane(): React.JSX.Element {
   // Unsaved work survives switching to another pane and back (the pane is unmounted meanwhile).
   const [restored] = React.useState<Draft | undefined>(() => {
     const d = drafts.get(draftKey());
-    return d && d.theory !== d.baseline ? d : undefined;
+    return d && d.theory !== d.baseline && d.history ? d : undefined;
   });
-  const [theory, setTheory] = React.useState<ProgrammeTheory | null>(restored?.theory ?? null);
+  // Every edit goes through the history, so each can be undone and redone.
+  const [history, setHistory] = React.useState<History<ProgrammeTheory> | null>(restored?.history ?? null);
+  const theory = history?.present ?? null;
+  const setTheory = React.useCallback((t: ProgrammeTheory, keepHistory = false): void => {
+    setHistory((h) => (keepHistory && h ? record(h, t) : startHistory(t)));
+  }, []);
+  /** A draft from local storage that differs from the sheet, offered back when the pane opens. */
+  const [offeredDraft, setOfferedDraft] = React.useState<StoredDraft | null>(null);
   /** The theory as last read from or written to the sheet: anything else is "not saved". */
   const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(restored?.baseline ?? null);
   const [confirmReload, setConfirmReload] = React.useState(false);
@@ -201,10 +221,21 @@ export default function TheoryPane(): React.JSX.Element {
   );
   const statuses = React.useMemo(() => (theory ? stepStatuses(theory, issues) : null), [theory, issues]);
 
-  const update = React.useCallback<TheoryUpdate>((change) => {
-    setTheory((t) => (t ? change(t) : t));
-    setStatus(null);
+  const update = React.useCallback<TheoryUpdate>((change, opts = {}) => {
+    setHistory((h) => (h ? record(h, change(h.present), { key: opts.key, at: Date.now() }) : h));
+    setStatus(opts.announce ?? null);
+    setUndoOffer(opts.announce !== undefined);
+    if (opts.focus) setPendingFocus(opts.focus);
   }, []);
+  const [undoOffer, setUndoOffer] = React.useState(false);
+  const stepBack = React.useCallback(
+    (direction: "undo" | "redo"): void => {
+      setHistory((h) => (h ? (direction === "undo" ? undo(h) : redo(h)) : h));
+      setStatus(direction === "undo" ? s.undone : s.redone);
+      setUndoOffer(false);
+    },
+    [s],
+  );
 
   const reload = React.useCallback(async (initial: boolean) => {
     setConfirmReload(false);
@@ -215,6 +246,8 @@ export default function TheoryPane(): React.JSX.Element {
       const loaded = await loadTheory(getExcelRun());
       if (loaded) {
         setTheory(loaded.theory);
+        const draft = initial ? loadDraft() : null;
+        setOfferedDraft(draft && JSON.stringify(draft.theory) !== JSON.stringify(loaded.theory) ? draft : null);
         setBaseline(loaded.theory);
         setSheetIssues(loaded.issues);
         setCells(loaded.cells);
@@ -222,6 +255,8 @@ export default function TheoryPane(): React.JSX.Element {
         setStatus(s.loadedFromSheet(THEORY_SHEETS.theory));
       } else if (!initial) {
         setStatus(s.noSheetYet);
+      } else {
+        setOfferedDraft(loadDraft());
       }
     } catch (e) {
       setError(toUserError(e));
@@ -236,8 +271,28 @@ export default function TheoryPane(): React.JSX.Element {
   }, []);
 
   React.useEffect(() => {
-    drafts.set(draftKey(), { theory, baseline, sheetIssues, cells, mode, step });
-  }, [theory, baseline, sheetIssues, cells, mode, step]);
+    drafts.set(draftKey(), { history, theory, baseline, sheetIssues, cells, mode, step });
+  }, [history, theory, baseline, sheetIssues, cells, mode, step]);
+
+  // Unsaved work also survives closing the pane: a draft in local storage, and the browser's
+  // "leave the page?" question where the host shows it.
+  /** The theory last written to the sheet, known at once (state arrives a render later). */
+  const savedRef = React.useRef<ProgrammeTheory | null>(null);
+  React.useEffect(() => {
+    if (theory === null || theory === baseline) return;
+    const timer = setTimeout(() => {
+      if (savedRef.current !== theory) saveDraft(theory);
+    }, 400);
+    const warn = (e: BeforeUnloadEvent): void => {
+      saveDraft(theory);
+      e.preventDefault();
+    };
+    globalThis.addEventListener?.("beforeunload", warn);
+    return () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.("beforeunload", warn);
+    };
+  }, [theory, baseline]);
 
   const save = async (): Promise<void> => {
     if (!theory) return;
@@ -246,7 +301,10 @@ export default function TheoryPane(): React.JSX.Element {
     setStatus(null);
     try {
       await saveTheory(getExcelRun(), theory, lang, { shapes });
+      savedRef.current = theory;
       setBaseline(theory);
+      clearDraft();
+      setOfferedDraft(null);
       // The sheet now holds exactly what the pane shows: earlier read problems and cell positions are gone.
       setSheetIssues([]);
       setCells(undefined);
@@ -259,7 +317,8 @@ export default function TheoryPane(): React.JSX.Element {
   };
 
   const pick = (t: ProgrammeTheory): void => {
-    setTheory(t);
+    // Replacing a theory can be undone.
+    setTheory(t, true);
     setSheetIssues([]);
     setCells(undefined);
     setPicking(false);
@@ -295,6 +354,12 @@ export default function TheoryPane(): React.JSX.Element {
     setPendingFocus(null);
   }, [pendingFocus, theory, mode, step, openSections]);
 
+  /** "Næste trin" / "Forrige trin": the new step's heading takes the focus, so a screen reader reads it. */
+  const goStep = (n: number): void => {
+    setStep(Math.max(0, Math.min(STEPS.length - 1, n)));
+    setPendingFocus({ elementId: STEP_HEADING });
+  };
+
   const working = busy !== null;
   const dirty = theory !== null && theory !== baseline;
   const askReload = (): void => {
@@ -304,7 +369,19 @@ export default function TheoryPane(): React.JSX.Element {
   const current = STEPS[step];
 
   return (
-    <div className={styles.root} data-testid="theory-pane">
+    <div
+      className={styles.root}
+      data-testid="theory-pane"
+      onKeyDown={(e) => {
+        // Ctrl+Z / Ctrl+Y (Cmd on Mac) undo and redo edits of the theory anywhere in the pane.
+        if (!(e.ctrlKey || e.metaKey) || !history) return;
+        const k = e.key.toLowerCase();
+        if (k === "z" && !e.shiftKey && canUndo(history)) stepBack("undo");
+        else if ((k === "y" || (k === "z" && e.shiftKey)) && canRedo(history)) stepBack("redo");
+        else return;
+        e.preventDefault();
+      }}
+    >
       <Subtitle1 as="h1" id="theory-pane-top" tabIndex={-1} className={styles.title}>
         {s.paneTitle}
       </Subtitle1>
@@ -312,6 +389,40 @@ export default function TheoryPane(): React.JSX.Element {
       {status ? (
         <MessageBar intent="info" data-testid="theory-status">
           <MessageBarBody>{status}</MessageBarBody>
+          {undoOffer && history && canUndo(history) ? (
+            <MessageBarActions>
+              <Button size="small" onClick={() => stepBack("undo")}>
+                {s.undo}
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+      {offeredDraft ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="theory-draft-offer">
+          <MessageBarBody>{s.draftFound(new Date(offeredDraft.savedAt))}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setTheory(offeredDraft.theory, true);
+                setPicking(false);
+                setOfferedDraft(null);
+              }}
+            >
+              {s.draftRestore}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                clearDraft();
+                setOfferedDraft(null);
+              }}
+            >
+              {s.draftDiscard}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       ) : null}
       <ErrorBar error={error} />
@@ -335,7 +446,7 @@ export default function TheoryPane(): React.JSX.Element {
         <>
           <div className={styles.row}>
             <Field label={s.theoryTitle} style={{ flexGrow: 1 }}>
-              <Input value={theory.title} onChange={(_, d) => update((t) => setTitle(t, d.value))} />
+              <Input value={theory.title} onChange={(_, d) => update((t) => setTitle(t, d.value), { key: "title" })} />
             </Field>
           </div>
           {theory.source ? (
@@ -346,6 +457,30 @@ export default function TheoryPane(): React.JSX.Element {
           <div className={styles.row}>
             <Button size="small" appearance="subtle" icon={<DocumentAddRegular />} onClick={() => setPicking(true)} disabled={working}>
               {s.newTheory}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<ArrowUndoRegular />}
+              disabled={!history || !canUndo(history)}
+              aria-keyshortcuts="Control+Z"
+              title={s.undoHint}
+              onClick={() => stepBack("undo")}
+              data-testid="theory-undo"
+            >
+              {s.undo}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<ArrowRedoRegular />}
+              disabled={!history || !canRedo(history)}
+              aria-keyshortcuts="Control+Y"
+              title={s.redoHint}
+              onClick={() => stepBack("redo")}
+              data-testid="theory-redo"
+            >
+              {s.redo}
             </Button>
           </div>
 
@@ -379,7 +514,7 @@ export default function TheoryPane(): React.JSX.Element {
                 <span className={styles.muted} data-testid="theory-step-status">
                   {`${s.stepOf(step + 1, STEPS.length)} · ${s.stepStatus[statuses?.[current.id] ?? "empty"]}`}
                 </span>
-                <h2 className={styles.stepTitle} data-testid="theory-step-title">
+                <h2 className={styles.stepTitle} data-testid="theory-step-title" id={STEP_HEADING} tabIndex={-1}>
                   {text(current.title)}
                 </h2>
                 <p className={styles.help}>{text(current.help)}</p>
@@ -389,7 +524,7 @@ export default function TheoryPane(): React.JSX.Element {
               </div>
               <StepContent step={current.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
               <div className={styles.stepNav} style={{ marginTop: 12 }}>
-                <Button icon={<ChevronLeftRegular />} disabled={step === 0} onClick={() => setStep((x) => Math.max(0, x - 1))}>
+                <Button icon={<ChevronLeftRegular />} disabled={step === 0} onClick={() => goStep(step - 1)}>
                   {s.previous}
                 </Button>
                 <Button
@@ -397,7 +532,7 @@ export default function TheoryPane(): React.JSX.Element {
                   iconPosition="after"
                   appearance="primary"
                   disabled={step === STEPS.length - 1}
-                  onClick={() => setStep((x) => Math.min(STEPS.length - 1, x + 1))}
+                  onClick={() => goStep(step + 1)}
                 >
                   {s.next}
                 </Button>

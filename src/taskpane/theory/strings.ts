@@ -109,6 +109,16 @@ export interface TheoryStrings {
   reloadConfirm: string;
   reloadAnyway: string;
   stepShort: Record<StepId, string>;
+  undo: string;
+  redo: string;
+  undoHint: string;
+  redoHint: string;
+  undone: string;
+  redone: string;
+  deleted: (what: string, links: number) => string;
+  draftFound: (savedAt: Date) => string;
+  draftRestore: string;
+  draftDiscard: string;
   fromCatalogue: (kindPlural: string) => string;
   cataloguePick: string;
   catalogueUsed: string;
@@ -234,11 +244,22 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadPng: "Hent PNG",
     downloadFailed: "Billedet kunne ikke laves i denne browser. Prøv SVG i stedet.",
     diagramLabel: "Diagram over programteorien",
-    zoom: "Forstør",
+    zoom: "Vis hele siden",
     unsaved: "Ikke gemt",
     reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
     reloadAnyway: "Læs alligevel",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Aktiviteter", mekanismer: "Mekanismer" },
+    undo: "Fortryd",
+    redo: "Gentag",
+    undoHint: "Fortryd sidste ændring (Ctrl+Z)",
+    redoHint: "Gentag det fortrudte (Ctrl+Y)",
+    undone: "Sidste ændring er fortrudt.",
+    redone: "Ændringen er gentaget.",
+    deleted: (what, n) => `${what} er slettet${n > 0 ? ` sammen med ${n} ${n === 1 ? "sammenhæng" : "sammenhænge"}` : ""}.`,
+    draftFound: (d) =>
+      `Der er en kladde fra ${d.toLocaleString("da-DK", { dateStyle: "short", timeStyle: "short" })}, som ikke blev gemt i projektmappen, før ruden blev lukket.`,
+    draftRestore: "Gendan kladden",
+    draftDiscard: "Kassér kladden",
     fromCatalogue: (k) => `Tilføj fra KL's katalog (${k.toLocaleLowerCase("da-DK")})`,
     cataloguePick: "Vælg …",
     catalogueUsed: "Alle er allerede med",
@@ -359,11 +380,22 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadPng: "Download PNG",
     downloadFailed: "The image could not be made in this browser. Try SVG instead.",
     diagramLabel: "Diagram of the programme theory",
-    zoom: "Enlarge",
+    zoom: "Show the whole page",
     unsaved: "Not saved",
     reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
     reloadAnyway: "Read anyway",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Activities", mekanismer: "Mechanisms" },
+    undo: "Undo",
+    redo: "Redo",
+    undoHint: "Undo the last change (Ctrl+Z)",
+    redoHint: "Redo what was undone (Ctrl+Y)",
+    undone: "The last change was undone.",
+    redone: "The change was redone.",
+    deleted: (what, n) => `${what} was deleted${n > 0 ? ` together with ${n} ${n === 1 ? "link" : "links"}` : ""}.`,
+    draftFound: (d) =>
+      `There is a draft from ${d.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })} that was not saved in the workbook before the pane was closed.`,
+    draftRestore: "Restore the draft",
+    draftDiscard: "Discard the draft",
     fromCatalogue: (k) => `Add from KL's catalogue (${k.toLocaleLowerCase("en-GB")})`,
     cataloguePick: "Choose …",
     catalogueUsed: "All are already included",
