@@ -40,4 +40,35 @@ describe("Programteori diagram PNGs", () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("copies the diagram as a PNG picture, or shows the picture to copy by hand where the host refuses the clipboard (Excel for Mac ignores downloads)", async () => {
+    const page = await openPreview(browser, { pane: "programteori" });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const pane = page.locator("[data-testid=virkning-pane]");
+    await pane.getByTestId("theory-templates").waitFor();
+    await pane.getByRole("button", { name: `Brug skabelon: ${TEMPLATES[0].title.da}` }).click();
+    await pane.getByRole("tab", { name: "Diagram" }).click();
+    await pane.getByTestId("theory-copy-picture").click();
+    await pane.getByTestId("theory-copied").waitFor();
+    const clip = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const blob = await items[0].getType("image/png");
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const view = new DataView(bytes.buffer);
+      return { types: items[0].types, magic: String.fromCharCode(...bytes.slice(1, 4)), width: view.getUint32(16), height: view.getUint32(20) };
+    });
+    expect(clip).toEqual({ types: ["image/png"], magic: "PNG", width: 842 * 2, height: 595 * 2 });
+
+    // A host that refuses the clipboard: the picture itself is shown, with how to copy it.
+    await page.evaluate(() => {
+      navigator.clipboard.write = () => Promise.reject(new DOMException("Denied", "NotAllowedError"));
+    });
+    await pane.getByTestId("theory-copy-picture").click();
+    const picture = pane.getByTestId("theory-picture");
+    await picture.waitFor();
+    expect(await picture.locator("img").getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(await picture.textContent()).toContain("Højreklik på billedet");
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,12 +1,12 @@
 /** The diagram tab: the SVG of the current theory and downloads as SVG and PNG. */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ZoomFitRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, CopyRegular, ZoomFitRegular } from "@fluentui/react-icons";
 import { layoutDiagram, type ProgrammeTheory } from "../../core/theory";
 import { useLang, useStrings } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { DiagramSvg } from "./DiagramSvg";
-import { downloadPng, downloadSvg } from "./download";
+import { copyPng, downloadPng, downloadSvg, pngDataUrl } from "./download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -24,6 +24,8 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
   const [fit, setFit] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [failed, setFailed] = React.useState(false);
+  /** After "Kopiér som billede": copied, or (when the host refuses the clipboard) the picture to copy by hand. */
+  const [copied, setCopied] = React.useState<"copied" | string | null>(null);
   const layout = React.useMemo(() => layoutDiagram(props.theory, { lang }), [props.theory, lang]);
   const t = props.theory;
   const empty = t.finalGoals.length + t.subGoals.length + t.activities.length + t.mechanisms.length === 0 && t.targetGroup.name.trim() === "";
@@ -41,6 +43,20 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
     }
   };
 
+  const copy = async (): Promise<void> => {
+    if (!svgRef.current) return;
+    setBusy(true);
+    setFailed(false);
+    setCopied(null);
+    try {
+      setCopied((await copyPng(svgRef.current, 2)) ? "copied" : await pngDataUrl(svgRef.current, 2));
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className={styles.root} aria-label={s.diagramTitle} data-testid="theory-diagram-panel">
       {empty ? <span className={styles.muted}>{s.diagramEmpty}</span> : null}
@@ -51,10 +67,23 @@ export function DiagramPanel(props: { theory: ProgrammeTheory }): React.JSX.Elem
         <Button icon={<ArrowDownloadRegular />} onClick={() => void png()} disabled={busy}>
           {s.downloadPng}
         </Button>
+        <Button icon={<CopyRegular />} onClick={() => void copy()} disabled={busy} data-testid="theory-copy-picture">
+          {s.copyPicture}
+        </Button>
         <ToggleButton icon={<ZoomFitRegular />} checked={fit} onClick={() => setFit((z) => !z)} appearance="subtle">
           {s.zoom}
         </ToggleButton>
       </div>
+      {copied === "copied" ? (
+        <MessageBar intent="success" data-testid="theory-copied">
+          <MessageBarBody>{s.pictureCopied}</MessageBarBody>
+        </MessageBar>
+      ) : copied !== null ? (
+        <div className={styles.row} data-testid="theory-picture">
+          <span className={styles.muted}>{s.pictureCopyByHand}</span>
+          <img src={copied} alt={s.diagramLabel} style={{ width: "100%", border: `1px solid ${tokens.colorNeutralStroke2}` }} />
+        </div>
+      ) : null}
       {failed ? (
         <MessageBar intent="error">
           <MessageBarBody>{s.downloadFailed}</MessageBarBody>

@@ -109,6 +109,9 @@ export interface TheoryStrings {
   reloadConfirm: string;
   reloadAnyway: string;
   stepShort: Record<StepId, string>;
+  copyPicture: string;
+  pictureCopied: string;
+  pictureCopyByHand: string;
   undo: string;
   redo: string;
   undoHint: string;
@@ -249,6 +252,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
     reloadAnyway: "Læs alligevel",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Aktiviteter", mekanismer: "Mekanismer" },
+    copyPicture: "Kopiér som billede",
+    pictureCopied: "Diagrammet er kopieret som billede. Indsæt det i Word, PowerPoint eller et ark med Ctrl+V (Mac: ⌘V).",
+    pictureCopyByHand:
+      "Excel tillader ikke at kopiere herfra. Højreklik på billedet (Mac: ctrl-klik), og vælg Kopiér billede – eller træk det over i et andet program.",
     undo: "Fortryd",
     redo: "Gentag",
     undoHint: "Fortryd sidste ændring (Ctrl+Z)",
@@ -385,6 +392,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
     reloadAnyway: "Read anyway",
     stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Activities", mekanismer: "Mechanisms" },
+    copyPicture: "Copy as picture",
+    pictureCopied: "The diagram was copied as a picture. Paste it into Word, PowerPoint or a sheet with Ctrl+V (Mac: ⌘V).",
+    pictureCopyByHand:
+      "Excel does not allow copying from here. Right-click the picture (Mac: Control-click) and choose Copy Image – or drag it into another program.",
     undo: "Undo",
     redo: "Redo",
     undoHint: "Undo the last change (Ctrl+Z)",
