@@ -57,7 +57,7 @@ export const ARROW_HALF_WIDTH = 2.5;
 const SEPARATION = 4;
 /** Smallest distance between two runs of different links, and between a corner and a crossing run. */
 const CROSS_SEPARATION = 2.5;
-const TRACK_SPACING = 4;
+const TRACK_SPACING = 6;
 const LABEL_PAD = 2;
 
 type Side = "left" | "right";
