@@ -504,7 +504,7 @@ export default function TheoryPane(): React.JSX.Element {
                     return (
                       <Tab key={st.id} value={st.id} icon={STATUS_ICON[status]} data-status={status} data-testid={`theory-step-tab-${st.id}`}>
                         {`${i + 1} ${s.stepShort[st.id]}`}
-                        <span className={styles.visuallyHidden}>{`, ${s.stepStatus[status]}`}</span>
+                        <span className={styles.visuallyHidden}>{` (${s.stepStatus[status]})`}</span>
                       </Tab>
                     );
                   })}
@@ -552,7 +552,7 @@ export default function TheoryPane(): React.JSX.Element {
                 <AccordionItem key={st.id} value={st.id}>
                   <AccordionHeader size="small" icon={STATUS_ICON[statuses?.[st.id] ?? "empty"]}>
                     {text(st.title)}
-                    <span className={styles.visuallyHidden}>{`, ${s.stepStatus[statuses?.[st.id] ?? "empty"]}`}</span>
+                    <span className={styles.visuallyHidden}>{` (${s.stepStatus[statuses?.[st.id] ?? "empty"]})`}</span>
                   </AccordionHeader>
                   <AccordionPanel>
                     <StepContent step={st.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
