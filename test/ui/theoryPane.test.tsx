@@ -158,6 +158,26 @@ describe("Programteori pane", () => {
     expect(document.activeElement?.id).toBe("theory-tg-characteristics");
   });
 
+  it("a delmål no activity works towards is reported in step 4, and the jump opens the activities", async () => {
+    renderPane();
+    const theory = await pickTemplate(TEMPLATES.find((t) => t.id === "kl-unge-helhed")!.title.da);
+    // D4 is served by A4 alone.
+    expect(theory.links.filter((l) => l.to === "D4" && l.kind === "aktivitet-delmaal").map((l) => l.from)).toEqual(["A4"]);
+    await goToStep(3);
+    const d4 = theory.subGoals.find((g) => g.id === "D4")!;
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-A4")).getByRole("checkbox", { name: `D4 ${d4.name}` }));
+    });
+    expect(validationText()).toContain(`Ingen aktivitet arbejder hen imod Delmål D4 »${d4.name}«`);
+    expect(screen.getByTestId("theory-step-tab-aktiviteter").getAttribute("data-status")).toBe("incomplete");
+    await goToStep(0);
+    const item = screen.getByTestId("theory-validation").querySelector('li[data-code="SUBGOAL_NO_ACTIVITY"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(item);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+  });
+
   it("the size warning disappears when the size is filled in and comes back when it is cleared; text is refused", async () => {
     renderPane();
     const theory = await pickTemplate();
