@@ -36,7 +36,8 @@ describe("Programteori in the preview", () => {
     await validation.getByText(/Målgruppens størrelse er ikke udfyldt/).waitFor({ state: "detached" });
 
     // 3. Step 3: add a delmål; it leads nowhere until it is linked to a slutmål.
-    await pane.getByRole("tab", { name: "3. Delmål" }).click();
+    // The step tab names its step and its status.
+    await pane.getByRole("tab", { name: "3 Delmål (færdigt)", exact: true }).click();
     await pane.getByTestId("theory-step-title").filter({ hasText: "3. Delmål" }).waitFor();
     await pane.getByRole("button", { name: "Tilføj delmål" }).click();
     const newId = `D${theory.subGoals.length + 1}`;

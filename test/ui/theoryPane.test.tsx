@@ -19,6 +19,7 @@ jest.setTimeout(90_000);
 
 let wb: PreviewWorkbook;
 beforeEach(() => {
+  localStorage.clear();
   wb = createPreviewWorkbook({ sample: true });
   globalThis.__virkningPreview = wb;
 });
@@ -45,8 +46,10 @@ async function pickTemplate(title = template.title.da): Promise<ProgrammeTheory>
 }
 
 async function goToStep(n: number): Promise<void> {
-  // The step tabs are labelled with the step titles (queried directly: role queries are slow in jsdom).
-  const tab = screen.getByTestId("theory-guided").querySelector(`[role=tab][aria-label="${STEPS[n].title.da}"]`) as HTMLElement;
+  // The step tabs name their step (queried directly: role queries are slow in jsdom).
+  const tab = screen.getByTestId(`theory-step-tab-${STEPS[n].id}`);
+  // (Fluent repeats a tab's content in a hidden span that reserves space for bold text.)
+  expect(tab.querySelector(".fui-Tab__content")?.textContent).toMatch(new RegExp(`^${n + 1} ${["Målgruppe", "Slutmål", "Delmål", "Aktiviteter", "Mekanismer"][n]} \\((tomt|ufærdigt|færdigt)\\)$`));
   await act(async () => {
     fireEvent.click(tab);
   });
@@ -117,6 +120,62 @@ describe("Programteori pane", () => {
     // The template mixes both kinds, and both are shown.
     const origins = new Set([...theory.finalGoals, ...theory.subGoals, ...theory.activities, ...theory.mechanisms].map((i) => i.origin));
     expect(origins.has("kilde") && origins.has("forslag")).toBe(true);
+  });
+
+  it("says 'no issues' only when all five steps are done, and shows each step's status on its tab", async () => {
+    renderPane();
+    await pickTemplate();
+    const tabStatus = (id: string) => screen.getByTestId(`theory-step-tab-${id}`).getAttribute("data-status");
+    // A KL template leaves the local size of the target group open: step 1 is not done.
+    expect(screen.getByTestId("theory-validation-count").textContent).toBe("0 fejl, 1 advarsel 4 af 5 trin er færdige.");
+    expect(STEPS.map((st) => tabStatus(st.id))).toEqual(["incomplete", "done", "done", "done", "done"]);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Størrelse (antal borgere)"), { target: { value: "120" } });
+    });
+    expect(screen.getByTestId("theory-validation-count").textContent).toBe("Ingen fejl eller advarsler.");
+    expect(STEPS.map((st) => tabStatus(st.id))).toEqual(["done", "done", "done", "done", "done"]);
+  });
+
+  it("an empty theory is never 'without issues': every empty step is named, and a jump opens the step's list", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    expect(validationCodes()).toEqual(expect.arrayContaining(["NO_FINAL_GOAL", "NO_SUBGOAL", "NO_ACTIVITY", "NO_MECHANISM", "TARGET_GROUP_NO_CHARACTERISTICS"]));
+    expect(screen.getByTestId("theory-validation-count").textContent).toMatch(/0 af 5 trin er færdige\.$/);
+    expect(STEPS.map((st) => screen.getByTestId(`theory-step-tab-${st.id}`).getAttribute("data-status"))).toEqual(Array(5).fill("empty"));
+    const li = screen.getByTestId("theory-validation").querySelector('li[data-code="NO_ACTIVITY"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(li);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    const kendetegn = screen.getByTestId("theory-validation").querySelector('li[data-code="TARGET_GROUP_NO_CHARACTERISTICS"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(kendetegn);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[0].title.da);
+    expect(document.activeElement?.id).toBe("theory-tg-characteristics");
+  });
+
+  it("a delmål no activity works towards is reported in step 4, and the jump opens the activities", async () => {
+    renderPane();
+    const theory = await pickTemplate(TEMPLATES.find((t) => t.id === "kl-unge-helhed")!.title.da);
+    // D4 is served by A4 alone.
+    expect(theory.links.filter((l) => l.to === "D4" && l.kind === "aktivitet-delmaal").map((l) => l.from)).toEqual(["A4"]);
+    await goToStep(3);
+    const d4 = theory.subGoals.find((g) => g.id === "D4")!;
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-A4")).getByRole("checkbox", { name: `D4 ${d4.name}` }));
+    });
+    expect(validationText()).toContain(`Ingen aktivitet arbejder hen imod Delmål D4 »${d4.name}«`);
+    expect(screen.getByTestId("theory-step-tab-aktiviteter").getAttribute("data-status")).toBe("incomplete");
+    await goToStep(0);
+    const item = screen.getByTestId("theory-validation").querySelector('li[data-code="SUBGOAL_NO_ACTIVITY"] button') as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(item);
+    });
+    expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
   });
 
   it("the size warning disappears when the size is filled in and comes back when it is cleared; text is refused", async () => {
@@ -209,7 +268,7 @@ describe("Programteori pane", () => {
     await pickTemplate();
     for (let i = 0; i < STEPS.length; i++) {
       expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[i].title.da);
-      expect(screen.getByText(`Trin ${i + 1} af 5`)).toBeTruthy();
+      expect(screen.getByTestId("theory-step-status").textContent).toMatch(new RegExp(`^Trin ${i + 1} af 5 · (tomt|ufærdigt|færdigt)$`));
       expect(screen.getByText(STEPS[i].help.da)).toBeTruthy();
       const next = screen.getByText("Næste trin").closest("button") as HTMLButtonElement;
       if (i < STEPS.length - 1) {
@@ -228,7 +287,9 @@ describe("Programteori pane", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("tab", { name: "Fri redigering" }));
     });
-    for (const st of STEPS) expect(screen.getByRole("button", { name: st.title.da })).toBeTruthy();
+    // Each header names its step and says how far it has come.
+    const headers = Array.from(screen.getByTestId("theory-free").querySelectorAll("button[aria-expanded]")).map((b) => b.textContent);
+    expect(headers).toEqual(STEPS.map((st) => expect.stringMatching(new RegExp(`^${st.title.da.replace(".", "\\.")} \\((tomt|ufærdigt|færdigt)\\)$`))));
   });
 
   it("clicking a validation issue jumps to the item and focuses its name", async () => {
@@ -445,11 +506,11 @@ describe("Programteori pane", () => {
     expect(validationText()).not.toContain("Slutmål S2 »Ordinært job« har ingen indikator");
     expect(within(s2).getByRole("checkbox", { name: "18 mdr." })).toBeTruthy();
     expect(validationText()).toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
+    // The default: forsørgelsesstatus at 6, 12 and 18 months; the statuses are picked from the standard list.
+    expect((within(s2).getByRole("checkbox", { name: "6 mdr." }) as HTMLInputElement).checked).toBe(true);
+    expect((within(s2).getByRole("checkbox", { name: "0 mdr." }) as HTMLInputElement).checked).toBe(false);
     await act(async () => {
-      fireEvent.click(within(s2).getByText("Tilføj linje").closest("button") as HTMLButtonElement);
-    });
-    await act(async () => {
-      fireEvent.change(within(s2).getByLabelText("Statusser 1"), { target: { value: "Ordinær beskæftigelse" } });
+      fireEvent.click(within(s2).getByRole("checkbox", { name: "Ordinær beskæftigelse" }));
     });
     expect(validationText()).not.toContain("Indikatoren for Slutmål S2 »Ordinært job« er ufuldstændig");
 
@@ -460,6 +521,12 @@ describe("Programteori pane", () => {
     await act(async () => {
       fireEvent.click(within(screen.getByTestId("theory-item-D1")).getByRole("checkbox", { name: "S2 Ordinært job" }));
     });
+    // S1 is now the one final goal no delmål leads to.
+    expect(validationText()).toContain("Intet delmål fører til Slutmål S1 »Uddannelse«");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-D1")).getByRole("checkbox", { name: "S1 Uddannelse" }));
+    });
+    expect(validationCodes()).not.toContain("FINAL_GOAL_NO_SUBGOAL");
     await goToStep(3);
     await clickText("Tilføj aktivitet");
     await typeName("A1", "Virksomhedspraktik");
@@ -496,8 +563,160 @@ describe("Programteori pane", () => {
     const svg = screen.getByTestId("theory-diagram");
     expect(svg.querySelector('[data-box="A1"]')?.textContent).toContain("(M1)");
     expect(svg.querySelector('[data-box="M1"]')?.textContent).toContain("Tæt virksomhedskontakt");
-    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(2);
+    expect(svg.querySelectorAll("path[data-link]")).toHaveLength(3);
     expect(Array.from(svg.querySelectorAll("[data-connector] text")).map((t) => t.textContent)).toContain("M1");
+  });
+
+  it("offers KL's mechanisms and example activities to pick, and focuses what was added", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    await goToStep(4);
+    const mechSelect = screen.getByTestId("theory-catalogue-mekanisme") as HTMLSelectElement;
+    const groups = Array.from(mechSelect.querySelectorAll("optgroup")).map((g) => [g.label, g.querySelectorAll("option").length]);
+    expect(groups).toEqual([
+      ["Udsatte unge (KL)", 8],
+      ["Udsatte borgere over 30 år (KL)", 8],
+    ]);
+    expect(mechSelect.textContent).toContain("Fleksibilitet og tilgængelighed for borgeren (ressourcer)");
+    await act(async () => {
+      fireEvent.change(mechSelect, { target: { value: "over30-m6" } });
+    });
+    const m1 = screen.getByTestId("theory-item-M1");
+    expect((document.getElementById("theory-name-M1") as HTMLInputElement).value).toBe("Fleksibilitet og tilgængelighed for borgeren");
+    expect((within(m1).getByRole("combobox") as HTMLSelectElement).value).toBe("ressourcer");
+    expect(m1.querySelector("[data-origin]")?.getAttribute("data-origin")).toBe("kilde");
+    await waitFor(() => expect(document.activeElement?.id).toBe("theory-name-M1"));
+    // What is in the theory is not offered again.
+    expect(mechSelect.querySelectorAll("option[value=over30-m6]")).toHaveLength(0);
+
+    await goToStep(3);
+    const actSelect = screen.getByTestId("theory-catalogue-aktivitet") as HTMLSelectElement;
+    expect(actSelect.querySelectorAll('optgroup[label="Udsatte unge (KL)"] option')).toHaveLength(10);
+    await act(async () => {
+      fireEvent.change(actSelect, { target: { value: "unge-a7" } });
+    });
+    expect((document.getElementById("theory-name-A1") as HTMLInputElement).value).toBe("Vejledning om personlig optræden og hygiejne");
+  });
+
+  it("undoes and redoes a deletion (with its links) and typing; focus goes to the neighbour of what was deleted", async () => {
+    renderPane();
+    const theory = await pickTemplate();
+    await goToStep(2);
+    const victim = theory.subGoals[1];
+    const next = theory.subGoals[2];
+    const linkCount = () => screen.getByTestId("theory-guided").querySelectorAll("input[type=checkbox]:checked").length;
+    const checkedBefore = linkCount();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: `Fjern: ${victim.id}` }));
+    });
+    expect(screen.queryByTestId(`theory-item-${victim.id}`)).toBeNull();
+    const links = theory.links.filter((l) => l.from === victim.id || l.to === victim.id).length;
+    expect(screen.getByTestId("theory-status").textContent).toContain(`Delmål ${victim.id} »${victim.name}« er slettet sammen med ${links} sammenhænge.`);
+    expect(document.activeElement?.id).toBe(`theory-name-${next.id}`);
+    // "Fortryd" in the message brings the item back with every link.
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-status")).getByRole("button", { name: "Fortryd" }));
+    });
+    expect(screen.getByTestId(`theory-item-${victim.id}`)).toBeTruthy();
+    expect(linkCount()).toBe(checkedBefore);
+    // Redo (Ctrl+Y) deletes it again, undo (Ctrl+Z) restores it.
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId("theory-pane"), { key: "y", ctrlKey: true });
+    });
+    expect(screen.queryByTestId(`theory-item-${victim.id}`)).toBeNull();
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId("theory-pane"), { key: "z", ctrlKey: true });
+    });
+    expect(screen.getByTestId(`theory-item-${victim.id}`)).toBeTruthy();
+
+    // Typing a name is one step to undo, however many keystrokes it took.
+    const name = document.getElementById(`theory-name-${next.id}`) as HTMLInputElement;
+    for (const v of ["B", "Bo", "Bor"]) {
+      await act(async () => {
+        fireEvent.change(name, { target: { value: v } });
+      });
+    }
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("theory-undo"));
+    });
+    expect((document.getElementById(`theory-name-${next.id}`) as HTMLInputElement).value).toBe(next.name);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("theory-redo"));
+    });
+    expect((document.getElementById(`theory-name-${next.id}`) as HTMLInputElement).value).toBe("Bor");
+    // Deleting the last item of a list sends the focus to "Tilføj …".
+    await goToStep(1);
+    for (const g of theory.finalGoals) {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: `Fjern: ${g.id}` }));
+      });
+    }
+    expect(document.activeElement?.id).toBe("theory-add-slutmaal");
+  });
+
+  it("moves the focus to what was created and to the heading of a new step", async () => {
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    // "Tilføj linje" (kendetegn): the new line.
+    const kendetegn = document.getElementById("theory-tg-characteristics") as HTMLElement;
+    await act(async () => {
+      fireEvent.click(within(kendetegn).getByText("Tilføj linje").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement).toBe(within(kendetegn).getByLabelText("Kendetegn 1"));
+    // "Næste trin": the heading of step 2.
+    await act(async () => {
+      fireEvent.click(screen.getByText("Næste trin").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.textContent).toBe(STEPS[1].title.da);
+    // "Tilføj slutmål": its name; "Tilføj indikator": the indicator's name.
+    await act(async () => {
+      fireEvent.click(screen.getByText("Tilføj slutmål").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.id).toBe("theory-name-S1");
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("theory-item-S1")).getByText("Tilføj indikator").closest("button") as HTMLButtonElement);
+    });
+    expect(document.activeElement?.id).toBe("theory-indicator-name-S1");
+  });
+
+  it("offers unsaved work back after the pane was closed, from a draft outside the workbook", async () => {
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider lang="da">
+          <TheoryPane />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    await pickTemplate();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Navn på målgruppen"), { target: { value: "Kladdens målgruppe" } });
+    });
+    // The draft is written shortly after the last edit.
+    await waitFor(() => expect(localStorage.length).toBe(1), { timeout: 3000 });
+    unmount();
+    // Excel closed the pane: the in-memory state is gone (a fresh workbook object stands for that here).
+    wb = createPreviewWorkbook({ sample: true });
+    globalThis.__virkningPreview = wb;
+    renderPane();
+    const offer = await screen.findByTestId("theory-draft-offer", {}, { timeout: 20000 });
+    expect(offer.textContent).toMatch(/Der er en kladde fra .* som ikke blev gemt i projektmappen/);
+    await act(async () => {
+      fireEvent.click(within(offer).getByRole("button", { name: "Gendan kladden" }));
+    });
+    expect((screen.getByLabelText("Navn på målgruppen") as HTMLInputElement).value).toBe("Kladdens målgruppe");
+    expect(screen.getByTestId("theory-unsaved")).toBeTruthy();
+    // Saving clears the draft.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
+    });
+    await screen.findByText(/Gemt i arkene/, {}, { timeout: 20000 });
+    expect([localStorage.length, localStorage.key(0), screen.queryByTestId("theory-unsaved")]).toEqual([0, null, null]);
   });
 
   it("keeps unsaved work when the user switches to another pane and back", async () => {
@@ -528,7 +747,7 @@ describe("Programteori pane", () => {
     });
     // The steps keep the Danish domain words, like the rest of the pane.
     expect(screen.getByTestId("theory-step-title").textContent).toBe("1. Målgruppe (target group)");
-    expect(screen.getByText("Step 1 of 5")).toBeTruthy();
+    expect(screen.getByTestId("theory-step-status").textContent).toBe("Step 1 of 5 · empty");
     expect(screen.getByText(STEPS[0].help.en)).toBeTruthy();
   });
 });

@@ -12,6 +12,7 @@
 import { columnLetter } from "../report/address";
 import { BoxShapeSpec, CellValue, ConnectorSpec, ShapeSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { Lang, LinkKind, MechanismCategory, ProgrammeTheory, Text } from "./model";
+import { gapNeeds, labelGap, portSpan, Rect, routeLinks, RouteLink } from "./route";
 
 export const DIAGRAM_SHEET_NAME = "Programteori – diagram";
 
@@ -45,11 +46,15 @@ export interface DiagramConnector {
   kind: LinkKind;
   from: string;
   to: string;
-  /** From the edge of `from` to the edge of `to`; two points (straight) or four (elbow). */
+  /** From the edge of `from` to the edge of `to`: horizontal and vertical runs (see route.ts). */
   points: DiagramPoint[];
-  /** Mechanisms attached to the link, e.g. "M2, M5"; drawn at `labelAt`. */
+  /** Mechanisms attached to the link, e.g. "M2, M5", drawn at `labelFontSize` inside `labelBox`. */
   label?: string;
+  /** Centre of `labelBox`. */
   labelAt?: DiagramPoint;
+  /** The visible extent of the label's text (it overlaps no arrow, arrowhead or box). */
+  labelBox?: Rect;
+  labelFontSize?: number;
 }
 
 export interface DiagramHeading {
@@ -83,7 +88,7 @@ export interface DiagramOptions {
   pageWidth?: number;
   pageHeight?: number;
   margin?: number;
-  /** Largest font size tried (default 10 pt). */
+  /** Largest font size tried (default 12 pt). */
   maxFontSize?: number;
 }
 
@@ -211,6 +216,9 @@ const HEAD: Record<"maalgruppe" | "aktiviteter" | "delmaal" | "slutmaal" | "meka
 };
 
 const COLUMN_GAP = 28;
+/** Size of the mechanism labels on arrows. */
+export const LINK_LABEL_FONT = 7;
+const DEFAULT_MAX_FONT = 12;
 /** Column headings are 1.1 × the box font. */
 const HEADING_EM = 1.1;
 /** The font may shrink to this size rather than split a word across lines. */
@@ -282,6 +290,15 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   for (const g of theory.subGoals) drafts.push({ id: g.id, kind: "delmaal", text: g.name, column: 2 + (levels.get(g.id) ?? 0) });
   for (const g of theory.finalGoals) drafts.push({ id: g.id, kind: "slutmaal", text: g.name, column: finalCol });
 
+  // Links as the router sees them, and the width each gap needs for its tracks and labels.
+  const columnOf = new Map<string, number>(drafts.map((d) => [d.id, d.column]));
+  const routeInput: RouteLink[] = theory.links
+    .filter((l) => columnOf.has(l.from) && columnOf.has(l.to))
+    .map((l) => ({ id: l.id, kind: l.kind, from: l.from, to: l.to, ...(l.mechanismIds.length > 0 ? { label: l.mechanismIds.join(", ") } : {}) }));
+  const labelWidth = (text: string): number => estimateTextWidth(text, LINK_LABEL_FONT);
+  const gapWs = gapNeeds(routeInput, columnOf, nCols - 1, labelWidth, COLUMN_GAP);
+  const portH = drafts.map((d) => portSpan(d.id, routeInput, columnOf, LINK_LABEL_FONT));
+
   // Column widths grow with the amount of text in each column (square-root damped, within
   // 0.8–1.8 × the average), so a long list of activities gets more room than the target group.
   const chars = new Array<number>(nCols).fill(0);
@@ -290,7 +307,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   const weights = chars.map((c) => Math.min(1.8, Math.max(0.8, meanChars > 0 ? Math.sqrt(c / meanChars) : 1)));
   // At each font size, a column is at least wide enough for its longest word (bold where the box
   // is bold) and for its heading; the others share the rest by weight.
-  const avail = innerW - COLUMN_GAP * (nCols - 1);
+  const avail = innerW - gapWs.reduce((sum, w) => sum + w, 0);
   const columnWidths = (font: number): number[] => {
     const minWs = new Array<number>(nCols).fill(0);
     for (const d of drafts) {
@@ -330,8 +347,9 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const titleFont = Math.min(font * 1.6, (innerW - 2 * BOX_PADDING_X - 1) / Math.max(0.01, estimateTextWidth(theory.title.trim(), 1, true)));
     const titleH = hasTitle ? headingHeight(titleFont) + 2 : 0;
     const headH = headingHeight(font * HEADING_EM) + 2;
+    const heights = drafts.map((_, i) => Math.max(boxH(wrapped[i].length), portH[i]));
     const colHeights = new Array<number>(nCols).fill(0);
-    drafts.forEach((d, i) => (colHeights[d.column] += boxH(wrapped[i].length) + BOX_GAP));
+    drafts.forEach((d, i) => (colHeights[d.column] += heights[i] + BOX_GAP));
     const mainH = Math.max(0, ...colHeights.map((h) => h - BOX_GAP));
     const mechRowHeights: number[] = [];
     for (let r = 0; r < mechRows; r++) {
@@ -342,15 +360,16 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     const splitsWords =
       drafts.some((d) => longestWordWidth(d.text, font, isBoldBox(d.kind)) > colW(d.column) - 2 * BOX_PADDING_X) ||
       theory.mechanisms.some((mm) => longestWordWidth(mechanismText(mm.id, mm.name, mm.category, lang), font) > mechW - 2 * BOX_PADDING_X);
-    return { colWs, font, lineH, boxH, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
+    return { colWs, font, lineH, boxH, heights, wrapped, mechWrapped, titleFont, titleH, headH, mainH, bandH, mechRowHeights, splitsWords, total: titleH + headH + mainH + bandH };
   };
 
   // Largest font at which everything fits the page; long words may shrink the font to 8 pt
   // rather than be split across lines.
-  let m = measure(opts.maxFontSize ?? 10);
-  for (let f = (opts.maxFontSize ?? 10) - 0.5; (m.total > innerH || (m.splitsWords && f >= WORD_FONT)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
+  const maxFont = opts.maxFontSize ?? DEFAULT_MAX_FONT;
+  let m = measure(maxFont);
+  for (let f = maxFont - 0.5; (m.total > innerH || (m.splitsWords && f >= WORD_FONT)) && f >= MIN_FONT; f -= 0.5) m = measure(f);
   const scale = m.total > innerH ? innerH / m.total : 1;
-  const colX = (c: number): number => margin + m.colWs.slice(0, c).reduce((s, w) => s + w, 0) + c * COLUMN_GAP;
+  const colX = (c: number): number => margin + m.colWs.slice(0, c).reduce((s, w) => s + w, 0) + gapWs.slice(0, c).reduce((s, w) => s + w, 0);
   const colW = (c: number): number => m.colWs[c];
 
   const headings: DiagramHeading[] = [];
@@ -372,22 +391,24 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   }
   const top = headY + m.headH;
 
-  // Each column's stack is centred vertically in the main area.
+  // The main area takes the height the page leaves; each column spreads its boxes over it.
+  const mainH = scale === 1 ? Math.max(m.mainH, innerH - m.titleH - m.headH - m.bandH) : m.mainH;
   const byColumn = new Map<number, number[]>();
   drafts.forEach((d, i) => byColumn.set(d.column, [...(byColumn.get(d.column) ?? []), i]));
   for (const [c, idx] of byColumn) {
-    const stackH = idx.reduce((s, i) => s + m.boxH(m.wrapped[i].length), 0) + BOX_GAP * (idx.length - 1);
-    let cy = top + (m.mainH - stackH) / 2;
+    const sumH = idx.reduce((s, i) => s + m.heights[i], 0);
+    const between = Math.max(BOX_GAP, (mainH - sumH) / (idx.length + 1));
+    let cy = top + (mainH - sumH - between * (idx.length - 1)) / 2;
     for (const i of idx) {
-      const h = m.boxH(m.wrapped[i].length);
+      const h = m.heights[i];
       const d = drafts[i];
       boxes.push({ id: d.id, kind: d.kind, x: colX(c), y: cy, width: colW(c), height: h, lines: m.wrapped[i], fontSize: m.font, bold: isBoldBox(d.kind) });
-      cy += h + BOX_GAP;
+      cy += h + between;
     }
   }
 
   if (mechRows > 0) {
-    let by = top + m.mainH + 12;
+    let by = top + mainH + 12;
     headings.push({ text: HEAD.mekanismer[lang], x: margin, y: by, width: innerW, height: m.headH - 2, fontSize: m.font * HEADING_EM, bold: true });
     by += m.headH;
     for (let r = 0; r < mechRows; r++) {
@@ -412,83 +433,7 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
     }
   }
 
-  const boxById = new Map(boxes.map((b) => [b.id, b]));
-  const columnOf = new Map<string, number>(drafts.map((d) => [d.id, d.column]));
-  const connectors: DiagramConnector[] = [];
-  for (const l of theory.links) {
-    const a = boxById.get(l.from);
-    const b = boxById.get(l.to);
-    if (!a || !b || a.kind === "mekanisme" || b.kind === "mekanisme") continue;
-    let points: DiagramPoint[];
-    const ca = columnOf.get(a.id) ?? 0;
-    const cb = columnOf.get(b.id) ?? 0;
-    if (a.x + a.width <= b.x && cb > ca + 1) {
-      // Skips columns: route through the gaps and cross the columns in between where they have no box.
-      const y1 = a.y + a.height / 2;
-      const y2 = b.y + b.height / 2;
-      const gx1 = a.x + a.width + COLUMN_GAP / 2;
-      const gx2 = b.x - COLUMN_GAP / 2;
-      const yc = freeY(boxes, columnOf, ca + 1, cb - 1, top, top + m.mainH, (y1 + y2) / 2);
-      points =
-        yc === null
-          ? [
-              { x: a.x + a.width, y: y1 },
-              { x: b.x, y: y2 },
-            ]
-          : [
-              { x: a.x + a.width, y: y1 },
-              { x: gx1, y: y1 },
-              { x: gx1, y: yc },
-              { x: gx2, y: yc },
-              { x: gx2, y: y2 },
-              { x: b.x, y: y2 },
-            ];
-    } else if (a.x + a.width <= b.x) {
-      points = [
-        { x: a.x + a.width, y: a.y + a.height / 2 },
-        { x: b.x, y: b.y + b.height / 2 },
-      ];
-    } else if (b.x + b.width <= a.x) {
-      // Backwards (only possible for a cycle): leave from the left, enter from the right,
-      // crossing any columns in between where they have no box.
-      const y1 = a.y + a.height / 2;
-      const y2 = b.y + b.height / 2;
-      const yc = ca - cb > 1 ? freeY(boxes, columnOf, cb + 1, ca - 1, top, top + m.mainH, (y1 + y2) / 2) : null;
-      points =
-        yc === null
-          ? [
-              { x: a.x, y: y1 },
-              { x: b.x + b.width, y: y2 },
-            ]
-          : [
-              { x: a.x, y: y1 },
-              { x: a.x - COLUMN_GAP / 2, y: y1 },
-              { x: a.x - COLUMN_GAP / 2, y: yc },
-              { x: b.x + b.width + COLUMN_GAP / 2, y: yc },
-              { x: b.x + b.width + COLUMN_GAP / 2, y: y2 },
-              { x: b.x + b.width, y: y2 },
-            ];
-    } else {
-      // Same column (stacked chain): an elbow out to the right and back.
-      const xr = a.x + a.width;
-      const down = a.y < b.y;
-      points = [
-        { x: xr, y: a.y + a.height * (down ? 0.75 : 0.25) },
-        { x: xr + COLUMN_GAP / 2, y: a.y + a.height * (down ? 0.75 : 0.25) },
-        { x: xr + COLUMN_GAP / 2, y: b.y + b.height * (down ? 0.25 : 0.75) },
-        { x: xr, y: b.y + b.height * (down ? 0.25 : 0.75) },
-      ];
-    }
-    const c: DiagramConnector = { id: l.id, kind: l.kind, from: l.from, to: l.to, points };
-    if (l.mechanismIds.length > 0) {
-      c.label = l.mechanismIds.join(", ");
-      // Middle of the first segment: it lies in the gap right of the source box.
-      const p = points[0];
-      const q = points[1];
-      c.labelAt = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
-    }
-    connectors.push(c);
-  }
+  const connectors = connectLinks(theory, routeInput, boxes, columnOf, gapWs, { top, bottom: top + mainH }, labelWidth);
 
   const layout: DiagramLayout = {
     pageWidth,
@@ -505,29 +450,40 @@ export function layoutDiagram(theory: ProgrammeTheory, opts: DiagramOptions = {}
   return scale === 1 ? layout : scaleLayout(layout, scale);
 }
 
-/**
- * A y between `lo` and `hi` that no box in columns `c1`…`c2` covers (with 3 pt clearance), as
- * close to `want` as possible; null when the columns are full.
- */
-function freeY(boxes: DiagramBox[], columnOf: Map<string, number>, c1: number, c2: number, lo: number, hi: number, want: number): number | null {
-  const busy = boxes
-    .filter((b) => b.kind !== "mekanisme" && (columnOf.get(b.id) ?? -1) >= c1 && (columnOf.get(b.id) ?? -1) <= c2)
-    .map((b) => [b.y - 3, b.y + b.height + 3] as const)
-    .sort((p, q) => p[0] - q[0]);
-  const free: [number, number][] = [];
-  let cur = lo - 6;
-  for (const [s, e] of busy) {
-    if (s > cur) free.push([cur, s]);
-    cur = Math.max(cur, e);
-  }
-  if (cur < hi + 6) free.push([cur, hi + 6]);
-  let best: number | null = null;
-  for (const [s, e] of free) {
-    if (e - s < 1) continue;
-    const y = Math.min(Math.max(want, s + 0.5), e - 0.5);
-    if (best === null || Math.abs(y - want) < Math.abs(best - want)) best = y;
-  }
-  return best;
+/** The routed arrows of the main area (see route.ts), as diagram connectors. */
+function connectLinks(
+  theory: ProgrammeTheory,
+  routeInput: RouteLink[],
+  boxes: DiagramBox[],
+  columnOf: Map<string, number>,
+  gapWs: number[],
+  area: { top: number; bottom: number },
+  labelWidth: (text: string) => number,
+): DiagramConnector[] {
+  const main = boxes.filter((b) => b.kind !== "mekanisme").map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height, column: columnOf.get(b.id) ?? 0 }));
+  const colRight = new Map<number, number>();
+  for (const b of main) colRight.set(b.column, Math.max(colRight.get(b.column) ?? -Infinity, b.x + b.width));
+  const gapBounds = gapWs.map((w, g) => {
+    // A column may be empty: its right edge is the next column's left edge minus the gap.
+    const right = colRight.get(g);
+    const left = right ?? (main.find((b) => b.column === g + 1)?.x ?? 0) - w;
+    const labelled = routeInput.filter((l) => l.label !== undefined && labelGap(columnOf.get(l.from) ?? 0, columnOf.get(l.to) ?? 0) === g);
+    const labelWidthOfGap = Math.max(0, ...labelled.map((l) => labelWidth(l.label as string) + 4));
+    return { left, right: left + w, labelWidth: labelWidthOfGap };
+  });
+  const routed = routeLinks(routeInput, main, gapBounds, area, LINK_LABEL_FONT, labelWidth);
+  const linkById = new Map(theory.links.map((l) => [l.id, l]));
+  return routed.map((r) => {
+    const l = linkById.get(r.id) as (typeof theory.links)[number];
+    const c: DiagramConnector = { id: l.id, kind: l.kind, from: l.from, to: l.to, points: r.points };
+    if (l.mechanismIds.length > 0 && r.labelBox) {
+      c.label = l.mechanismIds.join(", ");
+      c.labelBox = r.labelBox;
+      c.labelAt = { x: r.labelBox.x + r.labelBox.width / 2, y: r.labelBox.y + r.labelBox.height / 2 };
+      c.labelFontSize = LINK_LABEL_FONT;
+    }
+    return c;
+  });
 }
 
 /** Shrinks a layout about the top-left margin corner (geometry and font sizes). */
@@ -543,6 +499,8 @@ function scaleLayout(l: DiagramLayout, s: number): DiagramLayout {
       ...c,
       points: c.points.map((p) => ({ x: px(p.x), y: px(p.y) })),
       ...(c.labelAt ? { labelAt: { x: px(c.labelAt.x), y: px(c.labelAt.y) } } : {}),
+      ...(c.labelBox ? { labelBox: { x: px(c.labelBox.x), y: px(c.labelBox.y), width: c.labelBox.width * s, height: c.labelBox.height * s } } : {}),
+      ...(c.labelFontSize ? { labelFontSize: c.labelFontSize * s } : {}),
     })),
   };
 }
@@ -627,17 +585,18 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
       };
       shapes.push(conn);
     }
-    if (c.label && c.labelAt) {
-      const w = estimateTextWidth(c.label, 7) + 2 * BOX_PADDING_X + 1;
+    if (c.label && c.labelBox) {
+      // A text box whose text (inside Excel's insets) covers exactly the label's box.
+      const fs = c.labelFontSize ?? LINK_LABEL_FONT;
       shapes.push({
         kind: "textBox",
         id: `Mek_${c.id}`,
-        left: round(c.labelAt.x - w / 2),
-        top: round(c.labelAt.y - headingHeight(7)),
-        width: round(w),
-        height: round(headingHeight(7)),
+        left: round(c.labelBox.x - BOX_PADDING_X),
+        top: round(c.labelBox.y - BOX_PADDING_Y),
+        width: round(c.labelBox.width + 2 * BOX_PADDING_X + 1),
+        height: round(c.labelBox.height + 2 * BOX_PADDING_Y),
         text: c.label,
-        fontSize: 7,
+        fontSize: round(fs),
         fontColor: DIAGRAM_COLORS.mekanisme.line,
         horizontalAlignment: "center",
       });

@@ -6,3 +6,5 @@ export * from "./steps";
 export * from "./templates";
 export * from "./sheet";
 export * from "./diagram";
+export * from "./catalogue";
+export * from "./history";

@@ -119,7 +119,12 @@ export interface ValidationIssue {
   itemIds: string[];
   /** "Programteori!C14" when the theory was read from the sheet. */
   cell?: string;
+  /** KL's step the issue belongs to (absent for problems reading the sheet itself). */
+  step?: StepId;
 }
+
+/** How far a step of KL's five has come: nothing entered, entered with open issues, or done. */
+export type StepStatus = "empty" | "incomplete" | "done";
 
 /** The four editable element lists. */
 export type ItemKind = "slutmaal" | "delmaal" | "aktivitet" | "mekanisme";

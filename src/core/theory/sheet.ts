@@ -132,6 +132,8 @@ const MECHANISM_COLS: ColKey[] = ["nr", "name", "description", "origin", "catego
 const LINK_COLS: ColKey[] = ["nr", "type", "fromNr", "fromName", "toNr", "toName", "rationale", "mechanisms"];
 const AM_COLS: ColKey[] = ["activityNr", "activityName", "mechanismNr", "mechanismName"];
 const WIDTH = GOAL_COLS.length;
+/** Widths of columns A–J in points (see the page setup in theorySheetSpec). */
+export const PRINT_COLUMN_WIDTHS: readonly number[] = [110, 135, 140, 55, 90, 90, 70, 105, 40, 70];
 
 const ORIGIN_LABEL: Record<Origin, Text> = {
   kilde: { da: "Kilde", en: "Source" },
@@ -251,7 +253,7 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
   const labelRow = (label: Text, value: CellValue, wrap = false): void => {
     const r = rows.length;
     rows.push(pad([t(label), value]));
-    styles.push({ range: `A${r + 1}`, style: { bold: true, verticalAlignment: "top" } });
+    styles.push({ range: `A${r + 1}`, style: { bold: true, verticalAlignment: "top", wrapText: true } });
     if (wrap) {
       // Several lines (lists, descriptions): wrapped in column B alone, not merged, because Excel
       // grows a row to fit wrapped text only in unmerged cells.
@@ -365,18 +367,9 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
     styles,
     merges,
     tables,
-    columnWidths: [
-      { columns: "A", width: 150 },
-      { columns: "B", width: 190 },
-      { columns: "C", width: 190 },
-      { columns: "D", width: 90 },
-      { columns: "E", width: 150 },
-      { columns: "F", width: 130 },
-      { columns: "G", width: 120 },
-      { columns: "H", width: 150 },
-      { columns: "I", width: 50 },
-      { columns: "J", width: 160 },
-    ],
+    // 905 pt in all: fitted to the width of A4 landscape (842 pt less Excel's normal margins of
+    // 2 × 50.4 pt) the sheet prints at 82 %, so 11 pt text stays above 9 pt. Long texts wrap.
+    columnWidths: PRINT_COLUMN_WIDTHS.map((width, i) => ({ columns: columnLetter(i), width })),
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerHeader: t(L.heading), centerFooter: theory.title },
   };
 }

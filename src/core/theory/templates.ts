@@ -54,15 +54,16 @@ const SOURCE_SOCIAL_MEDICAL: SourceRef = {
   note: "Målgruppe, aktiviteter og slutmål beskriver en typisk tværfaglig socialmedicinsk indsats og er forslag; mekanismerne om ressourcefokus og tværfagligt samarbejde bygger på KL's mekanismer for borgere over 30 år.",
 };
 
-const SCALE_LABELS = ["Slet ikke", "I lav grad", "I nogen grad", "I høj grad", "I meget høj grad"];
+export const SCALE_LABELS = ["Slet ikke", "I lav grad", "I nogen grad", "I høj grad", "I meget høj grad"];
 const MONTHS = [0, 6, 12, 18];
-const CASE_SYSTEM = "Fagsystem: forsørgelsesstatus";
+export const CASE_SYSTEM = "Fagsystem: forsørgelsesstatus";
+export const PROGRESSION_SOURCE = "Progressionsmåling (samtale med borgeren)";
 
 /** A sub-goal scored 1–5 in the progression measurement every 6 weeks (as in Skanderborg), reached at 4. */
 function progression(name: string): Indicator {
   return {
     name,
-    dataSource: "Progressionsmåling (samtale med borgeren)",
+    dataSource: PROGRESSION_SOURCE,
     times: { kind: "weeks", everyWeeks: 6, count: 8 },
     reached: { kind: "scale", min: 1, max: 5, labels: [...SCALE_LABELS], reachedAt: 4 },
   };
@@ -75,7 +76,7 @@ function statuses(name: string, list: readonly string[], dataSource = CASE_SYSTE
 
 type GoalRow = [name: string, description: string, origin: Origin, indicator: Indicator];
 type ItemRow = [name: string, description: string, origin: Origin];
-type MechRow = [name: string, description: string, origin: Origin, category: MechanismCategory];
+export type MechRow = [name: string, description: string, origin: Origin, category: MechanismCategory];
 type LinkRow = [from: string, to: string, rationale?: string, mechanisms?: string[]];
 
 interface TemplateSpec {
@@ -85,7 +86,7 @@ interface TemplateSpec {
   finalGoals: GoalRow[];
   subGoals: GoalRow[];
   activities: ItemRow[];
-  mechanisms: MechRow[];
+  mechanisms: readonly MechRow[];
   /** Kind follows from the id prefixes (A→D, D→D, D→S). */
   links: LinkRow[];
   activityMechanisms: [activityId: string, mechanismId: string][];
@@ -127,7 +128,7 @@ function build(spec: TemplateSpec): ProgrammeTheory {
 // ---------------------------------------------------------------------------------------------
 // KL: the eight mechanisms for young people and for citizens over 30 (sections 4.3 and 5.3).
 
-const KL_YOUNG_MECHANISMS: MechRow[] = [
+export const KL_YOUNG_MECHANISMS: readonly MechRow[] = [
   ["Planlæg ud fra den unges kompetencer, ressourcer og behov", "Planen bygger på det, den unge kan, og justeres hele tiden med uddannelse eller job for øje.", "kilde", "tilgange"],
   ["Overskuelige delmål, som der følges op på", "Delmål, den unge kan nå, og som medarbejder og unge hele tiden følger op på – et resultatorienteret arbejde.", "kilde", "tilgange"],
   ["Koordinerede indsatser mod ét uddannelses- eller jobmål", "Indsatser fra forskellige forvaltninger og aktører trækker i samme retning.", "kilde", "organisatoriske rammer"],
@@ -138,7 +139,7 @@ const KL_YOUNG_MECHANISMS: MechRow[] = [
   ["Strategi for samarbejdet med virksomheder", "Målrettet arbejde med at finde virksomheder, der passer til de unges behov, med aftalt opfølgning.", "kilde", "organisatoriske rammer"],
 ];
 
-const KL_OVER30_MECHANISMS: MechRow[] = [
+export const KL_OVER30_MECHANISMS: readonly MechRow[] = [
   ["Anerkendende og inkluderende tilgang", "Borgeren mødes med fokus på ressourcer og inddrages aktivt i beslutningerne.", "kilde", "tilgange"],
   ["Delmål, der peger på, hvor forandringen skal ske", "Delmålene udpeger de områder, hvor der skal skabes fremgang for at bane vejen til job.", "kilde", "tilgange"],
   ["Fælles mål og prioriteringer i et tværfagligt samarbejde", "Alle involverede ved, hvem der gør hvad, og planen er afstemt på tværs.", "kilde", "organisatoriske rammer"],

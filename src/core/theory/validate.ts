@@ -4,7 +4,7 @@
  * the item → cell map from `parseTheorySheet` so each issue also names the cell.
  */
 import { kindOfId, linkEnds } from "./edit";
-import { FinalGoal, ItemKind, Link, ProgrammeTheory, SubGoal, Text, ValidationIssue } from "./model";
+import { FinalGoal, ItemKind, Link, LinkKind, ProgrammeTheory, StepId, StepStatus, SubGoal, Text, ValidationIssue } from "./model";
 
 export interface ValidateOptions {
   /**
@@ -115,24 +115,66 @@ function normName(s: string): string {
   return s.trim().replace(/\s+/g, " ").toLocaleLowerCase("da-DK");
 }
 
+type Push = (
+  step: StepId,
+  severity: ValidationIssue["severity"],
+  code: string,
+  da: string,
+  en: string,
+  itemIds: string[],
+  cellKey?: string,
+) => void;
+
+/** KL's step per item kind, and per link kind (a link is edited on the card of its source). */
+export const STEP_OF_KIND: Record<ItemKind, StepId> = { slutmaal: "slutmaal", delmaal: "delmaal", aktivitet: "aktiviteter", mekanisme: "mekanismer" };
+const STEP_OF_LINK: Record<LinkKind, StepId> = { "aktivitet-delmaal": "aktiviteter", "delmaal-delmaal": "delmaal", "delmaal-slutmaal": "delmaal" };
+
+/**
+ * Checks the theory against KL's five steps (målgruppe → slutmål → delmål → aktiviteter →
+ * mekanismer). Every issue names its step; an empty step always yields an issue, so an empty
+ * list means every step is done.
+ */
 export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const cellOf = (id: string | undefined): string | undefined => (id === undefined ? undefined : opts.cells?.[id]);
-  const push = (severity: ValidationIssue["severity"], code: string, da: string, en: string, itemIds: string[], cellKey?: string): void => {
-    const cell = cellOf(cellKey ?? itemIds[0]);
-    const where = cell ? { da: `${cell}: `, en: `${cell}: ` } : { da: "", en: "" };
-    const issue: ValidationIssue = { severity, code, message: { da: where.da + da, en: where.en + en }, itemIds };
+  const push: Push = (step, severity, code, da, en, itemIds, cellKey) => {
+    const key = cellKey ?? itemIds[0];
+    const cell = key === undefined ? undefined : opts.cells?.[key];
+    const where = cell ? `${cell}: ` : "";
+    const issue: ValidationIssue = { severity, code, message: { da: where + da, en: where + en }, itemIds, step };
     if (cell) issue.cell = cell;
     issues.push(issue);
   };
-  const label = (id: string): Text => itemLabel(theory, id);
+  checkTargetGroup(theory, push);
+  checkStepsHaveContent(theory, push);
+  checkNames(theory, push);
+  const validLinks = checkLinkEnds(theory, push);
+  checkChains(theory, validLinks, push);
+  checkMechanisms(theory, validLinks, push);
+  checkIndicators(theory, push);
+  const order = new Map(["maalgruppe", "slutmaal", "delmaal", "aktiviteter", "mekanismer"].map((st, i) => [st, i]));
+  // Stable sort: issues read in KL's order of steps.
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => (order.get(a.issue.step ?? "") ?? 9) - (order.get(b.issue.step ?? "") ?? 9) || a.i - b.i).map((x) => x.issue);
+}
 
-  // Target group.
-  if (theory.targetGroup.name.trim() === "") {
-    push("warning", "TARGET_GROUP_NO_NAME", "Målgruppen har intet navn. Hvem er indsatsen for?", "The target group has no name. Who is the effort for?", [], "targetGroup.name");
+function checkTargetGroup(theory: ProgrammeTheory, push: Push): void {
+  const tg = theory.targetGroup;
+  if (tg.name.trim() === "") {
+    push("maalgruppe", "warning", "TARGET_GROUP_NO_NAME", "Målgruppen har intet navn. Hvem er indsatsen for?", "The target group has no name. Who is the effort for?", [], "targetGroup.name");
   }
-  if (theory.targetGroup.size === null) {
+  if (tg.characteristics.every((c) => c.trim() === "")) {
     push(
+      "maalgruppe",
+      "warning",
+      "TARGET_GROUP_NO_CHARACTERISTICS",
+      "Målgruppen har ingen kendetegn. Hvilke kendetegn har målgruppen (fx alder, ydelse, tid på offentlig forsørgelse)?",
+      "The target group has no characteristics. What characterises the target group (e.g. age, benefit, time on public benefits)?",
+      [],
+      "targetGroup.characteristics",
+    );
+  }
+  if (tg.size === null) {
+    push(
+      "maalgruppe",
       "warning",
       "TARGET_GROUP_NO_SIZE",
       "Målgruppens størrelse er ikke udfyldt. Hvor stor er målgruppen?",
@@ -140,29 +182,52 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       [],
       "targetGroup.size",
     );
-  } else if (!Number.isInteger(theory.targetGroup.size) || theory.targetGroup.size < 0) {
+  } else if (!Number.isInteger(tg.size) || tg.size < 0) {
     push(
+      "maalgruppe",
       "error",
       "TARGET_GROUP_BAD_SIZE",
-      `Målgruppens størrelse skal være et helt tal, der ikke er negativt (nu ${theory.targetGroup.size}).`,
-      `The size of the target group must be a whole number that is not negative (now ${theory.targetGroup.size}).`,
+      `Målgruppens størrelse skal være et helt tal, der ikke er negativt (nu ${tg.size}).`,
+      `The size of the target group must be a whole number that is not negative (now ${tg.size}).`,
       [],
       "targetGroup.size",
     );
   }
+}
 
-  if (theory.finalGoals.length === 0) {
-    push(
-      "error",
-      "NO_FINAL_GOAL",
-      "Programteorien har intet slutmål. Tilføj mindst ét realistisk slutmål.",
-      "The programme theory has no final goal. Add at least one realistic final goal.",
-      [],
-      "section.finalGoals",
-    );
-  }
+/** Steps 2–5 each need at least one item. */
+function checkStepsHaveContent(theory: ProgrammeTheory, push: Push): void {
+  const rules: [StepId, unknown[], string, string, string, string][] = [
+    ["slutmaal", theory.finalGoals, "NO_FINAL_GOAL", "Programteorien har intet slutmål. Tilføj mindst ét realistisk slutmål.", "The programme theory has no final goal. Add at least one realistic final goal.", "section.finalGoals"],
+    [
+      "delmaal",
+      theory.subGoals,
+      "NO_SUBGOAL",
+      "Programteorien har intet delmål. Hvad skal borgeren kunne for at nå frem til slutmålet?",
+      "The programme theory has no sub-goal. What must the citizen be able to do to reach the final goal?",
+      "section.subGoals",
+    ],
+    [
+      "aktiviteter",
+      theory.activities,
+      "NO_ACTIVITY",
+      "Programteorien har ingen aktiviteter. Hvilke aktiviteter skal frembringe delmålene og slutmålet?",
+      "The programme theory has no activities. Which activities are to produce the sub-goals and the final goal?",
+      "section.activities",
+    ],
+    [
+      "mekanismer",
+      theory.mechanisms,
+      "NO_MECHANISM",
+      "Programteorien har ingen virksomme mekanismer. Hvad skal være til stede, for at aktiviteterne virker?",
+      "The programme theory has no mechanisms. What must be present for the activities to work?",
+      "section.mechanisms",
+    ],
+  ];
+  for (const [step, items, code, da, en, cell] of rules) if (items.length === 0) push(step, "error", code, da, en, [], cell);
+}
 
-  // Names: empty and duplicates within a kind.
+function checkNames(theory: ProgrammeTheory, push: Push): void {
   const lists: [ItemKind, { id: string; name: string }[]][] = [
     ["slutmaal", theory.finalGoals],
     ["delmaal", theory.subGoals],
@@ -170,10 +235,11 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
     ["mekanisme", theory.mechanisms],
   ];
   for (const [kind, items] of lists) {
+    const step = STEP_OF_KIND[kind];
     const byName = new Map<string, string[]>();
     for (const it of items) {
       if (it.name.trim() === "") {
-        push("error", "EMPTY_NAME", `${KIND_TEXT[kind].da} ${it.id} har intet navn.`, `${KIND_TEXT[kind].en} ${it.id} has no name.`, [it.id]);
+        push(step, "error", "EMPTY_NAME", `${KIND_TEXT[kind].da} ${it.id} har intet navn.`, `${KIND_TEXT[kind].en} ${it.id} has no name.`, [it.id]);
         continue;
       }
       const key = normName(it.name);
@@ -183,6 +249,7 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       if (ids.length < 2) continue;
       const name = items.find((i) => i.id === ids[0])?.name ?? "";
       push(
+        step,
         "error",
         "DUPLICATE_NAME",
         `${KIND_TEXT[kind].da} ${ids.join(", ")} har samme navn »${name}«. Giv dem forskellige navne, eller slet den ene.`,
@@ -192,8 +259,10 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       );
     }
   }
+}
 
-  // Links that point at missing items or join the wrong kinds; mechanisms on links that do not exist.
+/** Links that point at missing items or join the wrong kinds; returns the links that are sound. */
+function checkLinkEnds(theory: ProgrammeTheory, push: Push): Link[] {
   const validLinks: Link[] = [];
   for (const l of theory.links) {
     const ends = linkEnds(l.kind);
@@ -202,6 +271,7 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
     if (!okFrom || !okTo) {
       const bad = !okFrom ? l.from : l.to;
       push(
+        STEP_OF_LINK[l.kind],
         "error",
         "LINK_UNKNOWN_ITEM",
         `Sammenhæng ${l.id} (${l.from} → ${l.to}) henviser til ${bad}, som ikke findes eller er af en forkert type.`,
@@ -213,13 +283,14 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
     validLinks.push(l);
     for (const m of l.mechanismIds) {
       if (kindOfId(theory, m) !== "mekanisme") {
-        push("error", "LINK_UNKNOWN_MECHANISM", `Sammenhæng ${l.id} henviser til mekanisme ${m}, som ikke findes.`, `Link ${l.id} refers to mechanism ${m}, which does not exist.`, [l.id]);
+        push("mekanismer", "error", "LINK_UNKNOWN_MECHANISM", `Sammenhæng ${l.id} henviser til mekanisme ${m}, som ikke findes.`, `Link ${l.id} refers to mechanism ${m}, which does not exist.`, [l.id]);
       }
     }
   }
   for (const p of theory.activityMechanisms) {
     if (kindOfId(theory, p.activityId) !== "aktivitet" || kindOfId(theory, p.mechanismId) !== "mekanisme") {
       push(
+        "mekanismer",
         "error",
         "ACTIVITY_MECHANISM_UNKNOWN",
         `Koblingen mellem aktivitet ${p.activityId} og mekanisme ${p.mechanismId} henviser til noget, der ikke findes.`,
@@ -228,12 +299,35 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       );
     }
   }
+  return validLinks;
+}
 
-  // Cycles among sub-goals.
+/** The ids reachable from `start` by following links of the given kinds forward (from → to). */
+function closure(links: readonly Link[], start: Iterable<string>, kinds: readonly LinkKind[], forward: boolean): Set<string> {
+  const seen = new Set(start);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const l of links) {
+      if (!kinds.includes(l.kind)) continue;
+      const [a, b] = forward ? [l.from, l.to] : [l.to, l.from];
+      if (seen.has(a) && !seen.has(b)) {
+        seen.add(b);
+        changed = true;
+      }
+    }
+  }
+  return seen;
+}
+
+/** The chain activity → delmål (→ delmål …) → slutmål: cycles, and items that the chain does not reach. */
+function checkChains(theory: ProgrammeTheory, validLinks: Link[], push: Push): void {
+  const label = (id: string): Text => itemLabel(theory, id);
   for (const cycle of findSubGoalCycles({ ...theory, links: validLinks })) {
     const chainDa = [...cycle, cycle[0]].map((id) => label(id).da).join(" → ");
     const chainEn = [...cycle, cycle[0]].map((id) => label(id).en).join(" → ");
     push(
+      "delmaal",
       "error",
       "CYCLE",
       `Delmålene danner en cirkel: ${chainDa}. Små skridt skal føre fremad; fjern én af sammenhængene.`,
@@ -241,41 +335,63 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       cycle,
     );
   }
-
-  // Every sub-goal must lead to a final goal, directly or through other sub-goals.
-  const reachesFinal = new Set<string>();
-  for (const l of validLinks) if (l.kind === "delmaal-slutmaal") reachesFinal.add(l.from);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const l of validLinks) {
-      if (l.kind === "delmaal-delmaal" && reachesFinal.has(l.to) && !reachesFinal.has(l.from)) {
-        reachesFinal.add(l.from);
-        changed = true;
-      }
-    }
-  }
-  for (const g of theory.subGoals) {
-    if (!reachesFinal.has(g.id)) {
+  // Every final goal must be reached by some sub-goal (when there are sub-goals at all).
+  const reachedFinals = new Set(validLinks.filter((l) => l.kind === "delmaal-slutmaal").map((l) => l.to));
+  if (theory.subGoals.length > 0) {
+    for (const g of theory.finalGoals) {
+      if (reachedFinals.has(g.id)) continue;
       push(
+        "delmaal",
         "error",
-        "SUBGOAL_NO_FINAL_GOAL",
-        `${label(g.id).da} fører ikke til et slutmål – hverken direkte eller via andre delmål.`,
-        `${label(g.id).en} leads to no final goal – neither directly nor via other sub-goals.`,
+        "FINAL_GOAL_NO_SUBGOAL",
+        `Intet delmål fører til ${label(g.id).da}. Hvilke delmål skal borgeren nå på vejen dertil?`,
+        `No sub-goal leads to ${label(g.id).en}. Which sub-goals must the citizen reach on the way there?`,
         [g.id],
       );
     }
   }
-
-  for (const a of theory.activities) {
-    if (!validLinks.some((l) => l.kind === "aktivitet-delmaal" && l.from === a.id)) {
-      push("error", "ACTIVITY_NO_SUBGOAL", `${label(a.id).da} understøtter intet delmål.`, `${label(a.id).en} serves no sub-goal.`, [a.id]);
+  // Every sub-goal must lead to a final goal, directly or through other sub-goals.
+  const toFinal = closure(validLinks, reachedFinals, ["delmaal-slutmaal", "delmaal-delmaal"], false);
+  for (const g of theory.subGoals) {
+    if (toFinal.has(g.id)) continue;
+    push(
+      "delmaal",
+      "error",
+      "SUBGOAL_NO_FINAL_GOAL",
+      `${label(g.id).da} fører ikke til et slutmål – hverken direkte eller via andre delmål.`,
+      `${label(g.id).en} leads to no final goal – neither directly nor via other sub-goals.`,
+      [g.id],
+    );
+  }
+  // Every sub-goal must be worked towards by an activity, directly or through earlier sub-goals.
+  if (theory.activities.length > 0) {
+    const served = closure(validLinks, theory.activities.map((a) => a.id), ["aktivitet-delmaal", "delmaal-delmaal"], true);
+    for (const g of theory.subGoals) {
+      if (served.has(g.id)) continue;
+      push(
+        "aktiviteter",
+        "error",
+        "SUBGOAL_NO_ACTIVITY",
+        `Ingen aktivitet arbejder hen imod ${label(g.id).da} – hverken direkte eller via tidligere delmål. Knyt en aktivitet til delmålet.`,
+        `No activity works towards ${label(g.id).en} – neither directly nor via earlier sub-goals. Link an activity to the sub-goal.`,
+        [g.id],
+      );
     }
   }
+  for (const a of theory.activities) {
+    if (!validLinks.some((l) => l.kind === "aktivitet-delmaal" && l.from === a.id)) {
+      push("aktiviteter", "error", "ACTIVITY_NO_SUBGOAL", `${label(a.id).da} understøtter intet delmål.`, `${label(a.id).en} serves no sub-goal.`, [a.id]);
+    }
+  }
+}
 
+function checkMechanisms(theory: ProgrammeTheory, validLinks: Link[], push: Push): void {
+  const label = (id: string): Text => itemLabel(theory, id);
+  const attached = new Set([...theory.activityMechanisms.map((p) => p.mechanismId), ...validLinks.flatMap((l) => l.mechanismIds)]);
   for (const m of theory.mechanisms) {
     if (m.category === null) {
       push(
+        "mekanismer",
         "error",
         "MECHANISM_NO_CATEGORY",
         `${label(m.id).da} mangler en kategori (kompetencer, ressourcer, tilgange eller organisatoriske rammer).`,
@@ -283,22 +399,40 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
         [m.id],
       );
     }
+    if (!attached.has(m.id)) {
+      push(
+        "mekanismer",
+        "error",
+        "MECHANISM_UNUSED",
+        `${label(m.id).da} er ikke knyttet til nogen aktivitet eller sammenhæng. Hvilke aktiviteter skal den få til at virke?`,
+        `${label(m.id).en} is attached to no activity and no link. Which activities should it make work?`,
+        [m.id],
+      );
+    }
   }
+}
 
-  const goals: (FinalGoal | SubGoal)[] = [...theory.finalGoals, ...theory.subGoals];
-  for (const g of goals) {
+function checkIndicators(theory: ProgrammeTheory, push: Push): void {
+  const label = (id: string): Text => itemLabel(theory, id);
+  const goals: [StepId, FinalGoal | SubGoal][] = [
+    ...theory.finalGoals.map((g) => ["slutmaal", g] as [StepId, FinalGoal]),
+    ...theory.subGoals.map((g) => ["delmaal", g] as [StepId, SubGoal]),
+  ];
+  for (const [step, g] of goals) {
     if (!g.indicator) {
-      push("warning", "GOAL_NO_INDICATOR", `${label(g.id).da} har ingen indikator. Hvordan ved I, om målet er nået?`, `${label(g.id).en} has no indicator. How will you know the goal is reached?`, [g.id]);
+      push(step, "warning", "GOAL_NO_INDICATOR", `${label(g.id).da} har ingen indikator. Hvordan ved I, om målet er nået?`, `${label(g.id).en} has no indicator. How will you know the goal is reached?`, [g.id]);
       continue;
     }
     const r = g.indicator.reached;
+    const t = g.indicator.times;
     const bad =
       (r.kind === "statuses" && r.statuses.length === 0) ||
       (r.kind === "scale" && (!(r.min < r.max) || r.reachedAt < r.min || r.reachedAt > r.max)) ||
-      (g.indicator.times.kind === "months" && g.indicator.times.months.length === 0) ||
-      (g.indicator.times.kind === "weeks" && (g.indicator.times.everyWeeks <= 0 || g.indicator.times.count <= 0));
+      (t.kind === "months" && t.months.length === 0) ||
+      (t.kind === "weeks" && (t.everyWeeks <= 0 || t.count <= 0));
     if (bad) {
       push(
+        step,
         "error",
         "INDICATOR_INVALID",
         `Indikatoren for ${label(g.id).da} er ufuldstændig: den skal have målepunkter og enten statusser, der tæller som opnået, eller en skala med en grænse inden for skalaen.`,
@@ -307,7 +441,33 @@ export function validateTheory(theory: ProgrammeTheory, opts: ValidateOptions = 
       );
     }
   }
-  return issues;
+}
+
+/** Whether anything has been entered for a step. */
+function stepHasContent(theory: ProgrammeTheory, step: StepId): boolean {
+  const tg = theory.targetGroup;
+  switch (step) {
+    case "maalgruppe":
+      return tg.name.trim() !== "" || tg.description.trim() !== "" || tg.size !== null || [...tg.characteristics, ...tg.inclusion, ...tg.exclusion].some((x) => x.trim() !== "");
+    case "slutmaal":
+      return theory.finalGoals.length > 0;
+    case "delmaal":
+      return theory.subGoals.length > 0;
+    case "aktiviteter":
+      return theory.activities.length > 0;
+    case "mekanismer":
+      return theory.mechanisms.length > 0;
+  }
+}
+
+/** Per step of KL's five: "empty" (nothing entered), "incomplete" (an issue of that step remains) or "done". */
+export function stepStatuses(theory: ProgrammeTheory, issues: readonly ValidationIssue[]): Record<StepId, StepStatus> {
+  const steps: StepId[] = ["maalgruppe", "slutmaal", "delmaal", "aktiviteter", "mekanismer"];
+  const out = {} as Record<StepId, StepStatus>;
+  for (const st of steps) {
+    out[st] = !stepHasContent(theory, st) ? "empty" : issues.some((i) => i.step === st) ? "incomplete" : "done";
+  }
+  return out;
 }
 
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {

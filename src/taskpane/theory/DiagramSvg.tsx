@@ -47,8 +47,9 @@ export const DiagramSvg = React.forwardRef<SVGSVGElement, { layout: DiagramLayou
     >
       <title>{props.label}</title>
       <defs>
-        <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse" markerUnits="userSpaceOnUse">
-          <polygon points="0,0 10,5 0,10" fill={CONNECTOR_COLOR} />
+        {/* 6 pt long and 5 pt wide (ARROW_LENGTH, 2 × ARROW_HALF_WIDTH in core's router), tip on the box edge. */}
+        <marker id={markerId} viewBox="0 0 12 10" refX="12" refY="5" markerWidth={6 * layout.scale} markerHeight={5 * layout.scale} orient="auto-start-reverse" markerUnits="userSpaceOnUse">
+          <polygon points="0,0 12,5 0,10" fill={CONNECTOR_COLOR} />
         </marker>
       </defs>
       <rect x={0} y={0} width={layout.pageWidth} height={layout.pageHeight} fill="#FFFFFF" />
@@ -84,7 +85,7 @@ export const DiagramSvg = React.forwardRef<SVGSVGElement, { layout: DiagramLayou
             markerEnd={`url(#${markerId})`}
           />
           {c.label && c.labelAt ? (
-            <text x={c.labelAt.x} y={c.labelAt.y - 3} fontSize={7} textAnchor="middle" fill={DIAGRAM_COLORS.mekanisme.line}>
+            <text x={c.labelAt.x} y={c.labelAt.y} fontSize={c.labelFontSize ?? 7} textAnchor="middle" dominantBaseline="central" fill={DIAGRAM_COLORS.mekanisme.line}>
               {c.label}
             </text>
           ) : null}

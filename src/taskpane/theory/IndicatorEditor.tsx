@@ -2,8 +2,8 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
-import type { Indicator, IndicatorReached, MeasurementTimes } from "../../core/theory";
-import { useStrings } from "../i18n";
+import { STANDARD_STATUSES, defaultIndicator, type Indicator, type IndicatorReached, type MeasurementTimes } from "../../core/theory";
+import { useLang, useStrings } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { NumberInput } from "./NumberInput";
 import { StringListEditor } from "./StringListEditor";
@@ -20,29 +20,54 @@ const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold, display: "flex", justifyContent: "space-between", alignItems: "center" },
   months: { display: "flex", flexWrap: "wrap", columnGap: "4px" },
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
+  statuses: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "4px" },
+  groupLabel: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200 },
 });
 
 const STANDARD_MONTHS = [0, 6, 12, 18];
 
-/** A starting point the user then adapts: follow-ups at 0/6/12/18 months for final goals, progression every 6 weeks on a 1–5 scale for sub-goals. */
-export function defaultIndicator(forKind: "slutmaal" | "delmaal", name: string, dataSource: string): Indicator {
-  return forKind === "slutmaal"
-    ? { name, dataSource, times: { kind: "months", months: [...STANDARD_MONTHS] }, reached: { kind: "statuses", statuses: [] } }
-    : {
-        name,
-        dataSource,
-        times: { kind: "weeks", everyWeeks: 6, count: 4 },
-        reached: { kind: "scale", min: 1, max: 5, labels: [], reachedAt: 4 },
-      };
+/** The forsørgelsesstatus values as checkboxes; other spellings in a list below. */
+function StatusPicker(props: { itemId: string; statuses: readonly string[]; onChange(statuses: string[]): void }): React.JSX.Element {
+  const s = useStrings(THEORY_STRINGS);
+  const styles = useStyles();
+  const { statuses } = props;
+  const others = statuses.filter((x) => !STANDARD_STATUSES.includes(x));
+  const groupId = React.useId();
+  return (
+    <>
+      <div role="group" aria-labelledby={groupId} className={styles.statuses}>
+        <span id={groupId} className={styles.groupLabel}>
+          {s.indStandardStatuses}
+        </span>
+        {STANDARD_STATUSES.map((st) => (
+          <Checkbox
+            key={st}
+            label={st}
+            checked={statuses.includes(st)}
+            onChange={(_, d) => props.onChange(d.checked ? [...statuses, st] : statuses.filter((x) => x !== st))}
+          />
+        ))}
+      </div>
+      <StringListEditor
+        label={s.indOtherStatuses}
+        values={others}
+        onChange={(next) => props.onChange([...statuses.filter((x) => STANDARD_STATUSES.includes(x)), ...next])}
+      />
+    </>
+  );
 }
 
 export function IndicatorEditor(props: {
   itemId: string;
   forKind: "slutmaal" | "delmaal";
   value: Indicator | undefined;
-  onChange(value: Indicator | undefined): void;
+  /** `key` names the text field that changed, so keystrokes make one undo step. */
+  onChange(value: Indicator | undefined, key?: string): void;
+  /** DOM id of the name field (focused after "Tilføj indikator"). */
+  nameInputId?: string;
 }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
+  const lang = useLang();
   const styles = useStyles();
   const ind = props.value;
   if (!ind) {
@@ -51,13 +76,13 @@ export function IndicatorEditor(props: {
         size="small"
         appearance="subtle"
         icon={<AddRegular />}
-        onClick={() => props.onChange(defaultIndicator(props.forKind, s.defaultIndicatorName, s.defaultIndicatorSource))}
+        onClick={() => props.onChange(defaultIndicator(props.forKind, lang))}
       >
         {s.addIndicator}
       </Button>
     );
   }
-  const set = (patch: Partial<Indicator>): void => props.onChange({ ...ind, ...patch });
+  const set = (patch: Partial<Indicator>, key?: string): void => props.onChange({ ...ind, ...patch }, key);
   const setTimes = (times: MeasurementTimes): void => set({ times });
   const setReached = (reached: IndicatorReached): void => set({ reached });
   const months = ind.times.kind === "months" ? ind.times.months : [];
@@ -71,17 +96,17 @@ export function IndicatorEditor(props: {
         </Button>
       </div>
       <Field label={s.indName} size="small">
-        <Input size="small" value={ind.name} onChange={(_, d) => set({ name: d.value })} />
+        <Input id={props.nameInputId} size="small" value={ind.name} onChange={(_, d) => set({ name: d.value }, "name")} />
       </Field>
       <Field label={s.indDataSource} size="small">
-        <Input size="small" value={ind.dataSource} onChange={(_, d) => set({ dataSource: d.value })} />
+        <Input size="small" value={ind.dataSource} onChange={(_, d) => set({ dataSource: d.value }, "dataSource")} />
       </Field>
       <Field label={s.indTimes} size="small">
         <RadioGroup
           layout="horizontal"
           value={ind.times.kind}
           onChange={(_, d) =>
-            setTimes(d.value === "months" ? { kind: "months", months: [...STANDARD_MONTHS] } : { kind: "weeks", everyWeeks: 6, count: 4 })
+            setTimes(d.value === "months" ? { kind: "months", months: [6, 12, 18] } : { kind: "weeks", everyWeeks: 6, count: 8 })
           }
         >
           <Radio value="months" label={s.indTimesMonths} />
@@ -131,11 +156,7 @@ export function IndicatorEditor(props: {
         </RadioGroup>
       </Field>
       {ind.reached.kind === "statuses" ? (
-        <StringListEditor
-          label={s.indStatuses}
-          values={ind.reached.statuses}
-          onChange={(statuses) => setReached({ kind: "statuses", statuses })}
-        />
+        <StatusPicker itemId={props.itemId} statuses={ind.reached.statuses} onChange={(statuses) => setReached({ kind: "statuses", statuses })} />
       ) : (
         <>
           <div className={styles.pair}>

@@ -19,8 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
 import {
+  CATALOGUE_GROUPS,
   MECHANISM_CATEGORIES,
+  addFromCatalogue,
   addItem,
+  catalogueFor,
   findLink,
   itemsOf,
   moveItem,
@@ -42,14 +45,21 @@ import {
   type ProgrammeTheory,
   type ValidationIssue,
 } from "../../core/theory";
-import { useLang, useStrings } from "../i18n";
+import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS, type TheoryStrings } from "./strings";
 import { IndicatorEditor } from "./IndicatorEditor";
 
-export type TheoryUpdate = (change: (theory: ProgrammeTheory) => ProgrammeTheory) => void;
+/** How the pane records an edit: `key` merges keystrokes in one field into one undo step; `announce` is said (and offers "Fortryd"); `focus` moves the focus after rendering. */
+export interface UpdateOptions {
+  key?: string;
+  announce?: string;
+  focus?: { elementId: string; focusId?: string };
+}
+export type TheoryUpdate = (change: (theory: ProgrammeTheory) => ProgrammeTheory, opts?: UpdateOptions) => void;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
+  addRow: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
   list: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0, listStyleType: "none" },
   card: {
     display: "flex",
@@ -78,6 +88,8 @@ const ORIGIN_COLOR: Record<Origin, "informative" | "brand" | "subtle"> = { kilde
 /** DOM ids used to jump to an item from the validation list. */
 export const itemAnchorId = (id: string): string => `theory-item-${id}`;
 export const itemNameInputId = (id: string): string => `theory-name-${id}`;
+export const indicatorNameInputId = (id: string): string => `theory-indicator-name-${id}`;
+export const addButtonId = (kind: ItemKind): string => `theory-add-${kind}`;
 
 export function OriginBadge(props: { origin: Origin }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
@@ -133,7 +145,7 @@ function LinkChecklist(props: {
                 placeholder={s.rationale}
                 aria-label={`${s.rationale}: ${s.linkLabel(from, c.id)}`}
                 value={link.rationale}
-                onChange={(_, d) => update((t) => updateLink(t, link.id, { rationale: d.value }))}
+                onChange={(_, d) => update((t) => updateLink(t, link.id, { rationale: d.value }), { key: `rationale:${link.id}` })}
               />
             ) : null}
           </div>
@@ -215,6 +227,8 @@ function ItemCard(props: {
   index: number;
   count: number;
   issues: readonly ValidationIssue[];
+  /** Where the focus goes when this item is deleted: the next item, else the previous, else "Tilføj". */
+  neighbourId?: string;
 }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
   const lang = useLang();
@@ -261,7 +275,14 @@ function ItemCard(props: {
             icon={<DeleteRegular />}
             aria-label={`${s.remove}: ${item.id}`}
             title={s.remove}
-            onClick={() => update((t) => removeItem(t, kind, item.id))}
+            onClick={() => {
+              const links = theory.links.filter((l) => l.from === item.id || l.to === item.id).length;
+              const label = `${singular.charAt(0).toUpperCase()}${singular.slice(1)} ${item.id}${item.name.trim() === "" ? "" : ` »${item.name}«`}`;
+              const focus = props.neighbourId
+                ? { elementId: itemAnchorId(props.neighbourId), focusId: itemNameInputId(props.neighbourId) }
+                : { elementId: addButtonId(kind) };
+              update((t) => removeItem(t, kind, item.id), { announce: s.deleted(label, links), focus });
+            }}
           />
         </div>
         <Field label={s.name} size="small">
@@ -269,14 +290,16 @@ function ItemCard(props: {
             id={itemNameInputId(item.id)}
             size="small"
             placeholder={s.newItemName[kind]}
-            value={item.name} onChange={(_, d) => update((t) => updateItem(t, kind, item.id, { name: d.value }))} />
+            value={item.name}
+            onChange={(_, d) => update((t) => updateItem(t, kind, item.id, { name: d.value }), { key: `name:${item.id}` })}
+          />
         </Field>
         <Field label={s.description} size="small">
           <Textarea
             size="small"
             resize="vertical"
             value={item.description}
-            onChange={(_, d) => update((t) => updateItem(t, kind, item.id, { description: d.value }))}
+            onChange={(_, d) => update((t) => updateItem(t, kind, item.id, { description: d.value }), { key: `description:${item.id}` })}
           />
         </Field>
         {kind === "aktivitet" ? (
@@ -319,7 +342,15 @@ function ItemCard(props: {
             itemId={item.id}
             forKind={kind}
             value={(item as Item & { indicator?: Indicator }).indicator}
-            onChange={(indicator) => update((t) => updateItem(t, kind, item.id, { indicator }))}
+            nameInputId={indicatorNameInputId(item.id)}
+            onChange={(indicator, key) => {
+              const added = !(item as Item & { indicator?: Indicator }).indicator && indicator !== undefined;
+              update((t) => updateItem(t, kind, item.id, { indicator }), {
+                ...(key ? { key: `indicator-${key}:${item.id}` } : {}),
+                // "Tilføj indikator": on to the new indicator's name.
+                ...(added ? { focus: { elementId: indicatorNameInputId(item.id) } } : {}),
+              });
+            }}
           />
         ) : null}
         {kind === "mekanisme" ? (
@@ -371,10 +402,11 @@ export function ItemSection(props: {
             index={index}
             count={items.length}
             issues={issuesOf(theory, item.id, props.issues)}
+            neighbourId={(items[index + 1] ?? items[index - 1])?.id}
           />
         ))}
       </ul>
-      <div>
+      <div className={styles.addRow}>
         <AddButton
           kind={kind}
           s={s}
@@ -384,14 +416,53 @@ export function ItemSection(props: {
             props.onAdded?.(id);
           }}
         />
+        {kind === "aktivitet" || kind === "mekanisme" ? <CataloguePicker theory={theory} update={update} kind={kind} onAdded={props.onAdded} /> : null}
       </div>
     </section>
   );
 }
 
+/** "Tilføj fra KL's katalog": KL's mechanisms or example activities, grouped by target group; entries already in the theory are left out. */
+function CataloguePicker(props: { theory: ProgrammeTheory; update: TheoryUpdate; kind: "aktivitet" | "mekanisme"; onAdded?(id: string): void }): React.JSX.Element {
+  const s = useStrings(THEORY_STRINGS);
+  const text = useText();
+  const { theory, kind } = props;
+  const present = new Set((itemsOf(theory, kind) as Item[]).map((i) => i.name.trim().toLocaleLowerCase("da-DK")));
+  const entries = catalogueFor(kind).filter((e) => !present.has(e.name.toLocaleLowerCase("da-DK")));
+  const groups = (["unge", "over30"] as const).map((g) => [g, entries.filter((e) => e.group === g)] as const).filter(([, list]) => list.length > 0);
+  return (
+    <Field label={s.fromCatalogue(s.kindPlural[kind])} size="small">
+      <Select
+        size="small"
+        value=""
+        data-testid={`theory-catalogue-${kind}`}
+        disabled={entries.length === 0}
+        onChange={(_, d) => {
+          const entry = entries.find((e) => e.key === d.value);
+          if (!entry) return;
+          const id = nextId(theory, kind);
+          props.update((t) => addFromCatalogue(t, kind, entry).theory);
+          props.onAdded?.(id);
+        }}
+      >
+        <option value="">{entries.length === 0 ? s.catalogueUsed : s.cataloguePick}</option>
+        {groups.map(([g, list]) => (
+          <optgroup key={g} label={text(CATALOGUE_GROUPS[g])}>
+            {list.map((e) => (
+              <option key={e.key} value={e.key}>
+                {e.category ? `${e.name} (${s.categories[e.category].toLocaleLowerCase()})` : e.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function AddButton(props: { kind: ItemKind; s: TheoryStrings; onClick(): void }): React.JSX.Element {
   return (
-    <Button size="small" appearance="secondary" icon={<AddRegular />} onClick={props.onClick}>
+    <Button id={addButtonId(props.kind)} size="small" appearance="secondary" icon={<AddRegular />} onClick={props.onClick}>
       {props.s.add(props.s.kindSingular[props.kind])}
     </Button>
   );

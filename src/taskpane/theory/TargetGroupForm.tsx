@@ -14,6 +14,7 @@ const useStyles = makeStyles({
 export const TARGET_GROUP_ANCHOR = "theory-target-group";
 export const TARGET_GROUP_NAME_INPUT = "theory-tg-name";
 export const TARGET_GROUP_SIZE_INPUT = "theory-tg-size";
+export const TARGET_GROUP_CHARACTERISTICS = "theory-tg-characteristics";
 
 export function TargetGroupForm(props: {
   value: TargetGroup;
@@ -33,7 +34,7 @@ export function TargetGroupForm(props: {
       <Field label={s.tgDescription}>
         <Textarea value={tg.description} resize="vertical" onChange={(_, d) => props.onChange({ description: d.value })} />
       </Field>
-      <StringListEditor label={s.tgCharacteristics} values={tg.characteristics} onChange={(v) => props.onChange({ characteristics: v })} />
+      <StringListEditor id={TARGET_GROUP_CHARACTERISTICS} label={s.tgCharacteristics} values={tg.characteristics} onChange={(v) => props.onChange({ characteristics: v })} />
       <NumberInput
         id={TARGET_GROUP_SIZE_INPUT}
         label={s.tgSize}

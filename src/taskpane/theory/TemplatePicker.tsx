@@ -32,6 +32,16 @@ export function TemplatePicker(props: { onPick(theory: ProgrammeTheory): void; o
       </Subtitle2>
       <FluentText>{s.templatesIntro}</FluentText>
       <ul className={styles.list}>
+        {/* Starting empty is a choice like the templates, first in the list. */}
+        <li className={styles.card} data-template="tom">
+          <FluentText weight="semibold">{s.emptyTitle}</FluentText>
+          <FluentText size={200}>{s.emptyDescription}</FluentText>
+          <div>
+            <Button size="small" appearance="primary" icon={<DocumentAddRegular />} onClick={() => props.onPick(emptyTheory())}>
+              {s.startEmpty}
+            </Button>
+          </div>
+        </li>
         {TEMPLATES.map((t) => (
           <li key={t.id} className={styles.card} data-template={t.id}>
             <FluentText weight="semibold">{text(t.title)}</FluentText>
@@ -45,16 +55,13 @@ export function TemplatePicker(props: { onPick(theory: ProgrammeTheory): void; o
           </li>
         ))}
       </ul>
-      <div className={styles.actions}>
-        <Button icon={<DocumentAddRegular />} onClick={() => props.onPick(emptyTheory())}>
-          {s.startEmpty}
-        </Button>
-        {props.onCancel ? (
+      {props.onCancel ? (
+        <div className={styles.actions}>
           <Button appearance="subtle" onClick={props.onCancel}>
             {s.cancel}
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </section>
   );
 }

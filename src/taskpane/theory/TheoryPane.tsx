@@ -12,7 +12,6 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
-  CounterBadge,
   Field,
   Input,
   MessageBar,
@@ -26,16 +25,37 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ChevronLeftRegular, ChevronRightRegular, DocumentAddRegular, SaveRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  ArrowRedoRegular,
+  ArrowUndoRegular,
+  CheckmarkCircleRegular,
+  ChevronLeftRegular,
+  ChevronRightRegular,
+  CircleRegular,
+  DocumentAddRegular,
+  ErrorCircleRegular,
+  SaveRegular,
+} from "@fluentui/react-icons";
 import {
   STEPS,
+  STEP_OF_KIND,
+  canRedo,
+  canUndo,
+  record,
+  redo,
+  startHistory,
+  stepStatuses,
+  undo,
   kindOfId,
   setTitle,
   updateTargetGroup,
   validateTheory,
   type ItemKind,
   type ProgrammeTheory,
+  type History,
   type StepId,
+  type StepStatus,
   type ValidationIssue,
 } from "../../core/theory";
 import { toUserError } from "../../excel/errors";
@@ -47,10 +67,11 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { TemplatePicker } from "./TemplatePicker";
-import { TARGET_GROUP_ANCHOR, TARGET_GROUP_NAME_INPUT, TARGET_GROUP_SIZE_INPUT, TargetGroupForm } from "./TargetGroupForm";
+import { TARGET_GROUP_ANCHOR, TARGET_GROUP_CHARACTERISTICS, TARGET_GROUP_NAME_INPUT, TARGET_GROUP_SIZE_INPUT, TargetGroupForm } from "./TargetGroupForm";
 import { ItemSection, itemAnchorId, itemNameInputId, type TheoryUpdate } from "./ItemSection";
 import { ValidationPanel } from "./ValidationPanel";
 import { DiagramPanel } from "./DiagramPanel";
+import { clearDraft, loadDraft, saveDraft, type StoredDraft } from "./draftStore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
@@ -63,6 +84,14 @@ const useStyles = makeStyles({
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   question: { fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
   stepTabs: { overflowX: "auto" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   stepNav: { display: "flex", justifyContent: "space-between", gap: "8px" },
   saveBar: {
     display: "flex",
@@ -75,18 +104,27 @@ const useStyles = makeStyles({
 
 type Mode = "guided" | "free" | "diagram";
 
-const STEP_OF_KIND: Record<ItemKind, StepId> = { slutmaal: "slutmaal", delmaal: "delmaal", aktivitet: "aktiviteter", mekanisme: "mekanismer" };
 const KIND_OF_STEP: Partial<Record<StepId, ItemKind>> = { slutmaal: "slutmaal", delmaal: "delmaal", aktiviteter: "aktivitet", mekanismer: "mekanisme" };
+/** Issues that say a whole step is empty point at that step's list. */
+const SECTION_CODES: Record<string, StepId> = { NO_FINAL_GOAL: "slutmaal", NO_SUBGOAL: "delmaal", NO_ACTIVITY: "aktiviteter", NO_MECHANISM: "mekanismer" };
+const sectionId = (step: StepId): string => (KIND_OF_STEP[step] ? `theory-section-${KIND_OF_STEP[step]}` : TARGET_GROUP_ANCHOR);
 
 /** Where an issue lives in the pane: its step, and the element to scroll to and focus. */
 export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { step: StepId; elementId: string; focusId?: string } | undefined {
   if (issue.code.startsWith("TARGET_GROUP")) {
-    return { step: "maalgruppe", elementId: TARGET_GROUP_ANCHOR, focusId: issue.code.includes("SIZE") ? TARGET_GROUP_SIZE_INPUT : TARGET_GROUP_NAME_INPUT };
+    const focusId = issue.code.includes("SIZE") ? TARGET_GROUP_SIZE_INPUT : issue.code.includes("CHARACTERISTICS") ? TARGET_GROUP_CHARACTERISTICS : TARGET_GROUP_NAME_INPUT;
+    return { step: "maalgruppe", elementId: TARGET_GROUP_ANCHOR, focusId };
   }
-  if (issue.code === "NO_FINAL_GOAL") return { step: "slutmaal", elementId: "theory-section-slutmaal" };
+  const section = SECTION_CODES[issue.code];
+  if (section) return { step: section, elementId: sectionId(section) };
   for (const id of issue.itemIds) {
     const kind = kindOfId(theory, id);
-    if (kind) return { step: STEP_OF_KIND[kind], elementId: itemAnchorId(id), focusId: itemNameInputId(id) };
+    if (kind) {
+      const step = issue.step ?? STEP_OF_KIND[kind];
+      // An issue fixed in another step than the item's own (e.g. link an activity to a delmål) opens that step's list.
+      if (step !== STEP_OF_KIND[kind]) return { step, elementId: sectionId(step) };
+      return { step, elementId: itemAnchorId(id), focusId: itemNameInputId(id) };
+    }
     const link = theory.links.find((l) => l.id === id);
     if (link) {
       const fromKind = kindOfId(theory, link.from);
@@ -95,6 +133,14 @@ export function issueTarget(theory: ProgrammeTheory, issue: ValidationIssue): { 
   }
   return undefined;
 }
+
+const STEP_HEADING = "theory-step-heading";
+
+const STATUS_ICON: Record<StepStatus, React.JSX.Element> = {
+  empty: <CircleRegular aria-hidden />,
+  incomplete: <ErrorCircleRegular aria-hidden color={tokens.colorPaletteDarkOrangeForeground1} />,
+  done: <CheckmarkCircleRegular aria-hidden color={tokens.colorPaletteGreenForeground1} />,
+};
 
 function StepContent(props: {
   step: StepId;
@@ -109,7 +155,7 @@ function StepContent(props: {
       <TargetGroupForm
         value={props.theory.targetGroup}
         issues={props.issues}
-        onChange={(patch) => props.update((t) => updateTargetGroup(t, patch))}
+        onChange={(patch) => props.update((t) => updateTargetGroup(t, patch), { key: `targetGroup:${Object.keys(patch).join(",")}` })}
       />
     );
   }
@@ -120,12 +166,9 @@ function StepContent(props: {
   );
 }
 
-function issueCountForStep(theory: ProgrammeTheory, issues: readonly ValidationIssue[], step: StepId): number {
-  return issues.filter((i) => issueTarget(theory, i)?.step === step && i.severity === "error").length;
-}
-
 /** What the pane keeps while it is not shown, per workbook. */
 interface Draft {
+  history: History<ProgrammeTheory> | null;
   theory: ProgrammeTheory | null;
   baseline: ProgrammeTheory | null;
   sheetIssues: ValidationIssue[];
@@ -151,9 +194,16 @@ export default function TheoryPane(): React.JSX.Element {
   // Unsaved work survives switching to another pane and back (the pane is unmounted meanwhile).
   const [restored] = React.useState<Draft | undefined>(() => {
     const d = drafts.get(draftKey());
-    return d && d.theory !== d.baseline ? d : undefined;
+    return d && d.theory !== d.baseline && d.history ? d : undefined;
   });
-  const [theory, setTheory] = React.useState<ProgrammeTheory | null>(restored?.theory ?? null);
+  // Every edit goes through the history, so each can be undone and redone.
+  const [history, setHistory] = React.useState<History<ProgrammeTheory> | null>(restored?.history ?? null);
+  const theory = history?.present ?? null;
+  const setTheory = React.useCallback((t: ProgrammeTheory, keepHistory = false): void => {
+    setHistory((h) => (keepHistory && h ? record(h, t) : startHistory(t)));
+  }, []);
+  /** A draft from local storage that differs from the sheet, offered back when the pane opens. */
+  const [offeredDraft, setOfferedDraft] = React.useState<StoredDraft | null>(null);
   /** The theory as last read from or written to the sheet: anything else is "not saved". */
   const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(restored?.baseline ?? null);
   const [confirmReload, setConfirmReload] = React.useState(false);
@@ -175,11 +225,23 @@ export default function TheoryPane(): React.JSX.Element {
     () => (theory ? [...sheetIssues, ...validateTheory(theory, cells ? { cells } : {})] : []),
     [theory, sheetIssues, cells],
   );
+  const statuses = React.useMemo(() => (theory ? stepStatuses(theory, issues) : null), [theory, issues]);
 
-  const update = React.useCallback<TheoryUpdate>((change) => {
-    setTheory((t) => (t ? change(t) : t));
-    setStatus(null);
+  const update = React.useCallback<TheoryUpdate>((change, opts = {}) => {
+    setHistory((h) => (h ? record(h, change(h.present), { key: opts.key, at: Date.now() }) : h));
+    setStatus(opts.announce ?? null);
+    setUndoOffer(opts.announce !== undefined);
+    if (opts.focus) setPendingFocus(opts.focus);
   }, []);
+  const [undoOffer, setUndoOffer] = React.useState(false);
+  const stepBack = React.useCallback(
+    (direction: "undo" | "redo"): void => {
+      setHistory((h) => (h ? (direction === "undo" ? undo(h) : redo(h)) : h));
+      setStatus(direction === "undo" ? s.undone : s.redone);
+      setUndoOffer(false);
+    },
+    [s],
+  );
 
   const reload = React.useCallback(async (initial: boolean) => {
     setConfirmReload(false);
@@ -191,6 +253,8 @@ export default function TheoryPane(): React.JSX.Element {
       setSnapshot(loaded ? loaded.snapshot : null);
       if (loaded) {
         setTheory(loaded.theory);
+        const draft = initial ? loadDraft() : null;
+        setOfferedDraft(draft && JSON.stringify(draft.theory) !== JSON.stringify(loaded.theory) ? draft : null);
         setBaseline(loaded.theory);
         setSheetIssues(loaded.issues);
         setCells(loaded.cells);
@@ -198,6 +262,8 @@ export default function TheoryPane(): React.JSX.Element {
         setStatus(s.loadedFromSheet(THEORY_SHEETS.theory));
       } else if (!initial) {
         setStatus(s.noSheetYet);
+      } else {
+        setOfferedDraft(loadDraft());
       }
     } catch (e) {
       setError(toUserError(e));
@@ -212,8 +278,28 @@ export default function TheoryPane(): React.JSX.Element {
   }, []);
 
   React.useEffect(() => {
-    drafts.set(draftKey(), { theory, baseline, sheetIssues, cells, mode, step, snapshot });
-  }, [theory, baseline, sheetIssues, cells, mode, step, snapshot]);
+    drafts.set(draftKey(), { history, theory, baseline, sheetIssues, cells, mode, step, snapshot });
+  }, [history, theory, baseline, sheetIssues, cells, mode, step, snapshot]);
+
+  // Unsaved work also survives closing the pane: a draft in local storage, and the browser's
+  // "leave the page?" question where the host shows it.
+  /** The theory last written to the sheet, known at once (state arrives a render later). */
+  const savedRef = React.useRef<ProgrammeTheory | null>(null);
+  React.useEffect(() => {
+    if (theory === null || theory === baseline) return;
+    const timer = setTimeout(() => {
+      if (savedRef.current !== theory) saveDraft(theory);
+    }, 400);
+    const warn = (e: BeforeUnloadEvent): void => {
+      saveDraft(theory);
+      e.preventDefault();
+    };
+    globalThis.addEventListener?.("beforeunload", warn);
+    return () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.("beforeunload", warn);
+    };
+  }, [theory, baseline]);
 
   const save = async (force = false): Promise<void> => {
     if (!theory) return;
@@ -224,7 +310,10 @@ export default function TheoryPane(): React.JSX.Element {
     try {
       // edits made on the sheet since it was read are not overwritten without asking (SaveConflict)
       setSnapshot(await saveTheory(getExcelRun(), theory, lang, { shapes, expected: snapshot, force }));
+      savedRef.current = theory;
       setBaseline(theory);
+      clearDraft();
+      setOfferedDraft(null);
       // The sheet now holds exactly what the pane shows: earlier read problems and cell positions are gone.
       setSheetIssues([]);
       setCells(undefined);
@@ -238,7 +327,8 @@ export default function TheoryPane(): React.JSX.Element {
   };
 
   const pick = (t: ProgrammeTheory): void => {
-    setTheory(t);
+    // Replacing a theory can be undone.
+    setTheory(t, true);
     setSheetIssues([]);
     setCells(undefined);
     setPicking(false);
@@ -274,6 +364,12 @@ export default function TheoryPane(): React.JSX.Element {
     setPendingFocus(null);
   }, [pendingFocus, theory, mode, step, openSections]);
 
+  /** "Næste trin" / "Forrige trin": the new step's heading takes the focus, so a screen reader reads it. */
+  const goStep = (n: number): void => {
+    setStep(Math.max(0, Math.min(STEPS.length - 1, n)));
+    setPendingFocus({ elementId: STEP_HEADING });
+  };
+
   const working = busy !== null;
   const dirty = theory !== null && theory !== baseline;
   const askReload = (): void => {
@@ -283,7 +379,19 @@ export default function TheoryPane(): React.JSX.Element {
   const current = STEPS[step];
 
   return (
-    <div className={styles.root} data-testid="theory-pane">
+    <div
+      className={styles.root}
+      data-testid="theory-pane"
+      onKeyDown={(e) => {
+        // Ctrl+Z / Ctrl+Y (Cmd on Mac) undo and redo edits of the theory anywhere in the pane.
+        if (!(e.ctrlKey || e.metaKey) || !history) return;
+        const k = e.key.toLowerCase();
+        if (k === "z" && !e.shiftKey && canUndo(history)) stepBack("undo");
+        else if ((k === "y" || (k === "z" && e.shiftKey)) && canRedo(history)) stepBack("redo");
+        else return;
+        e.preventDefault();
+      }}
+    >
       <Subtitle1 as="h1" id="theory-pane-top" tabIndex={-1} className={styles.title}>
         {s.paneTitle}
       </Subtitle1>
@@ -291,6 +399,40 @@ export default function TheoryPane(): React.JSX.Element {
       {status ? (
         <MessageBar intent="info" data-testid="theory-status">
           <MessageBarBody>{status}</MessageBarBody>
+          {undoOffer && history && canUndo(history) ? (
+            <MessageBarActions>
+              <Button size="small" onClick={() => stepBack("undo")}>
+                {s.undo}
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+      {offeredDraft ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="theory-draft-offer">
+          <MessageBarBody>{s.draftFound(new Date(offeredDraft.savedAt))}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setTheory(offeredDraft.theory, true);
+                setPicking(false);
+                setOfferedDraft(null);
+              }}
+            >
+              {s.draftRestore}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                clearDraft();
+                setOfferedDraft(null);
+              }}
+            >
+              {s.draftDiscard}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       ) : null}
       <ErrorBar error={error} />
@@ -325,7 +467,7 @@ export default function TheoryPane(): React.JSX.Element {
         <>
           <div className={styles.row}>
             <Field label={s.theoryTitle} style={{ flexGrow: 1 }}>
-              <Input value={theory.title} onChange={(_, d) => update((t) => setTitle(t, d.value))} />
+              <Input value={theory.title} onChange={(_, d) => update((t) => setTitle(t, d.value), { key: "title" })} />
             </Field>
           </div>
           {theory.source ? (
@@ -336,6 +478,30 @@ export default function TheoryPane(): React.JSX.Element {
           <div className={styles.row}>
             <Button size="small" appearance="subtle" icon={<DocumentAddRegular />} onClick={() => setPicking(true)} disabled={working}>
               {s.newTheory}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<ArrowUndoRegular />}
+              disabled={!history || !canUndo(history)}
+              aria-keyshortcuts="Control+Z"
+              title={s.undoHint}
+              onClick={() => stepBack("undo")}
+              data-testid="theory-undo"
+            >
+              {s.undo}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<ArrowRedoRegular />}
+              disabled={!history || !canRedo(history)}
+              aria-keyshortcuts="Control+Y"
+              title={s.redoHint}
+              onClick={() => stepBack("redo")}
+              data-testid="theory-redo"
+            >
+              {s.redo}
             </Button>
           </div>
 
@@ -355,19 +521,21 @@ export default function TheoryPane(): React.JSX.Element {
                   aria-label={s.stepsNav}
                 >
                   {STEPS.map((st, i) => {
-                    const n = issueCountForStep(theory, issues, st.id);
+                    const status = statuses?.[st.id] ?? "empty";
                     return (
-                      <Tab key={st.id} value={st.id} aria-label={text(st.title)} title={text(st.title)}>
-                        {i + 1}
-                        {n > 0 ? <CounterBadge size="small" color="danger" count={n} style={{ marginLeft: 4 }} aria-hidden /> : null}
+                      <Tab key={st.id} value={st.id} icon={STATUS_ICON[status]} data-status={status} data-testid={`theory-step-tab-${st.id}`}>
+                        {`${i + 1} ${s.stepShort[st.id]}`}
+                        <span className={styles.visuallyHidden}>{` (${s.stepStatus[status]})`}</span>
                       </Tab>
                     );
                   })}
                 </TabList>
               </div>
               <div className={styles.stepHead}>
-                <span className={styles.muted}>{s.stepOf(step + 1, STEPS.length)}</span>
-                <h2 className={styles.stepTitle} data-testid="theory-step-title">
+                <span className={styles.muted} data-testid="theory-step-status">
+                  {`${s.stepOf(step + 1, STEPS.length)} · ${s.stepStatus[statuses?.[current.id] ?? "empty"]}`}
+                </span>
+                <h2 className={styles.stepTitle} data-testid="theory-step-title" id={STEP_HEADING} tabIndex={-1}>
                   {text(current.title)}
                 </h2>
                 <p className={styles.help}>{text(current.help)}</p>
@@ -377,7 +545,7 @@ export default function TheoryPane(): React.JSX.Element {
               </div>
               <StepContent step={current.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
               <div className={styles.stepNav} style={{ marginTop: 12 }}>
-                <Button icon={<ChevronLeftRegular />} disabled={step === 0} onClick={() => setStep((x) => Math.max(0, x - 1))}>
+                <Button icon={<ChevronLeftRegular />} disabled={step === 0} onClick={() => goStep(step - 1)}>
                   {s.previous}
                 </Button>
                 <Button
@@ -385,7 +553,7 @@ export default function TheoryPane(): React.JSX.Element {
                   iconPosition="after"
                   appearance="primary"
                   disabled={step === STEPS.length - 1}
-                  onClick={() => setStep((x) => Math.min(STEPS.length - 1, x + 1))}
+                  onClick={() => goStep(step + 1)}
                 >
                   {s.next}
                 </Button>
@@ -403,7 +571,10 @@ export default function TheoryPane(): React.JSX.Element {
             >
               {STEPS.map((st) => (
                 <AccordionItem key={st.id} value={st.id}>
-                  <AccordionHeader size="small">{text(st.title)}</AccordionHeader>
+                  <AccordionHeader size="small" icon={STATUS_ICON[statuses?.[st.id] ?? "empty"]}>
+                    {text(st.title)}
+                    <span className={styles.visuallyHidden}>{` (${s.stepStatus[statuses?.[st.id] ?? "empty"]})`}</span>
+                  </AccordionHeader>
                   <AccordionPanel>
                     <StepContent step={st.id} theory={theory} update={update} issues={issues} onAdded={focusAdded} />
                   </AccordionPanel>
@@ -414,7 +585,7 @@ export default function TheoryPane(): React.JSX.Element {
 
           {mode === "diagram" ? <DiagramPanel theory={theory} /> : null}
 
-          <ValidationPanel issues={issues} onJump={jump} canJump={(i) => issueTarget(theory, i) !== undefined} />
+          <ValidationPanel issues={issues} statuses={statuses} onJump={jump} canJump={(i) => issueTarget(theory, i) !== undefined} />
 
           <div className={styles.saveBar}>
             <div className={styles.row}>

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Link as FluentLink, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
-import type { ValidationIssue } from "../../core/theory";
+import type { StepId, StepStatus, ValidationIssue } from "../../core/theory";
 import { useLang, useStrings } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 
@@ -16,6 +16,8 @@ const useStyles = makeStyles({
 
 export function ValidationPanel(props: {
   issues: readonly ValidationIssue[];
+  /** Status of KL's five steps; "no issues" is shown only when every step is done. */
+  statuses?: Readonly<Record<StepId, StepStatus>> | null;
   onJump?(issue: ValidationIssue): void;
   /** Whether an issue can be jumped to (an item or a field in the pane). */
   canJump?(issue: ValidationIssue): boolean;
@@ -26,13 +28,19 @@ export function ValidationPanel(props: {
   const errors = props.issues.filter((i) => i.severity === "error");
   const warnings = props.issues.filter((i) => i.severity === "warning");
   const sorted = [...errors, ...warnings];
+  const stepValues = props.statuses ? Object.values(props.statuses) : [];
+  const done = stepValues.filter((v) => v === "done").length;
+  const complete = sorted.length === 0 && done === stepValues.length;
   return (
     <section aria-label={s.validationTitle} data-testid="theory-validation">
       {/* Polite: the list changes with every keystroke and must not interrupt a screen reader. */}
-      <MessageBar politeness="polite" intent={errors.length > 0 ? "error" : warnings.length > 0 ? "warning" : "success"} layout="multiline">
+      <MessageBar politeness="polite" intent={errors.length > 0 ? "error" : warnings.length > 0 || !complete ? "warning" : "success"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{s.validationTitle}</MessageBarTitle>
-          <span data-testid="theory-validation-count">{sorted.length === 0 ? s.validationOk : s.validationCount(errors.length, warnings.length)}</span>
+          <span data-testid="theory-validation-count">
+            {complete ? s.validationOk : sorted.length > 0 ? s.validationCount(errors.length, warnings.length) : ""}
+            {props.statuses && !complete ? ` ${s.stepsDone(done, stepValues.length)}` : ""}
+          </span>
           {sorted.length > 0 ? (
             <ul className={styles.list}>
               {sorted.map((issue, n) => {

@@ -77,3 +77,32 @@ export function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 export async function downloadPng(svg: SVGSVGElement, scale = 2): Promise<void> {
   downloadBlob(await svgToPng(svg, scale), PNG_FILE_NAME);
 }
+
+/**
+ * Puts the diagram on the clipboard as a PNG picture (async Clipboard API, with the user's click),
+ * so it can be pasted into Word, PowerPoint or a sheet on every host – also in Excel for Mac,
+ * whose web view ignores downloads (office-js#2700). Resolves false when the host does not allow it.
+ */
+export async function copyPng(svg: SVGSVGElement, scale = 2): Promise<boolean> {
+  const clipboard = globalThis.navigator?.clipboard as (Clipboard & { write?: (items: ClipboardItem[]) => Promise<void> }) | undefined;
+  const Item = (globalThis as { ClipboardItem?: typeof ClipboardItem }).ClipboardItem;
+  if (!clipboard?.write || !Item) return false;
+  try {
+    // A promise of the blob keeps the user's click valid while the PNG is drawn (Safari/WebKit).
+    await clipboard.write([new Item({ "image/png": svgToPng(svg, scale) })]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The PNG as a data URL, for an <img> the user can copy or drag out by hand. */
+export async function pngDataUrl(svg: SVGSVGElement, scale = 2): Promise<string> {
+  const blob = await svgToPng(svg, scale);
+  return new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error ?? new Error("FileReader failed"));
+    r.readAsDataURL(blob);
+  });
+}

@@ -1,6 +1,6 @@
 /** Every user-visible string of the Programteori pane, Danish first. */
 import type { Dictionary } from "../i18n";
-import type { ItemKind, MechanismCategory, Origin } from "../../core/theory/model";
+import type { ItemKind, MechanismCategory, Origin, StepId, StepStatus } from "../../core/theory/model";
 
 export interface TheoryStrings {
   paneTitle: string;
@@ -13,6 +13,8 @@ export interface TheoryStrings {
   templatesIntro: string;
   useTemplate: string;
   startEmpty: string;
+  emptyTitle: string;
+  emptyDescription: string;
   newTheory: string;
   replaceConfirm: string;
   replaceYes: string;
@@ -76,13 +78,10 @@ export interface TheoryStrings {
   indReached: string;
   indReachedStatuses: string;
   indReachedScale: string;
-  indStatuses: string;
   indScaleMin: string;
   indScaleMax: string;
   indScaleReachedAt: string;
   indScaleLabels: string;
-  defaultIndicatorName: string;
-  defaultIndicatorSource: string;
   validationTitle: string;
   validationOk: string;
   validationCount: (errors: number, warnings: number) => string;
@@ -109,6 +108,27 @@ export interface TheoryStrings {
   unsaved: string;
   reloadConfirm: string;
   reloadAnyway: string;
+  stepShort: Record<StepId, string>;
+  copyPicture: string;
+  pictureCopied: string;
+  pictureCopyByHand: string;
+  undo: string;
+  redo: string;
+  undoHint: string;
+  redoHint: string;
+  undone: string;
+  redone: string;
+  deleted: (what: string, links: number) => string;
+  draftFound: (savedAt: Date) => string;
+  draftRestore: string;
+  draftDiscard: string;
+  fromCatalogue: (kindPlural: string) => string;
+  cataloguePick: string;
+  catalogueUsed: string;
+  indStandardStatuses: string;
+  indOtherStatuses: string;
+  stepStatus: Record<StepStatus, string>;
+  stepsDone: (done: number, total: number) => string;
 }
 
 const kindPluralDa: Record<ItemKind, string> = { slutmaal: "Slutmål", delmaal: "Delmål", aktivitet: "Aktiviteter", mekanisme: "Virksomme mekanismer" };
@@ -126,6 +146,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     templatesIntro: "Start fra et eksempel fra en kildepublikation, eller start tomt.",
     useTemplate: "Brug skabelon",
     startEmpty: "Start tomt",
+    emptyTitle: "Tom programteori",
+    emptyDescription: "Byg jeres egen programteori fra bunden i KL's fem trin. Undervejs kan I vælge mekanismer og aktiviteter fra KL's katalog.",
     newTheory: "Ny programteori …",
     replaceConfirm: "Den nuværende programteori i ruden erstattes. Det, der allerede er gemt i projektmappen, ændres først, når du gemmer.",
     replaceYes: "Erstat",
@@ -198,13 +220,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     indReached: "Målet er nået, når",
     indReachedStatuses: "borgeren har en af disse statusser",
     indReachedScale: "scoren på en skala er høj nok",
-    indStatuses: "Statusser",
     indScaleMin: "Skala fra",
     indScaleMax: "Skala til",
     indScaleReachedAt: "Nået ved score (mindst)",
     indScaleLabels: "Betegnelser på skalaen",
-    defaultIndicatorName: "Andel der har nået målet",
-    defaultIndicatorSource: "Fagsystem (forsørgelsesstatus)",
     validationTitle: "Kontrol af programteorien",
     validationOk: "Ingen fejl eller advarsler.",
     validationCount: (e, w) => `${e} ${e === 1 ? "fejl" : "fejl"}, ${w} ${w === 1 ? "advarsel" : "advarsler"}`,
@@ -228,10 +247,33 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadPng: "Hent PNG",
     downloadFailed: "Billedet kunne ikke laves i denne browser. Prøv SVG i stedet.",
     diagramLabel: "Diagram over programteorien",
-    zoom: "Forstør",
+    zoom: "Vis hele siden",
     unsaved: "Ikke gemt",
     reloadConfirm: "Ændringer i ruden, som ikke er gemt, forsvinder, når programteorien læses fra arket igen.",
     reloadAnyway: "Læs alligevel",
+    stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Aktiviteter", mekanismer: "Mekanismer" },
+    copyPicture: "Kopiér som billede",
+    pictureCopied: "Diagrammet er kopieret som billede. Indsæt det i Word, PowerPoint eller et ark med Ctrl+V (Mac: ⌘V).",
+    pictureCopyByHand:
+      "Excel tillader ikke at kopiere herfra. Højreklik på billedet (Mac: ctrl-klik), og vælg Kopiér billede – eller træk det over i et andet program.",
+    undo: "Fortryd",
+    redo: "Gentag",
+    undoHint: "Fortryd sidste ændring (Ctrl+Z)",
+    redoHint: "Gentag det fortrudte (Ctrl+Y)",
+    undone: "Sidste ændring er fortrudt.",
+    redone: "Ændringen er gentaget.",
+    deleted: (what, n) => `${what} er slettet${n > 0 ? ` sammen med ${n} ${n === 1 ? "sammenhæng" : "sammenhænge"}` : ""}.`,
+    draftFound: (d) =>
+      `Der er en kladde fra ${d.toLocaleString("da-DK", { dateStyle: "short", timeStyle: "short" })}, som ikke blev gemt i projektmappen, før ruden blev lukket.`,
+    draftRestore: "Gendan kladden",
+    draftDiscard: "Kassér kladden",
+    fromCatalogue: (k) => `Tilføj fra KL's katalog (${k.toLocaleLowerCase("da-DK")})`,
+    cataloguePick: "Vælg …",
+    catalogueUsed: "Alle er allerede med",
+    indStandardStatuses: "Statusser, der tæller som nået",
+    indOtherStatuses: "Andre statusser (stavet som i sagsdata)",
+    stepStatus: { empty: "tomt", incomplete: "ufærdigt", done: "færdigt" },
+    stepsDone: (done, total) => `${done} af ${total} trin er færdige.`,
   },
   en: {
     paneTitle: "Programme theory",
@@ -244,6 +286,8 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     templatesIntro: "Start from an example from a source publication, or start empty.",
     useTemplate: "Use template",
     startEmpty: "Start empty",
+    emptyTitle: "Empty programme theory",
+    emptyDescription: "Build your own programme theory from scratch in KL's five steps. Along the way you can pick mechanisms and activities from KL's catalogue.",
     newTheory: "New programme theory …",
     replaceConfirm: "The programme theory in the pane will be replaced. What is already saved in the workbook changes only when you save.",
     replaceYes: "Replace",
@@ -316,13 +360,10 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     indReached: "The goal is reached when",
     indReachedStatuses: "the citizen has one of these statuses",
     indReachedScale: "the score on a scale is high enough",
-    indStatuses: "Statuses",
     indScaleMin: "Scale from",
     indScaleMax: "Scale to",
     indScaleReachedAt: "Reached at score (at least)",
     indScaleLabels: "Labels of the scale",
-    defaultIndicatorName: "Share who reached the goal",
-    defaultIndicatorSource: "Case system (benefit status)",
     validationTitle: "Checks of the programme theory",
     validationOk: "No errors or warnings.",
     validationCount: (e, w) => `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`,
@@ -346,9 +387,32 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     downloadPng: "Download PNG",
     downloadFailed: "The image could not be made in this browser. Try SVG instead.",
     diagramLabel: "Diagram of the programme theory",
-    zoom: "Enlarge",
+    zoom: "Show the whole page",
     unsaved: "Not saved",
     reloadConfirm: "Changes in the pane that are not saved are lost when the programme theory is read from the sheet again.",
     reloadAnyway: "Read anyway",
+    stepShort: { maalgruppe: "Målgruppe", slutmaal: "Slutmål", delmaal: "Delmål", aktiviteter: "Activities", mekanismer: "Mechanisms" },
+    copyPicture: "Copy as picture",
+    pictureCopied: "The diagram was copied as a picture. Paste it into Word, PowerPoint or a sheet with Ctrl+V (Mac: ⌘V).",
+    pictureCopyByHand:
+      "Excel does not allow copying from here. Right-click the picture (Mac: Control-click) and choose Copy Image – or drag it into another program.",
+    undo: "Undo",
+    redo: "Redo",
+    undoHint: "Undo the last change (Ctrl+Z)",
+    redoHint: "Redo what was undone (Ctrl+Y)",
+    undone: "The last change was undone.",
+    redone: "The change was redone.",
+    deleted: (what, n) => `${what} was deleted${n > 0 ? ` together with ${n} ${n === 1 ? "link" : "links"}` : ""}.`,
+    draftFound: (d) =>
+      `There is a draft from ${d.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })} that was not saved in the workbook before the pane was closed.`,
+    draftRestore: "Restore the draft",
+    draftDiscard: "Discard the draft",
+    fromCatalogue: (k) => `Add from KL's catalogue (${k.toLocaleLowerCase("en-GB")})`,
+    cataloguePick: "Choose …",
+    catalogueUsed: "All are already included",
+    indStandardStatuses: "Statuses that count as reached",
+    indOtherStatuses: "Other statuses (spelled as in the case data)",
+    stepStatus: { empty: "empty", incomplete: "incomplete", done: "done" },
+    stepsDone: (done, total) => `${done} of ${total} steps are done.`,
   },
 };

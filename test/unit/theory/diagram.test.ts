@@ -167,17 +167,17 @@ describe("layoutDiagram", () => {
     expect(box("D2").x).toBeLessThan(box("D5").x);
   });
 
-  it("shrinks the font for a large theory and keeps it at 10 pt for a small one", () => {
+  it("shrinks the font for a large theory and keeps it at 12 pt for a small one", () => {
     let small = emptyTheory("Lille");
     small = addItem(small, "slutmaal", "I job");
-    expect(layoutDiagram(small).fontSize).toBe(10);
+    expect(layoutDiagram(small).fontSize).toBe(12);
     let medium = emptyTheory("Mellemstor");
     medium = addItem(medium, "slutmaal", "Afklaret til job eller uddannelse");
     for (let i = 1; i <= 6; i++) medium = addItem(medium, "delmaal", `Borgeren kan klare trin ${i} på vejen mod job`);
     for (let i = 1; i <= 18; i++) medium = addItem(medium, "aktivitet", `Aktivitet ${i}: samtaler og praktik i en virksomhed`);
     for (let i = 1; i <= 6; i++) medium = addItem(medium, "mekanisme", `Mekanisme ${i}`);
     const mid = layoutDiagram(medium);
-    expect(mid.fontSize).toBeLessThan(10);
+    expect(mid.fontSize).toBeLessThan(12);
     expect(mid.fontSize).toBeGreaterThanOrEqual(6);
     expect(mid.scale).toBe(1);
     check(mid, medium);
@@ -221,8 +221,8 @@ describe("layoutDiagram", () => {
         ...[...theory.activities, ...theory.subGoals, ...theory.finalGoals, ...theory.mechanisms].map((x) => [x.id, x.name] as [string, string]),
       ];
       for (const [id, name] of named) expect([id, wordsKept(byId.get(id)!, name)]).toEqual([id, []]);
-      // Long words widen their column rather than shrink the text: every template is drawn at the full 10 pt.
-      expect(l.fontSize).toBe(10);
+      // Long words widen their column rather than shrink the text: every template is drawn at 10 pt or more.
+      expect(l.fontSize).toBeGreaterThanOrEqual(10);
       expect(l.scale).toBe(1);
     }
   });

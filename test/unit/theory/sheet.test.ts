@@ -6,7 +6,7 @@ import {
   emptyTheory,
   parseTheorySheet,
   ProgrammeTheory,
-  estimateTextWidth,
+  wrapText,
   setLink,
   TEMPLATES,
   theorySheetSpec,
@@ -117,12 +117,32 @@ describe("theory sheet layout", () => {
     expect(String(grid[rowOf(grid, "Kendetegn")][1]).split("\n")).toEqual(social().targetGroup.characteristics);
   });
 
-  it("column A is wide enough for its bold labels in Danish and English (11 pt)", () => {
+  it("prints legibly on A4 landscape: fitted to the width, the scale stays at 80 % or more", () => {
+    // A4 landscape is 842 pt wide; Excel's normal margins are 0.7 in (50.4 pt) left and right.
+    const printable = 842 - 2 * 50.4;
+    const total = spec.columnWidths!.reduce((sum, c) => sum + c.width * (c.columns.includes(":") ? 0 : 1), 0);
+    expect(spec.columnWidths!.map((c) => c.columns)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: true });
+    expect(Math.min(1, printable / total)).toBeGreaterThanOrEqual(0.8);
+    // Every table body wraps its text, so narrower columns grow rows instead of cutting text.
+    for (const tb of spec.tables!) {
+      const r = parseRange(tb.range);
+      const body = `${String.fromCharCode(65 + r.column)}${r.row + 2}`;
+      expect(spec.styles!.some((st) => st.range.startsWith(body) && st.style.wrapText === true)).toBe(true);
+    }
+  });
+
+  it("column A holds its bold labels on at most two wrapped lines, in Danish and English (11 pt)", () => {
     const widthA = spec.columnWidths!.find((c) => c.columns === "A")!.width;
     for (const lang of ["da", "en"] as const) {
-      const grid = cellsOf(theorySheetSpec(social(), lang));
+      const s2 = theorySheetSpec(social(), lang);
+      const grid = cellsOf(s2);
       const start = rowOf(grid, lang === "da" ? "Navn" : "Name");
-      for (let r = start; r < start + 6; r++) expect([grid[r][0], estimateTextWidth(String(grid[r][0]), 11) + 6 <= widthA]).toEqual([grid[r][0], true]);
+      for (let r = start; r < start + 6; r++) {
+        const label = String(grid[r][0]);
+        const lines = wrapText(label, widthA - 6, 11, true);
+        expect([label, lines.length <= 2, s2.styles!.some((st) => st.range === `A${r + 1}` && st.style.wrapText === true)]).toEqual([label, true, true]);
+      }
     }
   });
 
