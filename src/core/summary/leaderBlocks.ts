@@ -60,8 +60,9 @@ export function keyFigureSection(rows: Rows, entries: KeyFigureEntry[], lang: La
   rows.add([help.slice(cut).trim()], NOTE);
   const facts = entries.filter((e) => e.target !== null && e.actual !== null);
   rows.add([tx(L.keyStatus, lang, { f: facts.filter((e) => evaluateKeyFigure(e).flagged).length, n: facts.length })], { bold: true });
-  rows.add([tx(L.figure, lang), tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang), tx(L.tolerance, lang), tx(L.deviation, lang), tx(L.flag, lang), tx(L.explanation, lang), tx(L.action, lang)], HEAD);
   const all = keyFigureRows(entries, lang);
+  const charts = keyFigureCharts(rows, all, lang);
+  rows.add([tx(L.figure, lang), tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang), tx(L.tolerance, lang), tx(L.deviation, lang), tx(L.flag, lang), tx(L.explanation, lang), tx(L.action, lang)], HEAD);
   const first = rows.next;
   for (const e of all) rows.add(keyRow(e, rows.next, lang), { verticalAlignment: "top", border: "grid", borderColor: "#BFBFBF" });
   const last = rows.next - 1;
@@ -73,18 +74,23 @@ export function keyFigureSection(rows: Rows, entries: KeyFigureEntry[], lang: La
   rows.style(first, 5, last, 5, { numberFormat: "0.0" });
   const unlocked = [range(first, 0, last, 4), range(first, 7, last, 8)];
   const conditional: ConditionalFillSpec[] = [{ range: range(first, 0, last, 8), formula: formula(`=$G${first + 1}=${formulaText(tx(L.flagged, lang))}`), fill: FLAG_FILL }];
-  const charts: ChartSpec[] = [];
-  const series = keyFigureSeries(all);
-  if (series.length > 0) {
-    rows.add();
-    rows.add([tx(L.keyChartsTitle, lang)], { bold: true });
-    series.forEach((s, i) => {
-      const data = rows.data([[tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang)], ...s.points.map((p) => [p.month, p.target, p.actual] as CellValue[])]);
-      const top = i % 2 === 0 ? rows.reserve(KEY_CHART_HEIGHT) : rows.next - KEY_CHART_HEIGHT;
-      charts.push({ ...chartAt(`Noegletal${i + 1}`, "line", data, s.figure, top, i % 2 === 0 ? 0 : 5, i % 2 === 0 ? 3 : 8, KEY_CHART_HEIGHT), xAxisTitle: tx(L.month, lang) });
-    });
-  }
   return { unlocked, conditional, charts, keyRows: [first, last] };
+}
+
+/**
+ * One line chart per key figure (target and actual by month), two side by side, in rows reserved
+ * above the table (above any wrapped text, so the anchors do not depend on row heights).
+ */
+function keyFigureCharts(rows: Rows, all: KeyFigureEntry[], lang: Lang): ChartSpec[] {
+  const series = keyFigureSeries(all);
+  if (series.length === 0) return [];
+  rows.add([tx(L.keyChartsTitle, lang)], { bold: true });
+  const top = rows.reserve(Math.ceil(series.length / 2) * KEY_CHART_HEIGHT);
+  return series.map((s, i) => {
+    const data = rows.data([[tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang)], ...s.points.map((p) => [p.month, p.target, p.actual] as CellValue[])]);
+    const t = top + Math.floor(i / 2) * KEY_CHART_HEIGHT;
+    return { ...chartAt(`Noegletal${i + 1}`, "line", data, s.figure, t, i % 2 === 0 ? 0 : 5, i % 2 === 0 ? 3 : 8, KEY_CHART_HEIGHT - 1), xAxisTitle: tx(L.month, lang) };
+  });
 }
 
 /** KL's checklist with the leader's answers (by item number) and the workbook's suggestions. */
@@ -128,7 +134,7 @@ export function checklistSection(rows: Rows, answers: LeaderEntries["answers"], 
 
 const str = (v: CellScalar | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
 const isLabel = (v: CellScalar | undefined, t: { da: string; en: string }): boolean => str(v) === t.da || str(v) === t.en;
-const STOP = [L.keyChartsTitle, L.checklistTitle];
+const STOP = [L.checklistTitle];
 
 /** The leader's entries on an existing Ledelsesoverblik sheet (values from A1), matched by key, never by position. */
 export function parseLeaderEntries(values: CellScalar[][]): LeaderEntries {

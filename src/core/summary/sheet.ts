@@ -12,7 +12,7 @@ import { L, tx } from "./labels";
 import type { Rows } from "./layout";
 import { shownCount, shownShare } from "./suppression";
 import type { Lang, SummaryInput } from "./types";
-import { keyResult, VERDICT_LABEL } from "./wording";
+import { keyResult } from "./wording";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
 const HEAD = { bold: true, fill: "#F2F2F2", wrapText: true, verticalAlignment: "top" as const, border: "bottom" as const };
@@ -28,8 +28,8 @@ const list = (xs: string[]): string => {
 
 function header(rows: Rows, input: SummaryInput): void {
   const lang = input.settings.lang;
-  const effort = input.theory?.theory.title || (input.comparison && "result" in input.comparison ? tx(input.comparison.result.header.title, lang) : "") || tx(L.effortUnknown, lang);
-  rows.add([`${tx(L.title, lang)} – ${effort}`], { bold: true, fontSize: 16 });
+  const effort = input.theory?.theory.title.trim();
+  rows.add([effort ? `${tx(L.title, lang)} – ${effort}` : tx(L.title, lang)], { bold: true, fontSize: 16 });
   const parts: string[] = [];
   if (input.comparison && "result" in input.comparison) parts.push(`${tx(L.data, lang)}: ${input.comparison.result.header.dataRange}`);
   parts.push(`${tx(L.built, lang)}: ${input.generatedAt}`, `${tx(L.version, lang)} ${input.version}`);
@@ -101,7 +101,7 @@ function outcomeRow(rows: Rows, o: OutcomeResult, row: OutcomeRow, input: Summar
     d ? Math.round(d.estimate * 1000) / 10 : tx(L.dash, lang),
     d ? `${formatNumber(d.lower * 100, 1, lang)} ${lang === "da" ? "til" : "to"} ${formatNumber(d.upper * 100, 1, lang)}` : tx(L.dash, lang),
     row.test && d ? `${formatP(row.test.pValue, lang)} (${tx(row.test.method, lang)})` : tx(L.dash, lang),
-    `${tx(VERDICT_LABEL[kr.verdict], lang)}. ${tx(kr.sentence, lang)}`,
+    tx(kr.sentence, lang),
     tx(L.outcomeSource, lang, { o: o.name, m: row.month }),
   ];
   const r = rows.add(values, { wrapText: true, verticalAlignment: "top" });
@@ -109,41 +109,52 @@ function outcomeRow(rows: Rows, o: OutcomeResult, row: OutcomeRow, input: Summar
   rows.style(r, 8, r, 8, NOTE);
 }
 
-function resultsSection(rows: Rows, input: SummaryInput): { chart?: { range: string; name: string } } {
+export interface ResultsIntro {
+  outcomes: OutcomeResult[];
+}
+
+/** Heading, N per group and the follow-up; null outcomes when there is no comparison (the section says why). */
+function resultsIntro(rows: Rows, input: SummaryInput): ResultsIntro | null {
   const lang = input.settings.lang;
   rows.add([tx(L.resultsTitle, lang)], SECTION);
   const c = input.comparison;
   if (!c) {
     rows.add([tx(L.noComparison, lang)], NOTE);
-    return {};
+    return null;
   }
   if ("problem" in c) {
     rows.add([tx(L.comparisonFailed, lang, { m: tx(c.problem, lang) })], NOTE);
-    return {};
+    return null;
   }
   const res = c.result;
   const t = input.settings.threshold;
-  rows.add([tx(L.nPerGroup, lang), `${tx(L.intervention, lang)}: ${shownCount(res.header.citizens.intervention, t)} · ${tx(L.control, lang)}: ${shownCount(res.header.citizens.control, t)}`, null, null, null, null, null, null, tx(L.nSource, lang)]);
-  rows.style(rows.next - 1, 0, rows.next - 1, 0, { bold: true });
-  rows.style(rows.next - 1, 8, rows.next - 1, 8, NOTE);
+  const n = rows.add([tx(L.nPerGroup, lang), `${tx(L.intervention, lang)}: ${shownCount(res.header.citizens.intervention, t)} · ${tx(L.control, lang)}: ${shownCount(res.header.citizens.control, t)}`, null, null, null, null, null, null, tx(L.nSource, lang)]);
+  rows.style(n, 0, n, 0, { bold: true });
+  rows.style(n, 8, n, 8, NOTE);
   const { outcomes, all } = goalOutcomes(res);
   const chosen = input.settings.followUp;
-  rows.add([tx(L.followUp, lang), chosen === null ? tx(L.latest, lang) : `${chosen} ${tx(L.months, lang)} (${tx(L.chosen, lang)})`]);
-  rows.style(rows.next - 1, 0, rows.next - 1, 0, { bold: true });
+  const f = rows.add([tx(L.followUp, lang), chosen === null ? tx(L.latest, lang) : `${chosen} ${tx(L.months, lang)} (${tx(L.chosen, lang)})`]);
+  rows.style(f, 0, f, 0, { bold: true });
   if (all) rows.add([tx(L.noGoalOutcomes, lang)], NOTE);
-  rows.add([tx(L.goal, lang), tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang), tx(L.difference, lang), tx(L.ci, lang), tx(L.pTest, lang), tx(L.verdict, lang), tx(L.source, lang)], HEAD);
-  for (const o of outcomes) {
+  return { outcomes };
+}
+
+/** One row per outcome at the chosen (or latest) follow-up, with its sentence and source; the rule below. */
+function resultsTable(rows: Rows, input: SummaryInput, intro: ResultsIntro): void {
+  const lang = input.settings.lang;
+  const chosen = input.settings.followUp;
+  rows.add([tx(L.goal, lang), tx(L.followUp, lang), tx(L.interventionShort, lang), tx(L.controlShort, lang), tx(L.difference, lang), tx(L.ci, lang), tx(L.pTest, lang), tx(L.verdict, lang), tx(L.source, lang)], HEAD);
+  for (const o of intro.outcomes) {
     const { row, fallback } = rowAt(o, chosen);
     if (!row) continue;
     outcomeRow(rows, o, row, input);
     if (fallback && chosen !== null) rows.add([null, tx(L.notAtChosen, lang, { m: chosen })], NOTE);
   }
   rows.add([tx(L.rule, lang)], NOTE);
-  return { chart: outcomeChartData(rows, outcomes[0], input) };
 }
 
 /** Share reaching the first outcome per follow-up and group (suppressed shares left empty). */
-function outcomeChartData(rows: Rows, o: OutcomeResult | undefined, input: SummaryInput): { range: string; name: string } | undefined {
+export function outcomeChartData(rows: Rows, o: OutcomeResult | undefined, input: SummaryInput): { range: string; name: string } | undefined {
   if (!o) return undefined;
   const { lang, threshold: t } = input.settings;
   const data: CellValue[][] = o.rows.map((r) => [`${r.month} ${tx(L.months, lang)}`, shownShare(r.counts.intervention.x, r.counts.intervention.n, t), shownShare(r.counts.control.x, r.counts.control.n, t)]);
@@ -152,29 +163,35 @@ function outcomeChartData(rows: Rows, o: OutcomeResult | undefined, input: Summa
   return { range: rng, name: o.name };
 }
 
-function progressionSection(rows: Rows, input: SummaryInput): { chart?: string } {
+function progressionSection(rows: Rows, input: SummaryInput): void {
   const { lang, threshold: t } = input.settings;
   rows.add([tx(L.progressionTitle, lang)], SECTION);
   const p = input.progression;
   if (!p || p.items.length === 0) {
     rows.add([tx(L.noProgression, lang)], NOTE);
-    return {};
+    return;
   }
   rows.add([tx(L.subGoal, lang), tx(L.paired, lang), tx(L.improved, lang), tx(L.shareImproved, lang), null, null, null, null, tx(L.source, lang)], HEAD);
-  const data: CellValue[][] = [];
   for (const it of p.items) {
     const share = shownShare(it.improved, it.paired, t);
     const r = rows.add([it.name, shownCount(it.paired, t), shownCount(it.improved, t), share ?? tx(L.dash, lang), null, null, null, null, p.source], { verticalAlignment: "top" });
     rows.style(r, 3, r, 3, { numberFormat: "0%" });
     rows.style(r, 8, r, 8, NOTE);
-    data.push([it.name, share]);
   }
-  if (!data.some((d) => d[1] !== null)) return {};
-  return { chart: rows.data([[tx(L.subGoal, lang), tx(L.shareImproved, lang)], ...data]) };
+}
+
+/** Share improved per delmål for the chart (suppressed shares left empty); undefined when nothing can be shown. */
+export function progressionChartData(rows: Rows, input: SummaryInput): string | undefined {
+  const p = input.progression;
+  if (!p) return undefined;
+  const { lang, threshold: t } = input.settings;
+  const data: CellValue[][] = p.items.map((it) => [it.name, shownShare(it.improved, it.paired, t)]);
+  if (!data.some((d) => d[1] !== null)) return undefined;
+  return rows.data([[tx(L.subGoal, lang), tx(L.shareImproved, lang)], ...data]);
 }
 
 function chartAt(name: string, type: ChartSpec["type"], dataRange: string, title: string, top: number, c1: number, c2: number, height: number): ChartSpec {
   return { name, type, dataRange, seriesBy: "columns", title, topLeft: cellAddress(top, c1), bottomRight: cellAddress(top + height - 1, c2) };
 }
 
-export { header, theorySection, resultsSection, progressionSection, chartAt, SECTION, HEAD, NOTE, ENTRY_FILL, FLAG_FILL };
+export { header, theorySection, resultsIntro, resultsTable, progressionSection, chartAt, SECTION, HEAD, NOTE, ENTRY_FILL, FLAG_FILL };

@@ -11,7 +11,7 @@ import { theoryFacts } from "./theoryBrief";
 import { checklistSection, keyFigureFacts, keyFigureSection } from "./leaderBlocks";
 import { L, tx } from "./labels";
 import { range, Rows, WIDTH } from "./layout";
-import { chartAt, header, progressionSection, resultsSection, theorySection } from "./sheet";
+import { chartAt, header, outcomeChartData, progressionChartData, progressionSection, resultsIntro, resultsTable, theorySection } from "./sheet";
 import { SUMMARY_SHEET_NAME, type SummaryInput } from "./types";
 
 const SUMMARY_CHART_HEIGHT = 14;
@@ -24,12 +24,13 @@ export interface SummarySpec {
   summaryEnd: number;
 }
 
-/** Charts of page 1, side by side under the tables. */
-function summaryCharts(rows: Rows, input: SummaryInput, outcome: { range: string; name: string } | undefined, progression: string | undefined): ChartSpec[] {
+/**
+ * Charts of page 1, side by side in rows reserved above the results table: above any wrapped text,
+ * so their cell anchors do not depend on row heights that Excel sets only when it lays out the text.
+ */
+function summaryCharts(input: SummaryInput, top: number, outcome: { range: string; name: string } | undefined, progression: string | undefined): ChartSpec[] {
   const lang = input.settings.lang;
   const charts: ChartSpec[] = [];
-  if (!outcome && !progression) return charts;
-  const top = rows.reserve(SUMMARY_CHART_HEIGHT);
   if (outcome) charts.push({ ...chartAt("Udfald", "columnClustered", outcome.range, tx(L.chartOutcome, lang, { o: outcome.name }), top, 0, 3, SUMMARY_CHART_HEIGHT), xAxisTitle: tx(L.followUp, lang) });
   if (progression) charts.push(chartAt("Progression", "barClustered", progression, tx(L.chartProgression, lang), top, outcome ? 5 : 0, outcome ? 8 : 3, SUMMARY_CHART_HEIGHT));
   return charts;
@@ -42,11 +43,15 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
   rows.add();
   theorySection(rows, input);
   rows.add();
-  const results = resultsSection(rows, input);
+  const intro = resultsIntro(rows, input);
+  const outcomeData = intro ? outcomeChartData(rows, intro.outcomes[0], input) : undefined;
+  const progressionData = progressionChartData(rows, input);
+  // one empty row above the charts: rows with larger fonts grow when Excel lays them out
+  const chartTop = outcomeData || progressionData ? rows.reserve(SUMMARY_CHART_HEIGHT + 2) + 1 : -1;
+  if (intro) resultsTable(rows, input, intro);
   rows.add();
-  const prog = progressionSection(rows, input);
-  rows.add();
-  const charts = summaryCharts(rows, input, results.chart, prog.chart);
+  progressionSection(rows, input);
+  const charts = chartTop >= 0 ? summaryCharts(input, chartTop, outcomeData, progressionData) : [];
   const summaryEnd = rows.next - 1;
   rows.add();
   const key = keyFigureSection(rows, input.entries.keyFigures, lang);
@@ -60,11 +65,11 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
     cells: rows.blocks(),
     styles: rows.styles,
     columnWidths: [
-      { columns: "A", width: 200 },
-      { columns: "B", width: 55 },
-      { columns: "C:G", width: 72 },
-      { columns: "H", width: 230 },
-      { columns: "I", width: 170 },
+      { columns: "A", width: 220 },
+      { columns: "B", width: 72 },
+      { columns: "C:G", width: 78 },
+      { columns: "H", width: 200 },
+      { columns: "I", width: 130 },
     ],
     charts: [...charts, ...key.charts],
     pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", footerDateAndPage: { pageWord: tx(L.page, lang) } },

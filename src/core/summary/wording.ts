@@ -93,7 +93,7 @@ function evidence(input: KeyResultInput, lang: Lang): string {
 function shares(input: KeyResultInput, si: number, sc: number, lang: Lang): string {
   return lang === "da"
     ? `${pct(si, lang)} i indsatsgruppen og ${pct(sc, lang)} i kontrolgruppen havde nået "${input.outcome}" ved ${input.month} mdr.`
-    : `${pct(si, lang)} in the intervention group and ${pct(sc, lang)} in the control group had reached "${input.outcome}" at ${input.month} months.`;
+    : `${pct(si, lang)} in the intervention group and ${pct(sc, lang)} in the control group had reached "${input.outcome}" at ${input.month} months`;
 }
 
 function diffWords(d: number, lang: Lang): string {
@@ -119,6 +119,7 @@ function tooFewSentence(input: KeyResultInput, reason: KeyResult["reason"], lang
   return lang === "da" ? `For få til at sige noget: forskellen kunne ikke beregnes ved ${month} mdr.` : `Too few to say: the difference could not be computed at ${month} months.`;
 }
 
+/** "<Verdict>: <shares> – <difference> (<CI; test, p>)." plus a caution where the verdict needs one. */
 function sentenceFor(input: KeyResultInput, verdict: Verdict, reason: KeyResult["reason"], smallGroups: boolean, lang: Lang): string {
   if (verdict === "tooFew") return tooFewSentence(input, reason, lang);
   const si = input.intervention.x / input.intervention.n;
@@ -126,12 +127,19 @@ function sentenceFor(input: KeyResultInput, verdict: Verdict, reason: KeyResult[
   const d = input.difference!.estimate;
   const da = lang === "da";
   const lead = { clear: da ? "Klar forskel" : "Clear difference", tendency: da ? "En tendens, ikke en klar forskel" : "A tendency, not a clear difference", none: da ? "Ingen påviselig forskel" : "No detectable difference" }[verdict];
-  let tail: string;
-  if (verdict === "clear") tail = da ? `: ${diffWords(d, lang)} (${evidence(input, lang)}).` : `: ${diffWords(d, lang)} (${evidence(input, lang)}).`;
-  else if (verdict === "tendency") tail = da ? `: ${diffWords(d, lang)}, men forskellen kan skyldes tilfældigheder (${evidence(input, lang)}).` : `: ${diffWords(d, lang)}, but the difference may be due to chance (${evidence(input, lang)}).`;
-  else tail = da ? ` (${evidence(input, lang)}). Det viser ikke, at indsatsen er uden virkning; data kan blot ikke skelne en eventuel forskel fra tilfældigheder.` : ` (${evidence(input, lang)}). This does not show that the effort has no effect; the data cannot tell a possible difference from chance.`;
+  const caution = {
+    clear: "",
+    tendency: da ? ", men forskellen kan skyldes tilfældigheder" : ", but the difference may be due to chance",
+    none: "",
+  }[verdict];
+  const after =
+    verdict === "none"
+      ? da
+        ? " Det viser ikke, at indsatsen er uden virkning; data kan blot ikke skelne en eventuel forskel fra tilfældigheder."
+        : " This does not show that the effort has no effect; the data cannot tell a possible difference from chance."
+      : "";
   const warn = smallGroups ? (da ? ` Obs: små grupper (under ${SMALL_GROUP_N} borgere), så resultatet er usikkert.` : ` Note: small groups (under ${SMALL_GROUP_N} citizens), so the result is uncertain.`) : "";
-  return `${shares(input, si, sc, lang)} ${lead}${tail}${warn}`;
+  return `${lead}: ${shares(input, si, sc, lang)} – ${diffWords(d, lang)}${caution} (${evidence(input, lang)}).${after}${warn}`;
 }
 
 /** The verdict, the shares and difference as the sheet may show them, and the sentence in both languages. */

@@ -17,12 +17,12 @@ test("page 1: title with the effort, programme theory in brief, one row per slut
   expect(g[2][0]).toBe('Små tal: antal fra 1 til 4 vises som "<5", og andele, der kan afsløre dem, vises ikke.');
   expect(g[rowWith(g, 0, "Slutmål")][1]).toBe(theory.finalGoals.map((f) => f.name).join("; "));
   const head = rowWith(g, 8, "Kilde");
-  expect(g[head].slice(0, 8)).toEqual(["Slutmål", "Opfølgning", "Indsatsgruppe", "Kontrolgruppe", "Forskel (procentpoint)", "95 % KI", "p-værdi (test)", "Vurdering"]);
+  expect(g[head].slice(0, 8)).toEqual(["Slutmål", "Opfølgning", "Indsats", "Kontrol", "Forskel (pct.-point)", "95 % KI", "p-værdi (test)", "Vurdering"]);
   const goals = theory.finalGoals.filter((f) => f.indicator?.reached.kind === "statuses");
   for (let i = 0; i < goals.length; i++) {
     const row = g[head + 1 + i];
     expect(row[0]).toBe(goals[i].name);
-    expect(String(row[7])).toMatch(/^(Klar forskel|Tendens|Ingen påviselig forskel|For få til at sige noget)\. /);
+    expect(String(row[7])).toMatch(/^(Klar forskel|En tendens, ikke en klar forskel|Ingen påviselig forskel|For få til at sige noget): /);
     expect(row[8]).toBe(`Sammenligning: "Resultatmål ved opfølgning", ${goals[i].name}, 18 mdr.`);
   }
   expect(spec.charts?.map((c) => c.name)).toEqual(["Udfald"]);
@@ -46,7 +46,7 @@ test("a high threshold hides every share on the sheet and in the chart data", ()
   expect(row[1]).toBe("6 mdr.");
   expect(String(row[2])).toMatch(/^– \(/);
   expect(row[4]).toBe("–");
-  expect(String(row[7])).toMatch(/^For få til at sige noget\./);
+  expect(String(row[7])).toMatch(/^For få til at sige noget: /);
   // no chart: every share would be suppressed
   expect(spec.charts ?? []).toEqual([]);
   expect(texts(g).filter((s) => /\d %/.test(s.replace(/95 %/g, "")))).toEqual([]);
