@@ -3,7 +3,7 @@
  * workbook in the Sammenligning pane, then the
  * Ledelsesoverblik pane builds the leader's page; the leader types two nøgletal months (one beyond
  * the tolerance) into the sheet, the page is updated, and the entries are still there with the flag.
- * Screenshot of the page: test-results/summary.png.
+ * Screenshots: the page, test-results/summary.png; the nøgletal, test-results/summary-noegletal.png.
  */
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
@@ -118,11 +118,15 @@ describe("Ledelsesoverblik in the browser preview", () => {
     await page.keyboard.press("Enter");
     await expect(cellText(page, `G${feb2}`)).resolves.toBe("Afvigelse");
 
+    await page.setViewportSize({ width: 2000, height: 1150 });
+    await goTo(page, `A${jan2 + 25}`);
+    await goTo(page, `A${jan2 - 12}`);
+    await screenshot(page, "summary-noegletal.png");
+
     await pane.getByRole("button", { name: "Åbn udskriftsvisning" }).click();
     await pane.locator("[data-testid=summary-print]").waitFor();
     await goTo(page, "A1");
     // wide enough to show the printed columns A–I beside the pane
-    await page.setViewportSize({ width: 2000, height: 1150 });
     await page.locator('[data-cell="I1"]').waitFor();
     await screenshot(page, "summary.png");
     expect(pageErrors(page)).toEqual([]);

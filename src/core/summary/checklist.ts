@@ -108,7 +108,7 @@ export function suggestAnswers(ctx: ChecklistContext): Record<string, Suggestion
     k.flagged === 0
       ? { answer: "ikke relevant", why: { da: "Ingen nøgletal afviger mere end tolerancen.", en: "No key figure deviates beyond its tolerance." } }
       : k.flaggedAnswered === k.flagged
-        ? { answer: "ja", why: { da: `Alle ${k.flagged} afvigelser har forklaring og handling.`, en: `All ${k.flagged} deviations have an explanation and an action.` } }
+        ? { answer: "ja", why: k.flagged === 1 ? { da: "Afvigelsen har forklaring og handling.", en: "The deviation has an explanation and an action." } : { da: `Alle ${k.flagged} afvigelser har forklaring og handling.`, en: `All ${k.flagged} deviations have an explanation and an action.` } }
         : k.flaggedAnswered > 0
           ? { answer: "delvist", why: { da: `${k.flaggedAnswered} af ${k.flagged} afvigelser har forklaring og handling.`, en: `${k.flaggedAnswered} of ${k.flagged} deviations have an explanation and an action.` } }
           : { answer: "nej", why: { da: `${k.flagged} afvigelser uden forklaring og handling.`, en: `${k.flagged} deviation(s) without an explanation and an action.` } };

@@ -54,10 +54,8 @@ function keyRow(e: KeyFigureEntry, r: number, lang: Lang): CellValue[] {
 /** The Nøgletal block with its formulas, entry cells and flag fill, then one line chart per key figure. */
 export function keyFigureSection(rows: Rows, entries: KeyFigureEntry[], lang: Lang): Omit<LeaderBlocks, "checkRows" | "validations"> {
   rows.add([tx(L.keyTitle, lang)], SECTION);
-  const help = tx(L.keyHelp, lang);
-  const cut = help.indexOf(". ") + 1;
-  rows.add([help.slice(0, cut)], NOTE);
-  rows.add([help.slice(cut).trim()], NOTE);
+  // one sentence a row: unwrapped notes run across the columns to the right, within the print width
+  for (const sentence of tx(L.keyHelp, lang).split(/(?<=\.) (?=[A-ZÆØÅ])/)) rows.add([sentence], NOTE);
   const facts = entries.filter((e) => e.target !== null && e.actual !== null);
   rows.add([tx(L.keyStatus, lang, { f: facts.filter((e) => evaluateKeyFigure(e).flagged).length, n: facts.length })], { bold: true });
   const all = keyFigureRows(entries, lang);

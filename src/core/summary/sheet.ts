@@ -151,6 +151,7 @@ function resultsTable(rows: Rows, input: SummaryInput, intro: ResultsIntro): voi
     if (fallback && chosen !== null) rows.add([null, tx(L.notAtChosen, lang, { m: chosen })], NOTE);
   }
   rows.add([tx(L.rule, lang)], NOTE);
+  rows.add([tx(L.rule2, lang)], NOTE);
 }
 
 /** Share reaching the first outcome per follow-up and group (suppressed shares left empty). */
