@@ -16,6 +16,7 @@
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
 import { runComparison } from "../core/analysis";
+import { looksLikeCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
@@ -114,6 +115,30 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
   };
 }
 
+const CPR_IN_TEXT = /\d{6}[- ]?\d{4}/g;
+
+/**
+ * CPR numbers are refused, also inside the leader's notes ("Borger 010190-1234 er syg"): the page is
+ * read by many. Throws CPR_FOUND naming the cells (Ledelsesoverblik!H63); nothing is written.
+ */
+export function refuseCprInEntries(values: CellScalar[][]): void {
+  const cells: string[] = [];
+  values.forEach((row, r) =>
+    (row ?? []).forEach((v, c) => {
+      const hit = typeof v === "number" ? looksLikeCpr(v) : typeof v === "string" && (v.match(CPR_IN_TEXT) ?? []).some((t) => looksLikeCpr(t));
+      if (hit) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
+    }),
+  );
+  if (cells.length === 0) return;
+  const list = cells.slice(0, 5).join(", ");
+  throw new VirkningError(
+    "CPR_FOUND",
+    `Arket "${SUMMARY_SHEET_NAME}" indeholder et CPR-nummer (${list}). Slet det, og opdater derefter ledelsesoverblikket. Intet er skrevet.`,
+    `The sheet "${SUMMARY_SHEET_NAME}" contains a CPR number (${list}). Delete it, then update the summary. Nothing was written.`,
+    { sheet: SUMMARY_SHEET_NAME, cell: cells[0] },
+  );
+}
+
 export interface SummaryReport {
   keyRows: [number, number];
   checkRows: [number, number];
@@ -131,6 +156,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const comparison = await comparisonPart(run, now);
   const progression = await progressionBrief(run, loaded?.theory ?? null);
   const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
+  if (existing) refuseCprInEntries(existing);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
   const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
   const built = summarySheetSpec(input);

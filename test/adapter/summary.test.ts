@@ -154,3 +154,14 @@ test("settings are stored and validated when read", async () => {
   expect(await loadSummarySettings(run)).toEqual({ version: 1, followUp: 12, threshold: 10, lang: "da" });
   await expect(saveSummarySettings(run, { ...defaultSummarySettings(), threshold: 0 })).rejects.toThrow();
 });
+
+test("a CPR number typed into a note is refused, naming the cell; nothing is written", async () => {
+  const { wb, run } = book();
+  const first = await buildSummary(run, settings);
+  const r = first.keyRows[0];
+  wb.setCellByUser(SUMMARY_SHEET_NAME, r, 7, "Borger 010190-1235 er sygemeldt");
+  const before = JSON.stringify(Array.from({ length: 5 }, (_, i) => value(wb, r + i, 0)));
+  await expect(buildSummary(run, { ...settings, threshold: 7 })).rejects.toMatchObject({ code: "CPR_FOUND", location: { cell: `Ledelsesoverblik!H${r + 1}` } });
+  expect(value(wb, 2, 0)).toContain('"<5"'); // still the first build's threshold
+  expect(JSON.stringify(Array.from({ length: 5 }, (_, i) => value(wb, r + i, 0)))).toBe(before);
+});

@@ -120,7 +120,7 @@ describe("Ledelsesoverblik in the browser preview", () => {
 
     await page.setViewportSize({ width: 2000, height: 1150 });
     await goTo(page, `A${jan2 + 25}`);
-    await goTo(page, `A${jan2 - 12}`);
+    await goTo(page, `A${jan2 - 19}`);
     await screenshot(page, "summary-noegletal.png");
 
     await pane.getByRole("button", { name: "Åbn udskriftsvisning" }).click();
