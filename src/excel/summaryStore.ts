@@ -98,9 +98,9 @@ async function comparisonPart(run: ExcelRun, now: Date): Promise<SummaryInput["c
 
 /** Adapter: the progression's share improved per delmål, read without writing (see the file comment). */
 export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null): Promise<ProgressionBrief | null> {
-  const sheets = await listSheets(run);
+  if (!theory || !(await listSheets(run)).some((s) => s.name === PROGRESSION_SHEET_NAME)) return null;
   const settings = await loadProgressionSettings(run);
-  if (!theory || !settings || !sheets.some((s) => s.name === PROGRESSION_SHEET_NAME)) return null;
+  if (!settings) return null;
   const values = await sheetFromA1(run, settings.sheet);
   if (!values) return null;
   const h = Math.max(0, findHeaderRow(values));

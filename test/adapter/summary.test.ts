@@ -165,3 +165,20 @@ test("a CPR number typed into a note is refused, naming the cell; nothing is wri
   expect(value(wb, 2, 0)).toContain('"<5"'); // still the first build's threshold
   expect(JSON.stringify(Array.from({ length: 5 }, (_, i) => value(wb, r + i, 0)))).toBe(before);
 });
+
+test("sync budget: theory, comparison settings and data, progression check, the existing sheet, then one transactional render", async () => {
+  const { wb, run } = book();
+  await saveTheory(run, theory, "da", { shapes: true });
+  await withComparison(run);
+  let before = wb.syncCount;
+  await buildSummary(run, settings);
+  const create = wb.syncCount - before;
+  before = wb.syncCount;
+  await buildSummary(run, settings);
+  const regenerate = wb.syncCount - before;
+  // reads: theory 1, comparison settings 1, data 1 + 1 chunk, sheet list 1 (no "Progression": no more), existing sheet 1 (+ 1 chunk
+  // when it exists); then the renderer's 4 syncs to create, 5 to regenerate
+  expect(create).toBe(6 + 4);
+  expect(regenerate).toBe(7 + 5);
+  expect(regenerate - create).toBeLessThanOrEqual(2);
+});

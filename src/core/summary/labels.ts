@@ -31,6 +31,7 @@ export const L = {
   followUp: { da: "Opfølgning", en: "Follow-up" },
   months: { da: "mdr.", en: "months" },
   latest: { da: "seneste opfølgning", en: "latest follow-up" },
+  followUps: { da: "opfølgninger", en: "follow-ups" },
   chosen: { da: "valgt i panelet Ledelsesoverblik", en: "chosen in the Summary pane" },
   notAtChosen: { da: "ingen data ved {m} mdr.; seneste opfølgning vises", en: "no data at {m} months; the latest follow-up is shown" },
   goal: { da: "Slutmål", en: "Final goal" },

@@ -133,7 +133,9 @@ function resultsIntro(rows: Rows, input: SummaryInput): ResultsIntro | null {
   rows.style(n, 8, n, 8, NOTE);
   const { outcomes, all } = goalOutcomes(res);
   const chosen = input.settings.followUp;
-  const f = rows.add([tx(L.followUp, lang), chosen === null ? tx(L.latest, lang) : `${chosen} ${tx(L.months, lang)} (${tx(L.chosen, lang)})`]);
+  const latest = res.followUps[res.followUps.length - 1];
+  const period = `${res.followUps.join(", ")} ${tx(L.months, lang)}`;
+  const f = rows.add([tx(L.followUp, lang), chosen === null ? `${latest ?? "–"} ${tx(L.months, lang)} (${tx(L.latest, lang)}; ${tx(L.followUps, lang)}: ${period})` : `${chosen} ${tx(L.months, lang)} (${tx(L.chosen, lang)})`]);
   rows.style(f, 0, f, 0, { bold: true });
   if (all) rows.add([tx(L.noGoalOutcomes, lang)], NOTE);
   return { outcomes };

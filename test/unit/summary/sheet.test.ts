@@ -113,3 +113,24 @@ test("progression in brief: share improved per delmål, small counts protected, 
   expect(g[d2].slice(1, 4)).toEqual([40, "<5", "–"]);
   expect(spec.charts?.map((c) => c.name)).toEqual(["Udfald", "Progression"]);
 });
+
+test("in English: English headers and sentences, and the leader's entries still read back", () => {
+  const kf: KeyFigureEntry[] = [{ figure: "Visits (count)", month: "2026-03", target: 40, actual: 52, tolerance: 10, explanation: "Campaign", action: "None" }];
+  const input = baseInput({ settings: { followUp: 12, threshold: 5, lang: "en" }, entries: { keyFigures: kf, answers: { "2.1": { answer: "nej", raw: "No", note: "" } } } });
+  const { spec } = summarySheetSpec(input);
+  const g = grid(spec);
+  expect(g[0][0]).toBe(`Summary for leaders – ${theory.title}`);
+  const head = rowWith(g, 8, "Source");
+  expect(g[head].slice(0, 4)).toEqual(["Final goal", "Follow-up", "Intervention", "Control"]);
+  expect(String(g[head + 1][7])).toMatch(/^(Clear difference|A tendency, not a clear difference|No detectable difference|Too few to say): /);
+  expect(g[rowWith(g, 1, "2.1")][2]).toBe("No");
+  expect(spec.dataValidations?.[0].list).toEqual(["Yes", "Partly", "No", "Not relevant"]);
+  const back = parseLeaderEntries(readBack(spec));
+  expect(back.keyFigures.find((e) => e.figure === "Visits (count)")).toEqual(kf[0]);
+  expect(back.answers["2.1"].answer).toBe("nej");
+});
+
+test("the follow-up line names the latest follow-up and all of them (the period)", () => {
+  const g = grid(summarySheetSpec(baseInput()).spec);
+  expect(g[rowWith(g, 0, "Opfølgning")][1]).toBe("18 mdr. (seneste opfølgning; opfølgninger: 6, 12, 18 mdr.)");
+});
