@@ -171,9 +171,12 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   };
 }
 
-/** Follow-ups the saved comparison defines (wide layout), for the pane before the first build. */
-export async function summaryFollowUps(run: ExcelRun): Promise<number[]> {
+/**
+ * Whether a comparison is saved, and the follow-ups its settings define (wide layout; a long layout
+ * has its months in the data, known after the first build), for the pane: 1 sync.
+ */
+export async function summaryFollowUps(run: ExcelRun): Promise<{ hasComparison: boolean; followUps: number[] }> {
   const s = await loadComparisonSettings(run);
-  if (!s) return [];
-  return [...new Set(s.columns.timepoints.map((t) => t.month).filter((m) => m > 0))].sort((a, b) => a - b);
+  if (!s) return { hasComparison: false, followUps: [] };
+  return { hasComparison: true, followUps: [...new Set(s.columns.timepoints.map((t) => t.month).filter((m) => m > 0))].sort((a, b) => a - b) };
 }

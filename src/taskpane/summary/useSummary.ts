@@ -37,10 +37,10 @@ export function useSummary() {
       try {
         const run = getExcelRun();
         const sheets = (await listSheets(run)).map((s) => s.name);
-        const followUps = await summaryFollowUps(run);
+        const { hasComparison, followUps } = await summaryFollowUps(run);
         const stored = await loadSummarySettings(run);
         if (live) {
-          patch({ loading: false, hasTheory: sheets.includes("Programteori"), hasComparison: followUps.length > 0, sheetExists: sheets.includes(SUMMARY_SHEET_NAME), followUps, settings: stored ? { ...stored, lang } : defaultSummarySettings(lang) });
+          patch({ loading: false, hasTheory: sheets.includes("Programteori"), hasComparison, sheetExists: sheets.includes(SUMMARY_SHEET_NAME), followUps, settings: stored ? { ...stored, lang } : defaultSummarySettings(lang) });
         }
       } catch (e) {
         if (live) patch({ loading: false, error: toUserError(e) });
