@@ -41,6 +41,15 @@ export const PANES: PaneDefinition[] = [
     component: React.lazy(() => import(/* webpackChunkName: "progression" */ "./progression/ProgressionPane")),
   },
   {
+    id: "ledelsesoverblik",
+    title: { da: "Ledelsesoverblik", en: "Summary for leaders" },
+    description: {
+      da: "Én side til ledere og politikere: resultater, nøgletal og KL's tjekliste.",
+      en: "One page for leaders and politicians: results, key figures and KL's checklist.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "summary" */ "./summary/SummaryPane")),
+  },
+  {
     id: "forsoegsdesign",
     title: { da: "Forsøgsdesign", en: "Trial design" },
     description: {

@@ -38,10 +38,10 @@ function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, Math.max(1, max - 1))}…` : s;
 }
 
-export function ChartView(props: { chart: PreviewChart }): JSX.Element {
+export function ChartView(props: { chart: PreviewChart; /** Pixel top and height on the grid (see objectAnchor.ts). */ box?: { top: number; height: number } }): JSX.Element {
   const { chart } = props;
   const width = Math.max(40, ptToPx(chart.width));
-  const height = Math.max(40, ptToPx(chart.height));
+  const height = Math.max(40, props.box ? props.box.height : ptToPx(chart.height));
   let categories: string[] = [];
   let series: PreviewChartSeries[] = [];
   let problem: string | null = null;
@@ -54,7 +54,7 @@ export function ChartView(props: { chart: PreviewChart }): JSX.Element {
   const style: React.CSSProperties = {
     position: "absolute",
     left: ptToPx(chart.left),
-    top: ptToPx(chart.top),
+    top: props.box ? props.box.top : ptToPx(chart.top),
     width,
     height,
     zIndex: 3,

@@ -7,6 +7,7 @@ import * as React from "react";
 import { columnLetter, parseRange, rangeAddress, type RangeRef } from "../../core/report/address";
 import type { PreviewCell, PreviewChart, PreviewShape, PreviewSheet, PreviewTable, PreviewWorkbookView } from "../workbook/model";
 import { ChartView } from "./ChartView";
+import { anchoredVertical } from "./objectAnchor";
 import { ValidationDropdown, acceptTyped, conditionalLook } from "./extras";
 import { Axis, gridExtent, ptToPx, DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT } from "./layout";
 import { fitNumberToWidth, formatCellValue, formatForEditing, textWidthPx } from "./numberFormat";
@@ -15,8 +16,8 @@ import { ensureGridStyles, measureGridText } from "./styles";
 import { tableCellLook, type TableCellLook } from "./tableStyle";
 
 // Charts and shapes redraw only when the workbook changes (the version), not on every scroll.
-const MemoChart = React.memo(function MemoChart(props: { chart: PreviewChart; version: number }): JSX.Element {
-  return <ChartView chart={props.chart} />;
+const MemoChart = React.memo(function MemoChart(props: { chart: PreviewChart; version: number; top: number; height: number }): JSX.Element {
+  return <ChartView chart={props.chart} box={{ top: props.top, height: props.height }} />;
 });
 const MemoShape = React.memo(function MemoShape(props: { shape: PreviewShape; version: number }): JSX.Element {
   return <ShapeView shape={props.shape} />;
@@ -744,7 +745,7 @@ function SheetView(props: { workbook: PreviewWorkbookView; sheet: PreviewSheet; 
       <div key={key} className="vk-pane" data-pane={key} style={box}>
         <div className="vk-pane-inner" style={{ left: 0, top: 0, transform: `translate(${-off.x}px, ${-off.y}px)`, width: cols.total, height: rows.total }}>
           {rowEls}
-          {withObjects ? sheet.charts.map((ch) => <MemoChart key={`chart-${ch.name}`} chart={ch} version={version} />) : null}
+          {withObjects ? sheet.charts.map((ch) => <MemoChart key={`chart-${ch.name}`} chart={ch} version={version} {...anchoredVertical(ch.top, ch.height, sheet.rowHeights, rows)} />) : null}
           {withObjects ? sheet.shapes.map((sh) => <MemoShape key={`shape-${sh.id || sh.name}`} shape={sh} version={version} />) : null}
           {selBox}
           {editor}

@@ -1,0 +1,9 @@
+/** Public entry point of the leader summary (Ledelsesoverblik) core. */
+export * from "./wording";
+export * from "./suppression";
+export * from "./keyFigures";
+export * from "./checklist";
+export * from "./types";
+export { summarySheetSpec, type SummarySpec } from "./spec";
+export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
+export { theoryGaps } from "./theoryBrief";

@@ -1,0 +1,44 @@
+/** Plain input of the Ledelsesoverblik sheet, gathered by src/excel/summaryStore.ts from the workbook. */
+import type { ComparisonResult } from "../analysis/types";
+import type { Text } from "../stats";
+import type { ProgrammeTheory } from "../theory/model";
+import type { Answer } from "./checklist";
+import type { KeyFigureEntry } from "./keyFigures";
+
+export type Lang = "da" | "en";
+
+export const SUMMARY_SHEET_NAME = "Ledelsesoverblik";
+
+export interface SummarySettings {
+  /** Follow-up (months) for the key results; null = the latest. */
+  followUp: number | null;
+  /** Counts from 1 to threshold − 1 are shown as "<threshold". */
+  threshold: number;
+  lang: Lang;
+}
+
+export interface ProgressionBrief {
+  /** Per delmål: citizens scored at least twice, and how many of them improved. */
+  items: { id: string; name: string; paired: number; improved: number }[];
+  /** Where the numbers are on the evaluator's sheets. */
+  source: string;
+}
+
+/** The leader's entries on an existing sheet, keyed (never by position). */
+export interface LeaderEntries {
+  keyFigures: KeyFigureEntry[];
+  /** Checklist item id → answer and note. */
+  answers: Record<string, { answer: Answer | null; raw: string; note: string }>;
+}
+
+export interface SummaryInput {
+  settings: SummarySettings;
+  /** ISO time of this build. */
+  generatedAt: string;
+  version: string;
+  theory: { theory: ProgrammeTheory; errors: number } | null;
+  /** The comparison run from the saved settings; `problem` says why it could not run. */
+  comparison: { result: ComparisonResult; sheet: string } | { problem: Text } | null;
+  progression: ProgressionBrief | null;
+  entries: LeaderEntries;
+}

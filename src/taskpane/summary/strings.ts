@@ -1,0 +1,66 @@
+/** Danish and English texts of the Ledelsesoverblik pane. Domain words as on the sheets. */
+import type { Dictionary } from "../i18n";
+
+export interface SummaryStrings {
+  intro: string;
+  loading: string;
+  sources: string;
+  theory: (has: boolean) => string;
+  comparison: (has: boolean) => string;
+  followUp: string;
+  latest: string;
+  months: (m: number) => string;
+  followUpHelp: string;
+  threshold: string;
+  thresholdHelp: string;
+  badThreshold: string;
+  build: string;
+  update: string;
+  built: (keyFigures: number, answers: number) => string;
+  missing: (what: string) => string;
+  print: string;
+  printHelp: string;
+}
+
+export const summaryStrings: Dictionary<SummaryStrings> = {
+  da: {
+    intro: "Én side til ledere og politikere: indsatsen, hvem den nåede, hvad der ændrede sig, hvor sikre vi er, nøgletal og KL's tjekliste. Lederens nøgletal, svar og noter bevares, når siden opdateres.",
+    loading: "Læser projektmappen …",
+    sources: "Det bygger siden på",
+    theory: (has) => (has ? "Programteori: fundet (arket Programteori)" : "Programteori: mangler – byg den i panelet Programteori"),
+    comparison: (has) => (has ? "Sammenligning: gemte indstillinger fundet; den køres igen, når siden bygges" : "Sammenligning: mangler – kør en sammenligning i panelet Sammenligning"),
+    followUp: "Opfølgning til nøgleresultaterne",
+    latest: "Seneste opfølgning",
+    months: (m) => `${m} mdr.`,
+    followUpHelp: "Andelene, forskellen og vurderingen vises ved dette tidspunkt.",
+    threshold: "Små tal: skjul antal under",
+    thresholdHelp: "Antal fra 1 til tallet minus 1 vises som \"<tal\", og andele, der kan afsløre dem, vises ikke. Standard 5.",
+    badThreshold: "Skriv et helt tal fra 1 til 50.",
+    build: "Byg ledelsesoverblik",
+    update: "Opdater ledelsesoverblik",
+    built: (k, a) => `Arket Ledelsesoverblik er opdateret. Bevaret: ${k} nøgletalsrækker og ${a} svar i tjeklisten.`,
+    missing: (what) => `Mangler: ${what}. Siden siger, hvor det tilføjes.`,
+    print: "Åbn udskriftsvisning",
+    printHelp: "Arket er vist. Tryk Ctrl+P (Mac: ⌘P) for at se siden, som den udskrives: A4 liggende, tilpasset sidebredden, sidefod med side og dato.",
+  },
+  en: {
+    intro: "One page for leaders and politicians: the effort, whom it reached, what changed, how sure we are, key figures and KL's checklist. The leader's key figures, answers and notes are kept when the page is updated.",
+    loading: "Reading the workbook …",
+    sources: "The page is built from",
+    theory: (has) => (has ? "Programme theory: found (sheet Programteori)" : "Programme theory: missing – build it in the Programme theory pane"),
+    comparison: (has) => (has ? "Comparison: saved settings found; it is run again when the page is built" : "Comparison: missing – run a comparison in the Comparison pane"),
+    followUp: "Follow-up for the key results",
+    latest: "Latest follow-up",
+    months: (m) => `${m} months`,
+    followUpHelp: "Shares, difference and assessment are shown at this time point.",
+    threshold: "Small numbers: hide counts below",
+    thresholdHelp: "Counts from 1 to the number minus 1 are shown as \"<number\", and shares that could reveal them are hidden. Default 5.",
+    badThreshold: "Enter a whole number from 1 to 50.",
+    build: "Build summary for leaders",
+    update: "Update summary for leaders",
+    built: (k, a) => `The sheet Ledelsesoverblik is updated. Kept: ${k} key figure rows and ${a} checklist answers.`,
+    missing: (what) => `Missing: ${what}. The page says where to add it.`,
+    print: "Open print view",
+    printHelp: "The sheet is shown. Press Ctrl+P (Mac: ⌘P) to see the page as it prints: A4 landscape, fitted to the page width, footer with page and date.",
+  },
+};

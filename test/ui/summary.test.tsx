@@ -1,0 +1,98 @@
+/**
+ * The Ledelsesoverblik pane against the preview workbook (jsdom): it says what the page is built
+ * from, builds the sheet at the chosen follow-up and threshold, keeps the leader's entries on
+ * update, refuses a bad threshold, and shows the sheet for printing.
+ */
+import * as React from "react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LangProvider } from "../../src/taskpane/i18n";
+import SummaryPane from "../../src/taskpane/summary/SummaryPane";
+import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { saveTheory } from "../../src/excel/theoryStore";
+import { readSheetSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
+import { loadSummarySettings } from "../../src/excel/summaryStore";
+import { outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
+import { TEMPLATES } from "../../src/core/theory/templates";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+
+jest.setTimeout(60000);
+
+let wb: PreviewWorkbook;
+const theory = TEMPLATES[0].build();
+
+beforeEach(() => {
+  wb = createPreviewWorkbook({ sample: true });
+  globalThis.__virkningPreview = wb;
+});
+
+afterEach(() => {
+  globalThis.__virkningPreview = undefined;
+});
+
+async function renderPane(): Promise<void> {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangProvider lang="da">
+        <SummaryPane />
+      </LangProvider>
+    </FluentProvider>,
+  );
+  await screen.findByTestId("summary-sources");
+}
+
+function cellText(r: number, c: number): unknown {
+  return wb.getSheet(SUMMARY_SHEET_NAME)?.getCell(r, c)?.value;
+}
+
+function rowStarting(text: string): number {
+  const s = wb.getSheet(SUMMARY_SHEET_NAME)!;
+  for (let r = 0; r < s.usedExtent().rowCount; r++) if (String(s.getCell(r, 0)?.value ?? "").startsWith(text)) return r;
+  return -1;
+}
+
+test("without theory or comparison: says what is missing, builds a page that says so too", async () => {
+  await renderPane();
+  expect(screen.getByTestId("summary-sources").textContent).toContain("Programteori: mangler – byg den i panelet Programteori");
+  expect(screen.getByTestId("summary-sources").textContent).toContain("Sammenligning: mangler");
+  expect(screen.getByRole("button", { name: "Åbn udskriftsvisning" }).hasAttribute("disabled")).toBe(true);
+  fireEvent.click(screen.getByRole("button", { name: "Byg ledelsesoverblik" }));
+  await screen.findByTestId("summary-report");
+  expect(rowStarting("Der er ingen programteori")).toBeGreaterThan(0);
+  expect(rowStarting("Der er ingen gemt sammenligning")).toBeGreaterThan(0);
+});
+
+test("with a comparison: choose 6 months and threshold 10, build, update keeps an entry, open the print view", async () => {
+  const run = wb.run.bind(wb);
+  await saveTheory(run, theory, "da", { shapes: true });
+  const s = suggestSettings((await readSheetSource(run, "Borgere"))!);
+  s.outcomes = outcomesFromTheory(theory);
+  await saveComparisonSettings(run, s);
+  await renderPane();
+  expect(screen.getByTestId("summary-sources").textContent).toContain("Programteori: fundet");
+  fireEvent.change(screen.getByLabelText("Opfølgning til nøgleresultaterne"), { target: { value: "6" } });
+  const threshold = screen.getByLabelText("Små tal: skjul antal under");
+  fireEvent.change(threshold, { target: { value: "0" } });
+  expect(screen.getByText("Skriv et helt tal fra 1 til 50.")).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Byg ledelsesoverblik" }).hasAttribute("disabled")).toBe(true);
+  fireEvent.change(threshold, { target: { value: "10" } });
+  fireEvent.click(screen.getByRole("button", { name: "Byg ledelsesoverblik" }));
+  await screen.findByTestId("summary-report");
+  expect(cellText(2, 0)).toBe('Små tal: antal fra 1 til 9 vises som "<10", og andele, der kan afsløre dem, vises ikke.');
+  expect(cellText(rowStarting("Opfølgning"), 1)).toBe("6 mdr. (valgt i panelet Ledelsesoverblik)");
+  expect(await loadSummarySettings(run)).toMatchObject({ followUp: 6, threshold: 10 });
+
+  // the leader answers a checklist question; the update keeps it
+  const sheet = wb.getSheet(SUMMARY_SHEET_NAME)!;
+  let item = -1;
+  for (let r = 0; r < sheet.usedExtent().rowCount; r++) if (sheet.getCell(r, 1)?.value === "6.2") item = r;
+  wb.setCellByUser(SUMMARY_SHEET_NAME, item, 8, "Sidst i foråret");
+  fireEvent.click(screen.getByRole("button", { name: "Opdater ledelsesoverblik" }));
+  await waitFor(() => expect(screen.getByTestId("summary-report").textContent).toContain("1 svar i tjeklisten"));
+  expect(cellText(item, 8)).toBe("Sidst i foråret");
+
+  wb.activateSheetByUser("Borgere");
+  fireEvent.click(screen.getByRole("button", { name: "Åbn udskriftsvisning" }));
+  await screen.findByTestId("summary-print");
+  expect(wb.activeSheetName).toBe(SUMMARY_SHEET_NAME);
+});
