@@ -222,6 +222,12 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
       if (p.printTitleRows !== undefined) pl.setPrintTitleRows(p.printTitleRows);
       // Header/footer text is a code string ("&P" = page number): plain text is escaped, and
       // the codes are added by us only.
+      if (p.margins) {
+        pl.topMargin = p.margins.top;
+        pl.bottomMargin = p.margins.bottom;
+        pl.leftMargin = p.margins.left;
+        pl.rightMargin = p.margins.right;
+      }
       const hf = pl.headersFooters.defaultForAllPages;
       if (p.centerHeader !== undefined) hf.centerHeader = headerFooterText(p.centerHeader);
       if (p.centerFooter !== undefined) hf.centerFooter = headerFooterText(p.centerFooter);

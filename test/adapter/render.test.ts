@@ -68,6 +68,7 @@ function fullSpec(): SheetSpec {
       centerHeader: "Virkning",
       centerFooter: "Udfald & forløb",
       footerDateAndPage: { pageWord: "Side" },
+      margins: { top: 42, bottom: 40, left: 28, right: 30 },
     },
     showGridlines: false,
     activate: true,
@@ -217,6 +218,7 @@ describe("renderSheets writes everything in the spec", () => {
       centerFooter: "Udfald && forløb",
     });
     expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P/&N · &D");
+    expect(wb.getSheet("Resultater")!.margins).toEqual({ topMargin: 42, bottomMargin: 40, leftMargin: 28, rightMargin: 30 });
   });
 
   test("the sheet is registered as the add-in's own by the token in its hidden mark, not by its id", async () => {

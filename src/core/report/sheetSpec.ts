@@ -154,6 +154,8 @@ export interface PageSetupSpec {
   /** Plain text (the renderer escapes "&", which Excel reads as a code); at most 255 characters. */
   centerHeader?: string;
   centerFooter?: string;
+  /** Page margins in points (Excel's "Normal" margins when omitted). */
+  margins?: { top: number; bottom: number; left: number; right: number };
   /** Right footer with the page number, page count and print date ("Side 1/2 · 30-11-2026"); `pageWord` is plain text. */
   footerDateAndPage?: { pageWord: string };
 }

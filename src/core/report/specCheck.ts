@@ -85,6 +85,10 @@ function checkPage(sheet: string, spec: SheetSpec): void {
     }
   }
   if (p.printArea !== undefined) range(sheet, p.printArea, parseRange);
+  const m = p.margins;
+  if (m && [m.top, m.bottom, m.left, m.right].some((x) => !Number.isFinite(x) || x < 0 || x > 200)) {
+    throw invalid(sheet, "sidemargenerne skal være mellem 0 og 200 punkter.", "page margins must be between 0 and 200 points.");
+  }
 }
 
 /** Excel's rules for a defined name (Microsoft, "Names in formulas"). */

@@ -72,7 +72,7 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
       { columns: "I", width: 130 },
     ],
     charts: [...charts, ...key.charts],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", footerDateAndPage: { pageWord: tx(L.page, lang) } },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", margins: { top: 42, bottom: 42, left: 28, right: 28 }, footerDateAndPage: { pageWord: tx(L.page, lang) } },
     showGridlines: false,
     activate: true,
     protection: { unlocked: [...key.unlocked, ...check.unlocked] },

@@ -168,6 +168,8 @@ export class SheetState implements PreviewSheet, FormulaSheet {
   pageLayout: PreviewPageLayout = { orientation: "Portrait", paperSize: "A4" };
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } = { scale: 100 };
   headersFooters: Record<string, string> = {};
+  /** Page margins in points (PageLayout.leftMargin, …); absent = Excel's "Normal" margins. */
+  margins: Record<string, number> = {};
   private extentCache?: { version: number; ext: { rowCount: number; columnCount: number } };
   private version = 0;
 

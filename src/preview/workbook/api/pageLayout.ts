@@ -63,6 +63,20 @@ defineProps(PageLayout, {
       s.changed();
     },
   },
+  // Margins in points (ExcelApi 1.9); Excel refuses negative values.
+  ...Object.fromEntries(
+    (["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"] as const).map((k) => [
+      k,
+      {
+        get: (s: SheetState) => s.margins[k] ?? (k === "leftMargin" || k === "rightMargin" ? 50.4 : k === "topMargin" || k === "bottomMargin" ? 54 : 21.6),
+        set: (s: SheetState, v: unknown) => {
+          if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1000) throw invalidArgument(k);
+          s.margins[k] = v;
+          s.changed();
+        },
+      },
+    ]),
+  ),
   printGridlines: { get: () => false, set: () => {} },
   centerHorizontally: { get: () => false, set: () => {} },
 });
