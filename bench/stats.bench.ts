@@ -4,7 +4,9 @@
  * reference (SciPy's fisher_exact reports the sample odds ratio only, so its 2x2 work is smaller).
  */
 import { spawnSync } from "child_process";
-import { fisherExact, shapiroWilk, wilcoxonRankSum } from "../src/core/stats";
+import * as fs from "fs";
+import * as path from "path";
+import { fisherExact, fisherRxCExactP, shapiroWilk, wilcoxonRankSum, wilcoxonSignedRank } from "../src/core/stats";
 
 export interface BenchRow {
   name: string;
@@ -100,5 +102,42 @@ export function run(): BenchRow[] {
     },
   ];
   if (!ref) for (const r of rows) r.note = "SciPy reference skipped (python3 with scipy not available)";
-  return rows;
+  return [...rows, ...exactRows()];
+}
+
+/** Slowest exact r x c tables of the R baseline fixture, and the rank tests at their exact limits. */
+function exactRows(): BenchRow[] {
+  const file = path.join(__dirname, "..", "..", "..", "test", "fixtures", "stats", "fisherRxCBaseline.json");
+  const f = JSON.parse(fs.readFileSync(fs.existsSync(file) ? file : path.join("test", "fixtures", "stats", "fisherRxCBaseline.json"), "utf8")) as { cases: { table: number[][]; p: number | null }[] };
+  const timed = f.cases.filter((c) => c.p !== null).map((c) => {
+    const t0 = process.hrtime.bigint();
+    let ok = true;
+    try {
+      fisherRxCExactP(c.table);
+    } catch {
+      ok = false;
+    }
+    return { table: c.table, ok, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  });
+  const exact = timed.filter((t) => t.ok).sort((a, b) => b.ms - a.ms);
+  const slowest = exact[0];
+  const n = (t: number[][]): number => t.flat().reduce((a, b) => a + b, 0);
+  // worst case we can construct: 5 x 5, n = 500, uniform margins (beyond the budget; time to refuse)
+  const uniform = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => 20 + ((i + 2 * j) % 3) - 1));
+  const x = Array.from({ length: 200 }, (_, i) => 2 * i + (i % 7 === 0 ? 1.5 : 0));
+  const y = Array.from({ length: 200 }, (_, i) => 2 * i + 1);
+  const d = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? -1 : 1) * (i + 1));
+  return [
+    {
+      name: `Fisher r x c exact, slowest R baseline table (${slowest.table.length}x${slowest.table[0].length}, n = ${n(slowest.table)})`,
+      ms: slowest.ms, targetMs: 5000,
+      note: `${exact.length} of ${timed.length} R-exact tables exact here; median ${exact[exact.length >> 1].ms.toFixed(1)} ms`,
+    },
+    {
+      name: "Fisher r x c, 5x5 n = 500 near-uniform: time to reach the budget and refuse",
+      ms: time(() => { try { fisherRxCExactP(uniform); } catch { /* beyond budget, as documented */ } }, 1), targetMs: 8000,
+    },
+    { name: "Mann-Whitney exact at the limit, 200 + 200 without ties", ms: time(() => wilcoxonRankSum(x, y, { exact: true }), 3), targetMs: 5000 },
+    { name: "Signed rank exact at the limit, n = 1000 without ties", ms: time(() => wilcoxonSignedRank(d, new Array(1000).fill(0), { exact: true }), 3), targetMs: 3000 },
+  ];
 }

@@ -12,7 +12,7 @@ import {
   tTest,
   testTable,
   wilcoxonRankSum,
-  type Estimate,
+  type EstimateResult,
   type TestResult,
   type Text,
 } from "../stats";
@@ -60,12 +60,12 @@ function t(da: string, en: string): Text {
 }
 
 function asSummary(r: TestResult): TestSummary {
-  return { pValue: r.pValue, method: r.method, statistic: r.statistic, statisticName: r.statisticName, df: r.df, warnings: r.warnings };
+  return { pValue: r.pValue, method: r.method, statistic: r.statistic.value, statisticName: r.statistic.name, df: r.parameter.df, warnings: r.warnings };
 }
 
-function asEffect(e: Estimate): EffectValue | null {
-  if (!Number.isFinite(e.estimate) || !Number.isFinite(e.lower) || !Number.isFinite(e.upper)) return null;
-  return { estimate: e.estimate, lower: e.lower, upper: e.upper, method: e.method, warnings: e.warnings };
+function asEffect(e: EstimateResult): EffectValue | null {
+  if (!Number.isFinite(e.estimate.value) || !Number.isFinite(e.ci.lower) || !Number.isFinite(e.ci.upper)) return null;
+  return { estimate: e.estimate.value, lower: e.ci.lower, upper: e.ci.upper, method: e.method, warnings: e.warnings };
 }
 
 /** Run a stats call; a VirkningError (impossible case) becomes a note instead of failing the report. */
@@ -253,7 +253,7 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
     return row;
   }
   const conf = settings.confLevel;
-  const rd = attempt(() => riskDifference(x1, n1, x2, n2, conf), notes, t("Forskel", "Difference"));
+  const rd = attempt(() => riskDifference(x1, n1, x2, n2, { confLevel: conf }), notes, t("Forskel", "Difference"));
   row.riskDifference = rd ? asEffect(rd) : null;
   const none = x1 === 0 && x2 === 0;
   const all = x1 === n1 && x2 === n2;
@@ -264,12 +264,12 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
         : t(`Ved ${month} mdr. har alle i begge grupper nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months everybody in both groups reached the outcome; relative risk and odds ratio cannot be computed ("–").`),
     );
   } else {
-    const rr = attempt(() => relativeRisk(x1, n1, x2, n2, conf), notes, t("Relativ risiko", "Relative risk"));
+    const rr = attempt(() => relativeRisk(x1, n1, x2, n2, { confLevel: conf }), notes, t("Relativ risiko", "Relative risk"));
     row.relativeRisk = rr ? asEffect(rr) : null;
-    const or = attempt(() => oddsRatio(x1, n1, x2, n2, conf), notes, t("Oddsratio", "Odds ratio"));
+    const or = attempt(() => oddsRatio(x1, n1, x2, n2, { confLevel: conf }), notes, t("Oddsratio", "Odds ratio"));
     row.oddsRatio = or ? asEffect(or) : null;
   }
-  const test = attempt(() => testTable([[x1, n1 - x1], [x2, n2 - x2]], settings.testPolicy), notes, t("p-værdi", "p-value"));
+  const test = attempt(() => testTable([[x1, n1 - x1], [x2, n2 - x2]], { policy: settings.testPolicy }), notes, t("p-værdi", "p-value"));
   if (test && Number.isFinite(test.pValue)) row.test = asSummary(test);
   else if (test) notes.push(t(`Ved ${month} mdr. kan p-værdien ikke beregnes.`, `At ${month} months the p-value cannot be computed.`));
   return row;
@@ -429,7 +429,7 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       if (settings.baselinePValues) {
         const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
         if (table.length >= 2) {
-          const r = attempt(() => testTable(table, settings.testPolicy), notes, t(b.name, b.name));
+          const r = attempt(() => testTable(table, { policy: settings.testPolicy }), notes, t(b.name, b.name));
           if (r && Number.isFinite(r.pValue)) test = asSummary(r);
         } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
       }

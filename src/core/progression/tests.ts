@@ -11,7 +11,7 @@ import type { ProgressionTest } from "./types";
 export const MCNEMAR_EXACT_BELOW = 25;
 
 function summary(r: TestResult): ProgressionTest {
-  return { pValue: r.pValue, method: r.method, statistic: r.statistic, statisticName: r.statisticName, warnings: r.warnings };
+  return { pValue: r.pValue, method: r.method, statistic: r.statistic.value, statisticName: r.statistic.name, warnings: r.warnings };
 }
 
 function attempt(f: () => TestResult, notes: Text[], what: Text): ProgressionTest | null {
@@ -44,5 +44,5 @@ export function mcnemar(table: number[][], notes: Text[], what: Text): Progressi
 
 /** A 2×2 (or larger) table under the comparison's test policy. */
 export function policyTest(table: number[][], policy: TablePolicy, notes: Text[], what: Text): ProgressionTest | null {
-  return attempt(() => testTable(table, policy), notes, what);
+  return attempt(() => testTable(table, { policy }), notes, what);
 }

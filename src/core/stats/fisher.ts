@@ -2,22 +2,25 @@
  * Fisher's exact test.
  * 2x2: hypergeometric p-values (R's two-sided rule), conditional MLE of the odds ratio and the
  * exact (Cornfield) confidence interval, as R's fisher.test.
- * r x c: exact enumeration over tables with fixed margins (network-style bounds with memoised
- * sub-table minima/maxima); beyond a work budget, or when asked, a seeded Monte Carlo p-value
- * (1 + k) / (B + 1) with tables drawn by sequential conditional hypergeometric sampling (the
- * conditional method of Patefield 1981, AS 159).
+ * r x c: exact network algorithm (fisherRxC.ts, Mehta and Patel 1983/1986); beyond its time and
+ * memory budget, or when asked, a seeded Monte Carlo p-value (1 + k) / (B + 1) with tables drawn
+ * by sequential conditional hypergeometric sampling (the conditional method of Patefield 1981,
+ * AS 159), reported with its Monte Carlo standard error.
+ * Statistic: 2x2 the [1,1] cell (SAS "Cell (1,1) Frequency (F)"); r x c the probability of the
+ * observed table (SAS "Table Probability (P)").
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { qnorm } from "./dist";
 import { Hypergeom, solveMonotone } from "./hypergeom";
+import { RXC_EXACT_BUDGET, RXC_MAX_PASTS, RxCBudgetExceeded, rxcExactP } from "./fisherRxC";
 import { seededRandom } from "./rng";
 import type { Alternative, TestResult, Text } from "./types";
-import { checkAlternative, checkConfLevel, checkCountTable, fail, FISHER_MAX_TOTAL } from "./validate";
+import { checkAlternative, checkCountTable, checkOptions, confLevelOf, fail, FISHER_MAX_TOTAL } from "./validate";
+
+export { RXC_EXACT_BUDGET, RXC_MAX_PASTS };
 
 const lfact = (n: number): number => gammaln(n + 1);
 
-/** Work budget for exact r x c enumeration (partial scores x column compositions; about a second at most). */
-export const RXC_EXACT_BUDGET = 150_000;
 /** Default Monte Carlo settings when an r x c table is beyond the exact budget. */
 export const RXC_DEFAULT_SIMULATION = { B: 10000, seed: 20260101 };
 
@@ -27,11 +30,13 @@ export interface FisherOptions {
   simulate?: { B: number; seed: number };
 }
 
-export function fisherExact(table: number[][], opts: FisherOptions = {}): TestResult {
+const FISHER: Text = { da: "Fishers eksakte test", en: "Fisher's exact test" };
+
+export function fisherExact(table: number[][], options?: FisherOptions): TestResult {
+  const opts = checkOptions(options);
   checkCountTable(table);
   const alternative = checkAlternative(opts.alternative);
-  const confLevel = opts.confLevel ?? 0.95;
-  checkConfLevel(confLevel);
+  const confLevel = confLevelOf(opts.confLevel);
   const total = table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
   if (total === 0) fail("STATS_EMPTY_TABLE", "Tabellen er tom (alle celler er 0).", "The table is empty (all cells are 0).");
   checkFisherTotal(total);
@@ -86,19 +91,19 @@ function fisher2x2(t: number[][], alternative: Alternative, confLevel: number): 
     const alpha = (1 - confLevel) / 2;
     confInt = [lowerLimit(alpha), upperLimit(alpha)];
   }
+  const ci = { lower: confInt[0], upper: confInt[1], level: confLevel };
   const warnings: Text[] = [];
   if (h.lo === h.hi) {
     warnings.push({ da: "En række eller kolonne i tabellen er tom; testen kan ikke skelne mellem grupperne (p = 1).", en: "A row or column of the table is empty; the test cannot distinguish the groups (p = 1)." });
   }
   return {
-    method: { da: "Fishers eksakte test", en: "Fisher's exact test" },
+    method: FISHER,
+    statistic: { name: "x[1,1]", value: x },
+    parameter: { n: m + n },
     pValue,
     alternative,
-    estimate,
-    estimateName: "odds ratio (conditional MLE)",
-    confInt,
-    confLevel,
-    parameters: { n: m + n },
+    estimate: { name: { da: "oddsratio (betinget maksimum likelihood)", en: "odds ratio (conditional MLE)" }, value: estimate },
+    ci,
     warnings,
   };
 }
@@ -110,32 +115,39 @@ function cellScore(table: number[][]): number {
   return s;
 }
 
-class BudgetExceeded extends Error {}
+/** Rows and columns with total 0 left out (they carry no information and do not change the p-value). */
+function dropEmpty(table: number[][]): number[][] {
+  const keepCols = table[0].map((_, j) => table.some((r) => r[j] > 0));
+  return table.filter((r) => r.some((v) => v > 0)).map((r) => r.filter((_, j) => keepCols[j]));
+}
+
+const budgetText = (reason: "time" | "memory"): Text => reason === "time"
+  ? { da: `over tidsbudgettet for eksakt beregning (${RXC_EXACT_BUDGET.toLocaleString("da-DK")} trin, ca. 2-3 sekunder)`, en: `beyond the time budget for the exact computation (${RXC_EXACT_BUDGET} steps, about 2-3 seconds)` }
+  : { da: `over hukommelsesbudgettet for eksakt beregning (${RXC_MAX_PASTS.toLocaleString("da-DK")} delsummer, ca. 60 MB)`, en: `beyond the memory budget for the exact computation (${RXC_MAX_PASTS} partial sums, about 60 MB)` };
 
 /**
- * The exact r x c p-value alone, or undefined when the table is beyond RXC_EXACT_BUDGET
- * (fisherExact then simulates). Rows/columns with total 0 are left out.
+ * The exact r x c p-value alone (rows/columns with total 0 are left out; fewer than 2 x 2 left
+ * gives 1). Beyond the time or memory budget it throws STATS_EXACT_BUDGET (never a silent
+ * undefined); fisherExact then simulates and says so.
  */
-export function fisherRxCExactP(table: number[][]): number | undefined {
+export function fisherRxCExactP(table: number[][], options: { budget?: number } = {}): number {
   checkCountTable(table);
   checkFisherTotal(table.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0));
-  const rows = table.filter((r) => r.some((v) => v > 0)).map((r) => r.filter((_, j) => table.some((q) => q[j] > 0)));
+  const rows = dropEmpty(table);
   if (rows.length < 2 || rows[0].length < 2) return 1;
   const rowSums = rows.map((r) => r.reduce((a, b) => a + b, 0));
   const colSums = rows[0].map((_, j) => rows.reduce((s, r) => s + r[j], 0));
   try {
-    return rxcExact(rowSums, colSums, cellScore(rows));
+    return rxcExactP(rowSums, colSums, cellScore(rows), options.budget);
   } catch (e) {
-    if (e instanceof BudgetExceeded) return undefined;
-    throw e;
+    if (!(e instanceof RxCBudgetExceeded)) throw e;
+    const why = budgetText(e.reason);
+    return fail("STATS_EXACT_BUDGET", `Tabellen er ${why.da}; brug en simuleret p-værdi.`, `The table is ${why.en}; use a simulated p-value.`);
   }
 }
 
 function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): TestResult {
-  // drop empty rows and columns (they carry no information and do not change the p-value)
-  let rows = table.filter((r) => r.some((v) => v > 0));
-  const keepCols = table[0].map((_, j) => table.some((r) => r[j] > 0));
-  rows = rows.map((r) => r.filter((_, j) => keepCols[j]));
+  const rows = dropEmpty(table);
   const warnings: Text[] = [];
   if (rows.length < table.length || rows[0].length < table[0].length) {
     warnings.push({ da: "Tomme rækker eller kolonner er udeladt.", en: "Empty rows or columns were left out." });
@@ -144,32 +156,50 @@ function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): T
   const colSums = rows[0].map((_, j) => rows.reduce((s, r) => s + r[j], 0));
   const N = rowSums.reduce((a, b) => a + b, 0);
   const sObs = cellScore(rows);
+  const logConst = rowSums.reduce((s, r) => s + lfact(r), 0) + colSums.reduce((s, c) => s + lfact(c), 0) - lfact(N);
+  const statistic = { name: "P(table)", value: Math.exp(logConst - sObs) };
+  const base = { statistic, alternative: "two.sided" as const, estimate: null, ci: null };
   if (rows.length < 2 || colSums.length < 2) {
     return {
-      method: { da: "Fishers eksakte test", en: "Fisher's exact test" },
-      pValue: 1, alternative: "two.sided",
-      parameters: { n: N },
+      ...base, method: FISHER, pValue: 1, parameter: { n: N },
       warnings: [...warnings, { da: "Kun én række eller kolonne har observationer; p = 1.", en: "Only one row or column has observations; p = 1." }],
     };
   }
   if (!simulate) {
     try {
-      const p = rxcExact(rowSums, colSums, sObs);
-      return {
-        method: { da: "Fishers eksakte test (r×c, eksakt)", en: "Fisher's exact test (r x c, exact)" },
-        pValue: p, alternative: "two.sided", parameters: { n: N }, warnings,
-      };
+      const p = rxcExactP(rowSums, colSums, sObs);
+      return { ...base, method: { da: "Fishers eksakte test (r×c, eksakt)", en: "Fisher's exact test (r x c, exact)" }, pValue: p, parameter: { n: N }, warnings };
     } catch (e) {
-      if (!(e instanceof BudgetExceeded)) throw e;
+      if (!(e instanceof RxCBudgetExceeded)) throw e;
       simulate = RXC_DEFAULT_SIMULATION;
+      const why = budgetText(e.reason);
       warnings.push({
-        da: `Tabellen er for stor til eksakt beregning; p-værdien er simuleret (Monte Carlo, B = ${simulate.B}, frø ${simulate.seed}).`,
-        en: `The table is too large for exact computation; the p-value is simulated (Monte Carlo, B = ${simulate.B}, seed ${simulate.seed}).`,
+        da: `Tabellen er ${why.da}; p-værdien er simuleret (Monte Carlo, B = ${simulate.B}, frø ${simulate.seed}) og er derfor ikke eksakt.`,
+        en: `The table is ${why.en}; the p-value is simulated (Monte Carlo, B = ${simulate.B}, seed ${simulate.seed}) and therefore not exact.`,
       });
     }
   }
   const { B, seed } = simulate;
   if (!Number.isInteger(B) || B < 1) fail("STATS_SIMULATION_B", "Antal simulationer (B) skal være et positivt helt tal.", "The number of simulations (B) must be a positive whole number.");
+  if (!Number.isFinite(seed)) fail("STATS_SIMULATION_SEED", "Frøet (seed) skal være et endeligt tal.", "The seed must be a finite number.");
+  const k = countAtLeastAsExtreme(rowSums, colSums, sObs, B, seed);
+  const pValue = (1 + k) / (B + 1);
+  // binomial standard error of the Monte Carlo estimate
+  const se = Math.sqrt((pValue * (1 - pValue)) / B);
+  warnings.push({
+    da: `Monte Carlo-standardfejl for p-værdien: ${se.toPrecision(2).replace(".", ",")}.`,
+    en: `Monte Carlo standard error of the p-value: ${se.toPrecision(2)}.`,
+  });
+  return {
+    ...base,
+    method: { da: "Fishers eksakte test (r×c, Monte Carlo-simuleret p-værdi)", en: "Fisher's exact test (r x c, Monte Carlo simulated p-value)" },
+    pValue, parameter: { n: N, B, seed, mcStandardError: se }, warnings,
+  };
+}
+
+/** Number of B simulated tables with probability <= that of the observed table (R's tolerance). */
+function countAtLeastAsExtreme(rowSums: number[], colSums: number[], sObs: number, B: number, seed: number): number {
+  const N = rowSums.reduce((a, b) => a + b, 0);
   const rnd = seededRandom(seed);
   const almost = 1 + 64 * Number.EPSILON;
   let k = 0;
@@ -182,182 +212,7 @@ function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): T
     for (const v of cells) s += lf[v];
     if (s >= sObs / almost) k++;
   }
-  return {
-    method: { da: "Fishers eksakte test (r×c, Monte Carlo-simuleret p-værdi)", en: "Fisher's exact test (r x c, Monte Carlo simulated p-value)" },
-    pValue: (1 + k) / (B + 1),
-    alternative: "two.sided",
-    parameters: { n: N, B, seed },
-    warnings,
-  };
-}
-
-/**
- * Exact r x c p-value: sum of P(table) over tables with P(table) <= P(observed) (1 + 1e-7).
- * Network-style algorithm (after Mehta and Patel 1983): columns are filled one at a time; the
- * nodes of stage j are the distinct (sorted) remaining row margins; each node keeps the distinct
- * partial scores ("past") with their multiplicities. For each node, cheap bounds on the score of
- * any completion (convex relaxations by rows and by columns) decide whole subtrees at once: the
- * total probability of a node has a closed form (multinomial identity).
- * Throws BudgetExceeded when the work (partial scores x column compositions) exceeds the budget.
- */
-function rxcExact(rowSums0: number[], colSums0: number[], sObs: number): number {
-  // fewer rows than columns keeps the column compositions small
-  const [rowSums, colSums] = rowSums0.length <= colSums0.length ? [rowSums0, colSums0] : [colSums0, rowSums0];
-  const cols = [...colSums].sort((a, b) => b - a);
-  const C = cols.length;
-  const suffix = new Array<number>(C + 1).fill(0);
-  const lfColsSuffix = new Array<number>(C + 1).fill(0);
-  for (let j = C - 1; j >= 0; j--) {
-    suffix[j] = suffix[j + 1] + cols[j];
-    lfColsSuffix[j] = lfColsSuffix[j + 1] + lfact(cols[j]);
-  }
-  const N = suffix[0];
-  const lfTable = new Float64Array(N + 1);
-  for (let i = 0; i <= N; i++) lfTable[i] = lfact(i);
-  const lf = (v: number): number => lfTable[v];
-  const logConst = rowSums.reduce((s, r) => s + lf(r), 0) + colSums.reduce((s, c) => s + lf(c), 0) - lf(N);
-  const thr = sObs - Math.log1p(1e-7) - 1e-12 * Math.max(1, sObs);
-  let work = 0;
-
-  /** log of the sum over completions of exp(-score), remaining margins r, columns j.. */
-  const logMass = (r: number[], j: number): number => lf(suffix[j]) - r.reduce((s, v) => s + lf(v), 0) - lfColsSuffix[j];
-
-  /** min over 0 <= x_k <= caps_k, sum x = total, of sum lf(x_k) (most even split). */
-  const minSplit = (total: number, capsAsc: number[]): number => {
-    let rem = total;
-    let res = 0;
-    const K = capsAsc.length;
-    for (let k = 0; k < K; k++) {
-      const left = K - k;
-      if (capsAsc[k] * left <= rem) {
-        res += lf(capsAsc[k]);
-        rem -= capsAsc[k];
-      } else {
-        const q = Math.floor(rem / left);
-        const extra = rem - q * left;
-        return res + extra * lf(q + 1) + (left - extra) * lf(q);
-      }
-    }
-    return res;
-  };
-  /** max of the same (most concentrated split: greedy over the largest caps). */
-  const maxSplit = (total: number, capsDesc: number[]): number => {
-    let rem = total;
-    let res = 0;
-    for (const c of capsDesc) {
-      if (rem <= 0) break;
-      const x = Math.min(c, rem);
-      res += lf(x);
-      rem -= x;
-    }
-    return res;
-  };
-  const bounds = (rAsc: number[], j: number): [number, number] => {
-    if (j === C - 1) {
-      const s = rAsc.reduce((a, v) => a + lf(v), 0);
-      return [s, s];
-    }
-    const rDesc = [...rAsc].reverse();
-    const cDesc = cols.slice(j); // already descending
-    const cAsc = [...cDesc].reverse();
-    let lbCol = 0;
-    let ubCol = 0;
-    for (const c of cDesc) {
-      lbCol += minSplit(c, rAsc);
-      ubCol += maxSplit(c, rDesc);
-    }
-    let lbRow = 0;
-    let ubRow = 0;
-    for (const r of rAsc) {
-      lbRow += minSplit(r, cAsc);
-      ubRow += maxSplit(r, cDesc);
-    }
-    return [Math.max(lbCol, lbRow), Math.min(ubCol, ubRow)];
-  };
-
-  // Node keys: sorted margins packed in mixed radix N + 1 when that is exact, else a string.
-  const R = rowSums.length;
-  const packable = Math.pow(N + 1, R) < Number.MAX_SAFE_INTEGER;
-  const scratch = new Array<number>(R).fill(0);
-  const keyOf = (v: number[]): number | string => {
-    for (let i = 0; i < R; i++) scratch[i] = v[i];
-    // insertion sort (R is small)
-    for (let i = 1; i < R; i++) {
-      const t = scratch[i];
-      let k = i - 1;
-      while (k >= 0 && scratch[k] > t) {
-        scratch[k + 1] = scratch[k];
-        k--;
-      }
-      scratch[k + 1] = t;
-    }
-    if (!packable) return scratch.join(",");
-    let key = 0;
-    for (let i = 0; i < R; i++) key = key * (N + 1) + scratch[i];
-    return key;
-  };
-
-  interface Past { s: number; w: number }
-  interface Node { r: number[]; past: Map<number, Past> }
-  const SCALE = 1e10;
-  const start = [...rowSums].sort((a, b) => a - b);
-  let stage = new Map<number | string, Node>([[keyOf(start), { r: start, past: new Map([[0, { s: 0, w: 1 }]]) }]]);
-  let p = 0;
-  const next0 = new Array<number>(R).fill(0);
-  const cur = new Array<number>(R).fill(0);
-  const capAfter = new Array<number>(R + 1).fill(0);
-  for (let j = 0; j < C && stage.size > 0; j++) {
-    const next = new Map<number | string, Node>();
-    const c = cols[j];
-    for (const node of stage.values()) {
-      const [lb, ub] = bounds(node.r, j);
-      const lm = logMass(node.r, j);
-      const open: Past[] = [];
-      for (const v of node.past.values()) {
-        if (v.s + lb >= thr) p += v.w * Math.exp(logConst - v.s + lm);
-        else if (v.s + ub >= thr) open.push(v);
-      }
-      if (open.length === 0 || j === C - 1) continue;
-      const r = node.r;
-      for (let i = R - 1; i >= 0; i--) capAfter[i] = capAfter[i + 1] + r[i];
-      const emit = (score: number): void => {
-        work += open.length;
-        if (work > RXC_EXACT_BUDGET) throw new BudgetExceeded();
-        for (let i = 0; i < R; i++) next0[i] = r[i] - cur[i];
-        const key = keyOf(next0);
-        let child = next.get(key);
-        if (!child) {
-          child = { r: scratch.slice(), past: new Map() };
-          next.set(key, child);
-        }
-        const past = child.past;
-        for (const v of open) {
-          const sv = v.s + score;
-          const k = Math.round(sv * SCALE);
-          const got = past.get(k);
-          if (got) got.w += v.w;
-          else past.set(k, { s: sv, w: v.w });
-        }
-      };
-      const rec = (i: number, left: number, score: number): void => {
-        if (i === R - 1) {
-          if (left > r[i]) return;
-          cur[i] = left;
-          emit(score + lf(left));
-          return;
-        }
-        const lo = Math.max(0, left - capAfter[i + 1]);
-        const hi = Math.min(r[i], left);
-        for (let v = lo; v <= hi; v++) {
-          cur[i] = v;
-          rec(i + 1, left - v, score + lf(v));
-        }
-      };
-      rec(0, c, 0);
-    }
-    stage = next;
-  }
-  return Math.min(1, p);
+  return k;
 }
 
 /** Draw a table with the given margins under the multiple hypergeometric law (lf = log factorial table). */

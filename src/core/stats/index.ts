@@ -31,19 +31,22 @@
  * See src/core/stats/README.md for conventions (where R and SciPy differ, we follow R) and the
  * fixture coverage per test (>= 300 R cases each, plus a SciPy cross-check).
  */
-export type { Alternative, Estimate, Lang, PowerResult, TablePolicy, TestResult, Text } from "./types";
+export type { Alternative, ConfInt, EstimateResult, Lang, NamedEstimate, PowerResult, Statistic, TablePolicy, TestResult, Text } from "./types";
 export { expectedCounts, chiSquareTest, testTable, WARN_EXPECTED_LT5 } from "./tables";
-export { fisherExact, fisherRxCExactP, RXC_EXACT_BUDGET, RXC_DEFAULT_SIMULATION } from "./fisher";
+export { fisherExact, fisherRxCExactP, RXC_EXACT_BUDGET, RXC_MAX_PASTS, RXC_DEFAULT_SIMULATION } from "./fisher";
 export type { FisherOptions } from "./fisher";
 export { riskDifference, relativeRisk, oddsRatio, wilson } from "./effect";
+export type { EffectOptions } from "./effect";
 export { mcnemarTest } from "./mcnemar";
+export type { McNemarOptions } from "./mcnemar";
 export { tTest } from "./ttest";
 export type { TTestOptions } from "./ttest";
-export { wilcoxonRankSum, wilcoxonSignedRank, ALL_TIED_WARNING } from "./wilcoxon";
+export { wilcoxonRankSum, wilcoxonSignedRank, ALL_TIED_WARNING, EXACT_RANK_SUM_MAX, EXACT_SIGNED_RANK_MAX, rankSumCdf, signedRankCdf } from "./wilcoxon";
 export type { WilcoxonOptions } from "./wilcoxon";
 export { shapiroWilk } from "./shapiro";
 export { smdContinuous, smdProportion } from "./smd";
 export { powerTwoProportions, sampleSizeFor80 } from "./power";
+export type { PowerArgs } from "./power";
 export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
 export { FISHER_MAX_TOTAL } from "./validate";

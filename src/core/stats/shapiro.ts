@@ -9,7 +9,7 @@
  */
 import { pnormUpper, qnorm } from "./dist";
 import type { TestResult } from "./types";
-import { checkSample, fail } from "./validate";
+import { checkOptions, checkSample, fail } from "./validate";
 
 const C1 = [0, 0.221157, -0.147981, -2.07119, 4.434685, -2.706056];
 const C2 = [0, 0.042981, -0.293762, -1.752461, 5.682633, -3.582633];
@@ -71,14 +71,18 @@ function computeCoefficients(n: number): number[] {
   return a;
 }
 
-export function shapiroWilk(data: number[]): TestResult {
+export function shapiroWilk(data: number[], options?: Record<string, never>): TestResult {
+  checkOptions(options);
   checkSample(data, 3);
   const n = data.length;
   if (n > 5000) fail("STATS_TOO_MANY", `Shapiro-Wilks test kræver mellem 3 og 5000 observationer (har ${n}).`, `The Shapiro-Wilk test needs between 3 and 5000 observations (has ${n}).`);
-  const x = Float64Array.from(data).sort();
+  // centre on the median first, as R does (x - median), so that 1e12 + 1..20 keeps its spread
+  const sorted = Float64Array.from(data).sort();
+  const mid = sorted[(n - 1) >> 1];
+  const x = sorted.map((v) => v - mid);
   const range = x[n - 1] - x[0];
-  if (!(range > 1e-10 * Math.max(1, Math.abs(x[0]), Math.abs(x[n - 1])))) {
-    fail("STATS_ALL_EQUAL", "Alle værdier er (næsten) ens; Shapiro-Wilks test kan ikke beregnes.", "All values are (essentially) equal; the Shapiro-Wilk test cannot be computed.");
+  if (!(range > 0)) {
+    fail("STATS_ALL_EQUAL", "Alle værdier er ens; Shapiro-Wilks test kan ikke beregnes.", "All values are equal; the Shapiro-Wilk test cannot be computed.");
   }
   const a = coefficients(n);
   // coefficient of the i-th order statistic (0-based): -a[i] in the lower half, +a[n-1-i] in the upper
@@ -137,11 +141,12 @@ export function shapiroWilk(data: number[]): TestResult {
 function result(w: number, p: number, n: number): TestResult {
   return {
     method: { da: "Shapiro-Wilks test for normalfordeling", en: "Shapiro-Wilk normality test" },
-    statistic: w,
-    statisticName: "W (Shapiro)",
-    parameters: { n },
+    statistic: { name: "W", value: w },
+    parameter: { n },
     pValue: p,
     alternative: "two.sided",
+    estimate: null,
+    ci: null,
     warnings: [],
   };
 }

@@ -18,7 +18,7 @@ export function smdContinuous(x: number[], y: number[]): number {
 }
 
 export function smdProportion(p1: number, p2: number): number {
-  checkProbability(p1, "p1", false);
-  checkProbability(p2, "p2", false);
+  checkProbability(p1, { da: "p1", en: "p1" }, false);
+  checkProbability(p2, { da: "p2", en: "p2" }, false);
   return ratio(p1 - p2, (p1 * (1 - p1) + p2 * (1 - p2)) / 2);
 }

@@ -2,7 +2,7 @@
 import { pchisqUpper } from "./dist";
 import { fisherExact } from "./fisher";
 import type { TablePolicy, TestResult, Text } from "./types";
-import { checkCountTable, fail } from "./validate";
+import { checkCountTable, checkOptions, checkPolicy, fail } from "./validate";
 
 const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
 
@@ -32,13 +32,19 @@ function dropEmpty(table: number[][]): { t: number[][]; dropped: boolean } {
  * Pearson's chi-square test of independence (R: chisq.test). `correct` (default false, the
  * SAS PROC FREQ "Chi-Square") applies Yates' continuity correction, for 2x2 tables only, with
  * R's rule: |O - E| is reduced by min(0.5, |O - E|). Rows/columns with total 0 are left out
- * (with a warning); R would return NaN for them.
+ * (with a warning); R would return NaN for them. A table that becomes 2x2 that way gets Yates when
+ * asked, with a warning that says so.
  */
-export function chiSquareTest(table: number[][], opts: { correct?: boolean } = {}): TestResult {
+export function chiSquareTest(table: number[][], options?: { correct?: boolean }): TestResult {
+  const opts = checkOptions(options);
   checkCountTable(table);
   const warnings: Text[] = [];
   const { t, dropped } = dropEmpty(table);
   if (dropped) warnings.push({ da: "Rækker eller kolonner uden observationer er udeladt.", en: "Rows or columns without observations were left out." });
+  if (dropped && (opts.correct ?? false) && t.length === 2 && t[0]?.length === 2) {
+    // R's chisq.test gives NaN here (an expected count of 0); we test the remaining 2x2 table and say so
+    warnings.push({ da: "Yates' korrektion er anvendt på den 2×2-tabel, der er tilbage, når de tomme rækker/kolonner er udeladt.", en: "Yates' correction was applied to the 2x2 table that remains once the empty rows/columns are left out." });
+  }
   if (t.length < 2 || t[0].length < 2) {
     fail("STATS_TABLE_DEGENERATE", "Tabellen skal have mindst to rækker og to kolonner med observationer for at lave en χ²-test.",
       "The table needs at least two rows and two columns with observations for a chi-square test.");
@@ -64,11 +70,12 @@ export function chiSquareTest(table: number[][], opts: { correct?: boolean } = {
     method: yates
       ? { da: "Pearsons χ²-test med Yates' kontinuitetskorrektion", en: "Pearson's chi-squared test with Yates' continuity correction" }
       : { da: "Pearsons χ²-test", en: "Pearson's chi-squared test" },
-    statistic: x2,
-    statisticName: "X-squared",
-    df,
+    statistic: { name: "X-squared", value: x2 },
+    parameter: { df },
     pValue: pchisqUpper(x2, df),
     alternative: "two.sided",
+    estimate: null,
+    ci: null,
     warnings,
   };
 }
@@ -76,9 +83,10 @@ export function chiSquareTest(table: number[][], opts: { correct?: boolean } = {
 /**
  * Pick and run the test for a table: "pearson" (uncorrected chi-square, SAS's "Chi-Square"),
  * "yates" (chi-square with Yates' correction for 2x2), "fisher" (Fisher's exact test),
- * "auto" (Fisher when any expected count < 5, otherwise Pearson).
+ * "auto" (Fisher when any expected count < 5, otherwise Pearson). Case is ignored ("Fisher").
  */
-export function testTable(table: number[][], policy: TablePolicy): TestResult {
+export function testTable(table: number[][], options: { policy: TablePolicy }): TestResult {
+  const policy = checkPolicy(checkOptions(options).policy);
   switch (policy) {
     case "pearson":
       return chiSquareTest(table, { correct: false });
@@ -96,7 +104,5 @@ export function testTable(table: number[][], policy: TablePolicy): TestResult {
       }
       return chiSquareTest(table, { correct: false });
     }
-    default:
-      return fail("STATS_POLICY", `Ukendt testvalg: ${String(policy)}.`, `Unknown test policy: ${String(policy)}.`);
   }
 }

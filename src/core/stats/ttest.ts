@@ -5,8 +5,8 @@
  */
 import { mean } from "./descriptive";
 import { pt, qt } from "./dist";
-import type { Alternative, TestResult } from "./types";
-import { checkAlternative, checkConfLevel, checkResultNumbers, checkSample, fail } from "./validate";
+import type { Alternative, TestResult, Text } from "./types";
+import { checkAlternative, checkOptions, checkResultNumbers, checkSample, confLevelOf, fail } from "./validate";
 
 export interface TTestOptions {
   varEqual?: boolean;
@@ -21,18 +21,18 @@ function sumSq(x: number[], m: number): number {
   return s;
 }
 
-export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestResult {
+export function tTest(x: number[], y: number[], options?: TTestOptions): TestResult {
+  const opts = checkOptions(options);
   const alternative = checkAlternative(opts.alternative);
-  const confLevel = opts.confLevel ?? 0.95;
-  checkConfLevel(confLevel);
+  const confLevel = confLevelOf(opts.confLevel);
   let df: number;
   let se: number;
   let est: number;
   let method;
-  let estimateName: string;
+  let estimateName: Text;
   if (opts.paired) {
-    checkSample(x, 2, "Første måling");
-    checkSample(y, 2, "Anden måling");
+    checkSample(x, 2, { da: "Første måling", en: "The first measurement" });
+    checkSample(y, 2, { da: "Anden måling", en: "The second measurement" });
     if (x.length !== y.length) fail("STATS_PAIRED_LENGTH", "Parrede målinger skal have lige mange værdier.", "Paired measurements must have the same number of values.");
     const d = x.map((v, i) => v - y[i]);
     const n = d.length;
@@ -41,11 +41,11 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
     if (se < 10 * Number.EPSILON * Math.abs(est) || se === 0) fail("STATS_CONSTANT_DATA", "Forskellene er (næsten) konstante; t-testen kan ikke beregnes.", "The differences are (essentially) constant; the t-test cannot be computed.");
     df = n - 1;
     method = { da: "Parret t-test", en: "Paired t-test" };
-    estimateName = "mean difference";
+    estimateName = { da: "middelforskel", en: "mean difference" };
   } else {
     const varEqual = opts.varEqual ?? false;
-    checkSample(x, varEqual ? 1 : 2, "Gruppe 1");
-    checkSample(y, varEqual ? 1 : 2, "Gruppe 2");
+    checkSample(x, varEqual ? 1 : 2, { da: "Gruppe 1", en: "Group 1" });
+    checkSample(y, varEqual ? 1 : 2, { da: "Gruppe 2", en: "Group 2" });
     const nx = x.length;
     const ny = y.length;
     if (varEqual && nx + ny < 3) fail("STATS_TOO_FEW", "t-testen kræver mindst tre observationer i alt.", "The t-test needs at least three observations in total.");
@@ -72,7 +72,7 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
       fail("STATS_CONSTANT_DATA", "Data er (næsten) konstante; t-testen kan ikke beregnes.", "The data are (essentially) constant; the t-test cannot be computed.");
     }
     est = mx - my;
-    estimateName = "difference in means";
+    estimateName = { da: "forskel i middelværdier", en: "difference in means" };
   }
   const t = est / se;
   let pValue: number;
@@ -90,7 +90,7 @@ export function tTest(x: number[], y: number[], opts: TTestOptions = {}): TestRe
   }
   checkResultNumbers([t, df, pValue, est, ci[0], ci[1]]);
   return {
-    method, statistic: t, statisticName: "t", df, pValue, alternative,
-    estimate: est, estimateName, confInt: ci, confLevel, warnings: [],
+    method, statistic: { name: "t", value: t }, parameter: { df }, pValue, alternative,
+    estimate: { name: estimateName, value: est }, ci: { lower: ci[0], upper: ci[1], level: confLevel }, warnings: [],
   };
 }

@@ -1,4 +1,4 @@
-/** Shared result types of the statistics engine. */
+/** Shared result types of the statistics engine (one shape for every test and estimate). */
 
 /** A user-visible text in Danish and English. */
 export interface Text {
@@ -8,31 +8,49 @@ export interface Text {
 
 export type Alternative = "two.sided" | "less" | "greater";
 
-/** Result of a hypothesis test, in the spirit of R's `htest`. */
+/** A confidence interval; `level` is the confidence level, e.g. 0.95. */
+export interface ConfInt {
+  lower: number;
+  upper: number;
+  level: number;
+}
+
+/** A test statistic with R's name for it ("X-squared", "t", "W", "V", ...). */
+export interface Statistic {
+  name: string;
+  value: number;
+}
+
+/** A point estimate with its name in Danish and English. */
+export interface NamedEstimate {
+  name: Text;
+  value: number;
+}
+
+/**
+ * Result of every hypothesis test, in the spirit of R's `htest`. Fields that a test does not
+ * have are null (never missing, never NaN).
+ */
 export interface TestResult {
   /** e.g. {da: "Fishers eksakte test", en: "Fisher's exact test"} */
   method: Text;
-  statistic?: number;
-  /** "X-squared", "W", "t", "V", "W (Shapiro)", ... */
-  statisticName?: string;
-  df?: number;
-  parameters?: Record<string, number>;
+  statistic: Statistic;
+  /** Parameters of the null distribution or the computation, e.g. {df: 1}, {n: 40, B: 10000}. */
+  parameter: Record<string, number>;
   pValue: number;
   alternative: Alternative;
-  estimate?: number;
-  estimateName?: string;
-  confInt?: [number, number];
-  confLevel?: number;
+  estimate: NamedEstimate | null;
+  /** null when the test has no interval, or when it cannot be computed (a warning says why). */
+  ci: ConfInt | null;
   warnings: Text[];
 }
 
-/** A point estimate with a confidence interval. */
-export interface Estimate {
-  estimate: number;
-  lower: number;
-  upper: number;
-  confLevel: number;
+/** Result of an effect measure (risk difference, relative risk, odds ratio). */
+export interface EstimateResult {
   method: Text;
+  estimate: NamedEstimate;
+  /** A degenerate interval (lower = upper) comes with a warning. */
+  ci: ConfInt;
   warnings: Text[];
 }
 
@@ -47,4 +65,5 @@ export interface PowerResult {
   p2: number;
   sigLevel: number;
   method: Text;
+  warnings: Text[];
 }

@@ -6,15 +6,15 @@
  * Rank-sum statistic W = U of x = sum of ranks of x - nx (nx + 1) / 2 (as R).
  * All values tied (rank-sum): p = 1 with a warning (R gives NaN two-sided).
  * Signed-rank statistic V = sum of ranks of positive differences; zero differences are dropped.
- * Explicit exact = true is honoured up to nx * ny <= 250 000 (rank sum) and n <= 1000 (signed
- * rank); beyond that the normal approximation is used with a warning.
- * Exact null distributions by polynomial counting (Gaussian binomial coefficients for U,
- * product of (1 + q^i) for V).
+ * Explicit exact = true is refused (STATS_EXACT_TOO_LARGE) beyond nx * ny = 40 000 (rank sum,
+ * e.g. 200 + 200) and n = 1000 (signed rank); the exact distributions are computed in probability
+ * space by recurrences without subtraction and checked against big-integer counts
+ * (scripts/fixtures/generate-rank-exact.mjs).
  */
 import { rankWithTies } from "./descriptive";
 import { pnorm, pnormUpper } from "./dist";
 import type { Alternative, TestResult, Text } from "./types";
-import { checkAlternative, checkSample, fail } from "./validate";
+import { checkAlternative, checkOptions, checkSample, fail } from "./validate";
 
 export interface WilcoxonOptions {
   exact?: boolean;
@@ -22,55 +22,90 @@ export interface WilcoxonOptions {
   alternative?: Alternative;
 }
 
-/** Counts of U = 0..m*n for the rank-sum statistic with sizes m, n. */
-export function rankSumCounts(m: number, n: number): Float64Array {
-  const a = Math.min(m, n);
-  const b = Math.max(m, n);
-  const D = a * b;
-  const f = new Float64Array(D + 1);
-  f[0] = 1;
-  // prod_{i=1}^{a} (1 - q^{b+i}) / (1 - q^i)
-  for (let i = 1; i <= a; i++) {
-    const s = b + i;
-    for (let u = D; u >= s; u--) f[u] -= f[u - s];
-    for (let u = i; u <= D; u++) f[u] += f[u - i];
-  }
-  return f;
-}
+/** Largest nx * ny for which an exact rank-sum p-value is computed (200 + 200; about 1 s). */
+export const EXACT_RANK_SUM_MAX = 40_000;
+/** Largest number of non-zero differences for an exact signed-rank p-value (about 0.3 s). */
+export const EXACT_SIGNED_RANK_MAX = 1000;
 
-/** Counts of V = 0..n(n+1)/2 for the signed-rank statistic with n non-zero differences. */
-export function signedRankCounts(n: number): Float64Array {
-  const D = (n * (n + 1)) / 2;
-  const f = new Float64Array(D + 1);
-  f[0] = 1;
-  for (let i = 1; i <= n; i++) for (let u = D; u >= i; u--) f[u] += f[u - i];
-  return f;
-}
-
-/** P(S <= q) for a distribution symmetric on 0..D given by counts f. */
-function lowerTail(f: Float64Array, q: number): number {
-  const D = f.length - 1;
+/**
+ * P(U <= q) for the Mann-Whitney U with group sizes m, n under H0, by the recurrence of Mann and
+ * Whitney (1947): the largest observation belongs to the first group with probability
+ * m / (m + n), so P_{m,n}(u) = m/(m+n) P_{m-1,n}(u - n) + n/(m+n) P_{m,n-1}(u). Every step is a
+ * convex combination of probabilities (no subtraction, no overflow), so the rounding error stays
+ * at a few ulps; only u <= q is kept. Work about m n q / 2, memory min(m, n) (q + 1) numbers.
+ */
+export function rankSumLowerTail(m: number, n: number, q: number): number {
+  const D = m * n;
   if (q < 0) return 0;
   if (q >= D) return 1;
-  let total = 0;
-  for (let i = 0; i <= D; i++) total += f[i];
-  if (q <= D / 2) {
-    let s = 0;
-    for (let i = 0; i <= q; i++) s += f[i];
-    return s / total;
-  }
-  // P(S <= q) = 1 - P(S >= q + 1) = 1 - P(S <= D - q - 1)
-  let s = 0;
-  for (let i = 0; i <= D - q - 1; i++) s += f[i];
-  return 1 - s / total;
+  if (q > D / 2) return 1 - rankSumLowerTail(m, n, D - q - 1); // symmetry: P(U > q) = P(U <= D - q - 1)
+  return rankSumCdf(m, n, q)[q];
 }
 
-function exactP(f: Float64Array, stat: number, centre: number, alternative: Alternative): number {
-  const D = f.length - 1;
-  const upper = (q: number): number => lowerTail(f, D - q - 1); // P(S > q) by symmetry
-  if (alternative === "less") return lowerTail(f, stat);
-  if (alternative === "greater") return upper(stat - 1);
-  const p = stat > centre ? upper(stat - 1) : lowerTail(f, stat);
+/** P(U <= u) for u = 0..q (one pass; the work grows with q). */
+export function rankSumCdf(m: number, n: number, q: number): Float64Array {
+  const a = Math.min(m, n);
+  const b = Math.max(m, n);
+  // col[i][u] = P_{i,j}(u) for u <= q, updated in place for j = 1..b (P_{i,0} and P_{0,j} put
+  // all mass on 0); col[i - 1] already holds P_{i-1,j} when col[i] is updated.
+  const col: Float64Array[] = [];
+  for (let i = 0; i <= a; i++) {
+    col.push(new Float64Array(q + 1));
+    col[i][0] = 1;
+  }
+  for (let j = 1; j <= b; j++) {
+    for (let i = 1; i <= a; i++) {
+      const cur = col[i];
+      const down = col[i - 1];
+      const wDown = i / (i + j);
+      const wPrev = j / (i + j);
+      const top = Math.min(q, i * j);
+      for (let u = 0; u < j && u <= top; u++) cur[u] *= wPrev;
+      for (let u = j; u <= top; u++) cur[u] = wPrev * cur[u] + wDown * down[u - j];
+    }
+  }
+  return cumulate(col[a], 1);
+}
+
+/** Running sums (smallest terms first in the lower tail), times scale, capped at 1. */
+function cumulate(f: Float64Array, scale: number): Float64Array {
+  const c = new Float64Array(f.length);
+  let s = 0;
+  for (let u = 0; u < f.length; u++) {
+    s += f[u];
+    c[u] = Math.min(1, s * scale);
+  }
+  return c;
+}
+
+/**
+ * P(V <= q) for the signed-rank statistic with n non-zero differences under H0: the generating
+ * function prod_{i=1}^{n} (1 + z^i) / 2 (Wilcoxon 1945), applied factor by factor to the counts
+ * (additions only); only v <= q is kept. Work about n q.
+ */
+export function signedRankLowerTail(n: number, q: number): number {
+  const D = (n * (n + 1)) / 2;
+  if (q < 0) return 0;
+  if (q >= D) return 1;
+  if (q > D / 2) return 1 - signedRankLowerTail(n, D - q - 1);
+  return signedRankCdf(n, q)[q];
+}
+
+/** P(V <= v) for v = 0..q. */
+export function signedRankCdf(n: number, q: number): Float64Array {
+  // counts (at most 2^n <= 2^1000 ~ 1e301, below the largest double), scaled by 2^-n at the end
+  const f = new Float64Array(q + 1);
+  f[0] = 1;
+  for (let i = 1; i <= n; i++) for (let u = Math.min(q, (i * (i + 1)) / 2); u >= i; u--) f[u] += f[u - i];
+  return cumulate(f, Math.pow(2, -n));
+}
+
+/** Exact p-value as R: two-sided 2 min(P(S <= s), P(S >= s)), capped at 1. */
+function exactP(lowerTail: (q: number) => number, D: number, stat: number, alternative: Alternative): number {
+  const upper = (q: number): number => lowerTail(D - q); // P(S >= q) = P(S <= D - q) by symmetry
+  if (alternative === "less") return lowerTail(stat);
+  if (alternative === "greater") return upper(stat);
+  const p = stat > D / 2 ? upper(stat) : lowerTail(stat);
   return Math.min(1, 2 * p);
 }
 
@@ -83,15 +118,6 @@ function normalP(z0: number, sigma: number, correct: boolean, alternative: Alter
   return 2 * Math.min(pnorm(z), pnormUpper(z));
 }
 
-/** Largest nx * ny for which an explicitly requested exact rank-sum p-value is computed. */
-export const EXACT_RANK_SUM_MAX = 250_000;
-/** Largest n for which an explicitly requested exact signed-rank p-value is computed. */
-export const EXACT_SIGNED_RANK_MAX = 1000;
-const TOO_LARGE_WARNING: Text = {
-  da: "Stikprøven er for stor til eksakt beregning; normalfordelingstilnærmelse er brugt.",
-  en: "The sample is too large for an exact computation; the normal approximation was used.",
-};
-
 const TIES_WARNING: Text = {
   da: "Der er ens værdier (ties); eksakt p-værdi er ikke mulig, normalfordelingstilnærmelse er brugt.",
   en: "There are ties; an exact p-value is not possible, the normal approximation was used.",
@@ -102,13 +128,29 @@ export const ALL_TIED_WARNING: Text = {
   en: "All values are equal; there is no difference to test (p = 1).",
 };
 
-export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions = {}): TestResult {
-  checkSample(x, 1, "Gruppe 1");
-  checkSample(y, 1, "Gruppe 2");
+function tooLarge(what: Text, limit: string): never {
+  return fail("STATS_EXACT_TOO_LARGE", `${what.da} er for stor til en eksakt p-værdi (grænse: ${limit}); udelad exact: true for at bruge normalfordelingstilnærmelsen.`,
+    `${what.en} is too large for an exact p-value (limit: ${limit}); leave out exact: true to use the normal approximation.`);
+}
+
+const RANK_SUM: Text = { da: "Wilcoxons rangsumtest (Mann-Whitney)", en: "Wilcoxon rank sum test" };
+const SIGNED_RANK: Text = { da: "Wilcoxons test for parrede observationer (fortegnsrangtest)", en: "Wilcoxon signed rank test" };
+
+function normalMethod(base: Text, correct: boolean): Text {
+  return correct
+    ? { da: `${base.da}, normalfordelingstilnærmelse med kontinuitetskorrektion`, en: `${base.en} with continuity correction` }
+    : { da: `${base.da}, normalfordelingstilnærmelse`, en: base.en };
+}
+
+export function wilcoxonRankSum(x: number[], y: number[], options?: WilcoxonOptions): TestResult {
+  const opts = checkOptions(options);
+  checkSample(x, 1, { da: "Gruppe 1", en: "Group 1" });
+  checkSample(y, 1, { da: "Gruppe 2", en: "Group 2" });
   const alternative = checkAlternative(opts.alternative);
   const correct = opts.correct ?? true;
   const nx = x.length;
   const ny = y.length;
+  if (opts.exact === true && nx * ny > EXACT_RANK_SUM_MAX) tooLarge({ da: "Stikprøven", en: "The sample" }, `nx · ny ≤ ${EXACT_RANK_SUM_MAX}, fx 200 + 200`);
   const exact = opts.exact ?? (nx < 50 && ny < 50);
   const { ranks, tieSizes } = rankWithTies([...x, ...y]);
   let rx = 0;
@@ -116,15 +158,10 @@ export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions 
   const W = rx - (nx * (nx + 1)) / 2;
   const ties = tieSizes.length > 0;
   const warnings: Text[] = [];
-  if (exact && !ties && nx * ny > EXACT_RANK_SUM_MAX) {
-    warnings.push(TOO_LARGE_WARNING);
-  } else if (exact && !ties) {
-    return {
-      method: { da: "Wilcoxons rangsumtest (Mann-Whitney), eksakt", en: "Wilcoxon rank sum exact test" },
-      statistic: W, statisticName: "W",
-      pValue: exactP(rankSumCounts(nx, ny), W, (nx * ny) / 2, alternative),
-      alternative, warnings,
-    };
+  const common = { statistic: { name: "W", value: W }, parameter: {}, alternative, estimate: null, ci: null };
+  if (exact && !ties) {
+    const pValue = exactP((q) => rankSumLowerTail(nx, ny, q), nx * ny, W, alternative);
+    return { ...common, method: { da: `${RANK_SUM.da}, eksakt`, en: "Wilcoxon rank sum exact test" }, pValue, warnings };
   }
   if (exact && ties && opts.exact !== undefined) warnings.push(TIES_WARNING);
   const N = nx + ny;
@@ -133,25 +170,15 @@ export function wilcoxonRankSum(x: number[], y: number[], opts: WilcoxonOptions 
   if (!(sigma > 0)) {
     // every value is the same: no evidence of a difference. R returns NaN (two-sided) or 1/0
     // (one-sided, from the continuity correction); we return p = 1 and say why.
-    return {
-      method: { da: "Wilcoxons rangsumtest (Mann-Whitney)", en: "Wilcoxon rank sum test" },
-      statistic: W, statisticName: "W", pValue: 1, alternative,
-      warnings: [...warnings, ALL_TIED_WARNING],
-    };
+    return { ...common, method: RANK_SUM, pValue: 1, warnings: [...warnings, ALL_TIED_WARNING] };
   }
-  return {
-    method: correct
-      ? { da: "Wilcoxons rangsumtest (Mann-Whitney), normalfordelingstilnærmelse med kontinuitetskorrektion", en: "Wilcoxon rank sum test with continuity correction" }
-      : { da: "Wilcoxons rangsumtest (Mann-Whitney), normalfordelingstilnærmelse", en: "Wilcoxon rank sum test" },
-    statistic: W, statisticName: "W",
-    pValue: normalP(W - (nx * ny) / 2, sigma, correct, alternative),
-    alternative, warnings,
-  };
+  return { ...common, method: normalMethod(RANK_SUM, correct), pValue: normalP(W - (nx * ny) / 2, sigma, correct, alternative), warnings };
 }
 
-export function wilcoxonSignedRank(x: number[], y: number[], opts: WilcoxonOptions = {}): TestResult {
-  checkSample(x, 1, "Første måling");
-  checkSample(y, 1, "Anden måling");
+export function wilcoxonSignedRank(x: number[], y: number[], options?: WilcoxonOptions): TestResult {
+  const opts = checkOptions(options);
+  checkSample(x, 1, { da: "Første måling", en: "The first measurement" });
+  checkSample(y, 1, { da: "Anden måling", en: "The second measurement" });
   if (x.length !== y.length) fail("STATS_PAIRED_LENGTH", "Parrede målinger skal have lige mange værdier.", "Paired measurements must have the same number of values.");
   const alternative = checkAlternative(opts.alternative);
   const correct = opts.correct ?? true;
@@ -162,20 +189,16 @@ export function wilcoxonSignedRank(x: number[], y: number[], opts: WilcoxonOptio
   if (zeros) warnings.push({ da: `${all.length - d.length} par med forskel 0 er udeladt.`, en: `${all.length - d.length} pairs with difference 0 were left out.` });
   const n = d.length;
   if (n === 0) fail("STATS_ALL_ZERO_DIFFERENCES", "Alle parvise forskelle er 0; testen kan ikke beregnes.", "All paired differences are 0; the test cannot be computed.");
+  if (opts.exact === true && n > EXACT_SIGNED_RANK_MAX) tooLarge({ da: "Antallet af par", en: "The number of pairs" }, `${EXACT_SIGNED_RANK_MAX} par med forskel ≠ 0`);
   const exact = opts.exact ?? n < 50;
   const { ranks, tieSizes } = rankWithTies(d.map(Math.abs));
   let V = 0;
   for (let i = 0; i < n; i++) if (d[i] > 0) V += ranks[i];
   const ties = tieSizes.length > 0;
-  if (exact && !ties && !zeros && n > EXACT_SIGNED_RANK_MAX) {
-    warnings.push(TOO_LARGE_WARNING);
-  } else if (exact && !ties && !zeros) {
-    return {
-      method: { da: "Wilcoxons test for parrede observationer (fortegnsrangtest), eksakt", en: "Wilcoxon signed rank exact test" },
-      statistic: V, statisticName: "V",
-      pValue: exactP(signedRankCounts(n), V, (n * (n + 1)) / 4, alternative),
-      alternative, warnings,
-    };
+  const common = { statistic: { name: "V", value: V }, parameter: {}, alternative, estimate: null, ci: null };
+  if (exact && !ties && !zeros) {
+    const pValue = exactP((q) => signedRankLowerTail(n, q), (n * (n + 1)) / 2, V, alternative);
+    return { ...common, method: { da: `${SIGNED_RANK.da}, eksakt`, en: "Wilcoxon signed rank exact test" }, pValue, warnings };
   }
   if (exact && opts.exact !== undefined) {
     warnings.push({ da: "Der er ens værdier eller nul-forskelle; eksakt p-værdi er ikke mulig, normalfordelingstilnærmelse er brugt.", en: "There are ties or zero differences; an exact p-value is not possible, the normal approximation was used." });
@@ -183,12 +206,5 @@ export function wilcoxonSignedRank(x: number[], y: number[], opts: WilcoxonOptio
   const tieSum = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
   const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieSum / 48);
   if (!(sigma > 0)) fail("STATS_ALL_TIED", "Testen kan ikke beregnes (variansen er 0).", "The test cannot be computed (variance is 0).");
-  return {
-    method: correct
-      ? { da: "Wilcoxons test for parrede observationer (fortegnsrangtest), normalfordelingstilnærmelse med kontinuitetskorrektion", en: "Wilcoxon signed rank test with continuity correction" }
-      : { da: "Wilcoxons test for parrede observationer (fortegnsrangtest), normalfordelingstilnærmelse", en: "Wilcoxon signed rank test" },
-    statistic: V, statisticName: "V",
-    pValue: normalP(V - (n * (n + 1)) / 4, sigma, correct, alternative),
-    alternative, warnings,
-  };
+  return { ...common, method: normalMethod(SIGNED_RANK, correct), pValue: normalP(V - (n * (n + 1)) / 4, sigma, correct, alternative), warnings };
 }

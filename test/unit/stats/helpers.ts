@@ -42,3 +42,18 @@ export class Mismatches {
     this.check(close(actual, expected, abs, rel), label, actual, expected);
   }
 }
+
+/** A result's interval as [lower, upper] ([NaN, NaN] when there is none). */
+export function ciPair(r: { ci: { lower: number; upper: number } | null }): [number, number] {
+  return r.ci ? [r.ci.lower, r.ci.upper] : [NaN, NaN];
+}
+
+/** A result's estimate value (NaN when there is none). */
+export function est(r: { estimate: { value: number } | null }): number {
+  return r.estimate ? r.estimate.value : NaN;
+}
+
+/** An effect measure as {estimate, lower, upper} (NaN limits when the interval is not computable). */
+export function flat(e: { estimate: { value: number }; ci: { lower: number; upper: number } | null }): { estimate: number; lower: number; upper: number } {
+  return { estimate: e.estimate.value, lower: e.ci ? e.ci.lower : NaN, upper: e.ci ? e.ci.upper : NaN };
+}

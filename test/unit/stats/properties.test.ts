@@ -1,6 +1,7 @@
 /** Property-based tests (fast-check): p in [0, 1], symmetry and permutation invariance. */
 import fc from "fast-check";
 import * as S from "../../../src/core/stats";
+import { ciPair, est, flat } from "./helpers";
 
 const near = (a: number, b: number, rel = 1e-9, abs = 1e-12): boolean =>
   (a === b) || Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
@@ -26,8 +27,8 @@ describe("tables", () => {
       const greaterSwapped = S.fisherExact(reverseRows(t), { alternative: "greater" }).pValue;
       return inUnit(r.pValue) && inUnit(less) && near(r.pValue, rr.pValue) && near(r.pValue, S.fisherExact(reverseCols(t)).pValue)
         && near(r.pValue, S.fisherExact(transpose(t)).pValue) && near(less, greaterSwapped)
-        && near(r.estimate ?? NaN, 1 / (rr.estimate ?? NaN), 1e-7)
-        && (r.confInt ?? [1, 0])[0] <= (r.estimate ?? NaN) && (r.estimate ?? NaN) <= (r.confInt ?? [0, -1])[1];
+        && near(est(r), 1 / est(rr), 1e-7)
+        && ciPair(r)[0] <= est(r) && est(r) <= ciPair(r)[1];
     }), { numRuns: 300 });
   });
   it("Fisher 2x2 agrees with the independent r x c enumeration (2x2 embedded in a 2x3 with an empty column)", () => {
@@ -50,13 +51,16 @@ describe("tables", () => {
     const b = S.fisherExact(t, { simulate: { B: 4000, seed: 7 } });
     expect(a.pValue).toBe(b.pValue);
     expect(a.method.en).toContain("Monte Carlo");
-    expect(a.parameters).toEqual({ n: 26, B: 4000, seed: 7 });
+    expect(a.parameter).toMatchObject({ n: 26, B: 4000, seed: 7 });
+    // the Monte Carlo standard error is reported, in the parameters and as a warning
+    expect(a.parameter.mcStandardError).toBeCloseTo(Math.sqrt((a.pValue * (1 - a.pValue)) / 4000), 12);
+    expect(a.warnings.some((w) => w.da.includes("Monte Carlo-standardfejl"))).toBe(true);
     expect(Math.abs(a.pValue - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 4000) + 1 / 4001);
   });
   it("chi-square: p in [0, 1], invariant under row/column permutations and transposition", () => {
     fc.assert(fc.property(tableRC.filter((t) => t.filter((r) => r.some((v) => v > 0)).length >= 2 && transpose(t).filter((r) => r.some((v) => v > 0)).length >= 2), (t) => {
       const r = S.chiSquareTest(t);
-      return inUnit(r.pValue) && near(r.statistic ?? NaN, S.chiSquareTest(reverseRows(t)).statistic ?? NaN)
+      return inUnit(r.pValue) && near(r.statistic.value, S.chiSquareTest(reverseRows(t)).statistic.value)
         && near(r.pValue, S.chiSquareTest(transpose(t)).pValue) && near(r.pValue, S.chiSquareTest(reverseCols(t)).pValue);
     }), { numRuns: 300 });
   });
@@ -85,12 +89,12 @@ describe("two proportions", () => {
     fc.tuple(fc.integer({ min: 0, max: n1 }), fc.constant(n1), fc.integer({ min: 0, max: n2 }), fc.constant(n2)));
   it("swapping groups negates the risk difference and inverts RR and OR (with their CIs)", () => {
     fc.assert(fc.property(groups, ([x1, n1, x2, n2]) => {
-      const d = S.riskDifference(x1, n1, x2, n2);
-      const ds = S.riskDifference(x2, n2, x1, n1);
-      const rr = S.relativeRisk(x1, n1, x2, n2);
-      const rrs = S.relativeRisk(x2, n2, x1, n1);
-      const or = S.oddsRatio(x1, n1, x2, n2);
-      const ors = S.oddsRatio(x2, n2, x1, n1);
+      const d = flat(S.riskDifference(x1, n1, x2, n2));
+      const ds = flat(S.riskDifference(x2, n2, x1, n1));
+      const rr = flat(S.relativeRisk(x1, n1, x2, n2));
+      const rrs = flat(S.relativeRisk(x2, n2, x1, n1));
+      const or = flat(S.oddsRatio(x1, n1, x2, n2));
+      const ors = flat(S.oddsRatio(x2, n2, x1, n1));
       return near(d.estimate, -ds.estimate) && near(d.lower, -ds.upper) && near(d.upper, -ds.lower)
         && d.lower >= -1 && d.upper <= 1 && d.lower <= d.estimate && d.estimate <= d.upper
         && near(rr.estimate, 1 / rrs.estimate) && near(rr.lower, 1 / rrs.upper) && near(or.estimate, 1 / ors.estimate) && near(or.upper, 1 / ors.lower);
@@ -114,10 +118,10 @@ describe("continuous", () => {
       fc.pre(S.sd(x.map((v, i) => v - y[i])) > 1e-6);
       const a = S.tTest(x, y, { paired: true });
       const b = S.tTest(y, x, { paired: true });
-      const ca = a.confInt ?? [0, 0];
-      const cb = b.confInt ?? [0, 0];
-      return inUnit(a.pValue) && near(a.pValue, b.pValue, 1e-9) && near(a.statistic ?? NaN, -(b.statistic ?? NaN), 1e-9)
-        && near(a.estimate ?? NaN, -(b.estimate ?? NaN), 1e-9, 1e-9) && near(ca[0], -cb[1], 1e-9, 1e-9) && near(ca[1], -cb[0], 1e-9, 1e-9);
+      const ca = ciPair(a);
+      const cb = ciPair(b);
+      return inUnit(a.pValue) && near(a.pValue, b.pValue, 1e-9) && near(a.statistic.value, -b.statistic.value, 1e-9)
+        && near(est(a), -est(b), 1e-9, 1e-9) && near(ca[0], -cb[1], 1e-9, 1e-9) && near(ca[1], -cb[0], 1e-9, 1e-9);
     }), { numRuns: 300 });
   });
   it("t-tests: swapping groups negates t and the CI, keeps p; p in [0, 1]", () => {
@@ -125,8 +129,8 @@ describe("continuous", () => {
       fc.pre(S.sd(x) > 1e-6 || S.sd(y) > 1e-6);
       const a = S.tTest(x, y, { varEqual });
       const b = S.tTest(y, x, { varEqual });
-      return inUnit(a.pValue) && near(a.pValue, b.pValue, 1e-9) && near(a.statistic ?? NaN, -(b.statistic ?? NaN), 1e-9)
-        && near((a.confInt ?? [0, 0])[0], -(b.confInt ?? [0, 0])[1], 1e-9, 1e-9);
+      return inUnit(a.pValue) && near(a.pValue, b.pValue, 1e-9) && near(a.statistic.value, -b.statistic.value, 1e-9)
+        && near(ciPair(a)[0], -ciPair(b)[1], 1e-9, 1e-9);
     }), { numRuns: 300 });
   });
   it("rank-sum: swapping groups gives W' = nx ny - W and the same two-sided p; less and greater mirror", () => {
@@ -136,7 +140,7 @@ describe("continuous", () => {
       const b = S.wilcoxonRankSum(y, x, { exact });
       const less = S.wilcoxonRankSum(x, y, { exact, alternative: "less" }).pValue;
       const greater = S.wilcoxonRankSum(y, x, { exact, alternative: "greater" }).pValue;
-      return inUnit(a.pValue) && near(a.pValue, b.pValue) && (a.statistic ?? NaN) === x.length * y.length - (b.statistic ?? NaN) && near(less, greater);
+      return inUnit(a.pValue) && near(a.pValue, b.pValue) && a.statistic.value === x.length * y.length - b.statistic.value && near(less, greater);
     }), { numRuns: 300 });
   });
   it("signed-rank: swapping x and y gives V' = n(n+1)/2 - V and the same two-sided p", () => {
@@ -147,7 +151,7 @@ describe("continuous", () => {
       fc.pre(n > 0);
       const a = S.wilcoxonSignedRank(x, y);
       const b = S.wilcoxonSignedRank(y, x);
-      return inUnit(a.pValue) && near(a.pValue, b.pValue) && (a.statistic ?? NaN) === (n * (n + 1)) / 2 - (b.statistic ?? NaN);
+      return inUnit(a.pValue) && near(a.pValue, b.pValue) && a.statistic.value === (n * (n + 1)) / 2 - b.statistic.value;
     }), { numRuns: 300 });
   });
   it("Shapiro-Wilk: W in (0, 1], p in [0, 1], invariant under order and positive affine change", () => {
@@ -155,8 +159,8 @@ describe("continuous", () => {
       fc.pre(new Set(x).size > 1);
       const a = S.shapiroWilk(x);
       const b = S.shapiroWilk([...x].reverse().map((v) => 3 + 2.5 * v));
-      const w = a.statistic ?? NaN;
-      return w > 0 && w <= 1 + 1e-12 && inUnit(a.pValue) && near(w, b.statistic ?? NaN, 1e-9) && near(a.pValue, b.pValue, 1e-7, 1e-12);
+      const w = a.statistic.value;
+      return w > 0 && w <= 1 + 1e-12 && inUnit(a.pValue) && near(w, b.statistic.value, 1e-9) && near(a.pValue, b.pValue, 1e-7, 1e-12);
     }), { numRuns: 300 });
   });
   it("SMD: antisymmetric under swapping groups", () => {

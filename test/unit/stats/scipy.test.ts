@@ -33,7 +33,7 @@ describe("cross-check with SciPy", () => {
     const mm = new Mismatches();
     f.cases.mannwhitneyu.forEach((c, i) => {
       const r = wilcoxonRankSum(c.x, c.y, { alternative: c.alternative, exact: c.exact ? true : false, correct: true });
-      mm.num(`#${i} W`, r.statistic, c.statistic);
+      mm.num(`#${i} W`, r.statistic.value, c.statistic);
       mm.num(`#${i} p`, r.pValue, c.p);
     });
     expect(mm.list).toEqual([]);
@@ -43,7 +43,7 @@ describe("cross-check with SciPy", () => {
     f.cases.wilcoxon.forEach((c, i) => {
       const r = wilcoxonSignedRank(c.x, c.y, { alternative: c.alternative, exact: c.exact ? true : false, correct: true });
       const n = c.x.filter((v, j) => v !== c.y[j]).length;
-      const v = r.statistic ?? NaN;
+      const v = r.statistic.value;
       mm.num(`#${i} statistic`, c.alternative === "two.sided" ? Math.min(v, (n * (n + 1)) / 2 - v) : v, c.statistic);
       mm.num(`#${i} p`, r.pValue, c.p);
     });
@@ -53,7 +53,7 @@ describe("cross-check with SciPy", () => {
     const mm = new Mismatches();
     f.cases.shapiro.forEach((c, i) => {
       const r = shapiroWilk(c.x);
-      mm.num(`#${i} n=${c.x.length} W`, r.statistic, c.statistic, 1e-5, 1e-5);
+      mm.num(`#${i} n=${c.x.length} W`, r.statistic.value, c.statistic, 1e-5, 1e-5);
       mm.num(`#${i} n=${c.x.length} p`, r.pValue, c.p, 1e-5, 1e-4);
     });
     expect(mm.list).toEqual([]);
@@ -62,10 +62,10 @@ describe("cross-check with SciPy", () => {
     const mm = new Mismatches();
     f.cases.ttest_ind.forEach((c, i) => {
       const r = tTest(c.x, c.y, { varEqual: c.varEqual, alternative: c.alternative });
-      mm.num(`#${i} t`, r.statistic, c.statistic);
-      mm.num(`#${i} df`, r.df, c.df);
+      mm.num(`#${i} t`, r.statistic.value, c.statistic);
+      mm.num(`#${i} df`, r.parameter.df, c.df);
       mm.num(`#${i} p`, r.pValue, c.p);
-      const ci = r.confInt ?? [NaN, NaN];
+      const ci = r.ci ? [r.ci.lower, r.ci.upper] : [NaN, NaN];
       mm.check(close(ci[0], c.confInt[0]), `#${i} lower`, ci[0], c.confInt[0]);
       mm.check(close(ci[1], c.confInt[1]), `#${i} upper`, ci[1], c.confInt[1]);
     });
@@ -80,8 +80,8 @@ describe("cross-check with SciPy", () => {
     const mm = new Mismatches();
     f.cases.chi2_contingency.forEach((c, i) => {
       const r = chiSquareTest(c.table, { correct: c.correct });
-      mm.num(`#${i} X2`, r.statistic, c.statistic);
-      mm.check(r.df === c.df, `#${i} df`, r.df, c.df);
+      mm.num(`#${i} X2`, r.statistic.value, c.statistic);
+      mm.check(r.parameter.df === c.df, `#${i} df`, r.parameter.df, c.df);
       mm.num(`#${i} p`, r.pValue, c.p);
       expectedCounts(c.table).forEach((row, a) => row.forEach((v, b) => mm.num(`#${i} E`, v, c.expected[a][b])));
     });

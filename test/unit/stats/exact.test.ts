@@ -1,0 +1,138 @@
+/**
+ * Exact distributions at the sizes evaluators meet:
+ * - r x c Fisher on baseline tables (2x3 ... 5x5, n 80-500) against R's fisher.test
+ *   (test/fixtures/stats/fisherRxCBaseline.json, scripts/fixtures/generate-fisher-rxc.R);
+ * - exact rank-sum and signed-rank tails against big-integer counts
+ *   (test/fixtures/stats/rankExact.json, scripts/fixtures/generate-rank-exact.mjs).
+ */
+import { VirkningError } from "../../../src/core/errors";
+import * as S from "../../../src/core/stats";
+import { loadFixture, Mismatches } from "./helpers";
+
+describe("r x c Fisher on baseline-sized tables vs R fisher.test (FEXACT)", () => {
+  interface C { table: number[][]; p: number | null; rGaveUp: boolean }
+  const f = loadFixture<C>("fisherRxCBaseline");
+  // The whole fixture at the default budget takes minutes; CI checks every 3rd R-exact table with a
+  // smaller budget (a refusal then costs ~0.1 s). STATS_FULL=1 checks all of them at the default budget.
+  const full = process.env.STATS_FULL === "1";
+  const budget = full ? S.RXC_EXACT_BUDGET : 500_000;
+  it("is exact (1e-10 abs / 1e-8 rel) wherever it stays within budget, and says so in method and warnings otherwise", () => {
+    expect(f.software).toMatch(/^R version 4\.2/);
+    const mm = new Mismatches();
+    let exact = 0;
+    let refused = 0;
+    // tables where R's FEXACT gave up (p = null) are recorded for the report but not run here
+    f.cases.forEach((c, i) => {
+      if (c.p === null || (!full && i % 3 !== 0)) return;
+      const label = `#${i} ${JSON.stringify(c.table)}`;
+      try {
+        mm.num(label + " p", S.fisherRxCExactP(c.table, { budget }), c.p);
+        exact++;
+      } catch (e) {
+        refused++;
+        mm.check(e instanceof VirkningError && e.code === "STATS_EXACT_BUDGET", label + " refusal", String(e), "STATS_EXACT_BUDGET");
+      }
+    });
+    expect(mm.list).toEqual([]);
+    const shapes = new Set(f.cases.filter((c) => c.p !== null).map((c) => `${c.table.length}x${c.table[0].length}`));
+    expect([...shapes]).toEqual(expect.arrayContaining(["3x3", "4x4", "5x5", "2x5"]));
+    // how many R answered, and how many of those we answer exactly (printed for the report)
+    console.log(`fisherRxCBaseline: ${f.cases.length} tables, R exact ${f.cases.filter((c) => c.p !== null).length}, matched ${exact}, beyond our budget ${refused}`);
+    expect(exact).toBeGreaterThanOrEqual(full ? 250 : 50);
+  });
+  it("beyond the budget fisherExact reports a simulated p with its Monte Carlo standard error, never undefined", () => {
+    // a 5x5 table with n = 500 and near-uniform margins: far beyond any exact budget
+    const t = [[20, 21, 19, 22, 18], [19, 20, 21, 18, 22], [21, 19, 20, 22, 18], [18, 22, 20, 19, 21], [22, 18, 20, 19, 21]];
+    expect(() => S.fisherRxCExactP(t)).toThrow(VirkningError);
+    const r = S.fisherExact(t, { simulate: { B: 500, seed: 1 } });
+    expect(r.method.en).toContain("Monte Carlo");
+    expect(r.pValue).toBeGreaterThan(0.5); // uniform table: nearly every table is less likely
+    expect(r.parameter.mcStandardError).toBe(Math.sqrt((r.pValue * (1 - r.pValue)) / 500));
+    expect(r.warnings.some((w) => w.da.includes("Monte Carlo-standardfejl"))).toBe(true);
+  });
+});
+
+describe("exact rank distributions vs big-integer counts", () => {
+  interface P { s: number; lowerTail: string }
+  const f = loadFixture<never>("rankExact") as unknown as { software: string; rankSum: { m: number; n: number; points: P[] }[]; signedRank: { n: number; points: P[] }[] };
+  // relative 1e-12 (absolute below 1e-300): the recurrences add probabilities, they never subtract
+  const ok = (got: number, ref: string): boolean => Math.abs(got - Number(ref)) <= Math.max(1e-300, 1e-12 * Number(ref));
+  it("rank sum P(U <= u) from 5 + 7 to the limit (200 + 200, 100 + 400, 20 + 2000), tails down to 1e-100", () => {
+    const mm = new Mismatches();
+    for (const c of f.rankSum) {
+      const cdf = S.rankSumCdf(c.m, c.n, Math.max(...c.points.map((p) => p.s)));
+      for (const p of c.points) mm.check(ok(cdf[p.s], p.lowerTail), `${c.m}+${c.n} u=${p.s}`, cdf[p.s], p.lowerTail);
+    }
+    expect(mm.list).toEqual([]);
+    expect(Math.max(...f.rankSum.map((c) => c.m * c.n))).toBe(S.EXACT_RANK_SUM_MAX);
+  });
+  it("signed rank P(V <= v) up to n = 1000, tails down to 1e-300", () => {
+    const mm = new Mismatches();
+    for (const c of f.signedRank) {
+      const cdf = S.signedRankCdf(c.n, Math.max(...c.points.map((p) => p.s)));
+      for (const p of c.points) mm.check(ok(cdf[p.s], p.lowerTail), `n=${c.n} v=${p.s}`, cdf[p.s], p.lowerTail);
+    }
+    expect(mm.list).toEqual([]);
+    expect(Math.max(...f.signedRank.map((c) => c.n))).toBe(S.EXACT_SIGNED_RANK_MAX);
+  });
+  it("exact p-values at the limit are probabilities (the old counts gave negative values and NaN)", () => {
+    const x = Array.from({ length: 200 }, (_, i) => 2 * i + (i % 7 === 0 ? 1.5 : 0));
+    const y = Array.from({ length: 200 }, (_, i) => 2 * i + 1);
+    const r = S.wilcoxonRankSum(x, y, { exact: true });
+    expect(r.method.en).toBe("Wilcoxon rank sum exact test");
+    expect(r.pValue).toBeGreaterThan(0);
+    expect(r.pValue).toBeLessThanOrEqual(1);
+    expect(() => S.wilcoxonRankSum(x, [...y, 1e6], { exact: true })).toThrow(VirkningError);
+  });
+});
+
+describe("edges from the issue", () => {
+  it("RR for 10/10 vs 10/10 warns that the interval shows no uncertainty", () => {
+    const rr = S.relativeRisk(10, 10, 10, 10);
+    expect(rr.ci).toEqual({ lower: 1, upper: 1, level: 0.95 });
+    expect(rr.warnings.map((w) => w.en).join(" ")).toMatch(/length 0/);
+  });
+  it("Shapiro-Wilk on 1e12 + 1..20 is computed (R: p = 0.551)", () => {
+    const r = S.shapiroWilk(Array.from({ length: 20 }, (_, i) => 1e12 + i + 1));
+    expect(r.pValue.toFixed(3)).toBe("0.551");
+    expect(r.statistic.name).toBe("W");
+  });
+  it("wilson refuses impossible counts instead of returning NaN", () => {
+    expect(() => S.wilson(5, 3)).toThrow(/større end/);
+    expect(() => S.wilson(-1, 10)).toThrow(/negativt/);
+    expect(() => S.wilson(NaN, 10)).toThrow(/ikke et tal/);
+    expect(S.wilson(0, 10, { confLevel: 0.9 }).level).toBe(0.9);
+  });
+  it("power: n and power together are refused, as R", () => {
+    expect(() => S.powerTwoProportions({ p1: 0.2, p2: 0.4, n: 50, power: 0.8 })).toThrow(/ikke begge/);
+  });
+  it("exact McNemar: p below 1e-300 is not 0; one-sided and confidence level as binom.test", () => {
+    expect(S.mcnemarTest([[1, 0], [1050, 1]], { exact: true }).pValue).toBeGreaterThan(0);
+    const less = S.mcnemarTest([[10, 12], [5, 12]], { exact: true, alternative: "greater", confLevel: 0.9 });
+    // R: binom.test(12, 17, alternative = "greater", conf.level = 0.9) gives p = 0.07173157, CI 0.5219285 to 1
+    expect(less.pValue.toFixed(5)).toBe("0.07173");
+    expect(less.ci?.level).toBe(0.9);
+    expect(less.ci?.upper).toBe(1);
+    expect(less.ci?.lower.toFixed(7)).toBe("0.5219285");
+    expect(() => S.mcnemarTest([[10, 12], [5, 12]], { alternative: "less" })).toThrow(/kun tosidet/);
+  });
+  it("policies and alternatives ignore case; English messages are English", () => {
+    expect(S.testTable([[6, 22], [1, 25]], { policy: "Fisher" as S.TablePolicy }).method.da).toBe("Fishers eksakte test");
+    expect(S.tTest([1, 2, 4], [2, 3, 7], { alternative: "Less" as S.Alternative }).alternative).toBe("less");
+    try {
+      S.tTest([1, 2, 4], [2, 3, 7], { confLevel: 2 });
+    } catch (e) {
+      expect((e as VirkningError).messageEn).toMatch(/^The confidence level must lie/);
+    }
+    expect.assertions(3);
+  });
+  it("every test returns the same shape: statistic with name, parameter, estimate/ci or null", () => {
+    const results = [S.fisherExact([[1, 9], [11, 3]]), S.fisherExact([[1, 2, 3], [3, 2, 1]]), S.chiSquareTest([[6, 22], [1, 25]]), S.mcnemarTest([[10, 12], [5, 12]], { exact: true }),
+      S.tTest([1, 2, 4], [2, 3, 7]), S.wilcoxonRankSum([1, 2], [3, 4]), S.wilcoxonSignedRank([1, 2, 3], [2, 4, 7]), S.shapiroWilk([1, 2, 4, 8])];
+    for (const r of results) {
+      expect(Object.keys(r).sort()).toEqual(["alternative", "ci", "estimate", "method", "pValue", "parameter", "statistic", "warnings"]);
+      expect(typeof r.statistic.name).toBe("string");
+      expect(Number.isFinite(r.statistic.value)).toBe(true);
+    }
+  });
+});
