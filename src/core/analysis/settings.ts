@@ -7,6 +7,9 @@ import type { Arm } from "../data/groups";
 import type { StatusClass } from "../data/dataset";
 import { normaliseKey, setOwn } from "../data/values";
 import type { FinalGoal, ProgrammeTheory, SubGoal } from "../theory/model";
+import { suggestedOutcomes } from "./suggestions";
+
+export { suggestedOutcomes, statusConcept, statusWords, OUTCOME_DEFINITIONS, CONCEPT_LABEL, type StatusConcept } from "./suggestions";
 
 export type { Arm, StatusClass };
 
@@ -56,18 +59,6 @@ export interface ComparisonSettings {
   notCpr?: string[];
 }
 
-/** The three starting suggestions for outcomes, from the jobcentre pilots' reporting practice. */
-export function suggestedOutcomes(): OutcomeDefinition[] {
-  const job = ["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"];
-  const off = [...job, "FØP"];
-  const progress = [...off, "Kontanthjælp – i praktik", "Kontanthjælp – afventer praktik", "Ordinære timer"];
-  return [
-    { id: "afklaret-job-uddannelse", name: "Afklaret til job/uddannelse", statuses: job },
-    { id: "afklaret-fra-kontanthjaelp", name: "Afklaret fra kontanthjælp", statuses: off },
-    { id: "progression-mod-job", name: "Progression mod job", statuses: progress },
-  ];
-}
-
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */
 export function defaultStatusClass(status: string): StatusClass {
   const k = normaliseKey(status);
@@ -115,7 +106,7 @@ export interface DefaultSettingsInput {
   lang?: "da" | "en";
 }
 
-/** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the three suggested outcomes. */
+/** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the four suggested outcomes matched to the statuses found. */
 export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings {
   const groupMap: Record<string, Arm> = {};
   for (const g of input.groupLabels ?? []) if (g.arm) setOwn(groupMap, normaliseKey(g.label), g.arm);
@@ -127,7 +118,7 @@ export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings
     columns: input.columns,
     groupMap,
     statusClasses,
-    outcomes: suggestedOutcomes(),
+    outcomes: suggestedOutcomes(input.statuses ?? []),
     testPolicy: "auto",
     baselinePValues: false,
     confLevel: 0.95,

@@ -106,7 +106,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
         {s.outcomesHelp}
       </Text>
       <div className={styles.buttons}>
-        <Button size="small" icon={<Lightbulb20Regular />} onClick={() => onUpdate((x) => ({ ...x, outcomes: suggestedOutcomes() }))}>
+        <Button size="small" icon={<Lightbulb20Regular />} onClick={() => onUpdate((x) => ({ ...x, outcomes: suggestedOutcomes(statuses.map((st) => st.label)) }))}>
           {s.useSuggestions}
         </Button>
         {props.theoryOutcomes ? (
@@ -133,6 +133,9 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
               onClick={() => onUpdate((x) => ({ ...x, outcomes: x.outcomes.filter((y) => y.id !== o.id) }))}
             />
           </div>
+          <Text size={200} data-testid={`outcome-${idx}-included`}>
+            {o.statuses.length > 0 ? s.includedStatuses(o.statuses.join(", ")) : s.outcomeNoStatuses(o.name)}
+          </Text>
           <Text size={200} className={styles.muted}>
             {s.outcomeStatuses}
           </Text>

@@ -62,6 +62,7 @@ export interface ComparisonStrings {
   theoryFound: (n: number) => string;
   outcomeNoStatuses: (name: string) => string;
   notInData: string;
+  includedStatuses: (list: string) => string;
   problems: string;
   testPolicy: string;
   policyAuto: string;
@@ -171,11 +172,12 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     addOutcome: "Tilføj udfald",
     removeOutcome: (name) => `Fjern udfaldet ${name}`,
     newOutcomeName: (n) => `Udfald ${n}`,
-    useSuggestions: "Brug de tre forslag",
+    useSuggestions: "Brug de fire forslag",
     useTheory: "Hent fra programteorien",
     theoryFound: (n) => `Programteorien har ${n} indikator${n === 1 ? "" : "er"} med statusser.`,
     outcomeNoStatuses: (name) => `Udfaldet \u201c${name}\u201d har ingen statusser.`,
     notInData: "(findes ikke i data)",
+    includedStatuses: (list) => `Tæller som nået: ${list}`,
     problems: "Ret dette i dataene, før du beregner:",
     testPolicy: "Test",
     policyAuto: "Automatisk (anbefalet)",
@@ -282,11 +284,12 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     addOutcome: "Add outcome",
     removeOutcome: (name) => `Remove the outcome ${name}`,
     newOutcomeName: (n) => `Outcome ${n}`,
-    useSuggestions: "Use the three suggestions",
+    useSuggestions: "Use the four suggestions",
     useTheory: "Take from the programme theory",
     theoryFound: (n) => `The programme theory has ${n} indicator${n === 1 ? "" : "s"} with statuses.`,
     outcomeNoStatuses: (name) => `The outcome \u201c${name}\u201d has no statuses.`,
     notInData: "(not in the data)",
+    includedStatuses: (list) => `Counts as reached: ${list}`,
     problems: "Correct this in the data before calculating:",
     testPolicy: "Test",
     policyAuto: "Automatic (recommended)",
