@@ -4,6 +4,9 @@
  */
 import { VirkningError } from "../errors";
 import {
+  expectedCounts,
+  fisherExact,
+  formatNumber,
   oddsRatio,
   relativeRisk,
   riskDifference,
@@ -40,19 +43,6 @@ const ARMS = ["intervention", "control"] as const;
 /** Shapiro–Wilk is defined for 3 ≤ n ≤ 5000; larger groups are judged on a systematic subsample of this size. */
 export const SHAPIRO_MAX_N = 5000;
 
-/** Known statuses in the order evaluators list them (normalised keys); others follow alphabetically. */
-const STATUS_ORDER = [
-  "kontanthjælp",
-  "kontanthjælp-afventer praktik",
-  "kontanthjælp-i praktik",
-  "ordinære timer",
-  "jobparat",
-  "uddannelse",
-  "revalidering",
-  "fleksjob",
-  "føp",
-  "førtidspension",
-];
 const CLASS_ORDER: Record<StatusClass | "blank", number> = { valid: 0, notFollowedUp: 1, movedAway: 2, excluded: 3, blank: 4 };
 
 function t(da: string, en: string): Text {
@@ -103,23 +93,30 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   const followUps = months.filter((m) => m > 0);
   const N = { intervention: ds.armCounts[0], control: ds.armCounts[1] };
 
-  // ---- status table
+  // ---- status table: goal reached (first outcome) → on the way (other outcomes) → other valid → not valid; then by count
   const usedStatus: number[] = [];
   for (let s = 0; s < nS; s++) if (counts.some((c) => c[s * 2] + c[s * 2 + 1] > 0)) usedStatus.push(s);
-  const orderKey = (s: number): [number, number, string] => {
-    const i = STATUS_ORDER.indexOf(ds.statuses[s].key);
-    return [CLASS_ORDER[classOf[s]], i < 0 ? STATUS_ORDER.length : i, ds.statuses[s].label];
+  const outcomeKeys = settings.outcomes.map((o) => new Set(o.statuses.map((x) => normaliseKey(x))));
+  const groupOf = (s: number): StatusRow["group"] => {
+    if (classOf[s] !== "valid") return "other";
+    const k = ds.statuses[s].key;
+    if (outcomeKeys[0]?.has(k)) return "reached";
+    return outcomeKeys.some((o) => o.has(k)) ? "onTheWay" : "other";
   };
-  usedStatus.sort((a, b) => {
-    const ka = orderKey(a);
-    const kb = orderKey(b);
-    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2].localeCompare(kb[2], "da");
-  });
+  const GROUP_ORDER = { reached: 0, onTheWay: 1, other: 2 };
+  const total = (s: number): number => counts.reduce((a, c) => a + c[s * 2] + c[s * 2 + 1], 0);
+  usedStatus.sort(
+    (a, b) =>
+      CLASS_ORDER[classOf[a]] - CLASS_ORDER[classOf[b]] ||
+      GROUP_ORDER[groupOf(a)] - GROUP_ORDER[groupOf(b)] ||
+      total(b) - total(a) ||
+      ds.statuses[a].label.localeCompare(ds.statuses[b].label, "da"),
+  );
   const anyBlank = counts.some((c) => c[nS * 2] + c[nS * 2 + 1] > 0);
-  const statusRows: StatusRow[] = usedStatus.map((s) => ({ label: ds.statuses[s].label, class: classOf[s] }));
+  const statusRows: StatusRow[] = usedStatus.map((s) => ({ label: ds.statuses[s].label, class: classOf[s], group: groupOf(s) }));
   const rowIndex = [...usedStatus];
   if (anyBlank) {
-    statusRows.push({ label: "", class: "blank" });
+    statusRows.push({ label: "", class: "blank", group: "other" });
     rowIndex.push(nS);
   }
   const statusColumns = months.flatMap((month) => ARMS.map((a) => ({ month, arm: a, N: N[a] })));
@@ -194,6 +191,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   return {
     header: {
       title: t("Sammenligning: indsatsgruppe og kontrolgruppe", "Comparison: intervention group and control group"),
+      ...(settings.title ? { effort: settings.title } : {}),
       sheet: ds.sheet,
       dataRange: ds.rangeAddress,
       layout: ds.layout,
@@ -211,8 +209,23 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     outcomes,
     baseline,
     missing,
+    headline: chooseHeadline(outcomes, settings.headline),
     notes,
   };
+}
+
+/** The chosen headline when it has data in both groups; else the first outcome's last such follow-up. */
+function chooseHeadline(outcomes: OutcomeResult[], wanted: ComparisonSettings["headline"]): ComparisonResult["headline"] {
+  const ok = (r: OutcomeRow): boolean => r.counts.intervention.n > 0 && r.counts.control.n > 0;
+  if (wanted) {
+    const i = outcomes.findIndex((o) => o.id === wanted.outcome);
+    if (i >= 0 && outcomes[i].rows.some((r) => r.month === wanted.month && ok(r))) return { outcome: i, month: wanted.month };
+  }
+  for (let i = 0; i < outcomes.length; i++) {
+    const rows = outcomes[i].rows.filter(ok);
+    if (rows.length > 0) return { outcome: i, month: rows[rows.length - 1].month };
+  }
+  return null;
 }
 
 const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået/udelukket" };
@@ -241,6 +254,7 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
     relativeRisk: null,
     oddsRatio: null,
     test: null,
+    ciSentence: null,
     notes,
   };
   const x1 = x.intervention;
@@ -260,8 +274,8 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
   if (none || all) {
     notes.push(
       none
-        ? t(`Ved ${month} mdr. har ingen i nogen af grupperne nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months nobody in either group reached the outcome; relative risk and odds ratio cannot be computed ("–").`)
-        : t(`Ved ${month} mdr. har alle i begge grupper nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months everybody in both groups reached the outcome; relative risk and odds ratio cannot be computed ("–").`),
+        ? t(`Ved ${month} mdr. har ingen i nogen af grupperne nået målet, så der er ingen forskel at teste: relativ risiko, oddsratio og p-værdi vises som "–".`, `At ${month} months nobody in either group reached the outcome, so there is no difference to test: relative risk, odds ratio and p-value are shown as "–".`)
+        : t(`Ved ${month} mdr. har alle i begge grupper nået målet, så der er ingen forskel at teste: relativ risiko, oddsratio og p-værdi vises som "–".`, `At ${month} months everybody in both groups reached the outcome, so there is no difference to test: relative risk, odds ratio and p-value are shown as "–".`),
     );
   } else {
     const rr = attempt(() => relativeRisk(x1, n1, x2, n2, conf), notes, t("Relativ risiko", "Relative risk"));
@@ -269,10 +283,48 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
     const or = attempt(() => oddsRatio(x1, n1, x2, n2, conf), notes, t("Oddsratio", "Odds ratio"));
     row.oddsRatio = or ? asEffect(or) : null;
   }
-  const test = attempt(() => testTable([[x1, n1 - x1], [x2, n2 - x2]], settings.testPolicy), notes, t("p-værdi", "p-value"));
-  if (test && Number.isFinite(test.pValue)) row.test = asSummary(test);
+  row.ciSentence = row.riskDifference ? ciSentence(month, row.riskDifference, conf) : null;
+  const table = [[x1, n1 - x1], [x2, n2 - x2]];
+  if (none || all) return row;
+  const test = attempt(() => testTable(table, settings.testPolicy), notes, t("p-værdi", "p-value"));
+  if (test && Number.isFinite(test.pValue)) row.test = { ...asSummary(test), ...smallExpected(table, settings.testPolicy) };
   else if (test) notes.push(t(`Ved ${month} mdr. kan p-værdien ikke beregnes.`, `At ${month} months the p-value cannot be computed.`));
   return row;
+}
+
+/**
+ * Under Pearson or Yates, a 2×2 table with an expected count below 5: the χ² p-value is marked on the sheet
+ * and Fisher's exact p-value is given beside it. {} otherwise (auto already uses Fisher there).
+ */
+function smallExpected(table: number[][], policy: ComparisonSettings["testPolicy"]): Pick<TestSummary, "smallExpected"> {
+  if (policy !== "pearson" && policy !== "yates") return {};
+  const e = attempt(() => expectedCounts(table), [], t("", ""));
+  if (!e) return {};
+  const minExpected = Math.min(...e.flat());
+  if (!(minExpected < 5)) return {};
+  const f = attempt(() => fisherExact(table), [], t("", ""));
+  return { smallExpected: { minExpected, fisherP: f && Number.isFinite(f.pValue) ? f.pValue : null } };
+}
+
+/**
+ * The plain sentence under an outcome table: does the CI of the difference include 0? Decided on the
+ * unrounded limits; a limit exactly 0 counts as included (the interval is closed).
+ */
+export function ciSentence(month: number, rd: { estimate: number; lower: number; upper: number }, conf: number): Text {
+  const f = (v: number, lang: "da" | "en"): string => formatNumber(v * 100, 1, lang);
+  const range = (lang: "da" | "en"): string => `${f(rd.lower, lang)} ${lang === "da" ? "til" : "to"} ${f(rd.upper, lang)}`;
+  const level = { da: confLabel(conf, "da"), en: confLabel(conf, "en") };
+  if (rd.lower <= 0 && rd.upper >= 0) {
+    return t(
+      `Ved ${month} mdr. indeholder ${level.da}-konfidensintervallet for forskellen (${range("da")} procentpoint) 0: data kan ikke udelukke, at der ingen forskel er mellem grupperne.`,
+      `At ${month} months the ${level.en} confidence interval of the difference (${range("en")} percentage points) includes 0: the data cannot rule out that there is no difference between the groups.`,
+    );
+  }
+  const higher = rd.lower > 0;
+  return t(
+    `Ved ${month} mdr. indeholder ${level.da}-konfidensintervallet for forskellen (${range("da")} procentpoint) ikke 0: andelen er ${higher ? "højere" : "lavere"} i indsatsgruppen end i kontrolgruppen.`,
+    `At ${month} months the ${level.en} confidence interval of the difference (${range("en")} percentage points) does not include 0: the share is ${higher ? "higher" : "lower"} in the intervention group than in the control group.`,
+  );
 }
 
 /** Deterministic systematic subsample of at most `max` values in row order: every (n/max)-th value. */

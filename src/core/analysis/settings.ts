@@ -57,6 +57,10 @@ export interface ComparisonSettings {
    * check, and the confirmation is printed in the results' header block.
    */
   notCpr?: string[];
+  /** The effort's name (indsatsens navn), printed in the sheet's title. */
+  title?: string;
+  /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */
+  headline?: { outcome: string; month: number };
 }
 
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */

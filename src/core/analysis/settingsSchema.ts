@@ -75,6 +75,8 @@ export const ComparisonSettingsSchema = v.strictObject({
   confLevel: v.pipe(v.number(), v.minValue(0.5), v.maxValue(0.999)),
   lang: v.picklist(["da", "en"]),
   notCpr: v.optional(v.array(label)),
+  title: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
 });
 
 export type ParsedSettings = { ok: true; settings: ComparisonSettings } | { ok: false; error: VirkningError };

@@ -9,6 +9,8 @@ export interface PerArm<T> {
 
 export interface ResultHeader {
   title: Text;
+  /** The effort's name as set in the settings (user text). */
+  effort?: string;
   sheet: string;
   /** "Borgere!A1:N61" */
   dataRange: string;
@@ -26,6 +28,8 @@ export interface StatusRow {
   label: string;
   /** "blank" = empty cell (not yet followed up). */
   class: StatusClass | "blank";
+  /** Valid statuses: in the first outcome ("reached"), in another outcome ("onTheWay"), or neither. */
+  group: "reached" | "onTheWay" | "other";
 }
 
 export interface StatusColumn {
@@ -57,6 +61,11 @@ export interface TestSummary {
   statisticName?: string;
   df?: number;
   warnings: Text[];
+  /**
+   * Set when the policy is Pearson or Yates and an expected count is below 5: the χ² p-value may not be
+   * trusted, and Fisher's exact p-value (two-sided, as R's fisher.test) is given beside it.
+   */
+  smallExpected?: { minExpected: number; fisherP: number | null };
 }
 
 export interface OutcomeRow {
@@ -68,6 +77,8 @@ export interface OutcomeRow {
   relativeRisk: EffectValue | null;
   oddsRatio: EffectValue | null;
   test: TestSummary | null;
+  /** Plain sentence on whether the CI of the difference includes 0 (null when there is no difference). */
+  ciSentence: Text | null;
   /** Why something is missing ("–") or needs care. */
   notes: Text[];
 }
@@ -154,6 +165,8 @@ export interface ComparisonResult {
   outcomes: OutcomeResult[];
   baseline: BaselineTable;
   missing: MissingRow[];
+  /** The headline: index into `outcomes` and the row's follow-up month; null when no row has data in both groups. */
+  headline: { outcome: number; month: number } | null;
   /** Footnotes: tests, estimate methods, denominators. */
   notes: Text[];
 }
