@@ -22,7 +22,7 @@ import {
 import type { Dataset } from "../data/dataset";
 import { normaliseKey } from "../data/values";
 import { VERSION } from "../version";
-import { confLabel, type ComparisonSettings, type StatusClass } from "./settings";
+import { confLabel, type BaselineChoice, type ComparisonSettings, type StatusClass } from "./settings";
 import type {
   BaselineTable,
   BaselineVariable,
@@ -419,13 +419,72 @@ function toArray(a: Float64Array): number[] {
   return out;
 }
 
+/** First and third quartile as R's quantile(x, c(.25, .75)) (type 7: linear between order statistics). */
+export function quartilesOf(values: Float64Array): { q1: number; q3: number } {
+  const x = Float64Array.from(values).sort();
+  const at = (p: number): number => {
+    const h = (x.length - 1) * p;
+    const lo = Math.floor(h);
+    return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
+  };
+  return { q1: at(0.25) + 0, q3: at(0.75) + 0 };
+}
+
+/** Yes/no labels: a categorical variable with exactly these two levels is shown as one row (the first of the pair). */
+const YES_NO: [string, string][] = [
+  ["ja", "nej"],
+  ["yes", "no"],
+  ["1", "0"],
+  ["sand", "falsk"],
+  ["true", "false"],
+];
+
+/** The level to show when `labels` are a yes/no pair (e.g. "Ja"), else null. */
+export function yesLevel(labels: string[]): string | null {
+  if (labels.length !== 2) return null;
+  const keys = labels.map((l) => normaliseKey(l));
+  for (const [y, n] of YES_NO) {
+    const i = keys.indexOf(y);
+    if (i >= 0 && keys[1 - i] === n) return labels[i];
+  }
+  return null;
+}
+
+/** Labels of the categories from cut points: [30] → "< 30", "≥ 30"; [30, 50] → "< 30", "30 til < 50", "≥ 50". */
+export function cutLabels(cuts: number[], lang: "da" | "en"): string[] {
+  const f = (v: number): string => formatNumber(v, Number.isInteger(v) ? 0 : 1, lang);
+  const to = lang === "da" ? "til" : "to";
+  return [`< ${f(cuts[0])}`, ...cuts.slice(1).map((c, i) => `${f(cuts[i])} ${to} < ${f(c)}`), `≥ ${f(cuts[cuts.length - 1])}`];
+}
+
+/** The derived categorical variable of a continuous one by cut points; missing values stay missing. */
+function derivedByCuts(b: Extract<Dataset["baseline"][number], { type: "continuous" }>, cuts: number[], lang: "da" | "en"): Extract<Dataset["baseline"][number], { type: "categorical" }> {
+  const sorted = [...new Set(cuts)].sort((x, y) => x - y);
+  const labels = cutLabels(sorted, lang);
+  const codes = new Int32Array(b.values.length);
+  const counts = new Array<number>(labels.length).fill(0);
+  for (let k = 0; k < b.values.length; k++) {
+    const v = b.values[k];
+    if (v !== v) {
+      codes[k] = -1;
+      continue;
+    }
+    let c = 0;
+    while (c < sorted.length && v >= sorted[c]) c++;
+    codes[k] = c;
+    counts[c]++;
+  }
+  return { column: b.column, name: b.name, type: "categorical", levels: labels.map((label, i) => ({ label, key: label, count: counts[i], firstCell: "" })), codes };
+}
+
 /**
  * Summary of one group's values (in row order). `values` is reordered in place (it is a private copy).
  * Shapiro–Wilk uses at most SHAPIRO_MAX_N values, a systematic subsample in row order.
  */
-function continuousSummary(values: Float64Array): ContinuousSummary & { variance: number } {
+function continuousSummary(values: Float64Array, quartiles: boolean): ContinuousSummary & { variance: number } {
   const n = values.length;
-  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, normalityP: null, variance: Number.NaN };
+  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, q1: null, q3: null, normalityP: null, variance: Number.NaN };
+  const q = quartiles ? quartilesOf(values) : { q1: null, q3: null };
   const sample: number[] = [];
   const take = Math.min(n, SHAPIRO_MAX_N);
   for (let i = 0; i < take; i++) sample.push(values[Math.floor((i * n) / take)]);
@@ -447,45 +506,55 @@ function continuousSummary(values: Float64Array): ContinuousSummary & { variance
     }
   }
   const med = medianInPlace(values);
-  return { n, mean: m, sd: n >= 2 ? Math.sqrt(variance) : null, median: med, min, max, normalityP, variance };
+  return { n, mean: m, sd: n >= 2 ? Math.sqrt(variance) : null, median: med, min, max, ...q, normalityP, variance };
+}
+
+/** A categorical Tabel 1 variable: counts per level and arm, shares of those with a value, SMD per level, optional test. */
+function categoricalVariable(ds: Dataset, b: Extract<Dataset["baseline"][number], { type: "categorical" }>, settings: ComparisonSettings, keepOrder = false): BaselineVariable & { type: "categorical" } {
+  const arm = ds.arm;
+  const notes: Text[] = [];
+  const L = b.levels.length;
+  const c = new Int32Array((L + 1) * 2);
+  const codes = b.codes;
+  const n = codes.length;
+  for (let k = 0; k < n; k++) {
+    const v = codes[k];
+    c[(v < 0 ? L : v) * 2 + arm[k]]++;
+  }
+  const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
+  const order = keepOrder ? b.levels.map((_, i) => i) : b.levels.map((_, i) => i).sort((i, j) => b.levels[i].label.localeCompare(b.levels[j].label, "da", { numeric: true }));
+  const levels: CategoryLevel[] = order.map((i) => {
+    const p1 = nonMissing.intervention > 0 ? c[i * 2] / nonMissing.intervention : null;
+    const p2 = nonMissing.control > 0 ? c[i * 2 + 1] / nonMissing.control : null;
+    let smd: number | null = null;
+    if (p1 !== null && p2 !== null) {
+      const v = attempt(() => smdProportion(p1, p2), [], t("", ""));
+      smd = v !== null && Number.isFinite(v) ? v : null;
+    }
+    return { label: b.levels[i].label, count: { intervention: c[i * 2], control: c[i * 2 + 1] }, proportion: { intervention: p1, control: p2 }, smd };
+  });
+  let test: TestSummary | null = null;
+  if (settings.baselinePValues) {
+    const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
+    if (table.length >= 2) {
+      const r = attempt(() => testTable(table, settings.testPolicy), notes, t(b.name, b.name));
+      if (r && Number.isFinite(r.pValue)) test = asSummary(r);
+    } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
+  }
+  return { name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes };
 }
 
 function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable {
   const arm = ds.arm;
   const variables: BaselineVariable[] = [];
   let subsampled = false;
+  const choiceOf = (column: number): BaselineChoice | undefined => settings.columns.baseline.find((x) => x.column === column);
   for (const b of ds.baseline) {
     const notes: Text[] = [];
     if (b.type === "categorical") {
-      const L = b.levels.length;
-      const c = new Int32Array((L + 1) * 2);
-      const codes = b.codes;
-      const n = codes.length;
-      for (let k = 0; k < n; k++) {
-        const v = codes[k];
-        c[(v < 0 ? L : v) * 2 + arm[k]]++;
-      }
-      const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
-      const order = b.levels.map((_, i) => i).sort((i, j) => b.levels[i].label.localeCompare(b.levels[j].label, "da", { numeric: true }));
-      const levels: CategoryLevel[] = order.map((i) => {
-        const p1 = nonMissing.intervention > 0 ? c[i * 2] / nonMissing.intervention : null;
-        const p2 = nonMissing.control > 0 ? c[i * 2 + 1] / nonMissing.control : null;
-        let smd: number | null = null;
-        if (p1 !== null && p2 !== null) {
-          const v = attempt(() => smdProportion(p1, p2), [], t("", ""));
-          smd = v !== null && Number.isFinite(v) ? v : null;
-        }
-        return { label: b.levels[i].label, count: { intervention: c[i * 2], control: c[i * 2 + 1] }, proportion: { intervention: p1, control: p2 }, smd };
-      });
-      let test: TestSummary | null = null;
-      if (settings.baselinePValues) {
-        const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
-        if (table.length >= 2) {
-          const r = attempt(() => testTable(table, settings.testPolicy), notes, t(b.name, b.name));
-          if (r && Number.isFinite(r.pValue)) test = asSummary(r);
-        } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
-      }
-      variables.push({ name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes });
+      const v = categoricalVariable(ds, b, settings);
+      const yes = yesLevel(b.levels.map((l) => l.label));
+      variables.push(yes ? { ...v, oneRow: yes } : v);
     } else {
       const vals = b.values;
       const nv = vals.length;
@@ -512,10 +581,13 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       const m1 = ds.armCounts[0] - n1;
       const m2 = ds.armCounts[1] - n2;
       if (n1 > SHAPIRO_MAX_N || n2 > SHAPIRO_MAX_N) subsampled = true;
-      const { variance: v1, ...s1 } = continuousSummary(f1);
-      const { variance: v2, ...s2 } = continuousSummary(f2);
+      const choice = choiceOf(b.column)?.summary ?? "auto";
+      const { variance: v1, ...s1 } = continuousSummary(f1, choice === "medianIqr");
+      const { variance: v2, ...s2 } = continuousSummary(f2, choice === "medianIqr");
       // dates are always summarised by median (min–max): a mean date with an SD in days reads badly
-      const normal = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
+      const auto = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
+      const summary = b.isDate ? "medianRange" : choice === "auto" ? (auto ? "meanSd" : "medianRange") : choice;
+      const normal = summary === "meanSd";
       let smd: number | null = null;
       if (n1 >= 2 && n2 >= 2) {
         smd = smdFromMoments(s1.mean as number, v1, s2.mean as number, v2);
@@ -534,13 +606,16 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
         name: b.name,
         type: "continuous",
         isDate: b.isDate,
-        summary: normal ? "meanSd" : "medianRange",
+        summary,
+        chosen: choice !== "auto" && !b.isDate,
         stats: { intervention: s1, control: s2 },
         missing: { intervention: m1, control: m2 },
         smd,
         test,
         notes,
       });
+      const cuts = choiceOf(b.column)?.cuts;
+      if (cuts && cuts.length > 0) variables.push({ ...categoricalVariable(ds, derivedByCuts(b, cuts, settings.lang), settings, true), derivedFrom: b.name });
     }
   }
   const notes: Text[] = [
@@ -550,6 +625,17 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       "Continuous variables: mean (SD) when the Shapiro–Wilk test does not reject normality (p ≥ 0.05) in both groups (n ≥ 3); otherwise median (min–max). SMD = standardised mean difference: difference in means / √((SD₁² + SD₂²)/2) (Austin 2009). |SMD| > 0.1 is often taken as a noticeable imbalance.",
     ),
   ];
+  const chosen = variables.filter((v) => v.type === "continuous" && v.chosen);
+  if (chosen.length > 0) {
+    const what = { meanSd: t("gennemsnit (SD)", "mean (SD)"), medianIqr: t("median (IQR = 1. til 3. kvartil)", "median (IQR = 1st to 3rd quartile)"), medianRange: t("median (min–maks)", "median (min–max)") };
+    const list = (lang: "da" | "en"): string => chosen.map((v) => `${v.name}: ${v.type === "continuous" ? what[v.summary][lang] : ""}`).join("; ");
+    notes.push(t(`Valgt i indstillingerne (ikke efter Shapiro–Wilk-reglen): ${list("da")}.`, `Chosen in the settings (not by the Shapiro–Wilk rule): ${list("en")}.`));
+  }
+  for (const v of variables) {
+    if (v.type !== "categorical") continue;
+    if (v.derivedFrom) notes.push(t(`${v.name} (grupperet) er dannet af ${v.derivedFrom} med skæringspunkter i Virkning; data er ikke ændret.`, `${v.name} (grouped) is derived from ${v.derivedFrom} by cut points in Virkning; the data are unchanged.`));
+    if (v.oneRow) notes.push(t(`${v.name}: ja/nej-variabel vist som én række (${v.oneRow}); den anden kategori er resten af dem med en værdi.`, `${v.name}: a yes/no variable shown as one row (${v.oneRow}); the other category is the rest of those with a value.`));
+  }
   if (subsampled) notes.push(t(`Normalitet er vurderet med Shapiro–Wilks test på højst ${SHAPIRO_MAX_N} værdier pr. gruppe (testens grænse): et fast, systematisk udvalg af hver k'te værdi i rækkefølge.`, `Normality was judged by the Shapiro–Wilk test on at most ${SHAPIRO_MAX_N} values per group (the test's limit): a fixed systematic subsample of every k-th value in row order.`));
   if (settings.baselinePValues) {
     notes.push(t(`p-værdier for baggrundsvariable: kategoriske: ${POLICY_NOTE[settings.testPolicy].da.replace(/^p-værdier: /, "")} Kontinuerte: Welchs t-test ved gennemsnit (SD), ellers Mann–Whitney-test (Wilcoxons rangsumtest). CONSORT fraråder signifikanstest af forskelle ved baseline i randomiserede forsøg: forskelle skyldes tilfældet; brug SMD til at vurdere balancen.`, `Baseline p-values: categorical: ${POLICY_NOTE[settings.testPolicy].en.replace(/^p-values: /, "")} Continuous: Welch's t-test with mean (SD), otherwise the Mann–Whitney test (Wilcoxon rank-sum). CONSORT advises against significance tests of baseline differences in randomised trials: differences are due to chance; use the SMD to judge balance.`));

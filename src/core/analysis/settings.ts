@@ -22,6 +22,18 @@ export interface OutcomeDefinition {
   source?: { kind: "slutmaal" | "delmaal"; id: string };
 }
 
+/** Tabel 1 summary of a continuous variable: "auto" = mean (SD) when Shapiro–Wilk does not reject normality in both groups, else median (min–max). */
+export type SummaryChoice = "auto" | "meanSd" | "medianIqr" | "medianRange";
+
+export interface BaselineChoice {
+  column: number;
+  type: "categorical" | "continuous";
+  /** Continuous: how Tabel 1 summarises it (default "auto"). */
+  summary?: SummaryChoice;
+  /** Continuous: cut points for derived categories shown under it ([30] → "< 30", "≥ 30"); the data are not changed. */
+  cuts?: number[];
+}
+
 export interface ComparisonSettings {
   version: 1;
   source: {
@@ -36,7 +48,7 @@ export interface ComparisonSettings {
     /** 0-based column indices relative to the range. */
     id: number;
     group: number;
-    baseline: { column: number; type: "categorical" | "continuous" }[];
+    baseline: BaselineChoice[];
     /** Wide layout: one status column per time point (month 0 = inclusion). */
     timepoints: { column: number; month: number }[];
     /** Long layout: time (months) and status columns. */

@@ -56,7 +56,14 @@ export const ComparisonSettingsSchema = v.strictObject({
   columns: v.strictObject({
     id: roleColumn,
     group: roleColumn,
-    baseline: v.array(v.strictObject({ column, type: v.picklist(["categorical", "continuous"]) })),
+    baseline: v.array(
+      v.strictObject({
+        column,
+        type: v.picklist(["categorical", "continuous"]),
+        summary: v.optional(v.picklist(["auto", "meanSd", "medianIqr", "medianRange"])),
+        cuts: v.optional(v.pipe(v.array(v.pipe(v.number(), v.finite())), v.maxLength(10))),
+      }),
+    ),
     timepoints: v.array(v.strictObject({ column, month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
     long: v.optional(v.strictObject({ time: column, status: column })),
   }),

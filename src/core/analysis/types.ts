@@ -107,6 +107,9 @@ export interface ContinuousSummary {
   median: number | null;
   min: number | null;
   max: number | null;
+  /** Quartiles (R's quantile type 7); null when n = 0. */
+  q1: number | null;
+  q3: number | null;
   /** Shapiro–Wilk p-value (null when not computable: n < 3 or all values equal). */
   normalityP: number | null;
 }
@@ -119,14 +122,20 @@ export type BaselineVariable =
       missing: PerArm<number>;
       test: TestSummary | null;
       notes: Text[];
+      /** A yes/no variable shown as one row: the level shown (e.g. "Ja"). */
+      oneRow?: string;
+      /** Derived from a continuous variable by cut points (the data are unchanged). */
+      derivedFrom?: string;
     }
   | {
       name: string;
       type: "continuous";
       /** Values were dates (shown as dd-mm-åååå; numbers are Excel serial days). */
       isDate: boolean;
-      /** "meanSd" when Shapiro–Wilk does not reject normality (p ≥ 0.05) in both groups with n ≥ 3; else "medianRange". */
-      summary: "meanSd" | "medianRange";
+      /** As chosen; "auto" becomes "meanSd" when Shapiro–Wilk does not reject normality (p ≥ 0.05) in both groups with n ≥ 3, else "medianRange". */
+      summary: "meanSd" | "medianIqr" | "medianRange";
+      /** The summary was chosen by the user (not by the Shapiro–Wilk rule). */
+      chosen: boolean;
       stats: PerArm<ContinuousSummary>;
       missing: PerArm<number>;
       smd: number | null;

@@ -70,6 +70,8 @@ const L = {
   missingValue: { da: "Mangler", en: "Missing" },
   meanSd: { da: "Gennemsnit (SD)", en: "Mean (SD)" },
   medianRange: { da: "Median (min–maks)", en: "Median (min–max)" },
+  medianIqr: { da: "Median (IQR)", en: "Median (IQR)" },
+  grouped: { da: "grupperet", en: "grouped" },
   noBaseline: { da: "Ingen baggrundsvariable er valgt.", en: "No baseline variables are chosen." },
   missingTitle: { da: "Manglende data og nævnere", en: "Missing data and denominators" },
   timepoint: { da: "Tidspunkt", en: "Time point" },
@@ -112,11 +114,12 @@ function ci(e: EffectValue | null, scale: number, decimals: number, lang: Lang):
   return `${f(e.estimate)} (${f(e.lower)} ${lang === "da" ? "til" : "to"} ${f(e.upper)})`;
 }
 
-function describe(s: ContinuousSummary, kind: "meanSd" | "medianRange", isDate: boolean, lang: Lang): string {
+function describe(s: ContinuousSummary, kind: "meanSd" | "medianIqr" | "medianRange", isDate: boolean, lang: Lang): string {
   if (s.n === 0 || s.median === null) return "–";
   if (isDate) return `${formatSerialDate(s.median)} (${formatSerialDate(s.min as number)}–${formatSerialDate(s.max as number)})`;
   const d = (v: number): string => formatNumber(v, 1, lang);
   if (kind === "meanSd") return `${d(s.mean as number)} (${s.sd === null ? "–" : d(s.sd)})`;
+  if (kind === "medianIqr") return `${d(s.median)} (${d(s.q1 as number)}–${d(s.q3 as number)})`;
   return `${d(s.median)} (${d(s.min as number)}–${d(s.max as number)})`;
 }
 
@@ -368,11 +371,19 @@ function baselineSection(b: Builder, result: ComparisonResult): void {
     if (v.type === "categorical") {
       const nI = v.levels.reduce((s, l) => s + l.count.intervention, 0);
       const nK = v.levels.reduce((s, l) => s + l.count.control, 0);
-      const r = b.row(v.name, "", "", "", "", ...p);
-      b.style(`A${r}`, { bold: true });
-      for (const l of v.levels) b.row("", l.label, nPct(l.count.intervention, nI, lang), nPct(l.count.control, nK, lang), l.smd === null ? "–" : l.smd);
+      const yes = v.oneRow ? v.levels.find((l) => l.label === v.oneRow) : undefined;
+      if (yes) {
+        // a yes/no variable: one row with the "yes" level (the other is its mirror image)
+        const r = b.row(v.name, yes.label, nPct(yes.count.intervention, nI, lang), nPct(yes.count.control, nK, lang), yes.smd === null ? "–" : yes.smd, ...p);
+        b.style(`A${r}`, { bold: true });
+      } else {
+        const name = v.derivedFrom ? `${v.name} (${tx(L.grouped, lang)})` : v.name;
+        const r = b.row(name, "", "", "", "", ...p);
+        b.style(`A${r}`, { bold: true });
+        for (const l of v.levels) b.row("", l.label, nPct(l.count.intervention, nI, lang), nPct(l.count.control, nK, lang), l.smd === null ? "–" : l.smd);
+      }
     } else {
-      const r = b.row(v.name, tx(v.summary === "meanSd" ? L.meanSd : L.medianRange, lang), describe(v.stats.intervention, v.summary, v.isDate, lang), describe(v.stats.control, v.summary, v.isDate, lang), v.smd === null ? "–" : v.smd, ...p);
+      const r = b.row(v.name, tx(v.summary === "meanSd" ? L.meanSd : v.summary === "medianIqr" ? L.medianIqr : L.medianRange, lang), describe(v.stats.intervention, v.summary, v.isDate, lang), describe(v.stats.control, v.summary, v.isDate, lang), v.smd === null ? "–" : v.smd, ...p);
       b.style(`A${r}`, { bold: true });
     }
     if (v.missing.intervention + v.missing.control > 0) b.row("", tx(L.missingValue, lang), v.missing.intervention, v.missing.control);

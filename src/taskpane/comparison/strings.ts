@@ -63,6 +63,14 @@ export interface ComparisonStrings {
   outcomeNoStatuses: (name: string) => string;
   notInData: string;
   includedStatuses: (list: string) => string;
+  table1: string;
+  table1Help: string;
+  table1Summary: string;
+  table1Cuts: string;
+  summaryAuto: string;
+  summaryMeanSd: string;
+  summaryMedianIqr: string;
+  summaryMedianRange: string;
   problems: string;
   testPolicy: string;
   policyAuto: string;
@@ -178,6 +186,14 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     outcomeNoStatuses: (name) => `Udfaldet \u201c${name}\u201d har ingen statusser.`,
     notInData: "(findes ikke i data)",
     includedStatuses: (list) => `Tæller som nået: ${list}`,
+    table1: "Tabel 1",
+    table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
+    table1Summary: "Resumé",
+    table1Cuts: "Skæringspunkter",
+    summaryAuto: "Automatisk",
+    summaryMeanSd: "Gennemsnit (SD)",
+    summaryMedianIqr: "Median (IQR)",
+    summaryMedianRange: "Median (min–maks)",
     problems: "Ret dette i dataene, før du beregner:",
     testPolicy: "Test",
     policyAuto: "Automatisk (anbefalet)",
@@ -290,6 +306,14 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     outcomeNoStatuses: (name) => `The outcome \u201c${name}\u201d has no statuses.`,
     notInData: "(not in the data)",
     includedStatuses: (list) => `Counts as reached: ${list}`,
+    table1: "Table 1",
+    table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
+    table1Summary: "Summary",
+    table1Cuts: "Cut points",
+    summaryAuto: "Automatic",
+    summaryMeanSd: "Mean (SD)",
+    summaryMedianIqr: "Median (IQR)",
+    summaryMedianRange: "Median (min–max)",
     problems: "Correct this in the data before calculating:",
     testPolicy: "Test",
     policyAuto: "Automatic (recommended)",

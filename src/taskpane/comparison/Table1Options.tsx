@@ -1,0 +1,80 @@
+/** Tabel 1 for reports: per continuous baseline variable, the summary and optional cut points for derived categories. */
+import * as React from "react";
+import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ComparisonSettings, SummaryChoice } from "../../core/analysis";
+import { useStrings } from "../i18n";
+import { comparisonStrings } from "./strings";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 10em 6em", gap: "4px 6px", alignItems: "end" },
+  name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** "30; 50" or "17,5" → [30, 50] / [17.5]; null when a part is not a number. */
+export function parseCuts(text: string): number[] | null {
+  const parts = text.split(/[;\s]+/).filter((p) => p.length > 0);
+  const nums = parts.map((p) => Number(p.replace(",", ".")));
+  return nums.every((n) => Number.isFinite(n)) ? nums : null;
+}
+
+function CutsInput(props: { label: string; cuts: number[] | undefined; onChange: (cuts: number[] | undefined) => void }): React.JSX.Element {
+  const [text, setText] = React.useState((props.cuts ?? []).map((c) => String(c).replace(".", ",")).join("; "));
+  const parsed = parseCuts(text);
+  return (
+    <Input
+      size="small"
+      aria-label={props.label}
+      value={text}
+      aria-invalid={parsed === null}
+      onChange={(_, d) => {
+        setText(d.value);
+        const p = parseCuts(d.value);
+        if (p) props.onChange(p.length > 0 ? p : undefined);
+      }}
+    />
+  );
+}
+
+export function Table1Options(props: { settings: ComparisonSettings; onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void }): React.JSX.Element | null {
+  const s = useStrings(comparisonStrings);
+  const styles = useStyles();
+  const continuous = props.settings.columns.baseline.filter((b) => b.type === "continuous");
+  if (continuous.length === 0) return null;
+  const header = props.settings.source.header ?? [];
+  const set = (column: number, patch: { summary?: SummaryChoice; cuts?: number[] }): void =>
+    props.onUpdate((x) => ({ ...x, columns: { ...x.columns, baseline: x.columns.baseline.map((b) => (b.column === column ? { ...b, ...patch } : b)) } }));
+  const choices: { value: SummaryChoice; label: string }[] = [
+    { value: "auto", label: s.summaryAuto },
+    { value: "meanSd", label: s.summaryMeanSd },
+    { value: "medianIqr", label: s.summaryMedianIqr },
+    { value: "medianRange", label: s.summaryMedianRange },
+  ];
+  return (
+    <Field label={s.table1}>
+      <Text size={200} className={styles.muted}>
+        {s.table1Help}
+      </Text>
+      <div className={styles.grid} data-testid="table1-options">
+        {continuous.map((b) => {
+          const name = header[b.column] ?? `#${b.column + 1}`;
+          return (
+            <React.Fragment key={b.column}>
+              <span className={styles.name} title={name}>
+                {name}
+              </span>
+              <Select size="small" aria-label={`${s.table1Summary}: ${name}`} value={b.summary ?? "auto"} onChange={(_, d) => set(b.column, { summary: d.value as SummaryChoice })}>
+                {choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+              <CutsInput label={`${s.table1Cuts}: ${name}`} cuts={b.cuts} onChange={(cuts) => set(b.column, { cuts })} />
+            </React.Fragment>
+          );
+        })}
+      </div>
+    </Field>
+  );
+}
