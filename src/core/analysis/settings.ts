@@ -69,6 +69,10 @@ export interface ComparisonSettings {
    * check, and the confirmation is printed in the results' header block.
    */
   notCpr?: string[];
+  /** Name of the analysis (named analyses; the old single analysis has none and is "Sammenligning"). */
+  name?: string;
+  /** Its results sheet (fixed when the analysis is created, kept when it is renamed). */
+  resultSheet?: string;
   /** The effort's name (indsatsens navn), printed in the sheet's title. */
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */

@@ -82,6 +82,8 @@ export const ComparisonSettingsSchema = v.strictObject({
   confLevel: v.pipe(v.number(), v.minValue(0.5), v.maxValue(0.999)),
   lang: v.picklist(["da", "en"]),
   notCpr: v.optional(v.array(label)),
+  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+  resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
   title: v.optional(v.pipe(v.string(), v.maxLength(200))),
   headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
 });
