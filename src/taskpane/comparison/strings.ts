@@ -63,6 +63,17 @@ export interface ComparisonStrings {
   outcomeNoStatuses: (name: string) => string;
   notInData: string;
   includedStatuses: (list: string) => string;
+  analyses: string;
+  analysesHelp: string;
+  analysisName: string;
+  analysisNew: string;
+  analysisDuplicate: string;
+  analysisRename: string;
+  analysisDelete: string;
+  analysisDeleteConfirm: (name: string, sheet: string) => string;
+  cancel: string;
+  analysisNoData: string;
+  analysisSheet: (sheet: string) => string;
   table1: string;
   table1Help: string;
   table1Summary: string;
@@ -186,6 +197,17 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     outcomeNoStatuses: (name) => `Udfaldet \u201c${name}\u201d har ingen statusser.`,
     notInData: "(findes ikke i data)",
     includedStatuses: (list) => `Tæller som nået: ${list}`,
+    analyses: "Analyser",
+    analysesHelp: "En projektmappe kan have flere sammenligninger, hver med egne data, indstillinger og resultatark.",
+    analysisName: "Navn på analysen",
+    analysisNew: "Ny analyse",
+    analysisDuplicate: "Dupliker",
+    analysisRename: "Omdøb",
+    analysisDelete: "Slet",
+    analysisDeleteConfirm: (name, sheet) => `Slet analysen “${name}”? Dens indstillinger slettes; arket “${sheet}” bliver stående.`,
+    cancel: "Annuller",
+    analysisNoData: "Vælg først data til analysen under “1. Data”.",
+    analysisSheet: (sheet) => `Resultatark: ${sheet}`,
     table1: "Tabel 1",
     table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
     table1Summary: "Resumé",
@@ -306,6 +328,17 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     outcomeNoStatuses: (name) => `The outcome \u201c${name}\u201d has no statuses.`,
     notInData: "(not in the data)",
     includedStatuses: (list) => `Counts as reached: ${list}`,
+    analyses: "Analyses",
+    analysesHelp: "A workbook can hold several comparisons, each with its own data, settings and results sheet.",
+    analysisName: "Name of the analysis",
+    analysisNew: "New analysis",
+    analysisDuplicate: "Duplicate",
+    analysisRename: "Rename",
+    analysisDelete: "Delete",
+    analysisDeleteConfirm: (name, sheet) => `Delete the analysis “${name}”? Its settings are deleted; the sheet “${sheet}” stays.`,
+    cancel: "Cancel",
+    analysisNoData: "First choose the data for the analysis under “1. Data”.",
+    analysisSheet: (sheet) => `Results sheet: ${sheet}`,
     table1: "Table 1",
     table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
     table1Summary: "Summary",

@@ -1,0 +1,92 @@
+/**
+ * The analysis list of the Sammenligning pane (issue 11): new, open, duplicate, rename and delete named
+ * analyses; each writes its own results sheet; delete asks first.
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LangProvider } from "../../src/taskpane/i18n";
+import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
+import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { loadAnalyses } from "../../src/excel/comparisonStore";
+import { analysisName } from "../../src/core/analysis";
+
+jest.setTimeout(60000);
+
+let wb: PreviewWorkbook;
+beforeEach(() => {
+  wb = createPreviewWorkbook({ sample: true });
+  wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+  globalThis.__virkningPreview = wb;
+});
+afterEach(() => {
+  globalThis.__virkningPreview = undefined;
+});
+
+async function renderPane(): Promise<void> {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangProvider lang="da">
+        <ComparisonPane />
+      </LangProvider>
+    </FluentProvider>,
+  );
+  await screen.findByTestId("comparison-pane");
+  await waitFor(() => expect(screen.queryByText("Læser data …")).toBeNull());
+}
+const list = (): HTMLElement => screen.getByTestId("analyses");
+const button = (name: string): HTMLButtonElement => within(list()).getByRole("button", { name }) as HTMLButtonElement;
+async function named(action: string, name: string): Promise<void> {
+  fireEvent.change(within(list()).getByLabelText("Navn på analysen"), { target: { value: name } });
+  await act(async () => {
+    fireEvent.click(button(action));
+  });
+  await waitFor(() => expect(button("Slet").disabled).toBe(false));
+}
+const stored = async (): Promise<string[]> => ((await loadAnalyses(wb.run.bind(wb)))?.analyses ?? []).map(analysisName);
+
+describe("Sammenligning pane: named analyses", () => {
+  it("creates two analyses, lists them, and Beregn writes each one's own sheet", async () => {
+    await renderPane();
+    await named("Ny analyse", "Hele gruppen");
+    expect(screen.getByTestId("analysis-sheet").textContent).toBe("Resultatark: Sammenligning – Hele gruppen");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    });
+    await screen.findByTestId("written");
+    await named("Dupliker", "Kopi");
+    expect(await stored()).toEqual(["Hele gruppen", "Kopi"]);
+    const options = within(list()).getAllByRole("option").map((o) => o.textContent);
+    expect(options).toEqual(["Hele gruppen", "Kopi"]);
+    expect((within(list()).getByRole("combobox") as HTMLSelectElement).value).toBe("Kopi");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    });
+    await screen.findByTestId("written");
+    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Sammenligning – Hele gruppen", "Sammenligning – Kopi"]));
+    expect(wb.sheetNames()).not.toContain("Sammenligning");
+  });
+
+  it("a name in use is refused with a Danish message; rename keeps the sheet; delete asks first", async () => {
+    await renderPane();
+    await named("Ny analyse", "A");
+    fireEvent.change(within(list()).getByLabelText("Navn på analysen"), { target: { value: "a" } });
+    await act(async () => {
+      fireEvent.click(button("Ny analyse"));
+    });
+    expect(await screen.findByText(/Der er allerede en analyse, der hedder "a"/)).toBeTruthy();
+    await named("Omdøb", "Unge under 30");
+    expect(await stored()).toEqual(["Unge under 30"]);
+    expect(screen.getByTestId("analysis-sheet").textContent).toBe("Resultatark: Sammenligning – A");
+    fireEvent.click(button("Slet"));
+    const confirm = screen.getByTestId("analysis-delete-confirm");
+    expect(confirm.textContent).toContain("Slet analysen \u201cUnge under 30\u201d? Dens indstillinger slettes; arket \u201cSammenligning – A\u201d bliver stående.");
+    fireEvent.click(within(confirm).getByRole("button", { name: "Annuller" }));
+    expect(await stored()).toEqual(["Unge under 30"]);
+    fireEvent.click(button("Slet"));
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("analysis-delete-confirm")).getByRole("button", { name: "Slet" }));
+    });
+    await waitFor(async () => expect(await stored()).toEqual([]));
+  });
+});
