@@ -47,3 +47,4 @@ export { powerTwoProportions, sampleSizeFor80 } from "./power";
 export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
 export { FISHER_MAX_TOTAL } from "./validate";
+export { mantelHaenszel, type MantelHaenszelResult, type Stratum } from "./mantelHaenszel";
