@@ -90,3 +90,24 @@ describe("Sammenligning pane: named analyses", () => {
     await waitFor(async () => expect(await stored()).toEqual([]));
   });
 });
+
+describe("Sammenligning pane: Tabel 1 options and stratification", () => {
+  it("summary, cut points and strata chosen in the pane reach the sheet", async () => {
+    await renderPane();
+    fireEvent.change(screen.getByLabelText("Resumé: Alder"), { target: { value: "medianIqr" } });
+    fireEvent.change(screen.getByLabelText("Skæringspunkter: Alder"), { target: { value: "30" } });
+    const strata = within(await screen.findByTestId("strata-options"));
+    fireEvent.click(strata.getByRole("checkbox", { name: "Køn" }));
+    fireEvent.click(strata.getByRole("checkbox", { name: "Alder" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    });
+    await screen.findByTestId("written");
+    const sheet = wb.getSheet("Sammenligning")!;
+    const col = (c: number): string[] => Array.from({ length: sheet.usedExtent().rowCount }, (_, r) => String(sheet.getCell(r, c)?.value ?? ""));
+    const a = col(0);
+    expect(col(1)[a.indexOf("Alder")]).toBe("Median (IQR)");
+    expect(a).toContain("Alder (grupperet)");
+    expect(a.some((x) => x.startsWith("Stratificeret analyse (Mantel–Haenszel) efter: Køn × Alder (grupperet)"))).toBe(true);
+  });
+});

@@ -20,6 +20,7 @@ import {
   type Text,
 } from "../stats";
 import type { Dataset } from "../data/dataset";
+import { buildStrata, stratifiedRow } from "./stratified";
 import { normaliseKey } from "../data/values";
 import { VERSION } from "../version";
 import { confLabel, type BaselineChoice, type ComparisonSettings, type StatusClass } from "./settings";
@@ -141,6 +142,9 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   });
 
   // ---- outcomes
+  const strata = buildStrata(ds, settings);
+  const validStatus = new Uint8Array(nS);
+  for (let s = 0; s < nS; s++) validStatus[s] = classOf[s] === "valid" ? 1 : 0;
   const outcomes: OutcomeResult[] = settings.outcomes.map((o) => {
     const keys = new Set(o.statuses.map((s) => normaliseKey(s)));
     const inOutcome = new Uint8Array(nS);
@@ -163,7 +167,9 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
         x.intervention += counts[ti][s * 2];
         x.control += counts[ti][s * 2 + 1];
       }
-      rows.push(outcomeRow(month, x, validN[ti], settings));
+      const row = outcomeRow(month, x, validN[ti], settings);
+      if (strata) row.stratified = stratifiedRow(ds, strata, ds.timepoints[ti].codes, inOutcome, validStatus, settings.confLevel);
+      rows.push(row);
     });
     return { id: o.id, name: o.name, statuses: [...o.statuses], source: o.source, rows, notes };
   });
@@ -186,6 +192,15 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     ),
   );
   notes.push(t("Statustabellen: antal (%) af alle borgere i gruppen (N i overskriften). Tidspunkt 0 = ved inklusion; der testes kun ved opfølgning (6, 12, … mdr.).", "Status table: count (%) of all citizens in the group (N in the header). Time 0 = at inclusion; tests are done only at follow-up (6, 12, … months)."));
+  if (strata) {
+    const ex = strata.excluded.intervention + strata.excluded.control;
+    notes.push(
+      t(
+        `Stratificeret analyse efter ${strata.names.join(" × ")}: Cochran–Mantel–Haenszels test (med kontinuitetskorrektion, som R's mantelhaen.test), Mantel–Haenszels risikoforskel med Satos varians (1989) og fælles oddsratio med Robins–Breslow–Greenlands interval (1986), over strata med borgere i begge grupper.${ex > 0 ? ` ${ex} borgere mangler en værdi i en stratifikationsvariabel og indgår ikke i den stratificerede analyse.` : ""}`,
+        `Stratified analysis by ${strata.names.join(" × ")}: Cochran–Mantel–Haenszel test (with continuity correction, as R's mantelhaen.test), Mantel–Haenszel risk difference with Sato's variance (1989) and common odds ratio with the Robins–Breslow–Greenland interval (1986), over strata with citizens in both groups.${ex > 0 ? ` ${ex} citizens lack a value in a stratification variable and are not in the stratified analysis.` : ""}`,
+      ),
+    );
+  }
   if (followUps.length === 0) notes.push(t("Der er ingen opfølgningstidspunkter (kun tidspunkt 0), så der er ingen resultatmål at teste.", "There are no follow-up time points (only time 0), so there are no outcomes to test."));
 
   return {
@@ -210,6 +225,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     baseline,
     missing,
     headline: chooseHeadline(outcomes, settings.headline),
+    ...(strata ? { stratification: { variables: strata.names, excluded: strata.excluded } } : {}),
     notes,
   };
 }

@@ -73,6 +73,8 @@ export interface ComparisonSettings {
   name?: string;
   /** Its results sheet (fixed when the analysis is created, kept when it is renamed). */
   resultSheet?: string;
+  /** Stratified analysis (CMH, MH RD/OR): baseline columns whose categories (a continuous one by its cuts) form the strata. */
+  strata?: number[];
   /** The effort's name (indsatsens navn), printed in the sheet's title. */
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */

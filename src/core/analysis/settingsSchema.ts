@@ -84,6 +84,7 @@ export const ComparisonSettingsSchema = v.strictObject({
   notCpr: v.optional(v.array(label)),
   name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
   resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
+  strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),
   title: v.optional(v.pipe(v.string(), v.maxLength(200))),
   headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
 });

@@ -68,6 +68,17 @@ export interface TestSummary {
   smallExpected?: { minExpected: number; fisherP: number | null };
 }
 
+/** Mantel–Haenszel across strata at one follow-up (see stratified.ts). */
+export interface StratifiedRow {
+  riskDifference: EffectValue | null;
+  oddsRatio: EffectValue | null;
+  /** Cochran–Mantel–Haenszel test. */
+  test: TestSummary | null;
+  /** Strata with citizens in both groups. */
+  strata: number;
+  notes: Text[];
+}
+
 export interface OutcomeRow {
   month: number;
   /** x = reached the outcome, n = citizens with a valid status at this time point. */
@@ -77,6 +88,8 @@ export interface OutcomeRow {
   relativeRisk: EffectValue | null;
   oddsRatio: EffectValue | null;
   test: TestSummary | null;
+  /** Set when the analysis is stratified. */
+  stratified?: StratifiedRow;
   /** Plain sentence on whether the CI of the difference includes 0 (null when there is no difference). */
   ciSentence: Text | null;
   /** Why something is missing ("–") or needs care. */
@@ -174,6 +187,8 @@ export interface ComparisonResult {
   outcomes: OutcomeResult[];
   baseline: BaselineTable;
   missing: MissingRow[];
+  /** The strata variables and who is left out of the stratified analysis (missing strata value); absent when not stratified. */
+  stratification?: { variables: string[]; excluded: PerArm<number> };
   /** The headline: index into `outcomes` and the row's follow-up month; null when no row has data in both groups. */
   headline: { outcome: number; month: number } | null;
   /** Footnotes: tests, estimate methods, denominators. */

@@ -72,6 +72,10 @@ const L = {
   medianRange: { da: "Median (min–maks)", en: "Median (min–max)" },
   medianIqr: { da: "Median (IQR)", en: "Median (IQR)" },
   grouped: { da: "grupperet", en: "grouped" },
+  stratTitle: { da: "Stratificeret analyse (Mantel–Haenszel) efter", en: "Stratified analysis (Mantel–Haenszel) by" },
+  mhDifference: { da: "Forskel MH, procentpoint", en: "Difference MH, percentage points" },
+  mhOr: { da: "Oddsratio MH", en: "Odds ratio MH" },
+  strataUsed: { da: "Strata", en: "Strata" },
   noBaseline: { da: "Ingen baggrundsvariable er valgt.", en: "No baseline variables are chosen." },
   missingTitle: { da: "Manglende data og nævnere", en: "Missing data and denominators" },
   timepoint: { da: "Tidspunkt", en: "Time point" },
@@ -317,6 +321,7 @@ function outcomeSections(b: Builder, result: ComparisonResult, scope: string): v
     b.style(`D${first}:D${last}`, { numberFormat: pctFormat(lang) });
     b.style(`G${first}:G${last}`, { numberFormat: pctFormat(lang) });
     b.style(`H${first}:K${last}`, { horizontalAlignment: "right" });
+    if (result.stratification) stratifiedTable(b, o.rows, result.stratification.variables, result.confLevel);
     if (o.rows.some((x) => x.test?.smallExpected)) b.notes([L.smallNote]);
     for (const orow of o.rows) if (orow.ciSentence) b.sentence(orow.ciSentence);
     b.notes([...o.notes, ...o.rows.flatMap((x) => x.notes)], `${tx(L.note, lang)}: `);
@@ -328,6 +333,20 @@ function outcomeSections(b: Builder, result: ComparisonResult, scope: string): v
     }
     b.chart({ name: `Udfald${k + 1}`, type: "columnClustered", seriesBy: "columns", title: `${o.name}: ${tx(L.chartShare, lang).toLowerCase()}`, xAxisTitle: tx(L.followUp, lang), yAxisTitle: tx(L.chartShare, lang) }, data, 14, 6);
   });
+}
+
+/** Mantel–Haenszel across strata, one row per follow-up, under the outcome's table. */
+function stratifiedTable(b: Builder, rows: OutcomeRow[], variables: string[], conf: number): void {
+  const lang = b.lang;
+  b.line(`${tx(L.stratTitle, lang)}: ${variables.join(" × ")}`, { italic: true });
+  b.headerRow([tx(L.followUp, lang), withCi(L.mhDifference, conf, lang), withCi(L.mhOr, conf, lang), tx(L.p, lang), tx(L.test, lang), tx(L.strataUsed, lang)]);
+  const first = b.last + 1;
+  for (const r of rows) {
+    const st = r.stratified;
+    b.row(monthLabel(r.month, lang), ci(st?.riskDifference ?? null, 100, 1, lang), ci(st?.oddsRatio ?? null, 1, 2, lang), st?.test ? formatP(st.test.pValue, lang) : "–", st?.test ? tx(st.test.method, lang) : "–", st?.strata ?? 0);
+  }
+  b.style(`B${first}:D${b.last}`, { horizontalAlignment: "right" });
+  b.notes(rows.flatMap((r) => (r.stratified?.notes ?? []).map((n) => ({ da: `${monthLabel(r.month, "da")}: ${n.da}`, en: `${monthLabel(r.month, "en")}: ${n.en}` }))), `${tx(L.note, lang)}: `);
 }
 
 function statusSection(b: Builder, result: ComparisonResult): void {

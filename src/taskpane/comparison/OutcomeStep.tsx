@@ -7,7 +7,7 @@ import { suggestedOutcomes } from "../../core/analysis";
 import type { LabelCount } from "../../core/data";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
-import { Table1Options } from "./Table1Options";
+import { StrataOptions, Table1Options } from "./Table1Options";
 import { classOf, hasStatus, newOutcome, outcomeStatusChoices, setClass, toggleStatus, unclassified } from "./model";
 
 const useStyles = makeStyles({
@@ -182,6 +182,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
         {s.consortNote}
       </Text>
       <Table1Options settings={settings} onUpdate={onUpdate} />
+      <StrataOptions settings={settings} onUpdate={onUpdate} />
     </div>
   );
 }

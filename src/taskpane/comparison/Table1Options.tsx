@@ -1,6 +1,6 @@
 /** Tabel 1 for reports: per continuous baseline variable, the summary and optional cut points for derived categories. */
 import * as React from "react";
-import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Checkbox, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ComparisonSettings, SummaryChoice } from "../../core/analysis";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 10em 6em", gap: "4px 6px", alignItems: "end" },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
+  block: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
 /** "30; 50" or "17,5" → [30, 50] / [17.5]; null when a part is not a number. */
@@ -51,7 +52,8 @@ export function Table1Options(props: { settings: ComparisonSettings; onUpdate: (
     { value: "medianRange", label: s.summaryMedianRange },
   ];
   return (
-    <Field label={s.table1}>
+    <div className={styles.block}>
+      <Text weight="semibold">{s.table1}</Text>
       <Text size={200} className={styles.muted}>
         {s.table1Help}
       </Text>
@@ -75,6 +77,39 @@ export function Table1Options(props: { settings: ComparisonSettings; onUpdate: (
           );
         })}
       </div>
-    </Field>
+    </div>
+  );
+}
+
+/** Stratified analysis: the baseline variables whose categories form the strata (a continuous one needs cut points). */
+export function StrataOptions(props: { settings: ComparisonSettings; onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void }): React.JSX.Element | null {
+  const s = useStrings(comparisonStrings);
+  const styles = useStyles();
+  const header = props.settings.source.header ?? [];
+  const usable = props.settings.columns.baseline.filter((b) => b.type === "categorical" || (b.cuts?.length ?? 0) > 0);
+  if (usable.length === 0) return null;
+  const chosen = new Set(props.settings.strata ?? []);
+  const toggle = (column: number, on: boolean): void =>
+    props.onUpdate((x) => {
+      const next = new Set(x.strata ?? []);
+      if (on) next.add(column);
+      else next.delete(column);
+      const strata = [...next].sort((a, b) => a - b);
+      const { strata: _old, ...rest } = x;
+      return strata.length > 0 ? { ...rest, strata } : rest;
+    });
+  return (
+    <div className={styles.block}>
+      <Text weight="semibold">{s.strata}</Text>
+      <Text size={200} className={styles.muted}>
+        {s.strataHelp}
+      </Text>
+      <div data-testid="strata-options">
+        {usable.map((b) => {
+          const name = header[b.column] ?? `#${b.column + 1}`;
+          return <Checkbox key={b.column} label={name} checked={chosen.has(b.column)} onChange={(_, d) => toggle(b.column, d.checked === true)} />;
+        })}
+      </div>
+    </div>
   );
 }
