@@ -111,3 +111,26 @@ describe("Sammenligning pane: Tabel 1 options and stratification", () => {
     expect(a.some((x) => x.startsWith("Stratificeret analyse (Mantel–Haenszel) efter: Køn × Alder (grupperet)"))).toBe(true);
   });
 });
+
+describe("Sammenligning pane: one vocabulary, new sheets, status counts", () => {
+  it("a sheet added while the pane is open is offered as soon as the picker gets focus", async () => {
+    await renderPane();
+    const pick = screen.getByTestId("source-pick");
+    expect(within(pick).queryByRole("option", { name: "Ark: Unge" })).toBeNull();
+    wb.addSheetDirect("Unge");
+    await act(async () => {
+      fireEvent.focus(pick);
+    });
+    await waitFor(() => expect(within(pick).getByRole("option", { name: "Ark: Unge" })).toBeTruthy());
+  });
+
+  it("uses the sheet's words (Resultatmål, Dataformat, Udgået) and explains the status counts", async () => {
+    await renderPane();
+    expect(screen.getByRole("heading", { name: "2. Resultatmål" })).toBeTruthy();
+    expect(screen.getByText("Dataformat")).toBeTruthy();
+    expect(within(screen.getByTestId("statuses")).getAllByRole("option", { name: "Udgået" }).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/Udfald/)).toBeNull();
+    expect(screen.getByText(/Tallet ved hver status er borgere pr\. tidspunkt lagt sammen over alle tidspunkter/)).toBeTruthy();
+    expect(screen.getAllByLabelText(/borgere pr\. tidspunkt i alt$/).length).toBeGreaterThan(0);
+  });
+});

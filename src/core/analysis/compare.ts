@@ -244,7 +244,7 @@ function chooseHeadline(outcomes: OutcomeResult[], wanted: ComparisonSettings["h
   return null;
 }
 
-const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået/udelukket" };
+const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået" };
 const CLASS_EN: Record<StatusClass, string> = { valid: "valid", notFollowedUp: "not followed up", movedAway: "moved away", excluded: "excluded" };
 
 function pct(conf: number): string {
@@ -676,7 +676,7 @@ function settingsSummary(ds: Dataset, settings: ComparisonSettings, classOf: Sta
   out.push({
     label: t("Ikke med i N", "Not in N"),
     value: t(
-      ["tomme celler (ikke fulgt op endnu)", nfu && `ikke fulgt op: ${nfu}`, moved && `fraflyttet: ${moved}`, excl && `udgået/udelukket: ${excl}`].filter(Boolean).join("; "),
+      ["tomme celler (ikke fulgt op endnu)", nfu && `ikke fulgt op: ${nfu}`, moved && `fraflyttet: ${moved}`, excl && `udgået: ${excl}`].filter(Boolean).join("; "),
       ["empty cells (not yet followed up)", nfu && `not followed up: ${nfu}`, moved && `moved away: ${moved}`, excl && `excluded: ${excl}`].filter(Boolean).join("; "),
     ),
   });

@@ -37,7 +37,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, run, resultSheet } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -108,6 +108,7 @@ export default function ComparisonPane(): React.JSX.Element {
           busy={busy}
           empty={state.empty}
           onChooseSource={(how) => void chooseSource(how)}
+          onRefreshSources={() => void refreshSources()}
           onUpdate={update}
         />
         {dataProblems.length > 0 ? (

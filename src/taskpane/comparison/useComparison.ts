@@ -271,6 +271,16 @@ export function useComparison() {
     [run, lang, patch, state.settings],
   );
 
+  /** The sheets and tables to choose from, read again (the picker calls it when it gets focus). */
+  const refreshSources = React.useCallback(async () => {
+    try {
+      const sources = await listSources(run);
+      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) ? s : { ...s, sources }));
+    } catch {
+      // the list stays as it was; choosing a sheet that is gone says so
+    }
+  }, [run]);
+
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
     setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
   }, []);
@@ -427,5 +437,5 @@ export function useComparison() {
   );
 
   const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, run, resultSheet };
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
 }
