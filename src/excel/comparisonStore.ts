@@ -4,7 +4,7 @@
  *
  * - reading a source: 1 sync to find the extent (sheet, used range, merged areas) + 1 sync per row chunk;
  * - writing the results sheet: renderSheets' budget (at most 3 syncs);
- * - settings: 1 sync to load, 1 to save.
+ * - settings: 1 sync to load; 2 to save (the stored analyses are read first, so the other named analyses are kept).
  *
  * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the columns.
  * Rows are read from the header row down to the last used row of the sheet, then cut at the first row that
