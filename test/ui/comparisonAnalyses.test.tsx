@@ -134,3 +134,21 @@ describe("Sammenligning pane: one vocabulary, new sheets, status counts", () => 
     expect(screen.getAllByLabelText(/borgere pr\. tidspunkt i alt$/).length).toBeGreaterThan(0);
   });
 });
+
+describe("Sammenligning pane: the sheet's title and headline", () => {
+  it("the effort's name is in the title; the chosen outcome and follow-up are the headline", async () => {
+    await renderPane();
+    fireEvent.change(screen.getByLabelText("Indsatsens navn (i arkets titel)"), { target: { value: "Virksomhedsrettet indsats" } });
+    fireEvent.change(screen.getByLabelText("Hovedresultat"), { target: { value: "6|progression-mod-job" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    });
+    await screen.findByTestId("written");
+    const sheet = wb.getSheet("Sammenligning")!;
+    expect(sheet.getCell(0, 0)?.value).toBe("Virksomhedsrettet indsats: indsatsgruppe og kontrolgruppe");
+    const a = Array.from({ length: 12 }, (_, r) => String(sheet.getCell(r, 0)?.value ?? ""));
+    const head = a.indexOf("Resultatmål");
+    expect(head).toBeGreaterThan(0);
+    expect([sheet.getCell(head + 1, 0)?.value, sheet.getCell(head + 1, 1)?.value]).toEqual(["Progression mod job", "6 mdr."]);
+  });
+});

@@ -7,7 +7,7 @@ import { suggestedOutcomes } from "../../core/analysis";
 import type { LabelCount } from "../../core/data";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
-import { StrataOptions, Table1Options } from "./Table1Options";
+import { ReportOptions, StrataOptions, Table1Options } from "./Table1Options";
 import { classOf, hasStatus, newOutcome, outcomeStatusChoices, setClass, toggleStatus, unclassified } from "./model";
 
 const useStyles = makeStyles({
@@ -183,6 +183,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
       </Text>
       <Table1Options settings={settings} onUpdate={onUpdate} />
       <StrataOptions settings={settings} onUpdate={onUpdate} />
+      <ReportOptions settings={settings} onUpdate={onUpdate} />
     </div>
   );
 }

@@ -113,3 +113,53 @@ export function StrataOptions(props: { settings: ComparisonSettings; onUpdate: (
     </div>
   );
 }
+
+/** The sheet's title (the effort's name) and the headline: an outcome at a follow-up (default: the first outcome, last follow-up). */
+export function ReportOptions(props: { settings: ComparisonSettings; onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void }): React.JSX.Element {
+  const s = useStrings(comparisonStrings);
+  const styles = useStyles();
+  const { settings } = props;
+  const months = settings.source.layout === "wide" ? settings.columns.timepoints.map((t) => t.month).filter((m) => m > 0) : [];
+  const value = settings.headline ? `${settings.headline.month}|${settings.headline.outcome}` : "";
+  return (
+    <div className={styles.block}>
+      <Text weight="semibold">{s.report}</Text>
+      <Input
+        size="small"
+        aria-label={s.effortName}
+        placeholder={s.effortName}
+        value={settings.title ?? ""}
+        onChange={(_, d) =>
+          props.onUpdate((x) => {
+            const { title: _old, ...rest } = x;
+            return d.value.trim() ? { ...rest, title: d.value } : rest;
+          })
+        }
+      />
+      {months.length > 0 ? (
+        <Select
+          size="small"
+          aria-label={s.headline}
+          value={value}
+          onChange={(_, d) =>
+            props.onUpdate((x) => {
+              const { headline: _old, ...rest } = x;
+              if (!d.value) return rest;
+              const bar = d.value.indexOf("|");
+              return { ...rest, headline: { month: Number(d.value.slice(0, bar)), outcome: d.value.slice(bar + 1) } };
+            })
+          }
+        >
+          <option value="">{s.headlineAuto}</option>
+          {settings.outcomes.flatMap((o) =>
+            months.map((m) => (
+              <option key={`${o.id}|${m}`} value={`${m}|${o.id}`}>
+                {s.headlineOption(o.name, m)}
+              </option>
+            )),
+          )}
+        </Select>
+      ) : null}
+    </div>
+  );
+}

@@ -76,6 +76,11 @@ export interface ComparisonStrings {
   analysisNoData: string;
   analysisSheet: (sheet: string) => string;
   table1: string;
+  report: string;
+  effortName: string;
+  headline: string;
+  headlineAuto: string;
+  headlineOption: (outcome: string, month: number) => string;
   strata: string;
   strataHelp: string;
   table1Help: string;
@@ -212,6 +217,11 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     analysisNoData: "Vælg først data til analysen under “1. Data”.",
     analysisSheet: (sheet) => `Resultatark: ${sheet}`,
     table1: "Tabel 1",
+    report: "Arkets overskrift og hovedresultat",
+    effortName: "Indsatsens navn (i arkets titel)",
+    headline: "Hovedresultat",
+    headlineAuto: "Automatisk: første resultatmål, seneste opfølgning",
+    headlineOption: (outcome, month) => `${outcome}, ${month} mdr.`,
     strata: "Stratificering (valgfri)",
     strataHelp: "Var randomiseringen stratificeret (fx køn × alder under/over 30), så vælg variablerne: arket viser da også Cochran–Mantel–Haenszels test og Mantel–Haenszels forskel og oddsratio på tværs af strata.",
     table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
@@ -345,6 +355,11 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     analysisNoData: "First choose the data for the analysis under “1. Data”.",
     analysisSheet: (sheet) => `Results sheet: ${sheet}`,
     table1: "Table 1",
+    report: "Sheet title and headline result",
+    effortName: "Name of the effort (in the sheet's title)",
+    headline: "Headline result",
+    headlineAuto: "Automatic: first outcome, latest follow-up",
+    headlineOption: (outcome, month) => `${outcome}, ${month} months`,
     strata: "Stratification (optional)",
     strataHelp: "If randomisation was stratified (e.g. sex × age under/over 30), choose the variables: the sheet then also shows the Cochran–Mantel–Haenszel test and the Mantel–Haenszel difference and odds ratio across strata.",
     table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
