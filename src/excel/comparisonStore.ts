@@ -7,7 +7,7 @@
  *   (byte-budgeted): the sample 1 + 1, 20,001 rows × 13 columns 1 + 3, 15,000 rows with a 350-character
  *   notes column 1 + 4; a selection of whole columns (A:M) or Ctrl+A is cut to the used range first;
  * - writing the results sheet: renderSheets' budget (at most 3 syncs);
- * - settings: 1 sync to load, 1 to save (checked against the schema in core/analysis/settingsSchema.ts).
+ * - settings: 1 sync to load; 2 to save (the stored analyses are read first, so the other named analyses are kept).
  *
  * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the first
  * column. Columns: the stored width, extended over columns with a header right of it (a column inserted
@@ -17,8 +17,26 @@
  * the bottom are left out, and anything below an empty row (notes, a second table) is not read.
  */
 import { VirkningError } from "../core/errors";
-import { keepPresentLabels, reconcileColumns, runComparison, storedHeader, type ColumnMove, type ComparisonInput, type ComparisonResult, type ComparisonSettings } from "../core/analysis";
-import { comparisonSheetSpec } from "../core/report/comparisonSheet";
+import {
+  activeAnalysis,
+  addAnalysis,
+  analysisName,
+  keepPresentLabels,
+  parseCollection,
+  putAnalysis,
+  reconcileColumns,
+  removeAnalysis,
+  renameAnalysis,
+  resultSheetOf,
+  runComparison,
+  storedHeader,
+  type AnalysisCollection,
+  type ColumnMove,
+  type ComparisonInput,
+  type ComparisonResult,
+  type ComparisonSettings,
+} from "../core/analysis";
+import { comparisonSheetSpec, nameScope } from "../core/report/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
@@ -27,7 +45,6 @@ import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, 
 import { renderSheets } from "./render";
 import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
 import { deleteState, loadState, ownedSheetNames, saveState } from "./state";
-import { parseSettings } from "../core/analysis/settingsSchema";
 
 /** The workbook setting that holds the comparison settings. */
 export const COMPARISON_STATE_KEY = "virkning.comparison";
@@ -276,11 +293,12 @@ export async function listSources(run: ExcelRun): Promise<SourceList> {
 }
 
 /**
- * The stored settings, checked against the schema (core/analysis/settingsSchema.ts); null when none are
- * stored. Invalid or unknown settings throw SETTINGS_INVALID (a Danish message naming the fields), which
- * the pane shows with "Nulstil" (deleteComparisonSettings). 1 sync.
+ * All stored analyses (named analyses, core/analysis/analyses.ts), checked against the schema; null when
+ * none are stored. A value in the old single-analysis format is read as one analysis "Sammenligning".
+ * Invalid or unknown settings throw SETTINGS_INVALID (a Danish message naming the fields), which the pane
+ * shows with "Nulstil" (deleteComparisonSettings). 1 sync.
  */
-export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
+export async function loadAnalyses(run: ExcelRun): Promise<AnalysisCollection | null> {
   let v: unknown;
   try {
     v = await loadState<unknown>(run, COMPARISON_STATE_KEY);
@@ -290,9 +308,15 @@ export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonS
     throw e;
   }
   if (v === undefined) return null;
-  const parsed = parseSettings(v);
+  const parsed = parseCollection(v);
   if (!parsed.ok) throw parsed.error;
-  return parsed.settings;
+  return parsed.collection.analyses.length > 0 ? parsed.collection : null;
+}
+
+/** The active analysis's settings (see loadAnalyses); null when none are stored. 1 sync. */
+export async function loadComparisonSettings(run: ExcelRun): Promise<ComparisonSettings | null> {
+  const c = await loadAnalyses(run);
+  return c ? activeAnalysis(c) : null;
 }
 
 function parseDamaged(e: VirkningError): never {
@@ -303,14 +327,76 @@ function parseDamaged(e: VirkningError): never {
   );
 }
 
-/** Deletes the stored comparison settings ("Nulstil"): 1 sync. */
+/** Deletes every stored analysis ("Nulstil"): 1 sync. Results sheets stay. */
 export async function deleteComparisonSettings(run: ExcelRun): Promise<void> {
   await deleteState(run, COMPARISON_STATE_KEY);
 }
 
-/** Stores the settings in the workbook (saved with the file): 1 sync. */
-export async function saveComparisonSettings(run: ExcelRun, settings: ComparisonSettings): Promise<void> {
-  await saveState(run, COMPARISON_STATE_KEY, settings);
+async function saveAnalyses(run: ExcelRun, c: AnalysisCollection): Promise<AnalysisCollection> {
+  await saveState(run, COMPARISON_STATE_KEY, c);
+  return c;
+}
+
+/** Stores the settings as their analysis (by name; the old single analysis is "Sammenligning") and makes it active: 2 syncs. */
+export async function saveComparisonSettings(run: ExcelRun, settings: ComparisonSettings): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run).catch(() => null);
+  return saveAnalyses(run, putAnalysis(c, settings));
+}
+
+/** Sheet names of the workbook (for unique results-sheet names): 1 sync. */
+async function sheetNames(run: ExcelRun): Promise<string[]> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    return ws.items.map((w) => w.name);
+  });
+}
+
+/**
+ * A new named analysis with its own results sheet ("Sammenligning – <navn>", unique among the workbook's
+ * sheets, so nothing is overwritten); refuses a name in use (ANALYSIS_EXISTS). 3 syncs.
+ */
+export async function createAnalysis(run: ExcelRun, name: string, settings: ComparisonSettings): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run);
+  return saveAnalyses(run, addAnalysis(c, name, settings, await sheetNames(run)));
+}
+
+/** Copies analysis `from` as `name` (settings and source; a results sheet of its own). */
+export async function duplicateAnalysis(run: ExcelRun, from: string, name: string): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run);
+  const src = c?.analyses.find((a) => analysisName(a) === from);
+  if (!c || !src) throw missingAnalysis(from);
+  const { resultSheet: _drop, ...copy } = src;
+  return saveAnalyses(run, addAnalysis(c, name, copy, await sheetNames(run)));
+}
+
+export async function renameStoredAnalysis(run: ExcelRun, from: string, to: string): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run);
+  if (!c) throw missingAnalysis(from);
+  return saveAnalyses(run, renameAnalysis(c, from, to));
+}
+
+/** Deletes an analysis's settings; its results sheet stays (the pane says so). */
+export async function deleteAnalysis(run: ExcelRun, name: string): Promise<AnalysisCollection | null> {
+  const c = await loadAnalyses(run);
+  if (!c) return null;
+  const next = removeAnalysis(c, name);
+  if (next.analyses.length === 0) {
+    await deleteComparisonSettings(run);
+    return null;
+  }
+  return saveAnalyses(run, next);
+}
+
+/** Makes `name` the analysis the pane opens with. */
+export async function setActiveAnalysis(run: ExcelRun, name: string): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run);
+  if (!c || !c.analyses.some((a) => analysisName(a) === name)) throw missingAnalysis(name);
+  return saveAnalyses(run, { ...c, active: name });
+}
+
+function missingAnalysis(name: string): VirkningError {
+  return new VirkningError("ANALYSIS_MISSING", `Analysen "${name}" findes ikke længere.`, `The analysis "${name}" no longer exists.`);
 }
 
 /** Writes (or replaces) the results sheet; refuses a user sheet with the same name. At most 3 syncs. */
@@ -346,7 +432,7 @@ export async function runAndWriteComparison(
   const { columns, moved } = reconcileColumns(settings, input.header);
   const used: ComparisonSettings = { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) }, columns };
   const result = runComparison(input, used, options.now);
-  const spec = comparisonSheetSpec(result, options.lang);
+  const spec = comparisonSheetSpec(result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
   await writeComparison(run, spec);
   return { input, result, spec, settings: keepPresentLabels(used, input), moved };
 }

@@ -24,7 +24,7 @@ function xByMonth(wb: PreviewWorkbook): Record<string, [number, number]> {
   let inOutcome = false;
   for (let r = 0; r < s.usedExtent().rowCount; r++) {
     const a = s.getCell(r, 0)?.value;
-    if (typeof a === "string" && a.startsWith("Job ")) inOutcome = true;
+    if (a === "Job") inOutcome = true;
     if (inOutcome && typeof a === "string" && /^\d+ mdr\.$/.test(a) && !(a in out)) out[a] = [s.getCell(r, 1)?.value as number, s.getCell(r, 4)?.value as number];
   }
   return out;

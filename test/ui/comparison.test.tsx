@@ -189,10 +189,14 @@ describe("Sammenligning pane: long layout", () => {
 });
 
 describe("Sammenligning pane: outcomes and run", () => {
-  it("offers the three suggested outcomes and the statuses found, with Fraflyttet as moved away", async () => {
+  it("offers the four suggested outcomes and the statuses found, with Fraflyttet as moved away", async () => {
     await renderPane();
-    const names = [0, 1, 2].map((i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
-    expect(names).toEqual(["Afklaret til job/uddannelse", "Afklaret fra kontanthjælp", "Progression mod job"]);
+    const names = [0, 1, 2, 3].map((i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
+    expect(names).toEqual(["Afklaret til job/uddannelse", "Afklaret fra kontanthjælp", "Progression mod job", "Progression mod afklaring"]);
+    // every included status is spelled out under its outcome
+    expect(screen.getByTestId("outcome-2-included").textContent).toContain("Kontanthjælp – i praktik");
+    expect(screen.getByTestId("outcome-2-included").textContent).not.toContain("FØP");
+    expect(screen.getByTestId("outcome-3-included").textContent).toContain("FØP");
     expect(select("Statusser i data: Fraflyttet").value).toBe("movedAway");
     expect(select("Statusser i data: Jobparat").value).toBe("valid");
     const first = within(screen.getByTestId("outcome-0"));
@@ -344,7 +348,7 @@ describe("Sammenligning pane: outcomes and run", () => {
   it("without a programme theory only the suggestions are offered", async () => {
     await renderPane();
     expect(screen.queryByRole("button", { name: "Hent fra programteorien" })).toBeNull();
-    expect(button("Brug de tre forslag")).toBeTruthy();
+    expect(button("Brug de fire forslag")).toBeTruthy();
   });
 
   it("speaks English when asked", async () => {
@@ -462,8 +466,11 @@ describe("Sammenligning pane: ikke CPR-numre", () => {
     });
     await screen.findByTestId("written");
     const sheet = wb.getSheet("Sammenligning")!;
-    const head = Array.from({ length: 20 }, (_, r) => `${String(sheet.getCell(r, 0)?.value ?? "")}: ${String(sheet.getCell(r, 1)?.value ?? "")}`).join("\n");
-    expect(head).toContain('Indstillinger: Ikke CPR-numre: "Journalnr.": brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre');
+    // the settings block (last on the sheet, issue 11) records the confirmation
+    const rows = Array.from({ length: sheet.usedExtent().rowCount }, (_, r) => `${String(sheet.getCell(r, 0)?.value ?? "")}: ${String(sheet.getCell(r, 1)?.value ?? "")}`);
+    const settingsAt = rows.indexOf("Indstillinger: ");
+    expect(settingsAt).toBeGreaterThan(0);
+    expect(rows.slice(settingsAt).join("\n")).toContain('Ikke CPR-numre: "Journalnr.": brugeren har bekræftet, at kolonnen ikke indeholder CPR-numre');
     expect((await loadComparisonSettings(wb.run.bind(wb)))?.notCpr).toEqual(["Journalnr."]);
   });
 });

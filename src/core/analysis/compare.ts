@@ -4,6 +4,9 @@
  */
 import { VirkningError } from "../errors";
 import {
+  expectedCounts,
+  fisherExact,
+  formatNumber,
   oddsRatio,
   relativeRisk,
   riskDifference,
@@ -17,9 +20,10 @@ import {
   type Text,
 } from "../stats";
 import type { Dataset } from "../data/dataset";
+import { buildStrata, stratifiedRow } from "./stratified";
 import { normaliseKey } from "../data/values";
 import { VERSION } from "../version";
-import { confLabel, type ComparisonSettings, type StatusClass } from "./settings";
+import { confLabel, type BaselineChoice, type ComparisonSettings, type StatusClass } from "./settings";
 import type {
   BaselineTable,
   BaselineVariable,
@@ -40,19 +44,6 @@ const ARMS = ["intervention", "control"] as const;
 /** Shapiro–Wilk is defined for 3 ≤ n ≤ 5000; larger groups are judged on a systematic subsample of this size. */
 export const SHAPIRO_MAX_N = 5000;
 
-/** Known statuses in the order evaluators list them (normalised keys); others follow alphabetically. */
-const STATUS_ORDER = [
-  "kontanthjælp",
-  "kontanthjælp-afventer praktik",
-  "kontanthjælp-i praktik",
-  "ordinære timer",
-  "jobparat",
-  "uddannelse",
-  "revalidering",
-  "fleksjob",
-  "føp",
-  "førtidspension",
-];
 const CLASS_ORDER: Record<StatusClass | "blank", number> = { valid: 0, notFollowedUp: 1, movedAway: 2, excluded: 3, blank: 4 };
 
 function t(da: string, en: string): Text {
@@ -103,23 +94,30 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   const followUps = months.filter((m) => m > 0);
   const N = { intervention: ds.armCounts[0], control: ds.armCounts[1] };
 
-  // ---- status table
+  // ---- status table: goal reached (first outcome) → on the way (other outcomes) → other valid → not valid; then by count
   const usedStatus: number[] = [];
   for (let s = 0; s < nS; s++) if (counts.some((c) => c[s * 2] + c[s * 2 + 1] > 0)) usedStatus.push(s);
-  const orderKey = (s: number): [number, number, string] => {
-    const i = STATUS_ORDER.indexOf(ds.statuses[s].key);
-    return [CLASS_ORDER[classOf[s]], i < 0 ? STATUS_ORDER.length : i, ds.statuses[s].label];
+  const outcomeKeys = settings.outcomes.map((o) => new Set(o.statuses.map((x) => normaliseKey(x))));
+  const groupOf = (s: number): StatusRow["group"] => {
+    if (classOf[s] !== "valid") return "other";
+    const k = ds.statuses[s].key;
+    if (outcomeKeys[0]?.has(k)) return "reached";
+    return outcomeKeys.some((o) => o.has(k)) ? "onTheWay" : "other";
   };
-  usedStatus.sort((a, b) => {
-    const ka = orderKey(a);
-    const kb = orderKey(b);
-    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2].localeCompare(kb[2], "da");
-  });
+  const GROUP_ORDER = { reached: 0, onTheWay: 1, other: 2 };
+  const total = (s: number): number => counts.reduce((a, c) => a + c[s * 2] + c[s * 2 + 1], 0);
+  usedStatus.sort(
+    (a, b) =>
+      CLASS_ORDER[classOf[a]] - CLASS_ORDER[classOf[b]] ||
+      GROUP_ORDER[groupOf(a)] - GROUP_ORDER[groupOf(b)] ||
+      total(b) - total(a) ||
+      ds.statuses[a].label.localeCompare(ds.statuses[b].label, "da"),
+  );
   const anyBlank = counts.some((c) => c[nS * 2] + c[nS * 2 + 1] > 0);
-  const statusRows: StatusRow[] = usedStatus.map((s) => ({ label: ds.statuses[s].label, class: classOf[s] }));
+  const statusRows: StatusRow[] = usedStatus.map((s) => ({ label: ds.statuses[s].label, class: classOf[s], group: groupOf(s) }));
   const rowIndex = [...usedStatus];
   if (anyBlank) {
-    statusRows.push({ label: "", class: "blank" });
+    statusRows.push({ label: "", class: "blank", group: "other" });
     rowIndex.push(nS);
   }
   const statusColumns = months.flatMap((month) => ARMS.map((a) => ({ month, arm: a, N: N[a] })));
@@ -144,6 +142,9 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
   });
 
   // ---- outcomes
+  const strata = buildStrata(ds, settings);
+  const validStatus = new Uint8Array(nS);
+  for (let s = 0; s < nS; s++) validStatus[s] = classOf[s] === "valid" ? 1 : 0;
   const outcomes: OutcomeResult[] = settings.outcomes.map((o) => {
     const keys = new Set(o.statuses.map((s) => normaliseKey(s)));
     const inOutcome = new Uint8Array(nS);
@@ -166,7 +167,9 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
         x.intervention += counts[ti][s * 2];
         x.control += counts[ti][s * 2 + 1];
       }
-      rows.push(outcomeRow(month, x, validN[ti], settings));
+      const row = outcomeRow(month, x, validN[ti], settings);
+      if (strata) row.stratified = stratifiedRow(ds, strata, ds.timepoints[ti].codes, inOutcome, validStatus, settings.confLevel);
+      rows.push(row);
     });
     return { id: o.id, name: o.name, statuses: [...o.statuses], source: o.source, rows, notes };
   });
@@ -189,11 +192,21 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     ),
   );
   notes.push(t("Statustabellen: antal (%) af alle borgere i gruppen (N i overskriften). Tidspunkt 0 = ved inklusion; der testes kun ved opfølgning (6, 12, … mdr.).", "Status table: count (%) of all citizens in the group (N in the header). Time 0 = at inclusion; tests are done only at follow-up (6, 12, … months)."));
+  if (strata) {
+    const ex = strata.excluded.intervention + strata.excluded.control;
+    notes.push(
+      t(
+        `Stratificeret analyse efter ${strata.names.join(" × ")}: Cochran–Mantel–Haenszels test (med kontinuitetskorrektion, som R's mantelhaen.test), Mantel–Haenszels risikoforskel med Satos varians (1989) og fælles oddsratio med Robins–Breslow–Greenlands interval (1986), over strata med borgere i begge grupper.${ex > 0 ? ` ${ex} borgere mangler en værdi i en stratifikationsvariabel og indgår ikke i den stratificerede analyse.` : ""}`,
+        `Stratified analysis by ${strata.names.join(" × ")}: Cochran–Mantel–Haenszel test (with continuity correction, as R's mantelhaen.test), Mantel–Haenszel risk difference with Sato's variance (1989) and common odds ratio with the Robins–Breslow–Greenland interval (1986), over strata with citizens in both groups.${ex > 0 ? ` ${ex} citizens lack a value in a stratification variable and are not in the stratified analysis.` : ""}`,
+      ),
+    );
+  }
   if (followUps.length === 0) notes.push(t("Der er ingen opfølgningstidspunkter (kun tidspunkt 0), så der er ingen resultatmål at teste.", "There are no follow-up time points (only time 0), so there are no outcomes to test."));
 
   return {
     header: {
       title: t("Sammenligning: indsatsgruppe og kontrolgruppe", "Comparison: intervention group and control group"),
+      ...(settings.title ? { effort: settings.title } : {}),
       sheet: ds.sheet,
       dataRange: ds.rangeAddress,
       layout: ds.layout,
@@ -211,11 +224,27 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     outcomes,
     baseline,
     missing,
+    headline: chooseHeadline(outcomes, settings.headline),
+    ...(strata ? { stratification: { variables: strata.names, excluded: strata.excluded } } : {}),
     notes,
   };
 }
 
-const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået/udelukket" };
+/** The chosen headline when it has data in both groups; else the first outcome's last such follow-up. */
+function chooseHeadline(outcomes: OutcomeResult[], wanted: ComparisonSettings["headline"]): ComparisonResult["headline"] {
+  const ok = (r: OutcomeRow): boolean => r.counts.intervention.n > 0 && r.counts.control.n > 0;
+  if (wanted) {
+    const i = outcomes.findIndex((o) => o.id === wanted.outcome);
+    if (i >= 0 && outcomes[i].rows.some((r) => r.month === wanted.month && ok(r))) return { outcome: i, month: wanted.month };
+  }
+  for (let i = 0; i < outcomes.length; i++) {
+    const rows = outcomes[i].rows.filter(ok);
+    if (rows.length > 0) return { outcome: i, month: rows[rows.length - 1].month };
+  }
+  return null;
+}
+
+const CLASS_DA: Record<StatusClass, string> = { valid: "gyldig", notFollowedUp: "ikke fulgt op", movedAway: "fraflyttet", excluded: "udgået" };
 const CLASS_EN: Record<StatusClass, string> = { valid: "valid", notFollowedUp: "not followed up", movedAway: "moved away", excluded: "excluded" };
 
 function pct(conf: number): string {
@@ -241,6 +270,7 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
     relativeRisk: null,
     oddsRatio: null,
     test: null,
+    ciSentence: null,
     notes,
   };
   const x1 = x.intervention;
@@ -260,8 +290,8 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
   if (none || all) {
     notes.push(
       none
-        ? t(`Ved ${month} mdr. har ingen i nogen af grupperne nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months nobody in either group reached the outcome; relative risk and odds ratio cannot be computed ("–").`)
-        : t(`Ved ${month} mdr. har alle i begge grupper nået målet; relativ risiko og oddsratio kan ikke beregnes ("–").`, `At ${month} months everybody in both groups reached the outcome; relative risk and odds ratio cannot be computed ("–").`),
+        ? t(`Ved ${month} mdr. har ingen i nogen af grupperne nået målet, så der er ingen forskel at teste: relativ risiko, oddsratio og p-værdi vises som "–".`, `At ${month} months nobody in either group reached the outcome, so there is no difference to test: relative risk, odds ratio and p-value are shown as "–".`)
+        : t(`Ved ${month} mdr. har alle i begge grupper nået målet, så der er ingen forskel at teste: relativ risiko, oddsratio og p-værdi vises som "–".`, `At ${month} months everybody in both groups reached the outcome, so there is no difference to test: relative risk, odds ratio and p-value are shown as "–".`),
     );
   } else {
     const rr = attempt(() => relativeRisk(x1, n1, x2, n2, { confLevel: conf }), notes, t("Relativ risiko", "Relative risk"));
@@ -269,10 +299,48 @@ function outcomeRow(month: number, x: { intervention: number; control: number },
     const or = attempt(() => oddsRatio(x1, n1, x2, n2, { confLevel: conf }), notes, t("Oddsratio", "Odds ratio"));
     row.oddsRatio = or ? asEffect(or) : null;
   }
-  const test = attempt(() => testTable([[x1, n1 - x1], [x2, n2 - x2]], { policy: settings.testPolicy }), notes, t("p-værdi", "p-value"));
-  if (test && Number.isFinite(test.pValue)) row.test = asSummary(test);
+  row.ciSentence = row.riskDifference ? ciSentence(month, row.riskDifference, conf) : null;
+  const table = [[x1, n1 - x1], [x2, n2 - x2]];
+  if (none || all) return row;
+  const test = attempt(() => testTable(table, { policy: settings.testPolicy }), notes, t("p-værdi", "p-value"));
+  if (test && Number.isFinite(test.pValue)) row.test = { ...asSummary(test), ...smallExpected(table, settings.testPolicy) };
   else if (test) notes.push(t(`Ved ${month} mdr. kan p-værdien ikke beregnes.`, `At ${month} months the p-value cannot be computed.`));
   return row;
+}
+
+/**
+ * Under Pearson or Yates, a 2×2 table with an expected count below 5: the χ² p-value is marked on the sheet
+ * and Fisher's exact p-value is given beside it. {} otherwise (auto already uses Fisher there).
+ */
+function smallExpected(table: number[][], policy: ComparisonSettings["testPolicy"]): Pick<TestSummary, "smallExpected"> {
+  if (policy !== "pearson" && policy !== "yates") return {};
+  const e = attempt(() => expectedCounts(table), [], t("", ""));
+  if (!e) return {};
+  const minExpected = Math.min(...e.flat());
+  if (!(minExpected < 5)) return {};
+  const f = attempt(() => fisherExact(table), [], t("", ""));
+  return { smallExpected: { minExpected, fisherP: f && Number.isFinite(f.pValue) ? f.pValue : null } };
+}
+
+/**
+ * The plain sentence under an outcome table: does the CI of the difference include 0? Decided on the
+ * unrounded limits; a limit exactly 0 counts as included (the interval is closed).
+ */
+export function ciSentence(month: number, rd: { estimate: number; lower: number; upper: number }, conf: number): Text {
+  const f = (v: number, lang: "da" | "en"): string => formatNumber(v * 100, 1, lang);
+  const range = (lang: "da" | "en"): string => `${f(rd.lower, lang)} ${lang === "da" ? "til" : "to"} ${f(rd.upper, lang)}`;
+  const level = { da: confLabel(conf, "da"), en: confLabel(conf, "en") };
+  if (rd.lower <= 0 && rd.upper >= 0) {
+    return t(
+      `Ved ${month} mdr. indeholder ${level.da}-konfidensintervallet for forskellen (${range("da")} procentpoint) 0: data kan ikke udelukke, at der ingen forskel er mellem grupperne.`,
+      `At ${month} months the ${level.en} confidence interval of the difference (${range("en")} percentage points) includes 0: the data cannot rule out that there is no difference between the groups.`,
+    );
+  }
+  const higher = rd.lower > 0;
+  return t(
+    `Ved ${month} mdr. indeholder ${level.da}-konfidensintervallet for forskellen (${range("da")} procentpoint) ikke 0: andelen er ${higher ? "højere" : "lavere"} i indsatsgruppen end i kontrolgruppen.`,
+    `At ${month} months the ${level.en} confidence interval of the difference (${range("en")} percentage points) does not include 0: the share is ${higher ? "higher" : "lower"} in the intervention group than in the control group.`,
+  );
 }
 
 /** Deterministic systematic subsample of at most `max` values in row order: every (n/max)-th value. */
@@ -367,13 +435,72 @@ function toArray(a: Float64Array): number[] {
   return out;
 }
 
+/** First and third quartile as R's quantile(x, c(.25, .75)) (type 7: linear between order statistics). */
+export function quartilesOf(values: Float64Array): { q1: number; q3: number } {
+  const x = Float64Array.from(values).sort();
+  const at = (p: number): number => {
+    const h = (x.length - 1) * p;
+    const lo = Math.floor(h);
+    return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
+  };
+  return { q1: at(0.25) + 0, q3: at(0.75) + 0 };
+}
+
+/** Yes/no labels: a categorical variable with exactly these two levels is shown as one row (the first of the pair). */
+const YES_NO: [string, string][] = [
+  ["ja", "nej"],
+  ["yes", "no"],
+  ["1", "0"],
+  ["sand", "falsk"],
+  ["true", "false"],
+];
+
+/** The level to show when `labels` are a yes/no pair (e.g. "Ja"), else null. */
+export function yesLevel(labels: string[]): string | null {
+  if (labels.length !== 2) return null;
+  const keys = labels.map((l) => normaliseKey(l));
+  for (const [y, n] of YES_NO) {
+    const i = keys.indexOf(y);
+    if (i >= 0 && keys[1 - i] === n) return labels[i];
+  }
+  return null;
+}
+
+/** Labels of the categories from cut points: [30] → "< 30", "≥ 30"; [30, 50] → "< 30", "30 til < 50", "≥ 50". */
+export function cutLabels(cuts: number[], lang: "da" | "en"): string[] {
+  const f = (v: number): string => formatNumber(v, Number.isInteger(v) ? 0 : 1, lang);
+  const to = lang === "da" ? "til" : "to";
+  return [`< ${f(cuts[0])}`, ...cuts.slice(1).map((c, i) => `${f(cuts[i])} ${to} < ${f(c)}`), `≥ ${f(cuts[cuts.length - 1])}`];
+}
+
+/** The derived categorical variable of a continuous one by cut points; missing values stay missing. */
+function derivedByCuts(b: Extract<Dataset["baseline"][number], { type: "continuous" }>, cuts: number[], lang: "da" | "en"): Extract<Dataset["baseline"][number], { type: "categorical" }> {
+  const sorted = [...new Set(cuts)].sort((x, y) => x - y);
+  const labels = cutLabels(sorted, lang);
+  const codes = new Int32Array(b.values.length);
+  const counts = new Array<number>(labels.length).fill(0);
+  for (let k = 0; k < b.values.length; k++) {
+    const v = b.values[k];
+    if (v !== v) {
+      codes[k] = -1;
+      continue;
+    }
+    let c = 0;
+    while (c < sorted.length && v >= sorted[c]) c++;
+    codes[k] = c;
+    counts[c]++;
+  }
+  return { column: b.column, name: b.name, type: "categorical", levels: labels.map((label, i) => ({ label, key: label, count: counts[i], firstCell: "" })), codes };
+}
+
 /**
  * Summary of one group's values (in row order). `values` is reordered in place (it is a private copy).
  * Shapiro–Wilk uses at most SHAPIRO_MAX_N values, a systematic subsample in row order.
  */
-function continuousSummary(values: Float64Array): ContinuousSummary & { variance: number } {
+function continuousSummary(values: Float64Array, quartiles: boolean): ContinuousSummary & { variance: number } {
   const n = values.length;
-  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, normalityP: null, variance: Number.NaN };
+  if (n === 0) return { n, mean: null, sd: null, median: null, min: null, max: null, q1: null, q3: null, normalityP: null, variance: Number.NaN };
+  const q = quartiles ? quartilesOf(values) : { q1: null, q3: null };
   const sample: number[] = [];
   const take = Math.min(n, SHAPIRO_MAX_N);
   for (let i = 0; i < take; i++) sample.push(values[Math.floor((i * n) / take)]);
@@ -395,45 +522,55 @@ function continuousSummary(values: Float64Array): ContinuousSummary & { variance
     }
   }
   const med = medianInPlace(values);
-  return { n, mean: m, sd: n >= 2 ? Math.sqrt(variance) : null, median: med, min, max, normalityP, variance };
+  return { n, mean: m, sd: n >= 2 ? Math.sqrt(variance) : null, median: med, min, max, ...q, normalityP, variance };
+}
+
+/** A categorical Tabel 1 variable: counts per level and arm, shares of those with a value, SMD per level, optional test. */
+function categoricalVariable(ds: Dataset, b: Extract<Dataset["baseline"][number], { type: "categorical" }>, settings: ComparisonSettings, keepOrder = false): BaselineVariable & { type: "categorical" } {
+  const arm = ds.arm;
+  const notes: Text[] = [];
+  const L = b.levels.length;
+  const c = new Int32Array((L + 1) * 2);
+  const codes = b.codes;
+  const n = codes.length;
+  for (let k = 0; k < n; k++) {
+    const v = codes[k];
+    c[(v < 0 ? L : v) * 2 + arm[k]]++;
+  }
+  const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
+  const order = keepOrder ? b.levels.map((_, i) => i) : b.levels.map((_, i) => i).sort((i, j) => b.levels[i].label.localeCompare(b.levels[j].label, "da", { numeric: true }));
+  const levels: CategoryLevel[] = order.map((i) => {
+    const p1 = nonMissing.intervention > 0 ? c[i * 2] / nonMissing.intervention : null;
+    const p2 = nonMissing.control > 0 ? c[i * 2 + 1] / nonMissing.control : null;
+    let smd: number | null = null;
+    if (p1 !== null && p2 !== null) {
+      const v = attempt(() => smdProportion(p1, p2), [], t("", ""));
+      smd = v !== null && Number.isFinite(v) ? v : null;
+    }
+    return { label: b.levels[i].label, count: { intervention: c[i * 2], control: c[i * 2 + 1] }, proportion: { intervention: p1, control: p2 }, smd };
+  });
+  let test: TestSummary | null = null;
+  if (settings.baselinePValues) {
+    const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
+    if (table.length >= 2) {
+      const r = attempt(() => testTable(table, { policy: settings.testPolicy }), notes, t(b.name, b.name));
+      if (r && Number.isFinite(r.pValue)) test = asSummary(r);
+    } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
+  }
+  return { name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes };
 }
 
 function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable {
   const arm = ds.arm;
   const variables: BaselineVariable[] = [];
   let subsampled = false;
+  const choiceOf = (column: number): BaselineChoice | undefined => settings.columns.baseline.find((x) => x.column === column);
   for (const b of ds.baseline) {
     const notes: Text[] = [];
     if (b.type === "categorical") {
-      const L = b.levels.length;
-      const c = new Int32Array((L + 1) * 2);
-      const codes = b.codes;
-      const n = codes.length;
-      for (let k = 0; k < n; k++) {
-        const v = codes[k];
-        c[(v < 0 ? L : v) * 2 + arm[k]]++;
-      }
-      const nonMissing = { intervention: ds.armCounts[0] - c[L * 2], control: ds.armCounts[1] - c[L * 2 + 1] };
-      const order = b.levels.map((_, i) => i).sort((i, j) => b.levels[i].label.localeCompare(b.levels[j].label, "da", { numeric: true }));
-      const levels: CategoryLevel[] = order.map((i) => {
-        const p1 = nonMissing.intervention > 0 ? c[i * 2] / nonMissing.intervention : null;
-        const p2 = nonMissing.control > 0 ? c[i * 2 + 1] / nonMissing.control : null;
-        let smd: number | null = null;
-        if (p1 !== null && p2 !== null) {
-          const v = attempt(() => smdProportion(p1, p2), [], t("", ""));
-          smd = v !== null && Number.isFinite(v) ? v : null;
-        }
-        return { label: b.levels[i].label, count: { intervention: c[i * 2], control: c[i * 2 + 1] }, proportion: { intervention: p1, control: p2 }, smd };
-      });
-      let test: TestSummary | null = null;
-      if (settings.baselinePValues) {
-        const table = levels.filter((l) => l.count.intervention + l.count.control > 0).map((l) => [l.count.intervention, l.count.control]);
-        if (table.length >= 2) {
-          const r = attempt(() => testTable(table, { policy: settings.testPolicy }), notes, t(b.name, b.name));
-          if (r && Number.isFinite(r.pValue)) test = asSummary(r);
-        } else notes.push(t(`${b.name}: kun én kategori; ingen test.`, `${b.name}: only one category; no test.`));
-      }
-      variables.push({ name: b.name, type: "categorical", levels, missing: { intervention: c[L * 2], control: c[L * 2 + 1] }, test, notes });
+      const v = categoricalVariable(ds, b, settings);
+      const yes = yesLevel(b.levels.map((l) => l.label));
+      variables.push(yes ? { ...v, oneRow: yes } : v);
     } else {
       const vals = b.values;
       const nv = vals.length;
@@ -460,10 +597,13 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       const m1 = ds.armCounts[0] - n1;
       const m2 = ds.armCounts[1] - n2;
       if (n1 > SHAPIRO_MAX_N || n2 > SHAPIRO_MAX_N) subsampled = true;
-      const { variance: v1, ...s1 } = continuousSummary(f1);
-      const { variance: v2, ...s2 } = continuousSummary(f2);
+      const choice = choiceOf(b.column)?.summary ?? "auto";
+      const { variance: v1, ...s1 } = continuousSummary(f1, choice === "medianIqr");
+      const { variance: v2, ...s2 } = continuousSummary(f2, choice === "medianIqr");
       // dates are always summarised by median (min–max): a mean date with an SD in days reads badly
-      const normal = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
+      const auto = !b.isDate && s1.normalityP !== null && s2.normalityP !== null && s1.normalityP >= 0.05 && s2.normalityP >= 0.05;
+      const summary = b.isDate ? "medianRange" : choice === "auto" ? (auto ? "meanSd" : "medianRange") : choice;
+      const normal = summary === "meanSd";
       let smd: number | null = null;
       if (n1 >= 2 && n2 >= 2) {
         smd = smdFromMoments(s1.mean as number, v1, s2.mean as number, v2);
@@ -482,13 +622,16 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
         name: b.name,
         type: "continuous",
         isDate: b.isDate,
-        summary: normal ? "meanSd" : "medianRange",
+        summary,
+        chosen: choice !== "auto" && !b.isDate,
         stats: { intervention: s1, control: s2 },
         missing: { intervention: m1, control: m2 },
         smd,
         test,
         notes,
       });
+      const cuts = choiceOf(b.column)?.cuts;
+      if (cuts && cuts.length > 0) variables.push({ ...categoricalVariable(ds, derivedByCuts(b, cuts, settings.lang), settings, true), derivedFrom: b.name });
     }
   }
   const notes: Text[] = [
@@ -498,6 +641,17 @@ function baselineTable(ds: Dataset, settings: ComparisonSettings): BaselineTable
       "Continuous variables: mean (SD) when the Shapiro–Wilk test does not reject normality (p ≥ 0.05) in both groups (n ≥ 3); otherwise median (min–max). SMD = standardised mean difference: difference in means / √((SD₁² + SD₂²)/2) (Austin 2009). |SMD| > 0.1 is often taken as a noticeable imbalance.",
     ),
   ];
+  const chosen = variables.filter((v) => v.type === "continuous" && v.chosen);
+  if (chosen.length > 0) {
+    const what = { meanSd: t("gennemsnit (SD)", "mean (SD)"), medianIqr: t("median (IQR = 1. til 3. kvartil)", "median (IQR = 1st to 3rd quartile)"), medianRange: t("median (min–maks)", "median (min–max)") };
+    const list = (lang: "da" | "en"): string => chosen.map((v) => `${v.name}: ${v.type === "continuous" ? what[v.summary][lang] : ""}`).join("; ");
+    notes.push(t(`Valgt i indstillingerne (ikke efter Shapiro–Wilk-reglen): ${list("da")}.`, `Chosen in the settings (not by the Shapiro–Wilk rule): ${list("en")}.`));
+  }
+  for (const v of variables) {
+    if (v.type !== "categorical") continue;
+    if (v.derivedFrom) notes.push(t(`${v.name} (grupperet) er dannet af ${v.derivedFrom} med skæringspunkter i Virkning; data er ikke ændret.`, `${v.name} (grouped) is derived from ${v.derivedFrom} by cut points in Virkning; the data are unchanged.`));
+    if (v.oneRow) notes.push(t(`${v.name}: ja/nej-variabel vist som én række (${v.oneRow}); den anden kategori er resten af dem med en værdi.`, `${v.name}: a yes/no variable shown as one row (${v.oneRow}); the other category is the rest of those with a value.`));
+  }
   if (subsampled) notes.push(t(`Normalitet er vurderet med Shapiro–Wilks test på højst ${SHAPIRO_MAX_N} værdier pr. gruppe (testens grænse): et fast, systematisk udvalg af hver k'te værdi i rækkefølge.`, `Normality was judged by the Shapiro–Wilk test on at most ${SHAPIRO_MAX_N} values per group (the test's limit): a fixed systematic subsample of every k-th value in row order.`));
   if (settings.baselinePValues) {
     notes.push(t(`p-værdier for baggrundsvariable: kategoriske: ${POLICY_NOTE[settings.testPolicy].da.replace(/^p-værdier: /, "")} Kontinuerte: Welchs t-test ved gennemsnit (SD), ellers Mann–Whitney-test (Wilcoxons rangsumtest). CONSORT fraråder signifikanstest af forskelle ved baseline i randomiserede forsøg: forskelle skyldes tilfældet; brug SMD til at vurdere balancen.`, `Baseline p-values: categorical: ${POLICY_NOTE[settings.testPolicy].en.replace(/^p-values: /, "")} Continuous: Welch's t-test with mean (SD), otherwise the Mann–Whitney test (Wilcoxon rank-sum). CONSORT advises against significance tests of baseline differences in randomised trials: differences are due to chance; use the SMD to judge balance.`));
@@ -522,7 +676,7 @@ function settingsSummary(ds: Dataset, settings: ComparisonSettings, classOf: Sta
   out.push({
     label: t("Ikke med i N", "Not in N"),
     value: t(
-      ["tomme celler (ikke fulgt op endnu)", nfu && `ikke fulgt op: ${nfu}`, moved && `fraflyttet: ${moved}`, excl && `udgået/udelukket: ${excl}`].filter(Boolean).join("; "),
+      ["tomme celler (ikke fulgt op endnu)", nfu && `ikke fulgt op: ${nfu}`, moved && `fraflyttet: ${moved}`, excl && `udgået: ${excl}`].filter(Boolean).join("; "),
       ["empty cells (not yet followed up)", nfu && `not followed up: ${nfu}`, moved && `moved away: ${moved}`, excl && `excluded: ${excl}`].filter(Boolean).join("; "),
     ),
   });

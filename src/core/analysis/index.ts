@@ -22,7 +22,8 @@ import type { ComparisonResult } from "./types";
 export * from "./settings";
 export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
 export * from "./types";
-export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE } from "./compare";
+export * from "./analyses";
+export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 
 export type ComparisonInput = DatasetInput;
 

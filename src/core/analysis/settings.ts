@@ -7,6 +7,9 @@ import type { Arm } from "../data/groups";
 import type { StatusClass } from "../data/dataset";
 import { normaliseKey, setOwn } from "../data/values";
 import type { FinalGoal, ProgrammeTheory, SubGoal } from "../theory/model";
+import { suggestedOutcomes } from "./suggestions";
+
+export { suggestedOutcomes, statusConcept, statusWords, OUTCOME_DEFINITIONS, CONCEPT_LABEL, type StatusConcept } from "./suggestions";
 
 export type { Arm, StatusClass };
 
@@ -17,6 +20,18 @@ export interface OutcomeDefinition {
   statuses: string[];
   /** Where the definition comes from, when it was made from the programme theory. */
   source?: { kind: "slutmaal" | "delmaal"; id: string };
+}
+
+/** Tabel 1 summary of a continuous variable: "auto" = mean (SD) when Shapiro–Wilk does not reject normality in both groups, else median (min–max). */
+export type SummaryChoice = "auto" | "meanSd" | "medianIqr" | "medianRange";
+
+export interface BaselineChoice {
+  column: number;
+  type: "categorical" | "continuous";
+  /** Continuous: how Tabel 1 summarises it (default "auto"). */
+  summary?: SummaryChoice;
+  /** Continuous: cut points for derived categories shown under it ([30] → "< 30", "≥ 30"); the data are not changed. */
+  cuts?: number[];
 }
 
 export interface ComparisonSettings {
@@ -33,7 +48,7 @@ export interface ComparisonSettings {
     /** 0-based column indices relative to the range. */
     id: number;
     group: number;
-    baseline: { column: number; type: "categorical" | "continuous" }[];
+    baseline: BaselineChoice[];
     /** Wide layout: one status column per time point (month 0 = inclusion). */
     timepoints: { column: number; month: number }[];
     /** Long layout: time (months) and status columns. */
@@ -54,18 +69,16 @@ export interface ComparisonSettings {
    * check, and the confirmation is printed in the results' header block.
    */
   notCpr?: string[];
-}
-
-/** The three starting suggestions for outcomes, from the jobcentre pilots' reporting practice. */
-export function suggestedOutcomes(): OutcomeDefinition[] {
-  const job = ["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"];
-  const off = [...job, "FØP"];
-  const progress = [...off, "Kontanthjælp – i praktik", "Kontanthjælp – afventer praktik", "Ordinære timer"];
-  return [
-    { id: "afklaret-job-uddannelse", name: "Afklaret til job/uddannelse", statuses: job },
-    { id: "afklaret-fra-kontanthjaelp", name: "Afklaret fra kontanthjælp", statuses: off },
-    { id: "progression-mod-job", name: "Progression mod job", statuses: progress },
-  ];
+  /** Name of the analysis (named analyses; the old single analysis has none and is "Sammenligning"). */
+  name?: string;
+  /** Its results sheet (fixed when the analysis is created, kept when it is renamed). */
+  resultSheet?: string;
+  /** Stratified analysis (CMH, MH RD/OR): baseline columns whose categories (a continuous one by its cuts) form the strata. */
+  strata?: number[];
+  /** The effort's name (indsatsens navn), printed in the sheet's title. */
+  title?: string;
+  /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */
+  headline?: { outcome: string; month: number };
 }
 
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */
@@ -115,7 +128,7 @@ export interface DefaultSettingsInput {
   lang?: "da" | "en";
 }
 
-/** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the three suggested outcomes. */
+/** Settings with the defaults: Fisher/Pearson by expected counts ("auto"), no baseline p-values, the four suggested outcomes matched to the statuses found. */
 export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings {
   const groupMap: Record<string, Arm> = {};
   for (const g of input.groupLabels ?? []) if (g.arm) setOwn(groupMap, normaliseKey(g.label), g.arm);
@@ -127,7 +140,7 @@ export function defaultSettings(input: DefaultSettingsInput): ComparisonSettings
     columns: input.columns,
     groupMap,
     statusClasses,
-    outcomes: suggestedOutcomes(),
+    outcomes: suggestedOutcomes(input.statuses ?? []),
     testPolicy: "auto",
     baselinePValues: false,
     confLevel: 0.95,

@@ -56,7 +56,14 @@ export const ComparisonSettingsSchema = v.strictObject({
   columns: v.strictObject({
     id: roleColumn,
     group: roleColumn,
-    baseline: v.array(v.strictObject({ column, type: v.picklist(["categorical", "continuous"]) })),
+    baseline: v.array(
+      v.strictObject({
+        column,
+        type: v.picklist(["categorical", "continuous"]),
+        summary: v.optional(v.picklist(["auto", "meanSd", "medianIqr", "medianRange"])),
+        cuts: v.optional(v.pipe(v.array(v.pipe(v.number(), v.finite())), v.maxLength(10))),
+      }),
+    ),
     timepoints: v.array(v.strictObject({ column, month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
     long: v.optional(v.strictObject({ time: column, status: column })),
   }),
@@ -75,6 +82,11 @@ export const ComparisonSettingsSchema = v.strictObject({
   confLevel: v.pipe(v.number(), v.minValue(0.5), v.maxValue(0.999)),
   lang: v.picklist(["da", "en"]),
   notCpr: v.optional(v.array(label)),
+  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+  resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
+  strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),
+  title: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
 });
 
 export type ParsedSettings = { ok: true; settings: ComparisonSettings } | { ok: false; error: VirkningError };

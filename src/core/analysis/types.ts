@@ -9,6 +9,8 @@ export interface PerArm<T> {
 
 export interface ResultHeader {
   title: Text;
+  /** The effort's name as set in the settings (user text). */
+  effort?: string;
   sheet: string;
   /** "Borgere!A1:N61" */
   dataRange: string;
@@ -26,6 +28,8 @@ export interface StatusRow {
   label: string;
   /** "blank" = empty cell (not yet followed up). */
   class: StatusClass | "blank";
+  /** Valid statuses: in the first outcome ("reached"), in another outcome ("onTheWay"), or neither. */
+  group: "reached" | "onTheWay" | "other";
 }
 
 export interface StatusColumn {
@@ -57,6 +61,22 @@ export interface TestSummary {
   statisticName?: string;
   df?: number;
   warnings: Text[];
+  /**
+   * Set when the policy is Pearson or Yates and an expected count is below 5: the χ² p-value may not be
+   * trusted, and Fisher's exact p-value (two-sided, as R's fisher.test) is given beside it.
+   */
+  smallExpected?: { minExpected: number; fisherP: number | null };
+}
+
+/** Mantel–Haenszel across strata at one follow-up (see stratified.ts). */
+export interface StratifiedRow {
+  riskDifference: EffectValue | null;
+  oddsRatio: EffectValue | null;
+  /** Cochran–Mantel–Haenszel test. */
+  test: TestSummary | null;
+  /** Strata with citizens in both groups. */
+  strata: number;
+  notes: Text[];
 }
 
 export interface OutcomeRow {
@@ -68,6 +88,10 @@ export interface OutcomeRow {
   relativeRisk: EffectValue | null;
   oddsRatio: EffectValue | null;
   test: TestSummary | null;
+  /** Set when the analysis is stratified. */
+  stratified?: StratifiedRow;
+  /** Plain sentence on whether the CI of the difference includes 0 (null when there is no difference). */
+  ciSentence: Text | null;
   /** Why something is missing ("–") or needs care. */
   notes: Text[];
 }
@@ -96,6 +120,9 @@ export interface ContinuousSummary {
   median: number | null;
   min: number | null;
   max: number | null;
+  /** Quartiles (R's quantile type 7); null when n = 0. */
+  q1: number | null;
+  q3: number | null;
   /** Shapiro–Wilk p-value (null when not computable: n < 3 or all values equal). */
   normalityP: number | null;
 }
@@ -108,14 +135,20 @@ export type BaselineVariable =
       missing: PerArm<number>;
       test: TestSummary | null;
       notes: Text[];
+      /** A yes/no variable shown as one row: the level shown (e.g. "Ja"). */
+      oneRow?: string;
+      /** Derived from a continuous variable by cut points (the data are unchanged). */
+      derivedFrom?: string;
     }
   | {
       name: string;
       type: "continuous";
       /** Values were dates (shown as dd-mm-åååå; numbers are Excel serial days). */
       isDate: boolean;
-      /** "meanSd" when Shapiro–Wilk does not reject normality (p ≥ 0.05) in both groups with n ≥ 3; else "medianRange". */
-      summary: "meanSd" | "medianRange";
+      /** As chosen; "auto" becomes "meanSd" when Shapiro–Wilk does not reject normality (p ≥ 0.05) in both groups with n ≥ 3, else "medianRange". */
+      summary: "meanSd" | "medianIqr" | "medianRange";
+      /** The summary was chosen by the user (not by the Shapiro–Wilk rule). */
+      chosen: boolean;
       stats: PerArm<ContinuousSummary>;
       missing: PerArm<number>;
       smd: number | null;
@@ -154,6 +187,10 @@ export interface ComparisonResult {
   outcomes: OutcomeResult[];
   baseline: BaselineTable;
   missing: MissingRow[];
+  /** The strata variables and who is left out of the stratified analysis (missing strata value); absent when not stratified. */
+  stratification?: { variables: string[]; excluded: PerArm<number> };
+  /** The headline: index into `outcomes` and the row's follow-up month; null when no row has data in both groups. */
+  headline: { outcome: number; month: number } | null;
   /** Footnotes: tests, estimate methods, denominators. */
   notes: Text[];
 }

@@ -50,3 +50,4 @@ export type { PowerArgs } from "./power";
 export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
 export { FISHER_MAX_TOTAL } from "./validate";
+export { mantelHaenszel, type MantelHaenszelResult, type Stratum } from "./mantelHaenszel";

@@ -16,6 +16,7 @@ import { NotCprConfirm } from "./NotCprConfirm";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
 import { useComparison } from "./useComparison";
+import { AnalysisList } from "./AnalysisList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "560px" },
@@ -36,7 +37,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -87,6 +88,7 @@ export default function ComparisonPane(): React.JSX.Element {
           <MessageBarBody>{s.columnsMoved(state.moved.map((m) => `\u201c${m.name}\u201d`).join(", "))}</MessageBarBody>
         </MessageBar>
       ) : null}
+      <AnalysisList analyses={state.analyses} active={state.active} resultSheet={resultSheet} busy={busy} onAction={(a) => void analysisAction(a)} />
       <div ref={errorRef}>
         <ErrorBar error={state.error} />
       </div>
@@ -106,6 +108,7 @@ export default function ComparisonPane(): React.JSX.Element {
           busy={busy}
           empty={state.empty}
           onChooseSource={(how) => void chooseSource(how)}
+          onRefreshSources={() => void refreshSources()}
           onUpdate={update}
         />
         {dataProblems.length > 0 ? (
@@ -164,7 +167,7 @@ export default function ComparisonPane(): React.JSX.Element {
             <div ref={resultRef} className={styles.step}>
               {state.written && state.result ? (
                 <MessageBar intent="success" data-testid="written">
-                  <MessageBarBody>{s.written("Sammenligning")}</MessageBarBody>
+                  <MessageBarBody>{s.written(resultSheet)}</MessageBarBody>
                 </MessageBar>
               ) : null}
               {summary.length > 0 ? (

@@ -30,6 +30,8 @@ export interface DataStepProps {
   busy: boolean;
   empty: boolean;
   onChooseSource: (how: { kind: "selection" } | { kind: "sheet"; name: string } | { kind: "table"; name: string }) => void;
+  /** Lists the workbook's sheets and tables again (a sheet added while the pane is open is offered at once). */
+  onRefreshSources?: () => void;
   onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void;
 }
 
@@ -73,7 +75,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
     <div className={styles.section}>
       <div className={styles.row}>
         <Field label={s.sourcePick} className={styles.grow}>
-          <Select value="" onChange={(_, d) => onPick(d.value)} disabled={props.busy} data-testid="source-pick">
+          <Select value="" onChange={(_, d) => onPick(d.value)} onFocus={() => props.onRefreshSources?.()} onMouseDown={() => props.onRefreshSources?.()} disabled={props.busy} data-testid="source-pick">
             <option value="">{s.sourcePickPlaceholder}</option>
             {sources.sheets.map((n) => (
               <option key={`s-${n}`} value={`sheet:${n}`}>

@@ -7,6 +7,7 @@ import { suggestedOutcomes } from "../../core/analysis";
 import type { LabelCount } from "../../core/data";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
+import { ReportOptions, StrataOptions, Table1Options } from "./Table1Options";
 import { classOf, hasStatus, newOutcome, outcomeStatusChoices, setClass, toggleStatus, unclassified } from "./model";
 
 const useStyles = makeStyles({
@@ -106,7 +107,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
         {s.outcomesHelp}
       </Text>
       <div className={styles.buttons}>
-        <Button size="small" icon={<Lightbulb20Regular />} onClick={() => onUpdate((x) => ({ ...x, outcomes: suggestedOutcomes() }))}>
+        <Button size="small" icon={<Lightbulb20Regular />} onClick={() => onUpdate((x) => ({ ...x, outcomes: suggestedOutcomes(statuses.map((st) => st.label)) }))}>
           {s.useSuggestions}
         </Button>
         {props.theoryOutcomes ? (
@@ -133,6 +134,9 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
               onClick={() => onUpdate((x) => ({ ...x, outcomes: x.outcomes.filter((y) => y.id !== o.id) }))}
             />
           </div>
+          <Text size={200} data-testid={`outcome-${idx}-included`}>
+            {o.statuses.length > 0 ? s.includedStatuses(o.statuses.join(", ")) : s.outcomeNoStatuses(o.name)}
+          </Text>
           <Text size={200} className={styles.muted}>
             {s.outcomeStatuses}
           </Text>
@@ -177,6 +181,9 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
       <Text size={200} className={styles.muted}>
         {s.consortNote}
       </Text>
+      <Table1Options settings={settings} onUpdate={onUpdate} />
+      <StrataOptions settings={settings} onUpdate={onUpdate} />
+      <ReportOptions settings={settings} onUpdate={onUpdate} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Danish and English texts of the Sammenligning pane. Both languages have the same keys. */
 import type { Dictionary } from "../i18n";
+import { TERMS } from "../../core/vocabulary";
 
 export interface ComparisonStrings {
   intro: string;
@@ -62,6 +63,33 @@ export interface ComparisonStrings {
   theoryFound: (n: number) => string;
   outcomeNoStatuses: (name: string) => string;
   notInData: string;
+  includedStatuses: (list: string) => string;
+  analyses: string;
+  analysesHelp: string;
+  analysisName: string;
+  analysisNew: string;
+  analysisDuplicate: string;
+  analysisRename: string;
+  analysisDelete: string;
+  analysisDeleteConfirm: (name: string, sheet: string) => string;
+  cancel: string;
+  analysisNoData: string;
+  analysisSheet: (sheet: string) => string;
+  table1: string;
+  report: string;
+  effortName: string;
+  headline: string;
+  headlineAuto: string;
+  headlineOption: (outcome: string, month: number) => string;
+  strata: string;
+  strataHelp: string;
+  table1Help: string;
+  table1Summary: string;
+  table1Cuts: string;
+  summaryAuto: string;
+  summaryMeanSd: string;
+  summaryMedianIqr: string;
+  summaryMedianRange: string;
   problems: string;
   testPolicy: string;
   policyAuto: string;
@@ -116,7 +144,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     intro: "Sammenlign indsatsgruppe og kontrolgruppe ved opfølgning. Resultatet skrives i arket \u201cSammenligning\u201d; dine egne ark ændres ikke.",
     loading: "Læser data …",
     stepData: "1. Data",
-    stepOutcomes: "2. Udfald",
+    stepOutcomes: `2. ${TERMS.outcomes.da}`,
     stepRun: "3. Beregn",
     source: "Datakilde",
     sourcePick: "Ark eller tabel",
@@ -127,7 +155,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     rangeInfo: (address, rows) => `Område: ${address} (${rows} rækker med data)`,
     headerRow: (row) => `Overskrifter fundet i række ${row}.`,
     noData: "Markér en celle i dine data, eller vælg et ark eller en tabel.",
-    layout: "Dataform",
+    layout: TERMS.dataLayout.da,
     layoutWide: "Bred: én statuskolonne pr. tidspunkt",
     layoutLong: "Lang: én række pr. borger og tidspunkt (ID, tid, status)",
     roles: "Kolonnernes roller",
@@ -147,35 +175,62 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     monthLabel: (m) => `${m} mdr.`,
     groups: "Grupper",
     groupsHelp: "Hvilke værdier i gruppekolonnen betyder indsatsgruppe og kontrolgruppe? Store/små bogstaver og mellemrum betyder ikke noget.",
-    groupIntervention: "Indsatsgruppe",
-    groupControl: "Kontrolgruppe",
+    groupIntervention: TERMS.intervention.da,
+    groupControl: TERMS.control.da,
     groupUnmapped: "Ikke tildelt",
     unmappedWarning: (n) =>
       n === 1
         ? "1 gruppeværdi er ikke knyttet til en gruppe. Vælg indsatsgruppe eller kontrolgruppe for den, eller ret dataene, før du beregner:"
         : `${n} gruppeværdier er ikke knyttet til en gruppe. Vælg indsatsgruppe eller kontrolgruppe for hver, eller ret dataene, før du beregner:`,
-    count: (n) => `${n} stk.`,
-    statuses: "Statusser i data",
-    statusesHelp: "Angiv for hver status, om den er en gyldig opfølgning. Tom celle betyder \u201cikke fulgt op endnu\u201d.",
+    count: (n) => `${n} borgere pr. tidspunkt i alt`,
+    statuses: `${TERMS.statuses.da} i data`,
+    statusesHelp: "Angiv for hver status, om den er en gyldig opfølgning. Tom celle betyder \u201cikke fulgt op endnu\u201d. Tallet ved hver status er borgere pr. tidspunkt lagt sammen over alle tidspunkter (en borger med status \u201cKontanthjælp\u201d ved 0 og 6 mdr. tæller 2).",
     statusBlank: "(tom)",
-    classValid: "Gyldig",
-    classNotFollowedUp: "Ikke fulgt op endnu",
-    classMovedAway: "Fraflyttet",
-    classExcluded: "Udelukket",
+    classValid: TERMS.classValid.da,
+    classNotFollowedUp: TERMS.classNotFollowedUp.da,
+    classMovedAway: TERMS.classMovedAway.da,
+    classExcluded: TERMS.classExcluded.da,
     classNone: "Vælg …",
     unclassifiedWarning: (labels) => `Disse statusser er ikke klassificeret: ${labels}. Vælg en klasse for hver, før du beregner.`,
-    outcomes: "Udfald",
+    outcomes: TERMS.outcomes.da,
     outcomesHelp: "Et udfald er nået, når borgeren har en af de afkrydsede statusser.",
     outcomeName: "Navn",
     outcomeStatuses: "Statusser der tæller som nået",
     addOutcome: "Tilføj udfald",
     removeOutcome: (name) => `Fjern udfaldet ${name}`,
-    newOutcomeName: (n) => `Udfald ${n}`,
-    useSuggestions: "Brug de tre forslag",
+    newOutcomeName: (n) => `${TERMS.outcome.da} ${n}`,
+    useSuggestions: "Brug de fire forslag",
     useTheory: "Hent fra programteorien",
     theoryFound: (n) => `Programteorien har ${n} indikator${n === 1 ? "" : "er"} med statusser.`,
-    outcomeNoStatuses: (name) => `Udfaldet \u201c${name}\u201d har ingen statusser.`,
+    outcomeNoStatuses: (name) => `${TERMS.outcome.da}et \u201c${name}\u201d har ingen statusser.`,
     notInData: "(findes ikke i data)",
+    includedStatuses: (list) => `Tæller som nået: ${list}`,
+    analyses: "Analyser",
+    analysesHelp: "En projektmappe kan have flere sammenligninger, hver med egne data, indstillinger og resultatark.",
+    analysisName: "Navn på analysen",
+    analysisNew: "Ny analyse",
+    analysisDuplicate: "Dupliker",
+    analysisRename: "Omdøb",
+    analysisDelete: "Slet",
+    analysisDeleteConfirm: (name, sheet) => `Slet analysen “${name}”? Dens indstillinger slettes; arket “${sheet}” bliver stående.`,
+    cancel: "Annuller",
+    analysisNoData: "Vælg først data til analysen under “1. Data”.",
+    analysisSheet: (sheet) => `Resultatark: ${sheet}`,
+    table1: "Tabel 1",
+    report: "Arkets overskrift og hovedresultat",
+    effortName: "Indsatsens navn (i arkets titel)",
+    headline: "Hovedresultat",
+    headlineAuto: "Automatisk: første resultatmål, seneste opfølgning",
+    headlineOption: (outcome, month) => `${outcome}, ${month} mdr.`,
+    strata: "Stratificering (valgfri)",
+    strataHelp: "Var randomiseringen stratificeret (fx køn × alder under/over 30), så vælg variablerne: arket viser da også Cochran–Mantel–Haenszels test og Mantel–Haenszels forskel og oddsratio på tværs af strata.",
+    table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
+    table1Summary: "Resumé",
+    table1Cuts: "Skæringspunkter",
+    summaryAuto: "Automatisk",
+    summaryMeanSd: "Gennemsnit (SD)",
+    summaryMedianIqr: "Median (IQR)",
+    summaryMedianRange: "Median (min–maks)",
     problems: "Ret dette i dataene, før du beregner:",
     testPolicy: "Test",
     policyAuto: "Automatisk (anbefalet)",
@@ -227,7 +282,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     intro: "Compare the intervention group with the control group at follow-up. The result is written to the sheet \u201cSammenligning\u201d; your own sheets are not changed.",
     loading: "Reading data …",
     stepData: "1. Data",
-    stepOutcomes: "2. Outcomes",
+    stepOutcomes: `2. ${TERMS.outcomes.en}`,
     stepRun: "3. Calculate",
     source: "Data source",
     sourcePick: "Sheet or table",
@@ -238,7 +293,7 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     rangeInfo: (address, rows) => `Range: ${address} (${rows} data rows)`,
     headerRow: (row) => `Headers found in row ${row}.`,
     noData: "Select a cell in your data, or choose a sheet or a table.",
-    layout: "Layout",
+    layout: TERMS.dataLayout.en,
     layoutWide: "Wide: one status column per time point",
     layoutLong: "Long: one row per citizen and time point (ID, time, status)",
     roles: "Column roles",
@@ -265,28 +320,55 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
       n === 1
         ? "1 group value is not mapped to a group. Choose the intervention or control group for it, or correct the data, before calculating:"
         : `${n} group values are not mapped to a group. Choose the intervention or control group for each, or correct the data, before calculating:`,
-    count: (n) => `${n}`,
+    count: (n) => `${n} citizens per time point in total`,
     statuses: "Statuses in the data",
-    statusesHelp: "For each status, say whether it is a valid follow-up. An empty cell means \u201cnot followed up yet\u201d.",
+    statusesHelp: "For each status, say whether it is a valid follow-up. An empty cell means \u201cnot followed up yet\u201d. The number by each status is citizens per time point added over all time points (a citizen with \u201cKontanthjælp\u201d at 0 and 6 months counts 2).",
     statusBlank: "(empty)",
     classValid: "Valid",
     classNotFollowedUp: "Not followed up yet",
-    classMovedAway: "Moved away",
-    classExcluded: "Excluded",
+    classMovedAway: TERMS.classMovedAway.en,
+    classExcluded: TERMS.classExcluded.en,
     classNone: "Choose …",
     unclassifiedWarning: (labels) => `These statuses are not classified: ${labels}. Choose a class for each before calculating.`,
-    outcomes: "Outcomes",
+    outcomes: TERMS.outcomes.en,
     outcomesHelp: "An outcome is reached when the citizen has one of the ticked statuses.",
     outcomeName: "Name",
     outcomeStatuses: "Statuses that count as reached",
     addOutcome: "Add outcome",
     removeOutcome: (name) => `Remove the outcome ${name}`,
     newOutcomeName: (n) => `Outcome ${n}`,
-    useSuggestions: "Use the three suggestions",
+    useSuggestions: "Use the four suggestions",
     useTheory: "Take from the programme theory",
     theoryFound: (n) => `The programme theory has ${n} indicator${n === 1 ? "" : "s"} with statuses.`,
     outcomeNoStatuses: (name) => `The outcome \u201c${name}\u201d has no statuses.`,
     notInData: "(not in the data)",
+    includedStatuses: (list) => `Counts as reached: ${list}`,
+    analyses: "Analyses",
+    analysesHelp: "A workbook can hold several comparisons, each with its own data, settings and results sheet.",
+    analysisName: "Name of the analysis",
+    analysisNew: "New analysis",
+    analysisDuplicate: "Duplicate",
+    analysisRename: "Rename",
+    analysisDelete: "Delete",
+    analysisDeleteConfirm: (name, sheet) => `Delete the analysis “${name}”? Its settings are deleted; the sheet “${sheet}” stays.`,
+    cancel: "Cancel",
+    analysisNoData: "First choose the data for the analysis under “1. Data”.",
+    analysisSheet: (sheet) => `Results sheet: ${sheet}`,
+    table1: "Table 1",
+    report: "Sheet title and headline result",
+    effortName: "Name of the effort (in the sheet's title)",
+    headline: "Headline result",
+    headlineAuto: "Automatic: first outcome, latest follow-up",
+    headlineOption: (outcome, month) => `${outcome}, ${month} months`,
+    strata: "Stratification (optional)",
+    strataHelp: "If randomisation was stratified (e.g. sex × age under/over 30), choose the variables: the sheet then also shows the Cochran–Mantel–Haenszel test and the Mantel–Haenszel difference and odds ratio across strata.",
+    table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
+    table1Summary: "Summary",
+    table1Cuts: "Cut points",
+    summaryAuto: "Automatic",
+    summaryMeanSd: "Mean (SD)",
+    summaryMedianIqr: "Median (IQR)",
+    summaryMedianRange: "Median (min–max)",
     problems: "Correct this in the data before calculating:",
     testPolicy: "Test",
     policyAuto: "Automatic (recommended)",

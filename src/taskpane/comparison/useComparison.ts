@@ -6,6 +6,9 @@
  */
 import * as React from "react";
 import {
+  activeAnalysis,
+  analysisName,
+  resultSheetOf,
   inspectData,
   keepPresentLabels,
   outcomesFromTheory,
@@ -20,11 +23,15 @@ import {
   type OutcomeDefinition,
 } from "../../core/analysis";
 import type { DatasetColumns } from "../../core/data";
-import { COMPARISON_SHEET_NAME } from "../../core/report/comparisonSheet";
 import {
+  createAnalysis,
+  deleteAnalysis,
   deleteComparisonSettings,
+  duplicateAnalysis,
   listSources,
-  loadComparisonSettings,
+  loadAnalyses,
+  renameStoredAnalysis,
+  setActiveAnalysis,
   readSelectionSource,
   readSheetSource,
   readSource,
@@ -72,6 +79,9 @@ export interface ComparisonState {
   pendingNotCpr: string[];
   /** Columns the last read found by header at another position than stored. */
   moved: ColumnMove[];
+  /** Names of the stored analyses, and the one shown. */
+  analyses: string[];
+  active: string | null;
 }
 
 export interface Inspection {
@@ -100,6 +110,8 @@ const initial: ComparisonState = {
   invalidSettings: null,
   pendingNotCpr: [],
   moved: [],
+  analyses: [],
+  active: null,
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
@@ -122,8 +134,35 @@ function forCurrentData(settings: ComparisonSettings, input: ComparisonInput | n
   return { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) } };
 }
 
+/**
+ * Choosing another data source keeps the analysis's own choices (name, results sheet, outcomes, test,
+ * confidence level, Tabel 1 p-values, the effort's name); only the columns, groups and statuses come from
+ * the new data.
+ */
+function keepChoices(fresh: ComparisonSettings, previous: ComparisonSettings | null): ComparisonSettings {
+  if (!previous) return fresh;
+  const { name, resultSheet, title, headline, outcomes, testPolicy, confLevel, baselinePValues } = previous;
+  return { ...fresh, outcomes, testPolicy, confLevel, baselinePValues, ...(name ? { name } : {}), ...(resultSheet ? { resultSheet } : {}), ...(title ? { title } : {}), ...(headline ? { headline } : {}) };
+}
+
 function datasetColumns(settings: ComparisonSettings): DatasetColumns {
   return { layout: settings.source.layout, ...settings.columns };
+}
+
+/** Pane state for a stored analysis: its settings, its source read again, columns found again by header. */
+async function restore(run: ExcelRun, stored: ComparisonSettings): Promise<Partial<ComparisonState>> {
+  const next: Partial<ComparisonState> = { settings: stored, storedJson: JSON.stringify(stored), restored: true, autoClassify: false, result: null, written: false, dirty: false, moved: [], error: null };
+  try {
+    next.input = await readSource(run, stored.source);
+    // columns inserted or moved since: the pane shows (and later stores) where they are now
+    const { columns, moved } = reconcileColumns(stored, next.input.header);
+    next.settings = { ...stored, source: { ...stored.source, address: next.input.address, header: storedHeader(next.input.header) }, columns };
+    next.moved = moved;
+  } catch (e) {
+    next.input = null;
+    next.error = toUserError(e);
+  }
+  return next;
 }
 
 export function useComparison() {
@@ -176,25 +215,16 @@ export function useComparison() {
         next.sources = await listSources(run);
         let stored: ComparisonSettings | null = null;
         try {
-          stored = await loadComparisonSettings(run);
+          const c = await loadAnalyses(run);
+          stored = c ? activeAnalysis(c) : null;
+          next.analyses = c ? c.analyses.map(analysisName) : [];
+          next.active = stored ? analysisName(stored) : null;
         } catch (e) {
           if (!(e instanceof VirkningError && e.code === "SETTINGS_INVALID")) throw e;
           next.invalidSettings = e;
         }
         if (stored) {
-          next.settings = stored;
-          next.storedJson = JSON.stringify(stored);
-          next.restored = true;
-          next.autoClassify = false;
-          try {
-            next.input = await readSource(run, stored.source);
-            // columns inserted or moved since: the pane shows (and later stores) where they are now
-            const { columns, moved } = reconcileColumns(stored, next.input.header);
-            next.settings = { ...stored, source: { ...stored.source, address: next.input.address, header: storedHeader(next.input.header) }, columns };
-            next.moved = moved;
-          } catch (e) {
-            next.error = toUserError(e);
-          }
+          Object.assign(next, await restore(run, stored));
         } else {
           // a read error (no header row, the add-in's own sheet, …) is shown, not swallowed
           const fresh = await readSelectionSource(run);
@@ -237,7 +267,7 @@ export function useComparison() {
         }
         let settings: ComparisonSettings;
         try {
-          settings = freshSettings(read, lang);
+          settings = keepChoices(freshSettings(read, lang), state.settings);
         } catch (e) {
           // CPR numbers: keep the range so the pane can show where, but no settings to work with.
           patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
@@ -248,8 +278,18 @@ export function useComparison() {
         patch({ busy: null, error: toUserError(e) });
       }
     },
-    [run, lang, patch],
+    [run, lang, patch, state.settings],
   );
+
+  /** The sheets and tables to choose from, read again (the picker calls it when it gets focus). */
+  const refreshSources = React.useCallback(async () => {
+    try {
+      const sources = await listSources(run);
+      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) ? s : { ...s, sources }));
+    } catch {
+      // the list stays as it was; choosing a sheet that is gone says so
+    }
+  }, [run]);
 
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
     setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
@@ -261,8 +301,8 @@ export function useComparison() {
     const settings = state.input ? keepPresentLabels(forCurrentData({ ...state.settings, lang }, state.input), state.input) : { ...state.settings, lang };
     patch({ busy: "saving", error: null });
     try {
-      await saveComparisonSettings(run, settings);
-      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false, dirty: false });
+      const c = await saveComparisonSettings(run, settings);
+      patch({ busy: null, storedJson: JSON.stringify(settings), settings, saved: true, autoClassify: false, dirty: false, analyses: c.analyses.map(analysisName), active: c.active });
     } catch (e) {
       patch({ busy: null, error: toUserError(e) });
     }
@@ -282,10 +322,12 @@ export function useComparison() {
         fresh = out.input;
         const sources = await listSources(run).catch(() => state.sources);
         let storedJson = state.storedJson;
+        let listed: Partial<ComparisonState> = {};
         // the settings as run (columns found again by header, range as read now) are what is kept
         const json = JSON.stringify(out.settings);
         if (json !== storedJson) {
-          await saveComparisonSettings(run, out.settings);
+          const c = await saveComparisonSettings(run, out.settings);
+          listed = { analyses: c.analyses.map(analysisName), active: c.active };
           storedJson = json;
         }
         setState((s) => ({
@@ -297,6 +339,7 @@ export function useComparison() {
           storedJson,
           autoClassify: false,
           sources,
+          ...listed,
           moved: out.moved,
           dirty: which === "current" ? false : s.dirty,
           settings: which === "current" || !s.dirty ? out.settings : s.settings,
@@ -371,5 +414,38 @@ export function useComparison() {
     [state.dirty, calculate, patch],
   );
 
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, run, resultSheet: COMPARISON_SHEET_NAME };
+  /** Named analyses: open, new (from the data now in the pane), duplicate, rename, delete. The store refuses a name in use. */
+  const analysisAction = React.useCallback(
+    async (action: { kind: "open"; name: string } | { kind: "new"; name: string } | { kind: "duplicate"; name: string } | { kind: "rename"; name: string } | { kind: "delete" }) => {
+      patch({ busy: "saving", error: null });
+      try {
+        const active = state.active;
+        let c;
+        if (action.kind === "open") c = await setActiveAnalysis(run, action.name);
+        else if (action.kind === "new") {
+          const base = state.input ? freshSettings(state.input, lang, state.settings?.notCpr) : state.settings;
+          if (!base) throw new VirkningError("ANALYSIS_NO_DATA", comparisonStrings.da.analysisNoData, comparisonStrings.en.analysisNoData);
+          c = await createAnalysis(run, action.name, { ...base, lang });
+        } else if (action.kind === "duplicate" && active) c = await duplicateAnalysis(run, active, action.name);
+        else if (action.kind === "rename" && active) c = await renameStoredAnalysis(run, active, action.name);
+        else if (action.kind === "delete" && active) c = await deleteAnalysis(run, active);
+        else if (!active && state.settings && action.kind !== "delete") {
+          // nothing stored yet: the setup in the pane becomes the first analysis
+          c = await createAnalysis(run, action.name, { ...state.settings, lang });
+        }
+        const shown = c ? activeAnalysis(c) : null;
+        const next: Partial<ComparisonState> = { busy: null, analyses: c ? c.analyses.map(analysisName) : [], active: shown ? analysisName(shown) : null };
+        if (shown && (action.kind !== "rename" || !state.dirty)) Object.assign(next, await restore(run, shown));
+        else if (shown && state.settings) next.settings = { ...state.settings, name: shown.name, resultSheet: shown.resultSheet };
+        else if (!shown) Object.assign(next, { storedJson: null, restored: false });
+        patch(next);
+      } catch (e) {
+        patch({ busy: null, error: toUserError(e) });
+      }
+    },
+    [run, lang, state.active, state.input, state.settings, state.dirty, patch],
+  );
+
+  const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
+  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
 }

@@ -27,12 +27,24 @@ describe("Sammenligning sheet (Danish)", () => {
     const w = g[0].length;
     for (const r of g) expect(r).toHaveLength(w);
     expect(g[0][0]).toBe("Sammenligning: indsatsgruppe og kontrolgruppe");
+    expect(g[1][0]).toMatch(/^Data: Borgere!A1:H21 · 20 borgere \(10 i indsatsgruppen, 10 i kontrolgruppen\) · Kørt /);
     expect(rowStarting(g, "Data")[1]).toBe("Borgere!A1:H21");
     expect(rowStarting(g, "Rækker (borgere)")[1]).toBe(20);
     expect(rowStarting(g, "Virkning-version")[1]).toBe("0.1.0");
     // 09:30 UTC is 10:30 in Copenhagen in November
     expect(String(rowStarting(g, "Kørt")[1])).toMatch(/28\.11\.2026.*10[.:]30/);
-    expect(text(g)).toContain("Indstillinger: Test");
+    // settings come last, after the notes
+    const settingsAt = g.findIndex((r) => r[0] === "Indstillinger");
+    expect(settingsAt).toBeGreaterThan(g.findIndex((r) => r[0] === "Noter"));
+    expect(rowStarting(g, "Test", settingsAt)[1]).toMatch(/Fisher/);
+  });
+
+  it("reads top-down: headline, outcomes, status table, Tabel 1, missing data, notes, settings", () => {
+    const at = (t: string): number => g.findIndex((r) => r[0] === t);
+    const order = ["Hovedresultat", "Resultatmål ved opfølgning", "Status ved hvert tidspunkt", "Tabel 1. Baggrundskarakteristika ved inklusion", "Manglende data og nævnere", "Noter", "Indstillinger"].map(at);
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(order[0]).toBeLessThan(6);
   });
 
   it("shows the status table as n (%) with N in the header", () => {
@@ -70,7 +82,9 @@ describe("Sammenligning sheet (Danish)", () => {
     expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToWidth: true });
     expect(spec.freeze).toEqual({ rows: 1, columns: 1 });
     expect(spec.columnWidths?.length).toBeGreaterThan(0);
-    expect(spec.styles?.some((s) => s.style.numberFormat === "0.0%")).toBe(true);
+    // one percent format, the same as the text cells ("30,0 %")
+    const pctFormats = new Set((spec.styles ?? []).map((s) => s.style.numberFormat).filter((f) => f?.includes("%")));
+    expect([...pctFormats]).toEqual(["0.0 %"]);
     expect(spec.styles?.some((s) => s.style.bold && s.style.fontSize === 14)).toBe(true);
     // notes are wrapped so no line runs past the printed columns
     for (const r of g) if (typeof r[0] === "string" && r[0].startsWith("Note")) expect(r[0].length).toBeLessThanOrEqual(160);
@@ -81,7 +95,8 @@ describe("Sammenligning sheet (Danish)", () => {
 describe("Sammenligning sheet reads as a report", () => {
   const spec = comparisonSheetSpec(result, "da");
   const g = grid(spec);
-  const last = String.fromCharCode(64 + g[0].length);
+  // the printed columns (chart data sit to the right of them)
+  const last = /^A1:([A-Z]+)\d+$/.exec(spec.pageSetup?.printArea ?? "")?.[1] ?? "?";
   const merged = new Set(spec.merges ?? []);
   /** Rows whose only text is in column A (title, section titles, outcome titles, notes), but not Tabel 1's variable names above their categories. */
   const variables = new Set(result.baseline.variables.map((v) => v.name));
@@ -92,14 +107,14 @@ describe("Sammenligning sheet reads as a report", () => {
   it("title, section and outcome titles and notes span the sheet's width (not cut at column A)", () => {
     expect(textRows.length).toBeGreaterThan(10);
     for (const { r, i } of textRows) expect({ text: r[0], merged: merged.has(`A${i + 1}:${last}${i + 1}`) }).toEqual({ text: r[0], merged: true });
-    for (const t of ["Sammenligning: indsatsgruppe og kontrolgruppe", "Tabel 1. Baggrundskarakteristika ved inklusion", "Manglende data og nævnere", "Noter"]) {
+    for (const t of ["Sammenligning: indsatsgruppe og kontrolgruppe", "Hovedresultat", "Tabel 1. Baggrundskarakteristika ved inklusion", "Manglende data og nævnere", "Noter"]) {
       expect(textRows.some(({ r }) => r[0] === t)).toBe(true);
     }
   });
 
   it("column headers break between words: N on its own line in Tabel 1, no slash-joined words", () => {
     expect(text(g)).toContain("Indsatsgruppe\n(N = 10)");
-    expect(text(g)).toContain("Udgået eller udelukket");
+    expect(rowStarting(g, "Tidspunkt")).toContain("Udgået");
     expect(text(g)).not.toContain("Udgået/udelukket");
   });
 });

@@ -23,14 +23,46 @@ function theory(): ProgrammeTheory {
 }
 
 describe("outcome definitions", () => {
-  it("the three suggestions", () => {
-    const [a, b, c] = suggestedOutcomes();
+  it("the four usual definitions, each including the one before (canonical labels when the data has none)", () => {
+    const [a, b, c, d] = suggestedOutcomes();
     expect(a.name).toBe("Afklaret til job/uddannelse");
     expect(a.statuses).toEqual(["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"]);
     expect(b.name).toBe("Afklaret fra kontanthjælp");
     expect(b.statuses).toEqual([...a.statuses, "FØP"]);
     expect(c.name).toBe("Progression mod job");
-    expect(c.statuses).toEqual([...b.statuses, "Kontanthjælp – i praktik", "Kontanthjælp – afventer praktik", "Ordinære timer"]);
+    expect(c.statuses).toEqual([...a.statuses, "Kontanthjælp – i praktik", "Kontanthjælp – afventer praktik", "Kontanthjælp – ordinære timer"]);
+    expect(c.statuses).not.toContain("FØP");
+    expect(d.name).toBe("Progression mod afklaring");
+    expect(d.statuses).toEqual([...c.statuses, "FØP"]);
+  });
+
+  it("matches the statuses as the data spells them, by meaning", () => {
+    const data = [
+      "Kontanthjælp",
+      "kontanthjælp - i praktik",
+      "Kth. afventer virksomhedspraktik",
+      "Kontanthjælp – ordinære timer",
+      "JOBPARAT",
+      "Ikke jobparat",
+      "Fleksjob",
+      "Ordinær uddannelse",
+      "Uddannelseshjælp",
+      "Førtidspension",
+      "Fraflyttet",
+    ];
+    const [a, b, c, d] = suggestedOutcomes(data);
+    expect(a.statuses).toEqual(["JOBPARAT", "Fleksjob", "Revalidering", "Ordinær uddannelse"]);
+    expect(b.statuses).toEqual([...a.statuses, "Førtidspension"]);
+    expect(c.statuses).toEqual([...a.statuses, "kontanthjælp - i praktik", "Kth. afventer virksomhedspraktik", "Kontanthjælp – ordinære timer"]);
+    expect(d.statuses).toEqual([...c.statuses, "Førtidspension"]);
+    for (const o of [a, b, c, d]) for (const x of ["Kontanthjælp", "Ikke jobparat", "Uddannelseshjælp", "Fraflyttet"]) expect(o.statuses).not.toContain(x);
+  });
+
+  it("two spellings of one meaning are both included", () => {
+    const c = suggestedOutcomes(["Ordinære timer", "Kontanthjælp med ordinære timer", "FØP"])[2];
+    expect(c.statuses).toContain("Ordinære timer");
+    expect(c.statuses).toContain("Kontanthjælp med ordinære timer");
+    expect(c.statuses).not.toContain("FØP");
   });
 
   it("status matching ignores case, spaces and the kind of dash", () => {

@@ -57,14 +57,17 @@ describe("runComparison on a hand-checked pilot (10 + 10 citizens)", () => {
     expect(progress.rows[0].riskDifference?.estimate).toBeCloseTo(0, 12);
   });
 
-  it("12 months, nobody changed status: 0/10 vs 0/10, RR and OR shown as missing with a note, Fisher p = 1", () => {
+  it("12 months, nobody changed status: 0/10 vs 0/10, RR, OR and p shown as missing with a plain note (no error text)", () => {
     const row = job.rows[1];
     expect(row.counts).toEqual({ intervention: { x: 0, n: 10 }, control: { x: 0, n: 10 } });
     expect(row.riskDifference?.estimate).toBe(0);
     expect(row.relativeRisk).toBeNull();
     expect(row.oddsRatio).toBeNull();
-    expect(row.notes.map((n) => n.da).join(" ")).toMatch(/ingen i nogen af grupperne nået målet/);
-    expect(row.test?.pValue).toBeCloseTo(1, 10);
+    const notes = row.notes.map((n) => n.da).join(" ");
+    expect(notes).toMatch(/ingen i nogen af grupperne nået målet, så der er ingen forskel at teste/);
+    expect(notes).not.toMatch(/Tabellen skal have/);
+    expect(row.test).toBeNull();
+    expect(row.ciSentence?.da).toMatch(/indeholder 95 %-konfidensintervallet for forskellen .* 0: data kan ikke udelukke/);
   });
 
   it("18 months: moved away and blank are outside N: 4/8 vs 0/8 (a group with zero events), R p = 0.07692", () => {
@@ -96,7 +99,9 @@ describe("runComparison on a hand-checked pilot (10 + 10 citizens)", () => {
       { month: 0, arm: "control", N: 10 },
     ]);
     const labels = st.rows.map((x) => x.label);
-    expect(labels[0]).toBe("Kontanthjælp");
+    // goal reached (first outcome) → on the way (other outcomes) → other; then by count
+    expect(st.rows.map((x) => x.group)).toEqual(["reached", "reached", "reached", "onTheWay", "other", "other", "other"]);
+    expect(labels).toEqual(["Uddannelse", "Jobparat", "Fleksjob", "Kontanthjælp - i praktik", "Kontanthjælp", "Fraflyttet", ""]);
     expect(st.rows[st.rows.length - 1].class).toBe("blank");
     const jobparat = labels.indexOf("Jobparat");
     // column 2 = 6 months intervention

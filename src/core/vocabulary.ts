@@ -1,0 +1,43 @@
+/**
+ * The domain terms of Virkning, one word per thing, used by the panes and the generated sheets alike
+ * (DESIGN.md, "One vocabulary"). A pane's strings file and a sheet builder take these terms from here
+ * instead of spelling them again, so "Resultatmål", "Dataformat" and "Udgået" read the same everywhere.
+ */
+import type { Text } from "./stats";
+
+export const TERMS = {
+  comparison: { da: "Sammenligning", en: "Comparison" },
+  analysis: { da: "Analyse", en: "Analysis" },
+  effort: { da: "Indsats", en: "Effort" },
+  intervention: { da: "Indsatsgruppe", en: "Intervention group" },
+  control: { da: "Kontrolgruppe", en: "Control group" },
+  interventionShort: { da: "Indsats", en: "Intervention" },
+  controlShort: { da: "Kontrol", en: "Control" },
+  outcome: { da: "Resultatmål", en: "Outcome" },
+  outcomes: { da: "Resultatmål", en: "Outcomes" },
+  status: { da: "Status", en: "Status" },
+  statuses: { da: "Statusser", en: "Statuses" },
+  dataLayout: { da: "Dataformat", en: "Data layout" },
+  followUp: { da: "Opfølgning", en: "Follow-up" },
+  timepoint: { da: "Tidspunkt", en: "Time point" },
+  months: { da: "mdr.", en: "months" },
+  atInclusion: { da: "ved inklusion", en: "at inclusion" },
+  classValid: { da: "Gyldig status", en: "Valid status" },
+  classNotFollowedUp: { da: "Ikke fulgt op endnu", en: "Not yet followed up" },
+  classMovedAway: { da: "Fraflyttet", en: "Moved away" },
+  classExcluded: { da: "Udgået", en: "Excluded" },
+  baselineTable: { da: "Tabel 1", en: "Table 1" },
+  difference: { da: "Forskel, procentpoint", en: "Difference, percentage points" },
+  relativeRisk: { da: "Relativ risiko", en: "Relative risk" },
+  oddsRatio: { da: "Oddsratio", en: "Odds ratio" },
+  pValue: { da: "p-værdi", en: "p-value" },
+  test: { da: "Test", en: "Test" },
+  stratification: { da: "Stratificering", en: "Stratification" },
+  citizens: { da: "borgere", en: "citizens" },
+} as const satisfies Record<string, Text>;
+
+export type Term = keyof typeof TERMS;
+
+export function term(key: Term, lang: "da" | "en"): string {
+  return TERMS[key][lang];
+}

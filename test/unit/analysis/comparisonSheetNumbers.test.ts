@@ -1,0 +1,133 @@
+/**
+ * Every number the Sammenligning sheet prints, read back from the sheet and checked against the result
+ * object: each outcome row's n, N, %, CIs, p and test; the headline; every status cell; every Tabel 1
+ * cell; every missing-data cell. The data have missing categorical and continuous baseline values, so a
+ * Tabel 1 percentage of the whole group (instead of those with a value) fails here. Pearson is the policy,
+ * so some p-values are marked.
+ */
+import { runComparison, type ComparisonResult, type EffectValue } from "../../../src/core/analysis";
+import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
+import type { CellValue } from "../../../src/core/report/sheetSpec";
+import { formatNumber, formatP, formatPercent } from "../../../src/core/stats";
+import { HEADER, pilotRows, pilotSettings } from "./fixture";
+
+const rows = pilotRows();
+rows[1][2] = ""; // P02 (indsats, Kvinde): køn missing
+rows[14][2] = ""; // P15 (kontrol, Kvinde): køn missing
+rows[2][3] = ""; // P03: alder missing
+const settings = { ...pilotSettings(), testPolicy: "pearson" as const };
+const result: ComparisonResult = runComparison({ sheet: "Borgere", address: "A1", header: HEADER, rows }, settings, new Date("2026-11-28T09:30:00Z"));
+const spec = comparisonSheetSpec(result, "da");
+const g: CellValue[][] = spec.cells[0].values;
+const at = (first: string, after = 0): number => {
+  const i = g.findIndex((r, k) => k >= after && r[0] === first);
+  if (i < 0) throw new Error(`no row starting "${first}" after ${after}`);
+  return i;
+};
+const pct = (x: number, n: number): string => `${x} (${formatPercent(x / n, 1, "da")})`;
+const ci = (e: EffectValue | null, scale: number, d: number): string =>
+  e ? `${formatNumber(e.estimate * scale, d, "da")} (${formatNumber(e.lower * scale, d, "da")} til ${formatNumber(e.upper * scale, d, "da")})` : "–";
+const month = (m: number): string => (m === 0 ? "0 mdr. (ved inklusion)" : `${m} mdr.`);
+
+describe("every printed number of the Sammenligning sheet matches the result (data with missing values)", () => {
+  it("the data really have missing baseline values in both groups", () => {
+    const [sex, age] = result.baseline.variables;
+    expect(sex.missing).toEqual({ intervention: 1, control: 1 });
+    expect(age.missing).toEqual({ intervention: 1, control: 0 });
+  });
+
+  it("each outcome: every follow-up row's n, N, %, difference, RR, OR, p and test", () => {
+    let checked = 0;
+    let after = at("Resultatmål ved opfølgning");
+    for (const o of result.outcomes) {
+      after = at(o.name, after);
+      const head = at("Opfølgning", after);
+      o.rows.forEach((r, i) => {
+        const printed = g[head + 1 + i];
+        const a = r.counts.intervention;
+        const c = r.counts.control;
+        const p = r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–";
+        expect(printed.slice(0, 11)).toEqual([month(r.month), a.x, a.n, a.n > 0 ? a.x / a.n : "–", c.x, c.n, c.n > 0 ? c.x / c.n : "–", ci(r.riskDifference, 100, 1), ci(r.relativeRisk, 1, 2), ci(r.oddsRatio, 1, 2), p]);
+        expect(String(printed[11]).startsWith(r.test ? r.test.method.da : "–")).toBe(true);
+        if (r.test?.smallExpected) expect(printed[11]).toContain(`p = ${formatP(r.test.smallExpected.fisherP as number, "da")}`);
+        checked++;
+      });
+    }
+    expect(checked).toBe(result.outcomes.length * result.followUps.length);
+  });
+
+  it("the p-values differ between follow-ups where the result says so (not one p copied to every row)", () => {
+    const o = result.outcomes[0];
+    const head = at("Opfølgning", at(o.name));
+    const printed = o.rows.map((_, i) => g[head + 1 + i][10]);
+    expect(printed).toEqual(o.rows.map((r) => (r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–")));
+    expect(new Set(printed).size).toBeGreaterThan(1);
+  });
+
+  it("the headline: the chosen outcome and follow-up, shares, n / N, difference, p, test and its sentence", () => {
+    const hl = result.headline;
+    if (!hl) throw new Error("no headline");
+    const o = result.outcomes[hl.outcome];
+    const r = o.rows.find((x) => x.month === hl.month);
+    if (!r) throw new Error("no headline row");
+    const i = at(o.name, at("Hovedresultat"));
+    const a = r.counts.intervention;
+    const c = r.counts.control;
+    expect(g[i].slice(0, 8)).toEqual([o.name, month(r.month), a.x / a.n, `${a.x} / ${a.n}`, c.x / c.n, `${c.x} / ${c.n}`, ci(r.riskDifference, 100, 1), r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–"]);
+    const lines = wrapNote(r.ciSentence?.da ?? "?");
+    expect(g.slice(i + 1, i + 1 + lines.length).map((x) => x[0])).toEqual(lines);
+    expect(i).toBeLessThan(at("Resultatmål ved opfølgning"));
+  });
+
+  it("the status table: every cell is count (% of the group's N), N in the header, each column sums to N", () => {
+    const st = result.statusTable;
+    const top = at("Status", at("Status ved hvert tidspunkt"));
+    expect(g[top + 1].slice(1, 1 + st.columns.length)).toEqual(st.columns.map((c) => `${c.arm === "intervention" ? "Indsats" : "Kontrol"} (N = ${c.N})`));
+    st.rows.forEach((sr, i) => {
+      const printed = g[top + 2 + i];
+      expect(printed[0]).toBe(sr.class === "blank" ? "(tom – ikke fulgt op endnu)" : sr.label);
+      expect(printed.slice(1, 1 + st.columns.length)).toEqual(st.columns.map((c, j) => pct(st.counts[i][j], c.N)));
+    });
+    for (let j = 0; j < st.columns.length; j++) expect(st.counts.reduce((s, r) => s + r[j], 0)).toBe(st.columns[j].N);
+  });
+
+  it("Tabel 1: every cell; categorical percentages of those with a value, missing shown on their own row", () => {
+    const b = result.baseline;
+    let i = at("Variabel", at("Tabel 1. Baggrundskarakteristika ved inklusion")) + 1;
+    for (const v of b.variables) {
+      expect(g[i][0]).toBe(v.type === "categorical" && v.derivedFrom ? `${v.name} (grupperet)` : v.name);
+      if (v.type === "categorical" && v.oneRow) {
+        const l = v.levels.find((x) => x.label === v.oneRow);
+        if (!l) throw new Error("no yes level");
+        expect(g[i].slice(1, 5)).toEqual([l.label, pct(l.count.intervention, b.N.intervention - v.missing.intervention), pct(l.count.control, b.N.control - v.missing.control), l.smd ?? "–"]);
+        i++;
+      } else if (v.type === "categorical") {
+        i++;
+        const withValue = { intervention: b.N.intervention - v.missing.intervention, control: b.N.control - v.missing.control };
+        for (const l of v.levels) {
+          expect(g[i].slice(0, 5)).toEqual(["", l.label, pct(l.count.intervention, withValue.intervention), pct(l.count.control, withValue.control), l.smd ?? "–"]);
+          i++;
+        }
+      } else {
+        const d = (x: number | null): string => formatNumber(x as number, 1, "da");
+        const s = (k: "intervention" | "control"): string => (v.summary === "meanSd" ? `${d(v.stats[k].mean)} (${d(v.stats[k].sd)})` : `${d(v.stats[k].median)} (${d(v.stats[k].min)}–${d(v.stats[k].max)})`);
+        expect(g[i].slice(1, 5)).toEqual([v.summary === "meanSd" ? "Gennemsnit (SD)" : "Median (min–maks)", s("intervention"), s("control"), v.smd ?? "–"]);
+        i++;
+      }
+      if (v.missing.intervention + v.missing.control > 0) {
+        expect(g[i].slice(0, 4)).toEqual(["", "Mangler", v.missing.intervention, v.missing.control]);
+        i++;
+      }
+    }
+    // by hand: 5 of the 9 intervention citizens with a recorded køn are women (not 5 of 10)
+    const kvinde = g.find((r) => r[1] === "Kvinde");
+    expect(kvinde?.[2]).toBe("5 (55,6 %)");
+  });
+
+  it("the missing-data table: every cell", () => {
+    const top = at("Tidspunkt", at("Manglende data og nævnere"));
+    result.missing.forEach((m, i) => {
+      expect(g[top + 1 + i].slice(0, 7)).toEqual([month(m.month), m.arm === "intervention" ? "Indsatsgruppe" : "Kontrolgruppe", m.total, m.valid, m.notFollowedUp, m.movedAway, m.excluded]);
+    });
+  });
+});
