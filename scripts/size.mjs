@@ -35,16 +35,19 @@ if (total > 300 * 1024) {
   process.exitCode = 1;
 }
 
-// Syntax target: the pane supports the webviews listed in the README (WebView2/Chromium,
-// Safari 14+ WKWebView, current browsers for Excel on the web): ES2021 at most. A chunk using
-// newer syntax (class static blocks, top-level await, …) would not even parse on Safari 14.
-const SYNTAX = 2021;
+// Syntax target: the pane supports the webviews listed in the README (WebView2/Chromium 94+,
+// Safari 16.4+ WKWebView, current browsers for Excel on the web): ES2022 at most (Fluent UI's
+// tabster uses class static blocks, @noble/hashes class fields). A chunk using newer syntax would
+// not even parse there.
+const SYNTAX = 2022;
+let unparsable = 0;
 for (const f of readdirSync(dist).filter((x) => x.endsWith(".js"))) {
   try {
     parse(readFileSync(join(dist, f), "utf8"), { ecmaVersion: SYNTAX, sourceType: "script" });
   } catch (e) {
     console.error(`${f} does not parse as ES${SYNTAX} (${e.message}): the supported webviews cannot run it.`);
-    process.exitCode = 1;
+    unparsable++;
   }
 }
-console.log(`All bundles parse as ES${SYNTAX}.`);
+if (unparsable > 0) process.exitCode = 1;
+else console.log(`All bundles parse as ES${SYNTAX}.`);
