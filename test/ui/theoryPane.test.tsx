@@ -467,6 +467,32 @@ describe("Programteori pane", () => {
     expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });
 
+  it("a slutmål indicator offers the statuses as the workbook's case data spell them when a comparison exists", async () => {
+    wb.setSettingDirect(
+      "virkning.comparison",
+      JSON.stringify({ version: 2, active: "A", analyses: [{ name: "A", statusClasses: { "Kth. i praktik": "valid", "Jobparat (visiteret)": "valid", Fraflyttet: "movedAway" } }] }),
+    );
+    renderPane();
+    const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });
+    await act(async () => {
+      fireEvent.click(empty);
+    });
+    await goToStep(1);
+    await act(async () => {
+      fireEvent.click(screen.getByText("Tilføj slutmål").closest("button") as HTMLButtonElement);
+    });
+    const s1 = screen.getByTestId("theory-item-S1");
+    await act(async () => {
+      fireEvent.click(within(s1).getByText("Tilføj indikator").closest("button") as HTMLButtonElement);
+    });
+    await within(s1).findByText("Statusser, der tæller som nået (som de står i sagsdataene i Sammenligning)");
+    expect(within(s1).getByRole("checkbox", { name: "Kth. i praktik" })).toBeTruthy();
+    expect(within(s1).getByRole("checkbox", { name: "Jobparat (visiteret)" })).toBeTruthy();
+    // Not a valid status in the data (moved away), and not the standard list's spellings.
+    expect(within(s1).queryByRole("checkbox", { name: "Fraflyttet" })).toBeNull();
+    expect(within(s1).queryByRole("checkbox", { name: "Ordinær beskæftigelse" })).toBeNull();
+  });
+
   it("from empty: goals with indicators, reordering, activities and mechanisms with category and attachments", async () => {
     renderPane();
     const empty = await screen.findByRole("button", { name: "Start tomt" }, { timeout: 20000 });

@@ -26,20 +26,28 @@ const useStyles = makeStyles({
 
 const STANDARD_MONTHS = [0, 6, 12, 18];
 
-/** The forsørgelsesstatus values as checkboxes; other spellings in a list below. */
+/**
+ * The valid statuses of the workbook's case data, as the comparison's stored settings spell them
+ * (empty when there is no comparison): the pane offers these instead of the standard list.
+ */
+export const DataStatusesContext = React.createContext<readonly string[]>([]);
+
+/** The forsørgelsesstatus values as checkboxes (the case data's, else a standard list); other spellings in a list below. */
 function StatusPicker(props: { itemId: string; statuses: readonly string[]; onChange(statuses: string[]): void }): React.JSX.Element {
   const s = useStrings(THEORY_STRINGS);
   const styles = useStyles();
   const { statuses } = props;
-  const others = statuses.filter((x) => !STANDARD_STATUSES.includes(x));
+  const fromData = React.useContext(DataStatusesContext);
+  const offered = fromData.length > 0 ? fromData : STANDARD_STATUSES;
+  const others = statuses.filter((x) => !offered.includes(x));
   const groupId = React.useId();
   return (
     <>
       <div role="group" aria-labelledby={groupId} className={styles.statuses}>
         <span id={groupId} className={styles.groupLabel}>
-          {s.indStandardStatuses}
+          {fromData.length > 0 ? s.indDataStatuses : s.indStandardStatuses}
         </span>
-        {STANDARD_STATUSES.map((st) => (
+        {offered.map((st) => (
           <Checkbox
             key={st}
             label={st}
@@ -51,7 +59,7 @@ function StatusPicker(props: { itemId: string; statuses: readonly string[]; onCh
       <StringListEditor
         label={s.indOtherStatuses}
         values={others}
-        onChange={(next) => props.onChange([...statuses.filter((x) => STANDARD_STATUSES.includes(x)), ...next])}
+        onChange={(next) => props.onChange([...statuses.filter((x) => offered.includes(x)), ...next])}
       />
     </>
   );

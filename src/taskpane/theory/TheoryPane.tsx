@@ -60,6 +60,8 @@ import {
 } from "../../core/theory";
 import { toUserError } from "../../excel/errors";
 import { getExcelRun, isSetSupported } from "../../excel/host";
+import { loadState } from "../../excel/state";
+import { DataStatusesContext } from "./IndicatorEditor";
 import { loadTheory, saveTheory, THEORY_SHEETS, TheoryConflictError } from "../../excel/theoryStore";
 import type { CellScalar } from "../../core/report/sheetSpec";
 import { SaveConflict } from "./SaveConflict";
@@ -207,6 +209,7 @@ export default function TheoryPane(): React.JSX.Element {
   /** The theory as last read from or written to the sheet: anything else is "not saved". */
   const [baseline, setBaseline] = React.useState<ProgrammeTheory | null>(restored?.baseline ?? null);
   const [confirmReload, setConfirmReload] = React.useState(false);
+  const dataStatuses = useDataStatuses();
   const [sheetIssues, setSheetIssues] = React.useState<ValidationIssue[]>(restored?.sheetIssues ?? []);
   const [cells, setCells] = React.useState<Record<string, string> | undefined>(restored?.cells);
   const [snapshot, setSnapshot] = React.useState<CellScalar[][] | null | undefined>(restored?.snapshot);
@@ -379,6 +382,7 @@ export default function TheoryPane(): React.JSX.Element {
   const current = STEPS[step];
 
   return (
+    <DataStatusesContext.Provider value={dataStatuses}>
     <div
       className={styles.root}
       data-testid="theory-pane"
@@ -624,5 +628,35 @@ export default function TheoryPane(): React.JSX.Element {
         </>
       ) : null}
     </div>
+    </DataStatusesContext.Provider>
   );
+}
+
+/**
+ * The valid statuses of the comparisons stored in the workbook (as the case data spell them), for
+ * the slutmål indicators' status list; empty when there is none or it cannot be read (the
+ * standard list is offered then).
+ */
+function useDataStatuses(): readonly string[] {
+  const [statuses, setStatuses] = React.useState<readonly string[]>([]);
+  React.useEffect(() => {
+    let live = true;
+    // Read leniently (only the status classes are needed; the comparison pane validates the rest).
+    loadState<unknown>(getExcelRun(), "virkning.comparison")
+      .then((stored) => {
+        const v = stored as { analyses?: unknown[] } | undefined;
+        const analyses = Array.isArray(v?.analyses) ? v.analyses : v ? [v] : [];
+        const valid = new Set<string>();
+        for (const a of analyses) {
+          const classes = (a as { statusClasses?: unknown } | null)?.statusClasses;
+          if (classes && typeof classes === "object") for (const [label, cls] of Object.entries(classes)) if (cls === "valid") valid.add(label);
+        }
+        if (live) setStatuses([...valid].sort((a, b) => a.localeCompare(b, "da")));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return statuses;
 }

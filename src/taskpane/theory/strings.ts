@@ -126,6 +126,7 @@ export interface TheoryStrings {
   cataloguePick: string;
   catalogueUsed: string;
   indStandardStatuses: string;
+  indDataStatuses: string;
   indOtherStatuses: string;
   stepStatus: Record<StepStatus, string>;
   stepsDone: (done: number, total: number) => string;
@@ -271,6 +272,7 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     cataloguePick: "Vælg …",
     catalogueUsed: "Alle er allerede med",
     indStandardStatuses: "Statusser, der tæller som nået",
+    indDataStatuses: "Statusser, der tæller som nået (som de står i sagsdataene i Sammenligning)",
     indOtherStatuses: "Andre statusser (stavet som i sagsdata)",
     stepStatus: { empty: "tomt", incomplete: "ufærdigt", done: "færdigt" },
     stepsDone: (done, total) => `${done} af ${total} trin er færdige.`,
@@ -411,6 +413,7 @@ export const THEORY_STRINGS: Dictionary<TheoryStrings> = {
     cataloguePick: "Choose …",
     catalogueUsed: "All are already included",
     indStandardStatuses: "Statuses that count as reached",
+    indDataStatuses: "Statuses that count as reached (as the case data in Sammenligning spell them)",
     indOtherStatuses: "Other statuses (spelled as in the case data)",
     stepStatus: { empty: "empty", incomplete: "incomplete", done: "done" },
     stepsDone: (done, total) => `${done} of ${total} steps are done.`,
