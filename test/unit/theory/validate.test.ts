@@ -58,6 +58,20 @@ describe("validateTheory", () => {
     expect(issues.find((i) => i.code === "TARGET_GROUP_NO_CHARACTERISTICS")?.message.da).toMatch(/Hvilke kendetegn har målgruppen/);
   });
 
+  it("the messages of the five-step rules are English in English (no Danish words left in them)", () => {
+    let t = updateTargetGroup(emptyTheory(), { name: "Youth", size: 100 });
+    t = addItem(addItem(t, "slutmaal", "Job"), "delmaal", "Can attend");
+    t = addItem(t, "mekanisme", "Mentor skills");
+    const issues = [...validateTheory(emptyTheory()), ...validateTheory(t)];
+    expect(issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["NO_FINAL_GOAL", "NO_SUBGOAL", "NO_ACTIVITY", "NO_MECHANISM", "TARGET_GROUP_NO_CHARACTERISTICS", "FINAL_GOAL_NO_SUBGOAL"]),
+    );
+    for (const i of issues) {
+      expect({ code: i.code, en: i.message.en }).toEqual({ code: i.code, en: expect.not.stringMatching(/[æøåÆØÅ]/) });
+      expect(i.message.en).not.toBe(i.message.da);
+    }
+  });
+
   it("a theory with only a target group and final goals is not reported as complete (the issue's example)", () => {
     let t = updateTargetGroup(emptyTheory(), { name: "Unge", size: 100 });
     t = addItem(addItem(t, "slutmaal", "Job"), "slutmaal", "Uddannelse");
