@@ -6,7 +6,7 @@
  * - reading a source: 1 sync to find the extent (sheet, used range, merged areas) + 1 sync per row chunk
  *   (byte-budgeted): the sample 1 + 1, 20,001 rows × 13 columns 1 + 3, 15,000 rows with a 350-character
  *   notes column 1 + 4; a selection of whole columns (A:M) or Ctrl+A is cut to the used range first;
- * - writing the results sheet: renderSheets' budget (at most 3 syncs);
+ * - writing the results sheet: renderSheets' budget (4 syncs for a new sheet, 5 to regenerate it);
  * - settings: 1 sync to load; 2 to save (the stored analyses are read first, so the other named analyses are kept).
  *
  * Extent rule for a stored source ("Kør igen"): the stored address fixes the header row and the first
@@ -399,7 +399,7 @@ function missingAnalysis(name: string): VirkningError {
   return new VirkningError("ANALYSIS_MISSING", `Analysen "${name}" findes ikke længere.`, `The analysis "${name}" no longer exists.`);
 }
 
-/** Writes (or replaces) the results sheet; refuses a user sheet with the same name. At most 3 syncs. */
+/** Writes (or replaces) the results sheet; refuses a user sheet with the same name. renderSheets' budget (4 new / 5 regenerated). */
 export async function writeComparison(run: ExcelRun, spec: SheetSpec): Promise<void> {
   await renderSheets(run, [spec]);
 }
@@ -418,7 +418,7 @@ export interface ComparisonRun {
 /**
  * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), finds the columns again by
  * header (refusing with COLUMNS_CHANGED when unsure), runs the analysis and writes the results sheet (at
- * most 3 syncs). Bad input (a VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown
+ * most 5 syncs). Bad input (a VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown
  * before anything is written. `onRead` receives the fresh data even when the analysis then refuses it, so
  * the pane can show what it found.
  */
