@@ -55,7 +55,7 @@ function rowError(i: number, r: PlanRowInput, e: VirkningError): VirkningError {
 }
 
 export function planSampleSize(input: PlanInput): Plan {
-  if (input.rows.length === 0) throw new VirkningError("PLAN_EMPTY", "Tilføj mindst ét udfaldsmål med forventede andele.", "Add at least one outcome with expected shares.");
+  if (input.rows.length === 0) throw new VirkningError("PLAN_EMPTY", "Tilføj mindst ét resultatmål med forventede andele.", "Add at least one outcome with expected shares.");
   if (input.mode.kind === "power" && (!Number.isInteger(input.mode.nPerGroup) || input.mode.nPerGroup < 2)) {
     throw new VirkningError("PLAN_N", "Antal borgere pr. gruppe skal være et helt tal, mindst 2.", "The number of citizens per group must be a whole number, at least 2.");
   }
@@ -85,7 +85,7 @@ export function planSentences(plan: Plan, lang: Lang): string[] {
       : `With ${pct(plan.mode.power, lang)} power and significance level ${a} (two-sided test), each group needs at least ${first.nPerGroup} citizens to detect a difference from ${pct(first.pControl, lang)} in the control group to ${pct(first.pIntervention, lang)} in the intervention group (${what(first)}).`);
     if (plan.rows.length > 1) {
       out.push(lang === "da"
-        ? `Skal alle udfaldsmål i tabellen kunne påvises, kræver det største ${max.nPerGroup} borgere pr. gruppe (${max.total} i alt, ${what(max)}).`
+        ? `Skal alle resultatmål i tabellen kunne påvises, kræver det største ${max.nPerGroup} borgere pr. gruppe (${max.total} i alt, ${what(max)}).`
         : `For every outcome in the table to be detectable, the largest needs ${max.nPerGroup} citizens per group (${max.total} in total, ${what(max)}).`);
     }
   } else {

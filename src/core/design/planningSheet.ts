@@ -7,7 +7,7 @@ import type { Lang } from "./types";
 export const PLANNING_SHEET_NAME = "Stikprøveplan";
 
 const HEAD = {
-  da: ["Udfaldsmål", "Opfølgning", "Forventet andel, kontrolgruppe", "Forventet andel, indsatsgruppe", "Forskel (procentpoint)", "Signifikansniveau", "Styrke", "Borgere pr. gruppe", "Borgere i alt"],
+  da: ["Resultatmål", "Opfølgning", "Forventet andel, kontrolgruppe", "Forventet andel, indsatsgruppe", "Forskel (procentpoint)", "Signifikansniveau", "Styrke", "Borgere pr. gruppe", "Borgere i alt"],
   en: ["Outcome", "Follow-up", "Expected share, control group", "Expected share, intervention group", "Difference (percentage points)", "Significance level", "Power", "Citizens per group", "Citizens in total"],
 };
 

@@ -34,7 +34,7 @@ test("several outcomes and time points: the sentence names the largest need; the
   });
   const [first, second] = planSentences(plan, "da");
   expect(first).toBe(`Med 80 % styrke og signifikansniveau 5 % (tosidet test) skal hver gruppe have mindst ${c2.nPerGroup} borgere for at kunne påvise en forskel fra 10 % i kontrolgruppen til 20 % i indsatsgruppen (Job eller uddannelse, 6 mdr.).`);
-  expect(second).toBe(`Skal alle udfaldsmål i tabellen kunne påvises, kræver det største ${c1.nPerGroup} borgere pr. gruppe (${2 * c1.nPerGroup} i alt, Job eller uddannelse, 12 mdr.).`);
+  expect(second).toBe(`Skal alle resultatmål i tabellen kunne påvises, kræver det største ${c1.nPerGroup} borgere pr. gruppe (${2 * c1.nPerGroup} i alt, Job eller uddannelse, 12 mdr.).`);
   const spec = planningSheetSpec(plan);
   const table = spec.cells[2].values;
   expect(table[0]).toContain("Borgere pr. gruppe");
