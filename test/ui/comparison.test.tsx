@@ -2,9 +2,9 @@
  * The Sammenligning pane against the preview workbook with the sample sheet "Borgere" (jsdom).
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { LangProvider, type Lang } from "../../src/taskpane/i18n";
+import { renderInPane } from "./renderInPane";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { type Lang } from "../../src/taskpane/i18n";
 import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { insertColumnByUser } from "../../src/preview/workbook/userEdits";
@@ -28,13 +28,7 @@ afterEach(() => {
 });
 
 async function renderPane(lang: Lang = "da"): Promise<void> {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang={lang}>
-        <ComparisonPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<ComparisonPane />, lang);
   await screen.findByTestId("comparison-pane");
   await waitFor(() => expect(screen.queryByText("Læser data …")).toBeNull());
 }

@@ -3,9 +3,8 @@
  * analyses; each writes its own results sheet; delete asks first.
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { LangProvider } from "../../src/taskpane/i18n";
+import { renderInPane } from "./renderInPane";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import ComparisonPane from "../../src/taskpane/comparison/ComparisonPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { loadAnalyses } from "../../src/excel/comparisonStore";
@@ -24,13 +23,7 @@ afterEach(() => {
 });
 
 async function renderPane(): Promise<void> {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang="da">
-        <ComparisonPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<ComparisonPane />);
   await screen.findByTestId("comparison-pane");
   await waitFor(() => expect(screen.queryByText("Læser data …")).toBeNull());
 }

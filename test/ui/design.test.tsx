@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { renderInPane } from "./renderInPane";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import allocation from "../fixtures/design/allocation.json";
 import planning from "../fixtures/design/planning.json";
@@ -25,13 +26,7 @@ afterEach(() => {
 });
 
 async function renderPane(lang: Lang = "da"): Promise<void> {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang={lang}>
-        <DesignPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<DesignPane />, lang);
   await screen.findByTestId("design-pane");
   await waitFor(() => expect(screen.queryByText("Arbejder …")).toBeNull());
 }

@@ -3,9 +3,8 @@
  * KL theory for typed citizens, fill scores, compute, and see bad entries named by their cell.
  */
 import * as React from "react";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { LangProvider } from "../../src/taskpane/i18n";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { renderInPane } from "./renderInPane";
 import ProgressionPane from "../../src/taskpane/progression/ProgressionPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { saveTheory } from "../../src/excel/theoryStore";
@@ -30,13 +29,7 @@ afterEach(() => {
 });
 
 async function renderPane(): Promise<void> {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang="da">
-        <ProgressionPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<ProgressionPane />);
   await screen.findByTestId("progression-items");
 }
 

@@ -4,9 +4,8 @@
  * update, refuses a bad threshold, and shows the sheet for printing.
  */
 import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { LangProvider } from "../../src/taskpane/i18n";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { renderInPane } from "./renderInPane";
 import SummaryPane from "../../src/taskpane/summary/SummaryPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { saveTheory } from "../../src/excel/theoryStore";
@@ -31,13 +30,7 @@ afterEach(() => {
 });
 
 async function renderPane(): Promise<void> {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang="da">
-        <SummaryPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<SummaryPane />);
   await screen.findByTestId("summary-sources");
 }
 

@@ -4,6 +4,7 @@
  * and reading from the workbook.
  */
 import * as React from "react";
+import { renderInPane } from "./renderInPane";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LangProvider } from "../../src/taskpane/i18n";
@@ -28,13 +29,7 @@ afterEach(() => {
 });
 
 function renderPane(lang: "da" | "en" = "da"): void {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangProvider lang={lang}>
-        <TheoryPane />
-      </LangProvider>
-    </FluentProvider>,
-  );
+  renderInPane(<TheoryPane />, lang);
 }
 
 async function pickTemplate(title = template.title.da): Promise<ProgrammeTheory> {
