@@ -188,15 +188,16 @@ async function readLoadedRange(
   const full = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
   const ref = clip === undefined ? full : (clipToUsed(full, clip) ?? { ...full, rowCount: 0 });
   const r = await readCells(context, ws, ref, opts);
-  const out: RangeRead = {
-    sheet,
-    address: clip === undefined ? range.address : `${range.address.slice(0, range.address.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, Math.max(1, ref.rowCount), ref.columnCount)}`,
-    rowIndex: ref.row,
-    columnIndex: ref.column,
-    values: r.values,
-    mergedAreas: mergedList(merged),
-    chunks: r.chunks,
-  };
+  return rangeRead(sheet, clip === undefined ? range.address : sheetAddress(range.address, { ...ref, rowCount: Math.max(1, ref.rowCount) }), ref, r, merged);
+}
+
+/** `address` of `ref` on the sheet that `qualified` ("Ark1!A1:B2") names. */
+function sheetAddress(qualified: string, ref: RangeRef): string {
+  return `${qualified.slice(0, qualified.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, ref.rowCount, ref.columnCount)}`;
+}
+
+function rangeRead(sheet: string, address: string, ref: RangeRef, r: { values: CellValue[][]; numberFormats?: string[][]; chunks: number }, merged: Excel.RangeAreas | null): RangeRead {
+  const out: RangeRead = { sheet, address, rowIndex: ref.row, columnIndex: ref.column, values: r.values, mergedAreas: mergedList(merged), chunks: r.chunks };
   if (r.numberFormats) out.numberFormats = r.numberFormats;
   return out;
 }
@@ -235,17 +236,7 @@ export async function readRange(run: ExcelRun, sheetName: string, address: strin
     const ref = isWhole(full) ? clipToUsed(full, refOf(used)) : full;
     if (!ref) return { sheet: name, address: range.address, rowIndex: full.row, columnIndex: full.column, values: [], mergedAreas: [], chunks: 0 };
     const r = await readCells(context, ws, ref, opts);
-    const out: RangeRead = {
-      sheet: name,
-      address: `${range.address.slice(0, range.address.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, ref.rowCount, ref.columnCount)}`,
-      rowIndex: ref.row,
-      columnIndex: ref.column,
-      values: r.values,
-      mergedAreas: mergedList(merged),
-      chunks: r.chunks,
-    };
-    if (r.numberFormats) out.numberFormats = r.numberFormats;
-    return out;
+    return rangeRead(name, sheetAddress(range.address, ref), ref, r, merged);
   });
 }
 
