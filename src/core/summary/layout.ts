@@ -37,12 +37,15 @@ export class Rows {
     this.styles.push({ range: range(r1, c1, r2, c2), style });
   }
 
-  /** Chart data block at column K; returns its A1 range. */
-  data(values: CellValue[][]): string {
+  /** Chart data block at column K (header row first); `numberFormat` for its values; returns its A1 range. */
+  data(values: CellValue[][], numberFormat?: string): string {
     const r = this.dataRow;
     this.extra.push({ address: cellAddress(r, DATA_COLUMN), values });
     this.dataRow += values.length + 1;
-    return range(r, DATA_COLUMN, r + values.length - 1, DATA_COLUMN + values[0].length - 1);
+    const last = DATA_COLUMN + values[0].length - 1;
+    this.style(r, DATA_COLUMN, r, last, { italic: true, fontColor: "#595959" });
+    if (numberFormat !== undefined && values.length > 1) this.style(r + 1, DATA_COLUMN + 1, r + values.length - 1, last, { numberFormat });
+    return range(r, DATA_COLUMN, r + values.length - 1, last);
   }
 
   /** Blank rows reserved for charts; returns [top-left, bottom-right] for a chart at columns c1..c2. */

@@ -162,7 +162,7 @@ export function outcomeChartData(rows: Rows, o: OutcomeResult | undefined, input
   const { lang, threshold: t } = input.settings;
   const data: CellValue[][] = o.rows.map((r) => [`${r.month} ${tx(L.months, lang)}`, shownShare(r.counts.intervention.x, r.counts.intervention.n, t), shownShare(r.counts.control.x, r.counts.control.n, t)]);
   if (!data.some((r) => r[1] !== null || r[2] !== null)) return undefined;
-  const rng = rows.data([[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)], ...data]);
+  const rng = rows.data([[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)], ...data], "0%");
   return { range: rng, name: o.name };
 }
 
@@ -190,7 +190,7 @@ export function progressionChartData(rows: Rows, input: SummaryInput): string | 
   const { lang, threshold: t } = input.settings;
   const data: CellValue[][] = p.items.map((it) => [it.name, shownShare(it.improved, it.paired, t)]);
   if (!data.some((d) => d[1] !== null)) return undefined;
-  return rows.data([[tx(L.subGoal, lang), tx(L.shareImproved, lang)], ...data]);
+  return rows.data([[tx(L.subGoal, lang), tx(L.shareImproved, lang)], ...data], "0%");
 }
 
 function chartAt(name: string, type: ChartSpec["type"], dataRange: string, title: string, top: number, c1: number, c2: number, height: number): ChartSpec {
