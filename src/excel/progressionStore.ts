@@ -40,7 +40,6 @@ import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
 import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
-import { validateExtras } from "./renderExtras";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
 
@@ -128,7 +127,6 @@ export async function generateMeasurementSheet(
   const existing = await readSheetFromA1(run, MEASUREMENT_SHEET_NAME);
   const parsed = existing ? parseMeasurementSheet(existing.values) : { entries: [], items: [] };
   const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed);
-  validateExtras(spec);
   await renderSheets(run, [spec]);
   // cells: title, two help lines, header, then the data rows (when there are any)
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };

@@ -1,8 +1,8 @@
 /**
  * Render the SheetSpec extras (src/core/report/sheetSpecExtras.ts): data-validation lists
  * (Range.dataValidation, ExcelApi 1.8) and conditional fills (Range.conditionalFormats, ExcelApi
- * 1.6). Called by render.ts with one hook line; each rule is one queued operation in the renderer's
- * request budget, after the values and formats.
+ * 1.6). Called by renderOps.ts (finishOps) and validated by render.ts before anything is written;
+ * each rule is one queued operation in the renderer's request budget, after the values and formats.
  *
  * Without ExcelApi 1.8 (the manifest asks for 1.7) the dropdowns are left out: the sheet still works,
  * entries are checked when the analysis reads them. A list that Excel cannot take inline (a comma in
@@ -13,7 +13,7 @@ import { listSource } from "../core/report/sheetSpecExtras";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported } from "./host";
 
-type Op = { size: number; apply: () => void };
+import type { Op } from "./renderOps";
 
 /** Excel's limits for the error alert of a data validation (title 32, message 225 characters). */
 const TITLE_MAX = 32;
@@ -40,7 +40,7 @@ export function validateExtras(spec: SheetSpec): void {
 
 /** Operations for the data validations and conditional formats of `spec`. */
 export function extrasOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
-  validateExtras(spec);
+  // (validateExtras ran in render.ts before anything was written)
   const ops: Op[] = [];
   if (isSetSupported("1.8")) {
     for (const v of spec.dataValidations ?? []) {

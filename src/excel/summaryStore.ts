@@ -40,7 +40,6 @@ import type { ExcelRun } from "./host";
 import { loadProgressionSettings } from "./progressionStore";
 import { listSheets, readUsedRange } from "./read";
 import { renderSheets } from "./render";
-import { validateExtras } from "./renderExtras";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
 
@@ -160,7 +159,6 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
   const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
   const built = summarySheetSpec(input);
-  validateExtras(built.spec);
   await renderSheets(run, [built.spec]);
   return {
     keyRows: built.keyRows,
