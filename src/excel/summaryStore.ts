@@ -178,3 +178,13 @@ export async function summaryFollowUps(run: ExcelRun): Promise<{ hasComparison: 
   if (!s) return { hasComparison: false, followUps: [] };
   return { hasComparison: true, followUps: [...new Set(s.columns.timepoints.map((t) => t.month).filter((m) => m > 0))].sort((a, b) => a - b) };
 }
+
+/** Show the Ledelsesoverblik sheet at A1 (the pane then tells how to print it): 1 sync. */
+export async function showSummarySheet(run: ExcelRun): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
+    ws.activate();
+    ws.getRange("A1").select();
+    await context.sync();
+  });
+}

@@ -4,11 +4,12 @@
  */
 import * as React from "react";
 import { SUMMARY_SHEET_NAME } from "../../core/summary";
+import { THEORY_SHEET_NAME } from "../../core/theory";
 import type { VirkningError } from "../../core/errors";
 import { toUserError } from "../../excel/errors";
 import { getExcelRun } from "../../excel/host";
 import { listSheets } from "../../excel/read";
-import { buildSummary, defaultSummarySettings, loadSummarySettings, saveSummarySettings, summaryFollowUps, type StoredSummarySettings, type SummaryReport } from "../../excel/summaryStore";
+import { buildSummary, defaultSummarySettings, loadSummarySettings, saveSummarySettings, showSummarySheet, summaryFollowUps, type StoredSummarySettings, type SummaryReport } from "../../excel/summaryStore";
 import { useLang } from "../i18n";
 
 export interface SummaryState {
@@ -40,7 +41,7 @@ export function useSummary() {
         const { hasComparison, followUps } = await summaryFollowUps(run);
         const stored = await loadSummarySettings(run);
         if (live) {
-          patch({ loading: false, hasTheory: sheets.includes("Programteori"), hasComparison, sheetExists: sheets.includes(SUMMARY_SHEET_NAME), followUps, settings: stored ? { ...stored, lang } : defaultSummarySettings(lang) });
+          patch({ loading: false, hasTheory: sheets.includes(THEORY_SHEET_NAME), hasComparison, sheetExists: sheets.includes(SUMMARY_SHEET_NAME), followUps, settings: stored ? { ...stored, lang } : defaultSummarySettings(lang) });
         }
       } catch (e) {
         if (live) patch({ loading: false, error: toUserError(e) });
@@ -66,12 +67,7 @@ export function useSummary() {
   /** Show the sheet at A1 (Excel's print preview itself cannot be opened by an add-in; the pane says how). */
   const showPrint = async (): Promise<void> => {
     try {
-      await getExcelRun()(async (context) => {
-        const ws = context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
-        ws.activate();
-        ws.getRange("A1").select();
-        await context.sync();
-      });
+      await showSummarySheet(getExcelRun());
       patch({ printShown: true, error: null });
     } catch (e) {
       patch({ error: toUserError(e) });
