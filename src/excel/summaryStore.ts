@@ -15,7 +15,7 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { runComparison } from "../core/analysis";
+import { resultSheetOf, runComparison } from "../core/analysis";
 import { looksLikeCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
@@ -89,7 +89,7 @@ async function comparisonPart(run: ExcelRun, now: Date): Promise<SummaryInput["c
   if (!settings) return null;
   try {
     const input = await readSource(run, settings.source);
-    return { result: runComparison(input, settings, now), sheet: "Sammenligning" };
+    return { result: runComparison(input, settings, now), sheet: resultSheetOf(settings) };
   } catch (e) {
     return { problem: problemText(e) };
   }
