@@ -6,27 +6,25 @@
  * 643: FEXACT", ACM TOMS 12:154-161; D. B. Clarkson, Y. Fan and H. Joe (1993), "A remark on
  * algorithm 643", ACM TOMS 19:484-488. Written from the papers' description, not from code.
  *
- * p = sum of P(T) over tables T with the observed margins and P(T) <= P(observed) (1 + 1e-7)
- * (R's rule). With cell score s(T) = sum log x_ij!, P(T) = exp(K - s(T)), K = sum log r_i! +
- * sum log c_j! - log N!, so a table counts when s(T) >= thr = s(observed) - log(1 + 1e-7).
+ * p = sum of P(T) over tables T with the observed margins and P(T) <= P(observed) (1 + tol)
+ * (R's rule, tol = RXC_TIE_TOLERANCE). With cell score s(T) = sum log x_ij!, P(T) = exp(K - s(T)),
+ * K = sum log r_i! + sum log c_j! - log N!, so a table counts when s(T) >= thr = s(observed) - tol.
  *
  * The network: stage j has filled columns 0..j-1; a node is the multiset of remaining row totals
  * (sorted, so equivalent nodes merge); an arc fills one column. Each node keeps its distinct
- * "past" scores (partial sums of log x!) with their multiplicities. For a node, lower and upper
- * bounds of the score of any completion (shortest and longest path) decide whole subtrees at
- * once: if past + lower >= thr every completion counts and the node's total mass has a closed
- * form (multinomial identity); if past + upper < thr none does. Only undecided pasts travel on.
- * At the node two columns before the end, the completions are listed once, sorted by score with
- * suffix sums of their masses, and every undecided past is answered by a binary search.
+ * "past" scores (partial sums of log x!) with their multiplicities, sorted. Every node has a
+ * lower and an upper bound on the score of any completion (shortest and longest path; the lower
+ * one is the Lagrangian dual of the convex transportation problem, tight to rounding). Along an
+ * arc with score a into child u, a past s counts in full when s + a + lb(u) >= thr (its mass has
+ * a closed form, the multinomial identity), not at all when s + a + ub(u) < thr, and only the
+ * pasts in between travel on; with the pasts sorted these are ranges found by binary search.
+ * The last arc (two columns left) fixes the last column, so there every past is decided.
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
 
 /**
- * Work budget (enumerated column fillings + past scores moved along arcs + listed completions).
- * Measured on the 330 baseline tables R answers exactly (scripts/fixtures/generate-fisher-rxc.R),
- * on the 2-core CI machine: 5·10⁶ units answer 265 of them exactly, the slowest in ≈ 5 s and a
- * refusal in ≈ 1 s; 25·10⁶ answer 285 but a refusal then takes ≈ 6 s, too long for a pane that
- * computes Tabel 1 while the user waits. Beyond the budget the p-value is simulated and says so.
+ * Work budget (enumerated column fillings + past scores moved along arcs + new nodes).
+ * Beyond the budget the p-value is simulated and says so.
  */
 export const RXC_EXACT_BUDGET = 5_000_000;
 /**
@@ -40,6 +38,15 @@ export class RxCBudgetExceeded extends Error {
     super(`r x c exact budget exceeded (${reason})`);
   }
 }
+
+/**
+ * Tables whose probability is within this relative tolerance of the observed one count as ties
+ * (are included). R's fisher.test uses 1e-7 for 2 x 2 tables, but its r x c code (FEXACT)
+ * includes tables up to 3.45e-7 in log-probability from the observed one. The difference shows on
+ * real tables with near-ties: baseline table 315 in fisherRxCBaseline.json (4 x 5, n = 342)
+ * gives 0.22212888009 with 1e-7 and R's 0.22212889546 with 3.45e-7 (1.6e-11 apart); we follow R.
+ */
+export const RXC_TIE_TOLERANCE = 3.45e-7;
 
 const lfact = (n: number): number => gammaln(n + 1);
 
@@ -62,29 +69,147 @@ export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, 
     lfColsSuffix[j] = lfColsSuffix[j + 1] + lf[cols[j]];
   }
   const K = rowSums.reduce((s, r) => s + lf[r], 0) + cols.reduce((s, c) => s + lf[c], 0) - lf[N];
-  const thr = sObs - Math.log1p(1e-7) - 1e-12 * Math.max(1, sObs);
+  const thr = sObs - RXC_TIE_TOLERANCE - 1e-12 * Math.max(1, sObs);
   const ctx: Ctx = { R, C, cols, lf, suffix, lfColsSuffix, K, thr, work: 0, budget };
 
-  const start = [...rowSums].sort((a, b) => a - b);
-  let nodes: number[][] = [start];
+  const root = nodeInfo(ctx, [...rowSums].sort((a, b) => a - b), 0);
+  if (root.lb >= thr) return 1;
+  if (root.ub < thr) return 0;
+  let nodes: NodeInfo[] = [root];
   let past: Grouped = { s: Float64Array.of(0), w: Float64Array.of(1), offset: Int32Array.of(0, 1) };
   let p = 0;
   for (let j = 0; j < C - 1 && nodes.length > 0; j++) {
-    const table = j < C - 2 ? new PastTable() : undefined;
-    const children: number[][] = [];
-    const childIds = new Map<number | string, number>();
+    const last = j === C - 2;
+    const stage = last ? undefined : new Stage(ctx, j + 1);
     for (let i = 0; i < nodes.length; i++) {
       const a = past.offset[i];
-      const open = settle(ctx, nodes[i], j, past.s.subarray(a, past.offset[i + 1]), past.w.subarray(a, past.offset[i + 1]));
-      p += open.mass;
-      if (open.s.length === 0) continue;
-      if (table) expand(ctx, nodes[i], j, open.s, open.w, table, children, childIds);
-      else p += lastTwoColumns(ctx, nodes[i], j, open.s, open.w);
+      if (a === past.offset[i + 1]) continue; // reached only by decided pasts
+      const pasts = sortedPasts(past.s.subarray(a, past.offset[i + 1]), past.w.subarray(a, past.offset[i + 1]));
+      p += stage ? expand(ctx, nodes[i], j, pasts, stage) : lastColumns(ctx, nodes[i], j, pasts);
     }
-    if (table) past = table.group(children.length);
-    nodes = children;
+    if (!stage) break;
+    past = stage.table.group(stage.nodes.length);
+    nodes = stage.nodes;
   }
   return Math.min(1, p);
+}
+
+interface NodeInfo {
+  /** remaining row totals, ascending */
+  r: number[];
+  lb: number;
+  ub: number;
+  /** log of the total mass sum over completions of exp(-score) (multinomial identity) */
+  logMass: number;
+}
+
+function nodeInfo(ctx: Ctx, rAsc: number[], j: number): NodeInfo {
+  const [lb, ub] = bounds(ctx, rAsc, j);
+  let logMass = ctx.lf[ctx.suffix[j]] - ctx.lfColsSuffix[j];
+  for (const v of rAsc) logMass -= ctx.lf[v];
+  return { r: rAsc, lb, ub, logMass };
+}
+
+/** The nodes of the next stage, with the undecided pasts that reach them. */
+class Stage {
+  readonly table = new PastTable();
+  readonly nodes: NodeInfo[] = [];
+  private readonly ids = new Map<number | string, number>();
+  constructor(private readonly ctx: Ctx, private readonly j: number) {}
+
+  node(rest: number[]): number {
+    const key = keyOf(rest, this.ctx.suffix[0]);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.nodes.length;
+      this.ids.set(key, id);
+      this.nodes.push(nodeInfo(this.ctx, [...rest].sort((a, b) => a - b), this.j));
+      spend(this.ctx, 50);
+    }
+    return id;
+  }
+}
+
+/**
+ * The pasts of a node sorted by score, with tail sums E[k] = sum_{i >= k} w_i exp(s_0 - s_i)
+ * (summed from the smallest terms up), so that the mass of every past at or above a cut is one
+ * binary search away.
+ */
+interface Pasts {
+  s: Float64Array;
+  w: Float64Array;
+  tail: Float64Array;
+}
+
+function sortedPasts(s0: Float64Array, w0: Float64Array): Pasts {
+  const n = s0.length;
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => s0[a] - s0[b]);
+  const s = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    s[k] = s0[order[k]];
+    w[k] = w0[order[k]];
+  }
+  const tail = new Float64Array(n + 1);
+  for (let k = n - 1; k >= 0; k--) tail[k] = tail[k + 1] + w[k] * Math.exp(s[0] - s[k]);
+  return { s, w, tail };
+}
+
+/** First index k with s[k] >= t (s ascending). */
+function firstAtLeast(s: Float64Array, t: number): number {
+  let a = 0;
+  let b = s.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (s[mid] >= t) b = mid;
+    else a = mid + 1;
+  }
+  return a;
+}
+
+/**
+ * Fill column j of node v in every way. For the child u reached by a filling with arc score a,
+ * a past s counts in full when s + a + lb(u) >= thr (its mass has a closed form), not at all
+ * when s + a + ub(u) < thr, and travels on to u otherwise; the sorted pasts make each of these
+ * a range.
+ */
+function expand(ctx: Ctx, v: NodeInfo, j: number, pasts: Pasts, stage: Stage): number {
+  const rest = new Array<number>(v.r.length);
+  const { s, w, tail } = pasts;
+  const base = ctx.K - s[0];
+  let p = 0;
+  fillings(v.r, ctx.cols[j], ctx.lf, (x, a) => {
+    for (let i = 0; i < rest.length; i++) rest[i] = v.r[i] - x[i];
+    const id = stage.node(rest);
+    const u = stage.nodes[id];
+    const hi = firstAtLeast(s, ctx.thr - u.lb - a);
+    if (hi < s.length) p += Math.exp(base - a + u.logMass) * tail[hi];
+    const lo = firstAtLeast(s, ctx.thr - u.ub - a);
+    spend(ctx, 1 + (hi - lo));
+    for (let k = lo; k < hi; k++) stage.table.add(id, s[k] + a, w[k]);
+  });
+  return p;
+}
+
+/** Two columns left: the filling of column j fixes the last column, so every past is decided. */
+function lastColumns(ctx: Ctx, v: NodeInfo, j: number, pasts: Pasts): number {
+  const lf = ctx.lf;
+  const r = v.r;
+  const { s, tail } = pasts;
+  const base = ctx.K - s[0];
+  let p = 0;
+  let arcs = 0;
+  fillings(r, ctx.cols[j], lf, (x, a) => {
+    arcs++;
+    let f = a;
+    for (let i = 0; i < r.length; i++) f += lf[r[i] - x[i]];
+    const k = firstAtLeast(s, ctx.thr - f);
+    if (k < s.length) p += Math.exp(base - f) * tail[k];
+  });
+  spend(ctx, arcs * 2);
+  return p;
 }
 
 interface Grouped {
@@ -175,27 +300,6 @@ function spend(ctx: Ctx, units: number): void {
   if (ctx.work > ctx.budget) throw new RxCBudgetExceeded("time");
 }
 
-/** Decide the pasts of a node by the path bounds: mass of those that count, and the undecided ones. */
-function settle(ctx: Ctx, r: number[], j: number, ps: Float64Array, pw: Float64Array): { mass: number; s: number[]; w: number[] } {
-  const [lb, ub] = bounds(ctx, r, j);
-  const lf = ctx.lf;
-  let logMass = lf[ctx.suffix[j]] - ctx.lfColsSuffix[j];
-  for (const v of r) logMass -= lf[v];
-  let mass = 0;
-  const s: number[] = [];
-  const w: number[] = [];
-  for (let k = 0; k < ps.length; k++) {
-    const past = ps[k];
-    if (past + lb >= ctx.thr) mass += pw[k] * Math.exp(ctx.K - past + logMass);
-    else if (past + ub >= ctx.thr) {
-      s.push(past);
-      w.push(pw[k]);
-    }
-  }
-  spend(ctx, ps.length);
-  return { mass, s, w };
-}
-
 /** min over 0 <= x_k <= caps_k (ascending), sum x = total, of sum log x_k! (most even split). */
 function minSplit(lf: Float64Array, total: number, capsAsc: number[]): number {
   let rem = total;
@@ -229,9 +333,11 @@ function maxSplit(lf: Float64Array, total: number, capsDesc: number[]): number {
 }
 
 /**
- * Bounds on the score of any completion of remaining rows rAsc with columns j..C-1: relax either
- * the row or the column constraints (each relaxation splits every column, resp. row, on its own)
- * and take the tighter of the two.
+ * Bounds on the score of any completion of remaining rows rAsc with columns j..C-1.
+ * Lower: the Lagrangian dual of the separable convex problem (`dualLowerBound`), which is tight
+ * up to rounding after two sweeps and never weaker than the two relaxations below.
+ * Upper: relax either the row or the column constraints (each relaxation splits every column,
+ * resp. row, on its own) and take the tighter of the two.
  */
 function bounds(ctx: Ctx, rAsc: number[], j: number): [number, number] {
   const lf = ctx.lf;
@@ -255,7 +361,79 @@ function bounds(ctx: Ctx, rAsc: number[], j: number): [number, number] {
     lbRow += minSplit(lf, r, cAsc);
     ubRow += maxSplit(lf, r, cDesc);
   }
-  return [Math.max(lbCol, lbRow), Math.min(ubCol, ubRow)];
+  const lbDual = dualLowerBound(lf, rAsc, cDesc, ctx.suffix[j]);
+  return [Math.max(lbCol, lbRow, lbDual), Math.min(ubCol, ubRow)];
+}
+
+/**
+ * Lower bound on min sum g(x_ij), g(x) = log x!, over integer tables with row sums r and column
+ * sums c, by Lagrangian duality: for any multipliers a (rows) and b (columns),
+ *   L(a, b) = sum a_i r_i + sum b_j c_j + sum_ij min_{0 <= x <= min(r_i, c_j)} [g(x) - (a_i + b_j) x]
+ * is a lower bound (weak duality), and the inner minimum is explicit because g is convex with
+ * increments g(x + 1) - g(x) = log(x + 1): x* = min(cap, floor(e^(a_i + b_j))). The transportation
+ * constraints are totally unimodular, so the best multipliers give the integer minimum itself
+ * (e.g. Bertsekas, "Network Optimization: Continuous and Discrete Models", 1998, ch. 8-9). We
+ * start at the independence fit a_i + b_j = log(r_i c_j / n) and take two sweeps of exact
+ * coordinate ascent. The value is reduced by a rounding margin so that it stays a bound.
+ */
+function dualLowerBound(lf: Float64Array, r: number[], c: number[], n: number): number {
+  const R = r.length;
+  const C = c.length;
+  const half = Math.log(n) / 2;
+  const a = r.map((v) => Math.log(v) - half);
+  const b = c.map((v) => Math.log(v) - half);
+  const capRow = (i: number) => c.map((cj) => Math.min(r[i], cj));
+  const capCol = (j: number) => r.map((ri) => Math.min(ri, c[j]));
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (let i = 0; i < R; i++) if (r[i] > 0) a[i] = coordinateStep(r[i], b, capRow(i));
+    for (let j = 0; j < C; j++) if (c[j] > 0) b[j] = coordinateStep(c[j], a, capCol(j));
+  }
+  let value = 0;
+  for (let i = 0; i < R; i++) value += Number.isFinite(a[i]) ? a[i] * r[i] : 0;
+  for (let j = 0; j < C; j++) value += Number.isFinite(b[j]) ? b[j] * c[j] : 0;
+  for (let i = 0; i < R; i++) {
+    for (let j = 0; j < C; j++) {
+      const lam = a[i] + b[j];
+      if (!(lam > 0)) continue;
+      const cap = Math.min(r[i], c[j]);
+      const x = Math.min(cap, Math.floor(Math.exp(lam)));
+      value += lf[x] - lam * x;
+    }
+  }
+  return value - 1e-9 * Math.max(1, Math.abs(value));
+}
+
+/**
+ * Exact maximisation of the dual in one multiplier t (others fixed at offsets o): the smallest t
+ * at which sum_k min(cap_k, floor(e^(t + o_k))) reaches the margin. Starts just below the
+ * continuous solution and walks the breakpoints t = log m - o_k upwards.
+ */
+function coordinateStep(target: number, o: number[], cap: number[]): number {
+  const K = o.length;
+  // cells of this line at multiplier t (the 1e-9 keeps a breakpoint on its upper step)
+  const cell = (t: number, k: number): number => (cap[k] > 0 && t + o[k] > 0 ? Math.min(cap[k], Math.floor(Math.exp(t + o[k]) * (1 + 1e-12) + 1e-9)) : 0);
+  const count = (t: number): number => {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += cell(t, k);
+    return s;
+  };
+  let sumExp = 0;
+  for (let k = 0; k < K; k++) if (cap[k] > 0 && Number.isFinite(o[k])) sumExp += Math.exp(o[k]);
+  let t = Math.log(target / sumExp);
+  // the continuous guess can overshoot where cells are capped: step down until below the margin
+  for (let step = 0.25; count(t) >= target; step *= 2) t -= step;
+  for (let n = count(t); n < target; ) {
+    let next = Infinity;
+    for (let k = 0; k < K; k++) {
+      const x = cell(t, k);
+      if (cap[k] <= 0 || x >= cap[k] || !Number.isFinite(o[k])) continue;
+      next = Math.min(next, Math.log(x + 1) - o[k]);
+    }
+    if (!(next > t)) return t; // every cell at its cap (infeasible margins) or no progress: t is still valid
+    t = next;
+    n = count(t);
+  }
+  return t;
 }
 
 /** Calls visit(x, score) for every filling x of column total c into rows with caps r (x is reused). */
@@ -287,55 +465,4 @@ function keyOf(v: number[], N: number): number | string {
   let key = 0;
   for (const x of sorted) key = key * (N + 1) + x;
   return key;
-}
-
-/** Fill column j in every way; add the undecided pasts (plus the arc score) to the children's pasts. */
-function expand(ctx: Ctx, r: number[], j: number, s: number[], w: number[], table: PastTable, children: number[][], ids: Map<number | string, number>): void {
-  const rest = new Array<number>(r.length);
-  fillings(r, ctx.cols[j], ctx.lf, (x, score) => {
-    spend(ctx, 1 + s.length);
-    for (let i = 0; i < r.length; i++) rest[i] = r[i] - x[i];
-    const key = keyOf(rest, ctx.suffix[0]);
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = children.length;
-      ids.set(key, id);
-      children.push([...rest].sort((a, b) => a - b));
-    }
-    for (let k = 0; k < s.length; k++) table.add(id, s[k] + score, w[k]);
-  });
-}
-
-/**
- * Node with two columns left: list the scores f of all completions (column j filled with x, the
- * last column with r - x), sort them, and for each past s add w exp(K - s) sum_{f >= thr - s} exp(-f).
- */
-function lastTwoColumns(ctx: Ctx, r: number[], j: number, s: number[], w: number[]): number {
-  const lf = ctx.lf;
-  const scores: number[] = [];
-  fillings(r, ctx.cols[j], lf, (x, score) => {
-    let f = score;
-    for (let i = 0; i < r.length; i++) f += lf[r[i] - x[i]];
-    scores.push(f);
-  });
-  spend(ctx, scores.length * 2 + s.length * 20);
-  const f = Float64Array.from(scores).sort();
-  const n = f.length;
-  const f0 = f[0];
-  // tail[k] = sum_{i >= k} exp(-(f_i - f0)), summed from the smallest terms up
-  const tail = new Float64Array(n + 1);
-  for (let k = n - 1; k >= 0; k--) tail[k] = tail[k + 1] + Math.exp(f0 - f[k]);
-  let p = 0;
-  for (let k = 0; k < s.length; k++) {
-    const t = ctx.thr - s[k];
-    let a = 0;
-    let b = n;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (f[mid] >= t) b = mid;
-      else a = mid + 1;
-    }
-    if (a < n) p += w[k] * Math.exp(ctx.K - s[k] - f0) * tail[a];
-  }
-  return p;
 }
