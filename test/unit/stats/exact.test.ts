@@ -32,6 +32,29 @@ describe("r x c Fisher on baseline-sized tables vs R fisher.test (FEXACT)", () =
     expect(exact).toBe((f as unknown as { exactCount: number }).exactCount);
     expect(exact).toBeGreaterThanOrEqual(300);
   });
+  it("on tables FEXACT answers only with more time (fisherRxCBaselineLong.json) is exact or says it is beyond its budget", () => {
+    // CI uses a quarter of the default budget (a refusal then costs ~0.5 s); STATS_FULL=1 runs the default.
+    interface L { index: number; table: number[][]; p: number | null; seconds: number }
+    const long = loadFixture<L>("fisherRxCBaselineLong");
+    const full = process.env.STATS_FULL === "1";
+    const budget = full ? S.RXC_EXACT_BUDGET : S.RXC_EXACT_BUDGET / 4;
+    const mm = new Mismatches();
+    let exact = 0;
+    const rExact = long.cases.filter((c) => c.p !== null);
+    for (const c of rExact) {
+      mm.check(JSON.stringify(f.cases[c.index].table) === JSON.stringify(c.table) && f.cases[c.index].rGaveUp, `#${c.index} is a first-pass give-up`, c.index, "same table");
+      const label = `#${c.index} ${JSON.stringify(c.table)} (R ${c.seconds} s)`;
+      try {
+        mm.num(label + " p", S.fisherRxCExactP(c.table, { budget }), c.p);
+        exact++;
+      } catch (e) {
+        mm.check(e instanceof VirkningError && e.code === "STATS_EXACT_BUDGET", label + " refusal", String(e), "STATS_EXACT_BUDGET");
+      }
+    }
+    expect(mm.list).toEqual([]);
+    console.log(`fisherRxCBaselineLong: ${long.cases.length} tables, R exact ${rExact.length}, exact here ${exact} (budget ${budget})`);
+    expect(exact).toBeGreaterThanOrEqual(full ? 55 : 27);
+  });
   it("beyond the budget fisherExact reports a simulated p with its Monte Carlo standard error, never undefined", () => {
     // a 5x5 table with n = 500 and near-uniform margins: far beyond any exact budget
     const t = [[20, 21, 19, 22, 18], [19, 20, 21, 18, 22], [21, 19, 20, 22, 18], [18, 22, 20, 19, 21], [22, 18, 20, 19, 21]];
