@@ -383,9 +383,10 @@ function decidePartial(
   const sMax = pasts.s[pasts.s.length - 1];
   const M = ctx.suffix[j + 1];
   const lfFuture = lf[M] - ctx.lfColsSuffix[j + 1];
-  for (let m = 1; m < C; m++) colBuf[m] = ctx.cols[j + m];
   return (x, i, left, score, mult, whole) => {
     ctx.work += 10;
+    // the scratch buffers are shared: fill them completely on every call
+    for (let m = 1; m < C; m++) colBuf[m] = ctx.cols[j + m];
     let S = 0;
     for (let k = 0; k < R; k++) {
       rowBuf[k] = k < i ? r[k] - x[k] : r[k];
