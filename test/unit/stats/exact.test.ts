@@ -64,6 +64,12 @@ describe("r x c Fisher on baseline-sized tables vs R fisher.test (FEXACT)", () =
     expect(r.pValue).toBeGreaterThan(0.5); // uniform table: nearly every table is less likely
     expect(r.parameter.mcStandardError).toBe(Math.sqrt((r.pValue * (1 - r.pValue)) / 500));
     expect(r.warnings.some((w) => w.da.includes("Monte Carlo-standardfejl"))).toBe(true);
+    // without being asked to simulate, fisherExact falls back on its own and says why
+    const auto = S.fisherExact(t);
+    expect(auto.method.da).toBe("Fishers eksakte test (r×c, Monte Carlo-simuleret p-værdi)");
+    expect(auto.parameter).toMatchObject({ B: S.RXC_DEFAULT_SIMULATION.B, seed: S.RXC_DEFAULT_SIMULATION.seed });
+    expect(auto.warnings.some((w) => /over (tids|hukommelses)budgettet for eksakt beregning/.test(w.da) && w.da.includes("simuleret"))).toBe(true);
+    expect(auto.pValue).toBeGreaterThan(0.5);
   });
 });
 
