@@ -272,10 +272,10 @@ function sortedPasts(ctx: Ctx, s0: Float64Array, w0: Float64Array): Pasts {
   return { s, w, tail };
 }
 
-/** First index k with s[k] >= t (s ascending). */
-function firstAtLeast(s: Float64Array, t: number): number {
+/** First index k < end with s[k] >= t, else end (s ascending). */
+function firstAtLeast(s: Float64Array, t: number, end = s.length): number {
   let a = 0;
-  let b = s.length;
+  let b = end;
   while (a < b) {
     const mid = (a + b) >> 1;
     if (s[mid] >= t) b = mid;
@@ -325,14 +325,7 @@ function againstCompletions(ctx: Ctx, s: Float64Array, w: Float64Array, lo: numb
   let sum = 0;
   let top = f.length;
   for (let k = lo; k < hi; k++) {
-    const t = ctx.thr - s[k] - a;
-    let x = 0;
-    let y = top;
-    while (x < y) {
-      const mid = (x + y) >> 1;
-      if (f[mid] >= t) y = mid;
-      else x = mid + 1;
-    }
+    const x = firstAtLeast(f, ctx.thr - s[k] - a, top);
     top = x;
     if (x < f.length) sum += w[k] * mExp(ctx.K - s[k] - a - f[0]) * tail[x];
   }
