@@ -418,7 +418,7 @@ function partialUpper(lf: Float64Array, r: Int32Array, R: number, c: Int32Array,
 const scratch = new Int32Array(64);
 
 /** max sum log x! over 0 <= x_k <= caps[k] (k in from..to-1) with sum x = total: largest caps first. */
-function concentrated(lf: Float64Array, total: number, caps: Int32Array, from: number, to: number): number {
+function concentrated(lf: Float64Array, total: number, caps: ArrayLike<number>, from: number, to: number): number {
   const n = to - from;
   const sorted = n <= scratch.length ? scratch : new Int32Array(n);
   for (let k = 0; k < n; k++) {
@@ -556,19 +556,6 @@ function minSplit(lf: Float64Array, total: number, capsAsc: number[]): number {
   return res;
 }
 
-/** max of the same (most concentrated split: greedily into the largest caps). */
-function maxSplit(lf: Float64Array, total: number, capsDesc: number[]): number {
-  let rem = total;
-  let res = 0;
-  for (const c of capsDesc) {
-    if (rem <= 0) break;
-    const x = mMin(c, rem);
-    res += lf[x];
-    rem -= x;
-  }
-  return res;
-}
-
 /**
  * Bounds on the score of any completion of remaining rows rAsc with columns j..C-1.
  * Lower: the Lagrangian dual of the separable convex problem (`dualLowerBound`), which is tight
@@ -583,20 +570,19 @@ function bounds(ctx: Ctx, rAsc: number[], j: number): [number, number] {
     for (const v of rAsc) s += lf[v];
     return [s, s];
   }
-  const rDesc = [...rAsc].reverse();
   const cDesc = ctx.cols.slice(j).sort((a, b) => b - a); // the relaxations need sorted caps, whatever the column order
   const cAsc = [...cDesc].reverse();
   let lbCol = 0;
   let ubCol = 0;
   for (const c of cDesc) {
     lbCol += minSplit(lf, c, rAsc);
-    ubCol += maxSplit(lf, c, rDesc);
+    ubCol += concentrated(lf, c, rAsc, 0, rAsc.length);
   }
   let lbRow = 0;
   let ubRow = 0;
   for (const r of rAsc) {
     lbRow += minSplit(lf, r, cAsc);
-    ubRow += maxSplit(lf, r, cDesc);
+    ubRow += concentrated(lf, r, cDesc, 0, cDesc.length);
   }
   const R = rAsc.length;
   const C = cDesc.length;
