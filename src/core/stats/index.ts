@@ -19,7 +19,10 @@
  * | wilcoxonSignedRank        | Wilcoxon signed rank on x - y, zeros dropped            | wilcox.test(x, y, paired = TRUE) |
  * | shapiroWilk               | Shapiro-Wilk, Royston AS R94, 3 <= n <= 5000            | shapiro.test(x) |
  * | smdContinuous/Proportion  | standardised mean difference for baseline tables       | (formula) |
- * | powerTwoProportions       | power / n per group for two proportions                 | power.prop.test(p1, p2, n / power) |
+ * | powerTwoProportions       | power / n / detectable p2, one- or two-sided            | power.prop.test(p1, p2, n, power, alternative, strict) |
+ * | powerTwoMeans             | power / n / detectable difference for means (t-test)    | power.t.test(n, delta, sd, power, type, alternative) |
+ * | powerTimeToEvent          | events / n / detectable hazard ratio (Schoenfeld)       | (formula) |
+ * | inflateForDropout         | ceil(n / (1 - drop-out))                                | (formula) |
  * | sampleSizeFor80           | ceil(n per group) for 80 % power                        | ceiling(power.prop.test(..., power = .8)$n) |
  * | formatP/Percent/Number/CI | Danish / English number text                            | — |
  * | mean, sd, median          | descriptive                                             | mean, sd, median |
@@ -31,7 +34,7 @@
  * See src/core/stats/README.md for conventions (where R and SciPy differ, we follow R) and the
  * fixture coverage per test (>= 300 R cases each, plus a SciPy cross-check).
  */
-export type { Alternative, ConfInt, EstimateResult, Lang, NamedEstimate, PowerResult, Statistic, TablePolicy, TestResult, Text } from "./types";
+export type { Alternative, ConfInt, EstimateResult, Lang, NamedEstimate, PowerResult, PowerSides, MeansPowerResult, SurvivalPowerResult, Statistic, TablePolicy, TestResult, Text } from "./types";
 export { expectedCounts, chiSquareTest, testTable, WARN_EXPECTED_LT5 } from "./tables";
 export { fisherExact, fisherRxCExactP, RXC_EXACT_BUDGET, RXC_MAX_PASTS, RXC_DEFAULT_SIMULATION } from "./fisher";
 export type { FisherOptions } from "./fisher";
@@ -45,8 +48,8 @@ export { wilcoxonRankSum, wilcoxonSignedRank, ALL_TIED_WARNING, EXACT_RANK_SUM_M
 export type { WilcoxonOptions } from "./wilcoxon";
 export { shapiroWilk } from "./shapiro";
 export { smdContinuous, smdProportion } from "./smd";
-export { powerTwoProportions, sampleSizeFor80 } from "./power";
-export type { PowerArgs } from "./power";
+export { powerTwoProportions, sampleSizeFor80, powerTwoMeans, powerTimeToEvent, inflateForDropout } from "./power";
+export type { PowerArgs, MeansPowerArgs, SurvivalPowerArgs } from "./power";
 export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
 export { FISHER_MAX_TOTAL } from "./validate";

@@ -58,12 +58,43 @@ export type TablePolicy = "pearson" | "yates" | "fisher" | "auto";
 
 export type Lang = "da" | "en";
 
+/** Sides of a planning test, as R's power.prop.test / power.t.test name them. */
+export type PowerSides = "two.sided" | "one.sided";
+
 export interface PowerResult {
   n: number;
   power: number;
   p1: number;
   p2: number;
   sigLevel: number;
+  alternative: PowerSides;
   method: Text;
   warnings: Text[];
+}
+
+export interface MeansPowerResult {
+  /** n per group (two.sample) or number of pairs / observations (paired, one.sample). */
+  n: number;
+  delta: number;
+  sd: number;
+  power: number;
+  sigLevel: number;
+  alternative: PowerSides;
+  type: "two.sample" | "one.sample" | "paired";
+  method: Text;
+}
+
+export interface SurvivalPowerResult {
+  /** Events needed (or available) in both groups together. */
+  events: number;
+  /** Hazard ratio intervention / control. */
+  hr: number;
+  power: number;
+  sigLevel: number;
+  alternative: PowerSides;
+  /** Probability that a citizen has the event within the study (average over the groups); absent without an accrual/follow-up assumption. */
+  eventProbability?: number;
+  /** Citizens per group (events / probability / 2); absent without an accrual/follow-up assumption. */
+  nPerGroup?: number;
+  method: Text;
 }
