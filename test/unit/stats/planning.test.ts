@@ -10,7 +10,7 @@ import { inflateForDropout, powerTimeToEvent, powerTwoMeans, powerTwoProportions
 import type { PowerSides } from "../../../src/core/stats";
 
 type Case = Record<string, number | string | boolean | null>;
-const cases = (fixture as { cases: Case[] }).cases;
+const cases = (fixture as unknown as { cases: Case[] }).cases;
 const num = (c: Case, k: string): number | undefined => (typeof c[k] === "number" ? (c[k] as number) : undefined);
 const close = (got: number, want: number): void => {
   expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
