@@ -9,6 +9,9 @@ import { renderInPane } from "./renderInPane";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import allocation from "../fixtures/design/allocation.json";
 import planning from "../fixtures/design/planning.json";
+import statsPlanning from "../fixtures/stats/planning.json";
+
+const stats = statsPlanning as unknown as { cases: Record<string, number | string | boolean | null>[] };
 import { LangProvider, type Lang } from "../../src/taskpane/i18n";
 import DesignPane from "../../src/taskpane/design/DesignPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
@@ -108,6 +111,38 @@ test("the planning table: 20 % vs 30 % at 80 % power gives R's n per group, writ
   expect(result.textContent).toContain(`skal hver gruppe have mindst ${r.nPerGroup} borgere`);
   expect(result.textContent).toContain('Planen er skrevet i arket "Stikprøveplan".');
   expect(wb.getSheet("Stikprøveplan")).toBeDefined();
+});
+
+test("both ways: with 60 per group the pane gives R's smallest detectable share, one-sided, and the plan is there after reopening", async () => {
+  const r = stats.cases.find((x) => x.kind === "prop" && x.solve === "p2" && x.p1 === 0.2 && x.n === 60 && x.alternative === "one.sided" && x.sigLevel === 0.05 && x.strict === false)!;
+  const first = renderInPane(<DesignPane />, "da");
+  await screen.findByTestId("design-pane");
+  fireEvent.click(screen.getByLabelText("mindste forskel for et givet antal"));
+  type("Borgere pr. gruppe", "60");
+  fireEvent.change(screen.getByLabelText("Test"), { target: { value: "one.sided" } });
+  type("Forventet frafald, %", "20");
+  fireEvent.click(screen.getByRole("button", { name: "Skriv stikprøveplan" }));
+  const result = await screen.findByTestId("design-plan-result");
+  const pct = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 }).format((r.p2 as number) * 100);
+  expect(result.textContent).toContain(`påvise en forskel fra 20 % i kontrolgruppen til ${pct} % i indsatsgruppen`);
+  expect(result.textContent).toContain("ensidet test");
+  expect(result.textContent).toContain("skal der inkluderes 75 borgere pr. gruppe");
+  first.unmount();
+  renderInPane(<DesignPane />, "da");
+  await screen.findByTestId("design-pane");
+  await waitFor(() => expect((screen.getByLabelText("Borgere pr. gruppe") as HTMLInputElement).value).toBe("60"));
+  expect((screen.getByLabelText("Test") as HTMLSelectElement).value).toBe("one.sided");
+  expect((screen.getByLabelText("Forventet frafald, %") as HTMLInputElement).value).toBe("20");
+});
+
+test("a mean (progression score): a difference of 0 is refused with the row named, nothing written", async () => {
+  await renderPane();
+  fireEvent.change(screen.getByLabelText("Type af resultatmål"), { target: { value: "mean" } });
+  type("SD 1", "2");
+  type("Forskel 1", "0");
+  fireEvent.click(screen.getByRole("button", { name: "Skriv stikprøveplan" }));
+  expect((await screen.findByRole("alert")).textContent).toContain('Række 1: "Forskel" skal være et tal større end 0.');
+  expect(wb.getSheet("Stikprøveplan")).toBeUndefined();
 });
 
 test("English pane", async () => {

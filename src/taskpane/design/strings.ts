@@ -50,6 +50,24 @@ export interface DesignStrings {
   planWritten: (sheet: string) => string;
   badPercent: (field: string, row: number) => string;
   badNumber: (field: string) => string;
+  badPositive: (field: string, row: number) => string;
+  modeDifference: string;
+  sides: string;
+  twoSided: string;
+  oneSided: string;
+  dropout: string;
+  kind: string;
+  kindProportion: string;
+  kindMean: string;
+  kindTime: string;
+  sd: string;
+  difference: string;
+  medianControl: string;
+  hr: string;
+  accrual: string;
+  followUp: string;
+  planHelpMean: string;
+  planHelpTime: string;
   intervention: string;
   control: string;
 }
@@ -104,6 +122,24 @@ export const designStrings: Dictionary<DesignStrings> = {
     planWritten: (sheet) => `Planen er skrevet i arket "${sheet}".`,
     badPercent: (f, r) => `Række ${r}: "${f}" skal være en procent mellem 0 og 100.`,
     badNumber: (f) => `"${f}" skal være et helt tal.`,
+    badPositive: (f, r) => (r > 0 ? `Række ${r}: "${f}" skal være et tal større end 0.` : `"${f}" skal være et tal, mindst 0.`),
+    modeDifference: "mindste forskel for et givet antal",
+    sides: "Test",
+    twoSided: "tosidet",
+    oneSided: "ensidet",
+    dropout: "Forventet frafald, %",
+    kind: "Type af resultatmål",
+    kindProportion: "Andel (fx i job eller uddannelse)",
+    kindMean: "Gennemsnit (fx progressionsscore)",
+    kindTime: "Tid til hændelse (fx til selvforsørgelse)",
+    sd: "SD",
+    difference: "Forskel",
+    medianControl: "Median, uger",
+    hr: "Hazard ratio",
+    accrual: "Inklusionsperiode, uger",
+    followUp: "Opfølgning efter sidste inklusion, uger",
+    planHelpMean: "Skriv spredningen (SD) og den forventede forskel i gennemsnit mellem indsatsgruppe og kontrolgruppe for hvert resultatmål.",
+    planHelpTime: "Skriv kontrolgruppens mediantid til hændelsen i uger og den forventede hazard ratio (over 1: hændelsen kommer hurtigere i indsatsgruppen).",
     intervention: "indsatsgruppen",
     control: "kontrolgruppen",
   },
@@ -156,6 +192,24 @@ export const designStrings: Dictionary<DesignStrings> = {
     planWritten: (sheet) => `The plan is written on the sheet "${sheet}".`,
     badPercent: (f, r) => `Row ${r}: "${f}" must be a percentage between 0 and 100.`,
     badNumber: (f) => `"${f}" must be a whole number.`,
+    badPositive: (f, r) => (r > 0 ? `Row ${r}: "${f}" must be a number above 0.` : `"${f}" must be a number, at least 0.`),
+    modeDifference: "smallest difference for a given number",
+    sides: "Test",
+    twoSided: "two-sided",
+    oneSided: "one-sided",
+    dropout: "Expected drop-out, %",
+    kind: "Kind of outcome",
+    kindProportion: "Share (e.g. in job or education)",
+    kindMean: "Mean (e.g. progression score)",
+    kindTime: "Time to event (e.g. to self-support)",
+    sd: "SD",
+    difference: "Difference",
+    medianControl: "Median, weeks",
+    hr: "Hazard ratio",
+    accrual: "Inclusion period, weeks",
+    followUp: "Follow-up after the last inclusion, weeks",
+    planHelpMean: "Enter the spread (SD) and the expected difference in means between the intervention and control groups for each outcome.",
+    planHelpTime: "Enter the control group's median time to the event in weeks and the expected hazard ratio (above 1: the event comes sooner in the intervention group).",
     intervention: "intervention group",
     control: "control group",
   },
