@@ -22,6 +22,8 @@
  * | powerTwoProportions       | power / n / detectable p2, one- or two-sided            | power.prop.test(p1, p2, n, power, alternative, strict) |
  * | powerTwoMeans             | power / n / detectable difference for means (t-test)    | power.t.test(n, delta, sd, power, type, alternative) |
  * | powerTimeToEvent          | events / n / detectable hazard ratio (Schoenfeld)       | (formula) |
+ * | logisticRegression        | adjusted OR (Wald, profile), standardised RD/RR; Firth  | glm(binomial, epsilon 1e-14); (formula) |
+ * | linearRegression          | ANCOVA: adjusted difference in means                    | lm(y ~ group + baseline + ...) |
  * | inflateForDropout         | ceil(n / (1 - drop-out))                                | (formula) |
  * | sampleSizeFor80           | ceil(n per group) for 80 % power                        | ceiling(power.prop.test(..., power = .8)$n) |
  * | formatP/Percent/Number/CI | Danish / English number text                            | — |
@@ -54,3 +56,5 @@ export { formatP, formatPercent, formatNumber, formatCI } from "./format";
 export { mean, sd, median, variance } from "./descriptive";
 export { FISHER_MAX_TOTAL } from "./validate";
 export { mantelHaenszel, type MantelHaenszelResult, type Stratum } from "./mantelHaenszel";
+export { logisticRegression, linearRegression } from "./regression";
+export type { Covariate, Coefficient, LogisticArgs, LogisticResult, LinearArgs, LinearResult, MarginalEffect } from "./regression";
