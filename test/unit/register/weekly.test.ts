@@ -1,0 +1,79 @@
+/**
+ * Weekly register measures against R (test/fixtures/register/weekly.json, scripts/fixtures/generate-register.R):
+ * R derives the time to the first spell of k self-supporting weeks with its own loop, then survfit,
+ * survdiff and t.test; the add-in's analyseRegister must give the same numbers to 1e-8.
+ */
+import fixture from "../../fixtures/register/weekly.json";
+import { analyseRegister, defaultWeekClass, durablySelfSupporting, shareSelfSupporting, timeToSelfSupport, type CitizenWeeks, type WeekClass } from "../../../src/core/register/weekly";
+
+interface Case {
+  id: number; k: number; tau: number; group: number[]; strata: string[]; weeks: string[];
+  rmst1: (number | null)[]; rmst0: (number | null)[]; diff: number; diffLower: number; diffUpper: number; logRank: number; strataLogRank: number;
+  windows: { from: number; to: number; mean1: number; mean0: number; n1: number; n0: number; lower: number; upper: number; p: number }[];
+}
+const cases = (fixture as unknown as { cases: Case[] }).cases;
+const CODE: Record<string, WeekClass | null> = { s: "selvforsoergende", p: "paaVej", a: "andet", ".": null };
+const close = (got: number | null, want: number | null): void => {
+  if (want === null) return void expect(got === null || !Number.isFinite(got)).toBe(true);
+  expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(want)));
+};
+
+describe.each(cases.map((c) => [c.id, c] as const))("weekly dataset %i", (_id, c) => {
+  const citizens: CitizenWeeks[] = c.weeks.map((w, i) => ({ id: `B${i}`, group: c.group[i] as 0 | 1, weeks: [...w].map((ch) => CODE[ch]), stratum: c.strata[i] }));
+  const r = analyseRegister(citizens, { windows: c.windows.map((w) => ({ from: w.from, to: w.to })), spellWeeks: c.k });
+  it("restricted mean, its SE and the median with limits per group; the difference with its interval", () => {
+    expect(r.tau).toBe(c.tau);
+    const got = (g: typeof r.intervention) => [g.rmst.estimate, g.rmst.se, g.median.median, g.median.lower, g.median.upper];
+    got(r.intervention).forEach((v, i) => close(v, c.rmst1[i]));
+    got(r.control).forEach((v, i) => close(v, c.rmst0[i]));
+    close(r.rmstDifference.estimate, c.diff);
+    close(r.rmstDifference.ci.lower, c.diffLower);
+    close(r.rmstDifference.ci.upper, c.diffUpper);
+  });
+  it("log-rank, plain and stratified", () => {
+    close(r.logRank!.statistic, c.logRank);
+    close(r.stratifiedLogRank!.statistic, c.strataLogRank);
+  });
+  it("share of weeks self-supporting per window: means, counts, Welch interval and p", () => {
+    r.windows.forEach((w, i) => {
+      const want = c.windows[i];
+      close(w.intervention.mean, want.mean1);
+      close(w.control.mean, want.mean0);
+      expect([w.intervention.n, w.control.n]).toEqual([want.n1, want.n0]);
+      close(w.ci!.lower, want.lower);
+      close(w.ci!.upper, want.upper);
+      close(w.pValue, want.p);
+    });
+  });
+});
+
+describe("the definitions the sheet states", () => {
+  const S: WeekClass = "selvforsoergende";
+  const A: WeekClass = "andet";
+  it("the event is the first week of the first spell of k observed weeks; the start week is week 1", () => {
+    expect(timeToSelfSupport([A, S, S, S, S, A], 4)).toEqual({ time: 2, event: 1 });
+    expect(timeToSelfSupport([S, S, S, S], 4)).toEqual({ time: 1, event: 1 });
+  });
+  it("a gap in the data breaks a spell; no spell is censored at the last observed week", () => {
+    expect(timeToSelfSupport([S, S, null, S, S, A, null], 4)).toEqual({ time: 6, event: 0 });
+    expect(timeToSelfSupport([null, null], 4)).toBeNull();
+  });
+  it("40 weeks in work then losing the job in week 51 still counts its self-supporting weeks", () => {
+    const weeks: WeekClass[] = [...Array(10).fill(A), ...Array(40).fill(S), ...Array(2).fill(A)];
+    expect(shareSelfSupporting(weeks, 1, 52)).toBeCloseTo(40 / 52, 12);
+    expect(timeToSelfSupport(weeks, 4)).toEqual({ time: 11, event: 1 });
+  });
+  it("varig selvforsørgelse: m of the last n weeks", () => {
+    const weeks: WeekClass[] = [A, S, S, A, S, S];
+    expect(durablySelfSupporting(weeks, 4, 5, 6)).toBe(true);
+    expect(durablySelfSupporting(weeks, 5, 5, 6)).toBe(false);
+    expect(durablySelfSupporting([S, null, S], 2, 3, 3)).toBeNull();
+  });
+  it("default classes: no benefit and job are self-supporting, praktik is on the way, sickness benefit is other", () => {
+    expect(defaultWeekClass("")).toBe("selvforsoergende");
+    expect(defaultWeekClass("Selvforsørgende")).toBe("selvforsoergende");
+    expect(defaultWeekClass("Kontanthjælp – i praktik")).toBe("paaVej");
+    expect(defaultWeekClass("Sygedagpenge")).toBe("andet");
+    expect(defaultWeekClass("Ikke selvforsørgende")).toBe("andet");
+  });
+});
