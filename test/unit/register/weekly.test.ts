@@ -4,6 +4,7 @@
  * survdiff and t.test; the add-in's analyseRegister must give the same numbers to 1e-8.
  */
 import fixture from "../../fixtures/register/weekly.json";
+import { readWeekly, weekIndex } from "../../../src/core/register/layout";
 import { analyseRegister, defaultWeekClass, durablySelfSupporting, shareSelfSupporting, timeToSelfSupport, type CitizenWeeks, type WeekClass } from "../../../src/core/register/weekly";
 
 interface Case {
@@ -75,5 +76,40 @@ describe("the definitions the sheet states", () => {
     expect(defaultWeekClass("Kontanthjælp – i praktik")).toBe("paaVej");
     expect(defaultWeekClass("Sygedagpenge")).toBe("andet");
     expect(defaultWeekClass("Ikke selvforsørgende")).toBe("andet");
+  });
+});
+
+describe("weekly data in either layout", () => {
+  it("ISO year-week codes in the forms registers use are consecutive across a year end", () => {
+    expect(weekIndex("2024W52")! + 1).toBe(weekIndex("2025W01"));
+    expect(weekIndex("2020-W53")! + 1).toBe(weekIndex("2021-W01"));
+    expect(weekIndex("y_202405")).toBe(weekIndex("2024W05"));
+    expect(weekIndex("uge 7")).toBe(7);
+  });
+  it("wide and long give the same citizens; blank is self-supporting, NA is not observed", () => {
+    const wide = [
+      ["ID", "Gruppe", "2024W51", "2024W52", "2025W01", "2025W02"],
+      ["B1", "Indsats", "Kontanthjælp", "", "", "NA"],
+      ["B2", "Kontrol", "Sygedagpenge", "Sygedagpenge", "Kontanthjælp – i praktik", ""],
+    ];
+    const long = [["ID", "Gruppe", "Uge", "Status"], ...wide.slice(1).flatMap((r) => wide[0].slice(2).map((w, j) => [r[0], r[1], w, r[2 + j]]))];
+    const a = readWeekly({ sheet: "Uger", cells: wide });
+    const b = readWeekly({ sheet: "Uger", cells: long });
+    expect(a.layout).toBe("wide");
+    expect(b.layout).toBe("long");
+    expect(a.citizens).toEqual(b.citizens);
+    expect(a.citizens[0].weeks).toEqual(["andet", "selvforsoergende", "selvforsoergende", null]);
+    expect(a.citizens[1].weeks).toEqual(["andet", "andet", "paaVej", "selvforsoergende"]);
+  });
+  it("a CPR number as ID is refused with the cell named and the value not echoed", () => {
+    const cells = [["ID", "Gruppe", "uge 1"], ["010190-1234", "Indsats", "Job"]];
+    let message = "";
+    try {
+      readWeekly({ sheet: "Uger", cells });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Arket "Uger", celle A2');
+    expect(message).not.toContain("1234");
   });
 });

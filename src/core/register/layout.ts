@@ -1,0 +1,199 @@
+/**
+ * Weekly status data in either layout people receive, from a sheet's cells to CitizenWeeks:
+ * - wide: one row per citizen, one column per week (register extracts: headers such as "2024W05",
+ *   "2024-W05", "202405", "uge 5", a week number, or a date);
+ * - long: one row per citizen and week, with columns for the citizen, the week (code, number or
+ *   date) and the status.
+ * A column named like "gruppe"/"arm" gives the group, one like "start" the start week (otherwise
+ * the `start` option: one week for all, or each citizen's first observed week). A blank status is a
+ * week without benefit, i.e. self-supporting (as in DREAM); "NA", "-", "ikke observeret",
+ * "udvandret", "død" mark a week that was not observed. Statuses are
+ * classified through the user's mapping (label → class), with `defaultWeekClass` for labels it does
+ * not have; the labels found are returned so the mapping sheet can list them. Every error names the
+ * sheet and cell; an ID that is a CPR number is refused without echoing it.
+ */
+import { VirkningError, VirkningValidationError } from "../errors";
+import { cellHasCpr } from "../data/cpr";
+import { mapGroupLabel, type Arm } from "../data/groups";
+import type { CellValue } from "../report/sheetSpec";
+import { cellAddress } from "../report/address";
+import { defaultWeekClass, type CitizenWeeks, type WeekClass } from "./weekly";
+
+export type WeeklyLayout = "wide" | "long";
+
+export interface WeeklyInput {
+  sheet: string;
+  /** The sheet's cells, header in the first row. */
+  cells: CellValue[][];
+  /** Label (as written, trimmed) → class; labels not in it get their default class. */
+  mapping?: Record<string, WeekClass>;
+  /** One start week for all (as a week code, number or date); default: the start column, else the first observed week. */
+  start?: CellValue;
+  /** Normalised group label → arm, as the comparison's group mapping. */
+  groupMap?: Record<string, Arm>;
+}
+
+export interface WeeklyData {
+  layout: WeeklyLayout;
+  citizens: CitizenWeeks[];
+  /** Every status label found, with its class and how many weeks carry it. */
+  labels: { label: string; cls: WeekClass; weeks: number; mapped: boolean }[];
+  /** Citizens whose group is neither indsatsgruppe nor kontrolgruppe (left out). */
+  unknownGroup: number;
+}
+
+const ISO_WEEK = /^(\d{4})\s*[-_ ]?\s*[wW]?\s*(\d{1,2})$/;
+const UGE = /^(?:uge|week|u)\s*(\d{1,3})$/i;
+
+/** Monday of ISO week 1 of a year, as days since 1899-12-30 (Excel's serial origin). */
+function isoWeekOneMonday(year: number): number {
+  const jan4 = Date.UTC(year, 0, 4) / 86400000 + 25569;
+  const weekday = (new Date(Date.UTC(year, 0, 4)).getUTCDay() + 6) % 7; // Monday = 0
+  return jan4 - weekday;
+}
+
+/** A week as an absolute index (Monday serial / 7, or a plain week number); null when the cell is no week. */
+export function weekIndex(v: CellValue | undefined): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (Number.isInteger(v) && v >= 1 && v <= 1000) return v; // a week number
+    if (v > 1000) return Math.floor((Math.floor(v) - 2) / 7); // a date serial: weeks counted from Monday
+    return null;
+  }
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  let m = UGE.exec(s);
+  if (m) return Number(m[1]);
+  m = ISO_WEEK.exec(s.replace(/^y_/i, ""));
+  if (m) {
+    const year = Number(m[1]);
+    const week = Number(m[2]);
+    if (year < 1900 || year > 2200 || week < 1 || week > 53) return null;
+    return Math.floor((isoWeekOneMonday(year) - 2) / 7) + week - 1;
+  }
+  if (/^\d{1,4}$/.test(s)) return Number(s) >= 1 ? Number(s) : null;
+  const d = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s) ?? null;
+  if (d) return Math.floor((Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1])) / 86400000 + 25569 - 2) / 7);
+  return null;
+}
+
+const norm = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+const findColumn = (header: CellValue[], re: RegExp): number => header.findIndex((h) => re.test(norm(h).toLowerCase()));
+
+interface Raw {
+  id: string;
+  group: CellValue;
+  start: number | null;
+  /** absolute week → label */
+  weeks: Map<number, string>;
+  row: number;
+}
+
+function problem(sheet: string, row: number, col: number, da: string, en: string): VirkningError {
+  return new VirkningError("REG_DATA", `Arket "${sheet}", celle ${cellAddress(row, col)}: ${da}`, `Sheet "${sheet}", cell ${cellAddress(row, col)}: ${en}`);
+}
+
+function checkId(input: WeeklyInput, row: number, col: number, problems: VirkningError[]): string | null {
+  const v = input.cells[row][col];
+  if (cellHasCpr(v)) {
+    problems.push(problem(input.sheet, row, col, "ID'et ligner et CPR-nummer. Brug et løbenummer i stedet; CPR-numre må ikke bruges i analysen.", "The ID looks like a CPR number. Use a serial number instead; CPR numbers must not be used in the analysis."));
+    return null;
+  }
+  const id = norm(v);
+  return id === "" ? null : id;
+}
+
+function readWide(input: WeeklyInput, idCol: number, groupCol: number, startCol: number, weekCols: { col: number; week: number }[], problems: VirkningError[]): Raw[] {
+  const out: Raw[] = [];
+  for (let r = 1; r < input.cells.length; r++) {
+    const id = checkId(input, r, idCol, problems);
+    if (id === null) continue;
+    const weeks = new Map<number, string>();
+    for (const { col, week } of weekCols) weeks.set(week, norm(input.cells[r][col]));
+    out.push({ id, group: groupCol >= 0 ? input.cells[r][groupCol] : null, start: startCol >= 0 ? weekIndex(input.cells[r][startCol] ?? undefined) : null, weeks, row: r });
+  }
+  return out;
+}
+
+function readLong(input: WeeklyInput, idCol: number, groupCol: number, startCol: number, weekCol: number, statusCol: number, problems: VirkningError[]): Raw[] {
+  const byId = new Map<string, Raw>();
+  for (let r = 1; r < input.cells.length; r++) {
+    const id = checkId(input, r, idCol, problems);
+    if (id === null) continue;
+    const week = weekIndex(input.cells[r][weekCol] ?? undefined);
+    if (week === null) {
+      problems.push(problem(input.sheet, r, weekCol, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
+      continue;
+    }
+    const raw = byId.get(id) ?? { id, group: groupCol >= 0 ? input.cells[r][groupCol] : null, start: startCol >= 0 ? weekIndex(input.cells[r][startCol] ?? undefined) : null, weeks: new Map(), row: r };
+    if (raw.weeks.has(week)) {
+      problems.push(problem(input.sheet, r, weekCol, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
+      continue;
+    }
+    raw.weeks.set(week, norm(input.cells[r][statusCol]));
+    byId.set(id, raw);
+  }
+  return [...byId.values()];
+}
+
+function classify(label: string, mapping: Record<string, WeekClass> | undefined): { cls: WeekClass; mapped: boolean } {
+  const own = mapping && Object.prototype.hasOwnProperty.call(mapping, label) ? mapping[label] : undefined;
+  return own ? { cls: own, mapped: true } : { cls: defaultWeekClass(label), mapped: false };
+}
+
+/** Reads weekly status data in either layout (see the module note). */
+export function readWeekly(input: WeeklyInput): WeeklyData {
+  const header = input.cells[0] ?? [];
+  const problems: VirkningError[] = [];
+  const idCol = findColumn(header, /^(id|borger|borger[- ]?id|løbenummer|lbnr|person)/);
+  if (idCol < 0) throw new VirkningError("REG_NO_ID", `Arket "${input.sheet}" har ingen kolonne med borgerens ID i række 1 (fx "ID" eller "Borger").`, `The sheet "${input.sheet}" has no column with the citizen's ID in row 1 (e.g. "ID").`);
+  const groupCol = findColumn(header, /^(gruppe|arm|indsats|group)/);
+  const startCol = findColumn(header, /^(start|startuge|inklusion)/);
+  const statusCol = findColumn(header, /^(status|ydelse|forsørgelse|forsoergelse)/);
+  const weekCol = findColumn(header, /^(uge|week|dato|date|periode)$/);
+  const used = new Set([idCol, groupCol, startCol]);
+  const weekCols = header.map((h, col) => ({ col, week: weekIndex(h ?? undefined) })).filter((x): x is { col: number; week: number } => !used.has(x.col) && x.week !== null);
+  const layout: WeeklyLayout = statusCol >= 0 && weekCol >= 0 ? "long" : "wide";
+  if (layout === "wide" && weekCols.length === 0) {
+    throw new VirkningError("REG_NO_WEEKS", `Arket "${input.sheet}" har hverken ugekolonner (fx "2024W05") eller kolonnerne Uge og Status i række 1.`, `The sheet "${input.sheet}" has neither week columns (e.g. "2024W05") nor the columns Week and Status in row 1.`);
+  }
+  const raws = layout === "wide" ? readWide(input, idCol, groupCol, startCol, weekCols, problems) : readLong(input, idCol, groupCol, startCol, weekCol, statusCol, problems);
+  if (problems.length > 0) throw new VirkningValidationError(problems);
+  return assemble(raws, input, layout);
+}
+
+/** Labels that mean the citizen was not observed that week (moved away, died, no data). */
+const NOT_OBSERVED = /^(na|n\/a|\.|-|–|ikke observeret|ingen data|udvandret|død|doed|fraflyttet)$/i;
+
+function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): WeeklyData {
+  const common = input.start !== undefined ? weekIndex(input.start ?? undefined) : null;
+  const counts = new Map<string, { cls: WeekClass; weeks: number; mapped: boolean }>();
+  const citizens: CitizenWeeks[] = [];
+  let unknownGroup = 0;
+  for (const raw of raws) {
+    const arm = mapGroupLabel(norm(raw.group), input.groupMap);
+    if (arm !== "intervention" && arm !== "control") {
+      unknownGroup++;
+      continue;
+    }
+    const observed = [...raw.weeks.keys()];
+    if (observed.length === 0) continue;
+    const start = raw.start ?? common ?? Math.min(...observed);
+    const end = Math.max(...observed);
+    const weeks: (WeekClass | null)[] = [];
+    for (let w = start; w <= end; w++) {
+      const label = raw.weeks.get(w);
+      if (label === undefined || NOT_OBSERVED.test(label)) {
+        weeks.push(null);
+        continue;
+      }
+      const c = classify(label, input.mapping);
+      const seen = counts.get(label) ?? { ...c, weeks: 0 };
+      seen.weeks++;
+      counts.set(label, seen);
+      weeks.push(c.cls);
+    }
+    citizens.push({ id: raw.id, group: arm === "intervention" ? 1 : 0, weeks });
+  }
+  const labels = [...counts.entries()].map(([label, c]) => ({ label, ...c })).sort((a, b) => b.weeks - a.weeks);
+  return { layout, citizens, labels, unknownGroup };
+}
