@@ -1,4 +1,4 @@
-/** Jest projects: unit (core), adapter (excel/ against the preview workbook), ui (jsdom), e2e (Chromium). */
+/** Jest projects: unit (core), adapter (excel/ against the preview workbook), ui (jsdom), engine (LibreOffice), e2e (Chromium). */
 const tsJest = {
   "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true }, diagnostics: { warnOnly: false } }],
   // @noble/hashes 2.x ships only ES modules: compile them to CommonJS for jest (Node 20 cannot require ESM here).
@@ -28,6 +28,8 @@ module.exports = {
       testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
       setupFilesAfterEnv: ["<rootDir>/test/setup/assertions.ts", "<rootDir>/test/ui/setup.ts"],
     },
+    // Headless LibreOffice opens the preview's .xlsx export (scripts/ensure-libreoffice.mjs installs it).
+    { ...common, displayName: "engine", testEnvironment: "node", testMatch: ["<rootDir>/test/engine/**/*.test.ts"] },
     {
       ...common,
       displayName: "e2e",

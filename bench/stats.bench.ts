@@ -108,8 +108,8 @@ export function run(): BenchRow[] {
 /** Slowest exact r x c tables of the R baseline fixtures, and the rank tests at their exact limits. */
 function exactRows(): BenchRow[] {
   const load = (name: string) => {
-    const file = path.join(__dirname, "..", "..", "..", "test", "fixtures", "stats", `${name}.json`);
-    return JSON.parse(fs.readFileSync(fs.existsSync(file) ? file : path.join("test", "fixtures", "stats", `${name}.json`), "utf8")) as { cases: { table: number[][]; p: number | null }[] };
+    // npm run bench runs from the repository root (scripts/bench.mjs).
+    return JSON.parse(fs.readFileSync(path.join("test", "fixtures", "stats", `${name}.json`), "utf8")) as { cases: { table: number[][]; p: number | null }[] };
   };
   const timeAll = (cases: { table: number[][]; p: number | null }[]) => cases.filter((c) => c.p !== null).map((c) => {
     const t0 = process.hrtime.bigint();

@@ -7,16 +7,56 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { createPreviewWorkbook } from "./workbook";
+import { createPreviewWorkbook, type PreviewWorkbook } from "./workbook";
 import { WorkbookView } from "./grid";
 import { App } from "../taskpane/App";
 import { detectLanguage } from "../taskpane/i18n";
 import { prefersDarkTheme } from "../taskpane/theme";
 
 const strings = {
-  da: { title: "Virkning – forhåndsvisning", note: "Eksempelprojektmappe i browseren. Intet gemmes; genindlæs siden for at starte forfra.", pane: "Opgaverude" },
-  en: { title: "Virkning – preview", note: "Sample workbook in the browser. Nothing is saved; reload the page to start over.", pane: "Task pane" },
+  da: {
+    title: "Virkning – forhåndsvisning",
+    note: "Eksempelprojektmappe i browseren. Intet gemmes; genindlæs siden for at starte forfra.",
+    pane: "Opgaverude",
+    download: "Hent projektmappen (.xlsx)",
+    saving: "Gemmer projektmappen …",
+    failed: "Projektmappen kunne ikke gemmes",
+    fileName: "virkning-forhaandsvisning.xlsx",
+  },
+  en: {
+    title: "Virkning – preview",
+    note: "Sample workbook in the browser. Nothing is saved; reload the page to start over.",
+    pane: "Task pane",
+    download: "Download the workbook (.xlsx)",
+    saving: "Saving the workbook …",
+    failed: "The workbook could not be saved",
+    fileName: "virkning-preview.xlsx",
+  },
 };
+
+/** "Hent projektmappen (.xlsx)": the export (with ExcelJS) is loaded only when pressed. */
+function DownloadButton(props: { workbook: PreviewWorkbook; s: (typeof strings)["da"] }): React.JSX.Element {
+  const { workbook, s } = props;
+  const [state, setState] = React.useState<"idle" | "saving" | "failed">("idle");
+  const save = async (): Promise<void> => {
+    setState("saving");
+    try {
+      const { downloadWorkbookXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./export/download");
+      await downloadWorkbookXlsx(workbook, s.fileName);
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  };
+  return (
+    <span style={{ marginLeft: "auto", display: "flex", alignItems: "baseline", gap: 8 }}>
+      <span role="status">{state === "saving" ? s.saving : state === "failed" ? s.failed : ""}</span>
+      <button type="button" data-testid="download-xlsx" disabled={state === "saving"} onClick={() => void save()}>
+        {s.download}
+      </button>
+    </span>
+  );
+}
 
 function PreviewPage(): React.JSX.Element {
   const lang = detectLanguage();
@@ -39,6 +79,7 @@ function PreviewPage(): React.JSX.Element {
       >
         <strong>{s.title}</strong>
         <span style={{ opacity: 0.85 }}>{s.note}</span>
+        <DownloadButton workbook={workbook} s={s} />
       </div>
       <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
         <div style={{ flex: 1, minWidth: 0, display: "flex", flexDirection: "column" }}>

@@ -78,3 +78,8 @@ export function setLocked(sheet: SheetState, row: number, column: number, locked
 export function userMayEdit(sheet: SheetState, row: number, column: number): boolean {
   return !protections.has(sheet) || !isLocked(sheet, row, column);
 }
+
+/** The unlocked cells of a sheet as [row, column] pairs (the .xlsx export writes them unlocked). */
+export function unlockedCells(sheet: SheetState): [number, number][] {
+  return [...(unlocked.get(sheet) ?? [])].map((k) => [Math.floor(k / MAX_COLUMNS), k % MAX_COLUMNS]);
+}

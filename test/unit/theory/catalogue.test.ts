@@ -14,8 +14,12 @@ import {
   validateTheory,
 } from "../../../src/core/theory";
 
+// KL (2013), section 4.2 "Eksempler på aktiviteter" (about p. 20), kept verbatim as a fixture with its source.
 const seed = fs
-  .readFileSync(path.resolve(__dirname, "../../../../shared/seeds/kl-effektiv-indsats-udsatte-borgere.txt"), "utf8")
+  .readFileSync(path.join(__dirname, "..", "..", "fixtures", "theory", "kl-2013-4.2-eksempler-paa-aktiviteter.txt"), "utf8")
+  .split("\n")
+  .filter((line) => !line.startsWith("#"))
+  .join("\n")
   .replace(/\s+/g, " ");
 
 describe("KL catalogue", () => {
