@@ -9,7 +9,7 @@ import { MEASUREMENT_SHEET_NAME } from "../../src/core/progression";
 import { SUMMARY_SHEET_NAME, type SummarySettings } from "../../src/core/summary";
 import { TEMPLATES, type ProgrammeTheory } from "../../src/core/theory";
 import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
-import { randomise, saveDesignSettings, type DesignSettings } from "../../src/excel/designStore";
+import { randomise, registerDecline, saveDesignSettings, type DesignSettings } from "../../src/excel/designStore";
 import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
 import { renderSheets } from "../../src/excel/render";
 import { saveState } from "../../src/excel/state";
@@ -133,6 +133,17 @@ describe("Randomisering", () => {
     const { wb, run } = book();
     wb.setCellByUser("Borgere", 7, 7, `Gift med ${form}`);
     await expectRefused(wb, () => randomise(run, settings, { lang: "da", now: NOW }), /Borgere!H8/);
+  });
+
+  test.each(FORMS)("\"Afslået\" for an ID typed as a CPR number (%s): the message does not repeat it, nothing is written", async (_name, form) => {
+    const { wb, run } = book();
+    const done = await randomise(run, settings, { lang: "da", now: NOW });
+    const before = snapshot(wb);
+    const e = await refusal(registerDecline(run, done.settings, form, { lang: "da", now: NOW }));
+    expect(e.message).toContain("[CPR-nummer]");
+    expect(echoesCpr(e.message)).toBe(false);
+    expect(echoesCpr(e.messageEn)).toBe(false);
+    expect(snapshot(wb)).toBe(before);
   });
 
   test.each(FORMS)("a decline stored with a CPR number (%s) is refused by the settings store", async (_name, form) => {

@@ -202,3 +202,67 @@ export function cellHasCpr(v: unknown): boolean {
   const c = classifyCpr(v);
   return c.kind === "strong" || (c.kind === "bare" && c.ddmm >= 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages never echo a CPR number: every VirkningError's text passes `redactCpr`.
+
+/** What a message shows instead of a CPR number. */
+export const CPR_PLACEHOLDER = "[CPR-nummer]";
+
+/** One character as the detector reads it (see normaliseForCpr), or "" when it is invisible. */
+function normalChar(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) return /\s/.test(ch) ? " " : ch;
+  if (INVISIBLE.test(ch)) {
+    INVISIBLE.lastIndex = 0;
+    return "";
+  }
+  INVISIBLE.lastIndex = 0;
+  const n = ch.normalize("NFKC");
+  if (/^[\s\u00a0\u2007\u202f]$/.test(n)) return " ";
+  return n.replace(ANY_DASH, "-").replace(ANY_SLASH, "/");
+}
+
+/**
+ * `text` with every CPR number the detector finds (any written form, inside free text) replaced by
+ * CPR_PLACEHOLDER; the rest is kept as it was. Used for every user message.
+ */
+export function redactCpr(text: string): string {
+  if (!cellHasCpr(text)) return text;
+  // the normalised text, with the original index of each of its characters
+  let t = "";
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const n = normalChar(ch);
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(i + ch.length);
+    }
+    t += n;
+    // a "CPR" glued to the number reads as a prefix (see CPR_PREFIX)
+    if (/cpr[\s.:-]*(nr)?[\s.:-]*$/i.test(t) && /\d/.test(text.slice(i + ch.length, i + ch.length + 1).normalize("NFKC"))) {
+      t += " ";
+      from.push(i + ch.length);
+      to.push(i + ch.length);
+    }
+    i += ch.length;
+  }
+  const spans: [number, number][] = [];
+  CPR_IN_TEXT.lastIndex = 0;
+  for (let m = CPR_IN_TEXT.exec(t); m !== null; m = CPR_IN_TEXT.exec(t)) {
+    const digits = m[2] + m[3] + m[4] + m[5];
+    const start = m.index + m[1].length;
+    if (validDigits((k) => digits.charCodeAt(k) - 48)) {
+      const end = m.index + m[0].length;
+      spans.push([from[start], to[end - 1]]);
+      CPR_IN_TEXT.lastIndex = end;
+    } else {
+      CPR_IN_TEXT.lastIndex = start + 1;
+    }
+  }
+  let out = text;
+  for (const [a, b] of spans.reverse()) out = out.slice(0, a) + CPR_PLACEHOLDER + out.slice(b);
+  // a number the regex cannot see on its own (nine digits in a sentence) is not redacted here; cellHasCpr on the whole text would be false for it
+  return cellHasCpr(out) ? out.replace(/[\p{Nd}]/gu, "#") : out;
+}
