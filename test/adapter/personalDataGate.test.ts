@@ -5,6 +5,7 @@
  * workbook exactly as it was (cells, formulas, charts, shapes, names and settings).
  */
 import { outcomesFromTheory, suggestSettings, type ComparisonSettings } from "../../src/core/analysis";
+import { planSampleSize, planningSheetSpec } from "../../src/core/design";
 import { MEASUREMENT_SHEET_NAME } from "../../src/core/progression";
 import { SUMMARY_SHEET_NAME, type SummarySettings } from "../../src/core/summary";
 import { TEMPLATES, type ProgrammeTheory } from "../../src/core/theory";
@@ -220,6 +221,14 @@ describe("Ledelsesoverblik (with nøgletal and checklist)", () => {
     const item = itemRow(wb, "3.1");
     typeOnSummary(wb, item, 8, form);
     await expectRefused(wb, () => buildSummary(run, settings, { now: NOW }), new RegExp(`${SUMMARY_SHEET_NAME}!I${item + 1}`));
+  });
+});
+
+describe("Forsøgsplan (planning sheet)", () => {
+  test.each(FORMS)("an outcome typed in the planning table (%s) is refused, naming the cell", async (_name, form) => {
+    const { wb, run } = book();
+    const spec = planningSheetSpec(planSampleSize({ rows: [{ outcome: `Job ${form}`, timepoint: "12 mdr.", pControl: 0.2, pIntervention: 0.4 }], alpha: 0.05, mode: { kind: "n", power: 0.8 } }));
+    await expectRefused(wb, () => renderSheets(run, [spec]), new RegExp(`${spec.name.includes(" ") ? `'${spec.name}'` : spec.name}![A-Z]+\\d+`));
   });
 });
 

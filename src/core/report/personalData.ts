@@ -39,19 +39,25 @@ export function sheetLabel(spec: Pick<SheetSpec, "name">): { da: string; en: str
 
 function cellHits(spec: SheetSpec, out: PersonalDataHit[]): void {
   const sheet = cellHasCpr(spec.name) ? "" : `${quoted(spec.name)}!`;
-  for (const block of spec.cells) {
-    const at = parseCell(block.address.split(":")[0]);
+  spec.cells.forEach((block, b) => {
+    let at: { row: number; column: number } | undefined;
+    try {
+      at = parseCell(block.address.split(":")[0]);
+    } catch {
+      at = undefined; // a malformed address is reported by the spec check; the values are still checked here
+    }
     block.values.forEach((row, r) =>
       row.forEach((v, c) => {
         const text = isFormula(v) ? v.formula : v;
         if (typeof text === "string" && cellHasCpr(text)) {
-          const a = `${sheet}${cellAddress(at.row + r, at.column + c)}`;
-          out.push({ da: a, en: a });
+          const a = at ? `${sheet}${cellAddress(at.row + r, at.column + c)}` : `celleblok ${b + 1}`;
+          out.push({ da: a, en: at ? a : `cell block ${b + 1}` });
         }
       }),
     );
-    if (block.numberFormat !== undefined && cellHasCpr(block.numberFormat)) out.push({ da: `talformatet for ${block.address}`, en: `the number format of ${block.address}` });
-  }
+    const { values: _values, ...rest } = block;
+    walk(rest, ["cells", b], out);
+  });
 }
 
 /** Names of the places outside the cells, by the spec's top-level key (and index for lists). */
@@ -74,6 +80,8 @@ function placeName(path: (string | number)[]): PersonalDataHit {
       return { da: `det definerede navn${n}`, en: `defined name${n}` };
     case "dataValidations":
       return { da: `rullelisten${n}`, en: `drop-down list${n}` };
+    case "cells":
+      return { da: `celleblok${n}`, en: `cell block${n}` };
     case "conditionalFormats":
       return { da: `den betingede formatering${n}`, en: `conditional format${n}` };
     default:
