@@ -84,14 +84,14 @@ function looksLikeCpr(v: unknown): boolean {
  * spaces and joiners, word joiner and invisible operators, soft hyphen, BOM, bidi marks and embeddings,
  * Mongolian vowel separator, combining grapheme joiner.
  */
-const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const INVISIBLE = /\u034f|[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 /** Every dash Unicode has (hyphen, non-breaking hyphen, figure/en/em dash, minus sign, …) counts as "-". */
 const ANY_DASH = /[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g;
 /** Any whitespace (space, non-breaking space, tab, newline) counts as one space. */
 const ANY_SPACE = /[\s\u00a0\u2007\u202f]+/g;
 /** Fraction and division slashes count as "/". */
 const ANY_SLASH = /[\u2044\u2215\uff0f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** "CPR" glued to the number ("CPR0101901234", "CPR-nr.:010190-1234") is still a prefix, not a case-ID letter. */
 const CPR_PREFIX = /(cpr(?:[\s.:-]*nr)?[\s.:-]*)(?=\d)/gi;
 /**
@@ -212,11 +212,7 @@ export const CPR_PLACEHOLDER = "[CPR-nummer]";
 /** One character as the detector reads it (see normaliseForCpr), or "" when it is invisible. */
 function normalChar(ch: string): string {
   if (ch.charCodeAt(0) < 0x80) return /\s/.test(ch) ? " " : ch;
-  if (INVISIBLE.test(ch)) {
-    INVISIBLE.lastIndex = 0;
-    return "";
-  }
-  INVISIBLE.lastIndex = 0;
+  if (ch.replace(INVISIBLE, "") === "") return "";
   const n = ch.normalize("NFKC");
   if (/^[\s\u00a0\u2007\u202f]$/.test(n)) return " ";
   return n.replace(ANY_DASH, "-").replace(ANY_SLASH, "/");
