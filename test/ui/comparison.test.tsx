@@ -441,6 +441,23 @@ describe("Sammenligning pane: data stored in the workbook", () => {
   });
 });
 
+describe("Sammenligning pane: every stored value in full", () => {
+  it("a 300,000-character value is shown to its last character (a name at character 299,988 is visible)", async () => {
+    const stored = { label: `${"x".repeat(299_977)}Hans Hansen` };
+    const value = JSON.stringify(stored);
+    expect(value.length).toBe(300_000);
+    wb.setSettingDirect("virkning.andet", stored);
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Vis data gemt i projektmappen"));
+    });
+    const view = await screen.findByTestId("stored-data");
+    const text = within(view).getByTestId("stored-text-virkning.andet").textContent ?? "";
+    expect(text).toBe(value);
+    expect(text.indexOf("Hans Hansen")).toBe(299_987);
+  });
+});
+
 describe("Sammenligning pane: ikke CPR-numre", () => {
   it("a column flagged as CPR numbers can be confirmed as not CPR; the confirmation is in the results' header block", async () => {
     wb.setValues("Borgere", "N1", [["Journalnr."], ...Array.from({ length: 60 }, (_, i) => [`${String(1 + (i % 28)).padStart(2, "0")}0185-${1000 + i}`])]);
