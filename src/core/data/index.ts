@@ -2,6 +2,7 @@
 export * from "./values";
 export * from "./cpr";
 export * from "./personalData";
+export * from "./identifyingLabels";
 export * from "./groups";
 export * from "./header";
 export * from "./dataset";
