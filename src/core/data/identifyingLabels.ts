@@ -8,8 +8,7 @@
  * A label mapped to "Andet" is kept in the settings only as a SHA-256 of its normalised text, so the
  * settings never hold it either.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../design/hash";
 import type { Dataset } from "./dataset";
 import { normaliseKey } from "./values";
 
@@ -42,7 +41,7 @@ export function looksLikeFreeText(label: string): boolean {
 
 /** Stored stand-in for a label mapped to "Andet": SHA-256 (hex) of its normalised text. */
 export function labelHash(label: string): string {
-  return bytesToHex(sha256(utf8ToBytes(normaliseKey(label))));
+  return sha256Hex(normaliseKey(label));
 }
 
 function citizensPerStatus(d: Dataset): number[] {
