@@ -12,7 +12,8 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { normaliseKey, readDataset, type Dataset } from "../core/data";
+import { assertNoCpr, normaliseKey, readDataset, type Dataset } from "../core/data";
+import { notCprColumns } from "../core/analysis";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import {
@@ -85,11 +86,16 @@ function noScaleItems(): VirkningError {
   );
 }
 
-/** Citizens (ID and group label) from the comparison's stored case data, or [] when it is not set up. */
+/**
+ * Citizens (ID and group label) from the comparison's stored case data, or [] when it is not set up. The
+ * data is checked for CPR numbers as the comparison checks it (CPR_FOUND names the data cell), so the
+ * measurement sheet never gets an ID the comparison would refuse.
+ */
 export async function citizensFromComparison(run: ExcelRun): Promise<PlanCitizen[]> {
   const settings = await loadComparisonSettings(run);
   if (!settings) return [];
   const input = await readSource(run, settings.source);
+  assertNoCpr(input, notCprColumns(input.header, settings.notCpr));
   const { id, group } = settings.columns;
   const seen = new Set<string>();
   const out: PlanCitizen[] = [];

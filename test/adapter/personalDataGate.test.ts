@@ -11,7 +11,7 @@ import { SUMMARY_SHEET_NAME, type SummarySettings } from "../../src/core/summary
 import { TEMPLATES, type ProgrammeTheory } from "../../src/core/theory";
 import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { randomise, registerDecline, saveDesignSettings, type DesignSettings } from "../../src/excel/designStore";
-import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
+import { citizensFromComparison, defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
 import { renderSheets } from "../../src/excel/render";
 import { saveState } from "../../src/excel/state";
 import { buildSummary } from "../../src/excel/summaryStore";
@@ -163,6 +163,13 @@ describe("Progressionsmåling (measurement sheet) and Progression (result sheet)
       { id: form, group: "Indsats" },
     ];
     await expectRefused(wb, () => generateMeasurementSheet(run, { citizens, startDate: START, theory }), new RegExp(`${MEASUREMENT_SHEET_NAME}![A-Z]+\\d+`));
+  });
+
+  test.each(FORMS)("an ID (%s) in the comparison's data is refused when the measurement sheet takes its citizens from there, naming the data cell", async (_name, form) => {
+    const { wb, run } = book();
+    await saveComparisonSettings(run, await comparisonSettings(run));
+    wb.setCellByUser("Borgere", 4, 0, form);
+    await expectRefused(wb, async () => generateMeasurementSheet(run, { citizens: await citizensFromComparison(run), startDate: START, theory }), /Borgere!A5/);
   });
 
   test.each(FORMS)("a note with a CPR number (%s) is not rewritten when the sheet is regenerated", async (_name, form) => {
