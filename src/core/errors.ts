@@ -1,3 +1,5 @@
+import { redactCpr } from "./data/cpr";
+
 /**
  * The one error type that core and excel/ code throw for bad input. `message` is the Danish
  * sentence shown to the user (what is wrong, where, what to do); `messageEn` is the English
@@ -5,17 +7,21 @@
  */
 export class VirkningError extends Error {
   override readonly name = "VirkningError";
+  /** English user message. */
+  readonly messageEn: string;
   constructor(
     /** Stable machine-readable code, e.g. "DUPLICATE_ID", "STATS_NEGATIVE_COUNT". */
     readonly code: string,
-    /** Danish user message. */
+    /** Danish user message. A CPR number in it (a value quoted from the data) is replaced by "[CPR-nummer]". */
     message: string,
-    /** English user message. */
-    readonly messageEn: string = message,
+    /** English user message (redacted the same way). */
+    messageEn: string = message,
     /** Where the problem is, when it is in the workbook. */
     readonly location?: { sheet?: string; cell?: string },
   ) {
-    super(message);
+    // No message ever echoes a CPR number (issue 19): whatever a check quotes is redacted here, once.
+    super(redactCpr(message));
+    this.messageEn = redactCpr(messageEn);
   }
 }
 

@@ -12,7 +12,8 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { normaliseKey, readDataset, type Dataset } from "../core/data";
+import { assertNoCpr, normaliseKey, readDataset, withOtherLabels, type Dataset } from "../core/data";
+import { labelColumns, notCprColumns } from "../core/analysis";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import {
@@ -85,11 +86,16 @@ function noScaleItems(): VirkningError {
   );
 }
 
-/** Citizens (ID and group label) from the comparison's stored case data, or [] when it is not set up. */
+/**
+ * Citizens (ID and group label) from the comparison's stored case data, or [] when it is not set up. The
+ * data is checked for CPR numbers as the comparison checks it (CPR_FOUND names the data cell), so the
+ * measurement sheet never gets an ID the comparison would refuse.
+ */
 export async function citizensFromComparison(run: ExcelRun): Promise<PlanCitizen[]> {
   const settings = await loadComparisonSettings(run);
   if (!settings) return [];
   const input = await readSource(run, settings.source);
+  assertNoCpr(input, notCprColumns(input.header, settings.notCpr));
   const { id, group } = settings.columns;
   const seen = new Set<string>();
   const out: PlanCitizen[] = [];
@@ -152,8 +158,10 @@ async function itemsFor(run: ExcelRun, theory?: ProgrammeTheory): Promise<ScaleI
 async function transitionsFor(run: ExcelRun): Promise<TransitionResult | null> {
   const settings = await loadComparisonSettings(run);
   if (!settings) return null;
-  const input = await readSource(run, settings.source);
-  const { dataset, problems } = readDataset(input, { layout: settings.source.layout, ...settings.columns }, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
+  const columns = { layout: settings.source.layout, ...settings.columns };
+  // labels the user had counted as "Andet" in the comparison are "Andet" in the transition tables too
+  const input = withOtherLabels(await readSource(run, settings.source), labelColumns(columns), settings.otherLabels);
+  const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
   if (problems.length > 0) return null;
   return statusTransitions(dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? [], settings.statusClasses));
 }

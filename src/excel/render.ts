@@ -31,6 +31,7 @@
  * co-author (the register's lock, younger than LOCK_TIMEOUT_MS) makes this one refuse.
  */
 import { VirkningError } from "../core/errors";
+import { refusePersonalData } from "../core/report/personalData";
 import { checkSheetSpecs } from "../core/report/specCheck";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported, type ExcelRun } from "./host";
@@ -91,8 +92,13 @@ interface Plan {
   tempIds: string[];
 }
 
-/** Check specs against Excel's limits and the host's API support; nothing is written when they fail. */
+/**
+ * Check specs before any write: the personal-data gate (every string of every spec, whichever pane built
+ * it: src/core/report/personalData.ts), Excel's limits and the host's API support. Nothing is written when
+ * they fail.
+ */
 function checkSpecs(specs: SheetSpec[]): void {
+  refusePersonalData(specs);
   checkSheetSpecs(specs);
   for (const s of specs) validateExtras(s);
   if (specs.some((s) => (s.shapes?.length ?? 0) > 0) && !isSetSupported("1.9")) {

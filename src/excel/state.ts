@@ -10,6 +10,7 @@
  *   object is a no-op in Excel).
  * - loadState: 1 sync while the value has at most 3 parts, then 1 more per 3 parts.
  */
+import { personalDataPaths } from "../core/data/personalData";
 import { VirkningError } from "../core/errors";
 import type { ExcelRun } from "./host";
 import { MARK_NAME, ownerEntry, parseRegister, queueLoadRegister, tokenOf, type Register, type SheetInfo } from "./ownership";
@@ -29,8 +30,28 @@ const PARTS_MARKER = "$virkningParts";
 
 const partKey = (key: string, i: number): string => `${key}#${i}`;
 
-/** Store `value` (JSON-serialisable) under `key`; refuses values above STATE_MAX_CHARS (STATE_TOO_LARGE). */
+/**
+ * The personal-data gate of the settings store (issue 19): every string, number and map key of a value to
+ * be stored is checked by the one detector; a hit refuses the write (PERSONAL_DATA) naming the setting and
+ * the field, never the value. Nothing is written.
+ */
+export function refusePersonalDataInState(key: string, value: unknown): void {
+  const paths = personalDataPaths(value);
+  if (paths.length === 0) return;
+  const list = paths.map((p) => `"${p}"`).join(", ");
+  throw new VirkningError(
+    "PERSONAL_DATA",
+    `Indstillingerne (${key}) blev ikke gemt: feltet ${list} indeholder noget, der ligner et CPR-nummer. CPR-numre må ikke ligge i projektmappen: ret det i ruden eller i data, og gem igen. Intet er gemt.`,
+    `The settings (${key}) were not saved: the field ${list} holds what looks like a CPR number. CPR numbers must not be in the workbook: correct it in the pane or in the data and save again. Nothing was saved.`,
+  );
+}
+
+/**
+ * Store `value` (JSON-serialisable) under `key`; refuses a value holding a CPR number (PERSONAL_DATA) and
+ * values above STATE_MAX_CHARS (STATE_TOO_LARGE).
+ */
 export async function saveState(run: ExcelRun, key: string, value: unknown): Promise<void> {
+  refusePersonalDataInState(key, value);
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError(`saveState: value for ${key} is not JSON-serialisable`);
   if (json.length > STATE_MAX_CHARS) {

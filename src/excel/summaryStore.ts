@@ -16,7 +16,7 @@
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
 import { resultSheetOf, runComparison } from "../core/analysis";
-import { looksLikeCpr } from "../core/data";
+import { cellHasCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
@@ -114,8 +114,6 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
   };
 }
 
-const CPR_IN_TEXT = /\d{6}[- ]?\d{4}/g;
-
 /**
  * CPR numbers are refused, also inside the leader's notes ("Borger 010190-1234 er syg"): the page is
  * read by many. Throws CPR_FOUND naming the cells (Ledelsesoverblik!H63); nothing is written.
@@ -124,8 +122,7 @@ export function refuseCprInEntries(values: CellScalar[][]): void {
   const cells: string[] = [];
   values.forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
-      const hit = typeof v === "number" ? looksLikeCpr(v) : typeof v === "string" && (v.match(CPR_IN_TEXT) ?? []).some((t) => looksLikeCpr(t));
-      if (hit) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
+      if (cellHasCpr(v)) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
     }),
   );
   if (cells.length === 0) return;

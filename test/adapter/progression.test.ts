@@ -10,6 +10,7 @@ import { MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, scaleItems } from "../.
 import { citizensFromComparison, defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
 import { readSheetSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { suggestSettings } from "../../src/core/analysis";
+import { labelHash } from "../../src/core/data";
 import { sampleCitizens } from "../../src/preview/sampleData";
 import { renderSheets } from "../../src/excel/render";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
@@ -233,6 +234,26 @@ describe("with the comparison's case data", () => {
     const { rows } = sampleCitizens();
     expect(list).toHaveLength(rows.length);
     expect(list[0]).toEqual({ id: String(rows[0][0]), group: String(rows[0][1]) });
+  });
+
+  test("a status the user counted as Andet in the comparison (FØP, one citizen) is Andet in the transition tables, and not on the sheet", async () => {
+    const { wb, run } = book();
+    const input = await readSheetSource(run, "Borgere");
+    const settings = suggestSettings(input!, "da");
+    const statusClasses = Object.fromEntries(Object.entries(settings.statusClasses).filter(([k]) => k !== "FØP"));
+    await saveComparisonSettings(run, { ...settings, statusClasses: { ...statusClasses, Andet: "valid" }, otherLabels: [labelHash("FØP")] });
+    const citizens = await citizensFromComparison(run);
+    await generateMeasurementSheet(run, { citizens: citizens.slice(0, 6), startDate: START, theory });
+    citizens.slice(0, 6).forEach((c, i) => {
+      type(wb, c.id, 1, `${items[0].id}:`, items[0].labels[0]);
+      type(wb, c.id, 2, `${items[0].id}:`, items[0].labels[1 + (i % 4)]);
+    });
+    const { transitions } = await runAndWriteProgression(run, { ...defaultProgressionSettings(), compareGroups: false }, { theory });
+    expect(transitions!.statuses).toContain("Andet");
+    expect(transitions!.statuses).not.toContain("FØP");
+    const s = wb.getSheet(PROGRESSION_SHEET_NAME)!;
+    const text = Array.from({ length: s.usedExtent().rowCount }, (_, r) => Array.from({ length: s.usedExtent().columnCount }, (_, c) => String(s.getCell(r, c)?.value ?? "")).join("|")).join("\n");
+    expect(text).not.toContain("FØP");
   });
 
   test("status transitions per pair of time points and group, with row totals, and the stacked status chart", async () => {

@@ -291,7 +291,7 @@ describe("text is text", () => {
     "TRUE",
     "falsk",
     " 42 ",
-    "0101901234",
+    "0013901234", // leading zeros kept (not a date: a CPR number is refused by the personal-data gate)
   ];
   const textChars = fc.constantFrom("=", "+", "-", "@", "'", "#", "(", ")", "$", "%", ",", ".", "/", ":", " ", "\t", "\n", "\u00a0", "0", "1", "9", "e", "E", "a", "Z", "æ", "&", '"', "\u0001", "\u200b");
   const arbitraryText = fc.oneof(fc.constantFrom(...tricky), fc.string({ unit: textChars, minLength: 1, maxLength: 12 }), fc.string({ minLength: 1, maxLength: 20 }));
@@ -309,6 +309,8 @@ describe("text is text", () => {
   test("every string a user could type comes back exactly, as text, never as a formula", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbitraryText, { minLength: 1, maxLength: 8 }), async (values) => {
+        // (Text holding a CPR number is refused by the personal-data gate; see personalDataGate.test.ts.)
+        fc.pre(!values.some((x) => cellHasCpr(x)));
         const back = await roundTrip(values);
         expect(back.values).toEqual(values);
         expect(back.types).toEqual(values.map(() => "String"));

@@ -441,6 +441,23 @@ describe("Sammenligning pane: data stored in the workbook", () => {
   });
 });
 
+describe("Sammenligning pane: every stored value in full", () => {
+  it("a 300,000-character value is shown to its last character (a name at character 299,988 is visible)", async () => {
+    const stored = { label: `${"x".repeat(299_977)}Hans Hansen` };
+    const value = JSON.stringify(stored);
+    expect(value.length).toBe(300_000);
+    wb.setSettingDirect("virkning.andet", stored);
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Vis data gemt i projektmappen"));
+    });
+    const view = await screen.findByTestId("stored-data");
+    const text = within(view).getByTestId("stored-text-virkning.andet").textContent ?? "";
+    expect(text).toBe(value);
+    expect(text.indexOf("Hans Hansen")).toBe(299_987);
+  });
+});
+
 describe("Sammenligning pane: ikke CPR-numre", () => {
   it("a column flagged as CPR numbers can be confirmed as not CPR; the confirmation is in the results' header block", async () => {
     wb.setValues("Borgere", "N1", [["Journalnr."], ...Array.from({ length: 60 }, (_, i) => [`${String(1 + (i % 28)).padStart(2, "0")}0185-${1000 + i}`])]);
@@ -486,5 +503,45 @@ describe("Sammenligning pane: columns renamed since the settings were saved", ()
     });
     await screen.findByTestId("written");
     expect((await loadComparisonSettings(wb.run.bind(wb)))?.source.header?.[10]).toBe("Status ved 6 mdr");
+  });
+});
+
+describe("Sammenligning pane: labels that identify a citizen", () => {
+  it("a name as a status is flagged with its cell; Beregn waits until it is counted as Andet, and neither sheet nor settings hold the name", async () => {
+    const header = wb.getSheet("Borgere")!;
+    const col = Array.from({ length: header.usedExtent().columnCount }, (_, c) => header.getCell(0, c)?.value).indexOf("Status 12 mdr");
+    wb.setCellByUser("Borgere", 6, col, "Lars Larsen");
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    const box = await screen.findByTestId("identifying-labels");
+    expect(box.textContent).toContain("\u201cLars Larsen\u201d");
+    expect(box.textContent).toContain("ligner fritekst eller et navn (første gang i Borgere!");
+    expect(button("Beregn").disabled).toBe(true);
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId("identifying-lars larsen")).getByRole("button", { name: "Tæl som \u201cAndet\u201d" }));
+    });
+    await waitFor(() => expect(screen.queryByTestId("identifying-lars larsen")).toBeNull());
+    await waitFor(() => expect(button("Beregn").disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await waitFor(() => expect(wb.getSheet("Sammenligning")).toBeDefined());
+    const sheet = wb.getSheet("Sammenligning")!;
+    const text: string[] = [];
+    for (let r = 0; r < sheet.usedExtent().rowCount; r++) for (let c = 0; c < sheet.usedExtent().columnCount; c++) text.push(String(sheet.getCell(r, c)?.value ?? ""));
+    expect(text.join("|")).not.toContain("Lars Larsen");
+    expect([...wb.settings.values()].join("|")).not.toContain("Lars Larsen");
+  });
+
+  it("a status held by one citizen (FØP in the sample) is flagged but does not block; Bekræft keeps it", async () => {
+    wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
+    await renderPane();
+    const item = await screen.findByTestId("identifying-føp");
+    expect(item.textContent).toContain("kun hos én borger (første gang i Borgere!L30)");
+    expect(button("Beregn").disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(within(item).getByRole("button", { name: "Bekræft" }));
+    });
+    await waitFor(() => expect(screen.queryByTestId("identifying-labels")).toBeNull());
   });
 });

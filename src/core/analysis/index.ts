@@ -16,6 +16,7 @@ import { suggestRoles, type RoleSuggestion } from "../data/header";
 import { defaultSettings, type ComparisonSettings } from "./settings";
 import { analyse } from "./compare";
 import { normaliseKey, setOwn } from "../data/values";
+import { findIdentifyingLabels, withOtherLabels, type IdentifyingLabel } from "../data/identifyingLabels";
 import { headerKey, storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
 
@@ -38,6 +39,8 @@ export interface DataInspection {
   groupLabels: GroupLabelCount[];
   /** Distinct status values (all time points) with counts. */
   statuses: LabelCount[];
+  /** Labels that may identify a citizen and are not yet confirmed or counted as "Andet" (issue 19). */
+  identifying: IdentifyingLabel[];
   /** Problems found so far (unmapped group labels, duplicate IDs, …); status classes are not checked here. */
   problems: VirkningError[];
 }
@@ -50,7 +53,14 @@ export function notCprColumns(header: ComparisonInput["header"], names: string[]
 }
 
 /** For the pane's mapping step. Throws CPR_FOUND when the range contains CPR numbers (outside columns confirmed in `notCpr`). */
-export function inspectData(input: ComparisonInput, columns?: DatasetColumns, groupMap?: ComparisonSettings["groupMap"], notCpr?: string[]): DataInspection {
+export function inspectData(
+  raw: ComparisonInput,
+  columns?: DatasetColumns,
+  groupMap?: ComparisonSettings["groupMap"],
+  notCpr?: string[],
+  labels: { confirmed?: string[]; other?: string[] } = {},
+): DataInspection {
+  const input = columns ? withOtherLabels(raw, labelColumns(columns), labels.other) : raw;
   const skip = notCprColumns(input.header, notCpr);
   const suggestion = suggestRoles(input.header, input.rows);
   const cols: DatasetColumns | null =
@@ -61,10 +71,15 @@ export function inspectData(input: ComparisonInput, columns?: DatasetColumns, gr
   if (!cols) {
     // still refuses CPR numbers
     readDataset(input, { layout: "wide", id: 0, group: 0, baseline: [], timepoints: [] }, { notCpr: skip });
-    return { suggestion, columns: null, rowCount: 0, groupLabels: [], statuses: [], problems: [] };
+    return { suggestion, columns: null, rowCount: 0, groupLabels: [], statuses: [], problems: [], identifying: [] };
   }
   const { dataset, problems } = readDataset(input, cols, { groupMap, notCpr: skip });
-  return { suggestion, columns: cols, rowCount: dataset.rowCount, groupLabels: dataset.groupLabels, statuses: dataset.statuses, problems };
+  return { suggestion, columns: cols, rowCount: dataset.rowCount, groupLabels: dataset.groupLabels, statuses: dataset.statuses, problems, identifying: findIdentifyingLabels(dataset, labels.confirmed) };
+}
+
+/** Columns whose labels may be counted as "Andet": statuses (wide or long) and categorical baseline columns. */
+export function labelColumns(columns: DatasetColumns): number[] {
+  return [...columns.timepoints.map((t) => t.column), ...(columns.long ? [columns.long.status] : []), ...columns.baseline.filter((b) => b.type === "categorical").map((b) => b.column)];
 }
 
 /** Default settings for a range, from the suggested roles and the values found (see defaultSettings). */
@@ -125,9 +140,10 @@ function checkSettings(settings: ComparisonSettings): void {
  * Run the comparison. `input.address` is the top-left cell of the range (the header row) or the whole range;
  * column indices in `settings.columns` are 0-based within the range. `now` stamps the header block.
  */
-export function runComparison(input: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
+export function runComparison(raw: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
   checkSettings(settings);
   const columns: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
+  const input = withOtherLabels(raw, labelColumns(columns), settings.otherLabels);
   const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses, notCpr: notCprColumns(input.header, settings.notCpr) });
   if (problems.length > 0) throw new VirkningValidationError(problems);
   return analyse(dataset, settings, now);

@@ -79,6 +79,10 @@ export interface ComparisonSettings {
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */
   headline?: { outcome: string; month: number };
+  /** Labels flagged as identifying (src/core/data/identifyingLabels.ts) that the user confirmed as real categories. */
+  confirmedLabels?: string[];
+  /** Labels the user had counted as "Andet": SHA-256 of each normalised label (the label itself is not stored). */
+  otherLabels?: string[];
 }
 
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */

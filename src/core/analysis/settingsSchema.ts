@@ -82,6 +82,8 @@ export const ComparisonSettingsSchema = v.strictObject({
   confLevel: v.pipe(v.number(), v.minValue(0.5), v.maxValue(0.999)),
   lang: v.picklist(["da", "en"]),
   notCpr: v.optional(v.array(label)),
+  confirmedLabels: v.optional(v.array(label)),
+  otherLabels: v.optional(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)))),
   name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
   resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
   strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),

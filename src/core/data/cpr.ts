@@ -39,7 +39,7 @@ function isDigit(c: number): boolean {
 }
 
 /** Cheap check: is this cell value a CPR number (see module comment)? Quick rejects by type and length first. */
-export function looksLikeCpr(v: unknown): boolean {
+function looksLikeCpr(v: unknown): boolean {
   if (typeof v === "number") {
     if (v < 1e8 || v >= 1e10 || !Number.isInteger(v)) return false;
     const s = String(v).padStart(10, "0");
@@ -73,19 +73,34 @@ export function looksLikeCpr(v: unknown): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Cells: the forms people write, and the rule that keeps case numbers from being flagged.
+//
+// This is the ONE personal-data detector of the add-in: the data reader (dataset.ts), the renderer's gate
+// (src/excel/personalDataGate.ts), the settings store (src/excel/state.ts) and the panes' drafts all call
+// `cellHasCpr` (or `classifyCpr` for the column rule). The written forms it must catch are listed once, in
+// test/fixtures/cprForms.ts.
 
-/** Zero-width characters (copied from web pages and case systems) are ignored. */
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/**
+ * Invisible characters (copied from web pages and case systems) are removed before matching: zero-width
+ * spaces and joiners, word joiner and invisible operators, soft hyphen, BOM, bidi marks and embeddings,
+ * Mongolian vowel separator, combining grapheme joiner.
+ */
+const INVISIBLE = /\u034f|[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 /** Every dash Unicode has (hyphen, non-breaking hyphen, figure/en/em dash, minus sign, …) counts as "-". */
-const ANY_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+const ANY_DASH = /[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g;
 /** Any whitespace (space, non-breaking space, tab, newline) counts as one space. */
 const ANY_SPACE = /[\s\u00a0\u2007\u202f]+/g;
+/** Fraction and division slashes count as "/". */
+const ANY_SLASH = /[\u2044\u2215\uff0f]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+/** "CPR" glued to the number ("CPR0101901234", "CPR-nr.:010190-1234") is still a prefix, not a case-ID letter. */
+const CPR_PREFIX = /(cpr(?:[\s.:-]*nr)?[\s.:-]*)(?=\d)/gi;
 /**
- * Ten digits DDMMYY SSSS, written together or grouped: "0101901234", "010190-1234", "010190 - 1234",
- * "01-01-90-1234", "01 01 90 1234", "010190 1234"; not part of a longer number or glued to letters
- * ("P0101901234" is a case ID). No lookbehind: older Office webviews lack it.
+ * Ten digits DDMMYY SSSS, written together or grouped with spaces, dots, slashes or dashes:
+ * "0101901234", "010190-1234", "010190 - 1234", "01-01-90-1234", "01 01 90 1234", "01.01.90-1234",
+ * "010190.1234", "01/01/90-1234"; not part of a longer number or glued to letters ("P0101901234" is a case
+ * ID). No lookbehind: older Office webviews lack it.
  */
-const CPR_IN_TEXT = /(^|[^\dA-Za-zÆØÅæøå])(\d\d)[ -]?(\d\d)[ -]?(\d\d) ?(-?) ?(\d{4})(?![\dA-Za-zÆØÅæøå])/g;
+const CPR_IN_TEXT = /(^|[^\dA-Za-zÆØÅæøå])(\d\d)[ ./-]{0,3}(\d\d)[ ./-]{0,3}(\d\d)[ ./-]{0,3}(\d{4})(?![\dA-Za-zÆØÅæøå])/g;
 
 /** No CPR number / a CPR number written with a separator or grouping (always one) / ten bare digits (a number, or digits only). */
 export type CprKind = "none" | "strong" | "bare";
@@ -105,16 +120,27 @@ function mayHoldTenDigits(v: string): boolean {
   return true;
 }
 
+/**
+ * Text as the detector reads it: full-width and other compatibility digits as ASCII digits (NFKC),
+ * invisible characters removed, every dash as "-", every slash as "/", any run of whitespace as one space.
+ */
+export function normaliseForCpr(v: string): string {
+  const t = NON_ASCII.test(v) ? v.normalize("NFKC").replace(INVISIBLE, "").replace(ANY_DASH, "-").replace(ANY_SLASH, "/") : v;
+  return t.replace(ANY_SPACE, " ");
+}
+
 /** Day and month (DDMM) of the first valid CPR in the text, and whether it was written with a separator; null when none. */
 export function cprInText(v: string): { kind: "strong" | "bare"; ddmm: number } | null {
-  if (!mayHoldTenDigits(v)) return null;
-  const t = v.replace(ZERO_WIDTH, "").replace(ANY_DASH, "-").replace(ANY_SPACE, " ");
+  if (v.length < 10) return null;
+  const t = normaliseForCpr(v).replace(CPR_PREFIX, "$1 ");
+  if (!mayHoldTenDigits(t)) return null;
   CPR_IN_TEXT.lastIndex = 0;
   for (let m = CPR_IN_TEXT.exec(t); m !== null; m = CPR_IN_TEXT.exec(t)) {
     const digits = m[2] + m[3] + m[4] + m[5];
     if (validDigits((i) => digits.charCodeAt(i) - 48)) {
       const grouped = m[0].length - m[1].length > 10;
-      return { kind: grouped ? "strong" : "bare", ddmm: Number(digits.slice(0, 4)) };
+      const prefixed = /cpr[^\d]*$/i.test(t.slice(0, m.index + m[1].length));
+      return { kind: grouped || prefixed ? "strong" : "bare", ddmm: Number(digits.slice(0, 4)) };
     }
     CPR_IN_TEXT.lastIndex = m.index + m[1].length + 1;
   }
@@ -175,4 +201,64 @@ export class CprColumnRule {
 export function cellHasCpr(v: unknown): boolean {
   const c = classifyCpr(v);
   return c.kind === "strong" || (c.kind === "bare" && c.ddmm >= 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages never echo a CPR number: every VirkningError's text passes `redactCpr`.
+
+/** What a message shows instead of a CPR number. */
+export const CPR_PLACEHOLDER = "[CPR-nummer]";
+
+/** One character as the detector reads it (see normaliseForCpr), or "" when it is invisible. */
+function normalChar(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) return /\s/.test(ch) ? " " : ch;
+  if (ch.replace(INVISIBLE, "") === "") return "";
+  const n = ch.normalize("NFKC");
+  if (/^[\s\u00a0\u2007\u202f]$/.test(n)) return " ";
+  return n.replace(ANY_DASH, "-").replace(ANY_SLASH, "/");
+}
+
+/**
+ * `text` with every CPR number the detector finds (any written form, inside free text) replaced by
+ * CPR_PLACEHOLDER; the rest is kept as it was. Used for every user message.
+ */
+export function redactCpr(text: string): string {
+  if (!cellHasCpr(text)) return text;
+  // the normalised text, with the original index of each of its characters
+  let t = "";
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const n = normalChar(ch);
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(i + ch.length);
+    }
+    t += n;
+    // a "CPR" glued to the number reads as a prefix (see CPR_PREFIX)
+    if (/cpr[\s.:-]*(nr)?[\s.:-]*$/i.test(t) && /\d/.test(text.slice(i + ch.length, i + ch.length + 1).normalize("NFKC"))) {
+      t += " ";
+      from.push(i + ch.length);
+      to.push(i + ch.length);
+    }
+    i += ch.length;
+  }
+  const spans: [number, number][] = [];
+  CPR_IN_TEXT.lastIndex = 0;
+  for (let m = CPR_IN_TEXT.exec(t); m !== null; m = CPR_IN_TEXT.exec(t)) {
+    const digits = m[2] + m[3] + m[4] + m[5];
+    const start = m.index + m[1].length;
+    if (validDigits((k) => digits.charCodeAt(k) - 48)) {
+      const end = m.index + m[0].length;
+      spans.push([from[start], to[end - 1]]);
+      CPR_IN_TEXT.lastIndex = end;
+    } else {
+      CPR_IN_TEXT.lastIndex = start + 1;
+    }
+  }
+  let out = text;
+  for (const [a, b] of spans.reverse()) out = out.slice(0, a) + CPR_PLACEHOLDER + out.slice(b);
+  // a number the regex cannot see on its own (nine digits in a sentence) is not redacted here; cellHasCpr on the whole text would be false for it
+  return cellHasCpr(out) ? out.replace(/[\p{Nd}]/gu, "#") : out;
 }

@@ -179,7 +179,8 @@ export function assertNoCpr(input: DatasetInput, notCpr: number[] = []): void {
   cpr.throwIfAny();
 }
 
-const HAS_DIGIT = /\d/;
+/** Any decimal digit, also full-width and other compatibility digits (the detector reads them as digits). */
+const HAS_DIGIT = /\p{Nd}/u;
 
 /** CPR numbers found: strong forms at once, bare candidates per column until the column rule is applied. */
 class CprNotes {

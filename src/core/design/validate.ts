@@ -1,6 +1,6 @@
 /** Checks of the eligibility list and the randomisation options: Danish messages that name sheet and cell. */
 import { VirkningError, VirkningValidationError } from "../errors";
-import { cellText, isBlank, looksLikeCpr, normaliseKey, parseDanishNumber, quoteSheet, sheetCell } from "../data";
+import { cellText, isBlank, cellHasCpr, normaliseKey, parseDanishNumber, quoteSheet, sheetCell } from "../data";
 import { parseRange } from "../report/address";
 import type { AllocationOptions, EligibilityInput } from "./types";
 
@@ -111,10 +111,10 @@ function checkStratumColumn(input: EligibilityInput, column: number, numeric: bo
 function checkNoCpr(input: EligibilityInput): void {
   const cells: string[] = [];
   input.header.forEach((v, c) => {
-    if (looksLikeCpr(v)) cells.push(headerCell(input, c));
+    if (cellHasCpr(v)) cells.push(headerCell(input, c));
   });
   input.rows.forEach((r, i) => r.forEach((v, c) => {
-    if (cells.length < 10 && looksLikeCpr(v)) cells.push(cellOf(input, i, c));
+    if (cells.length < 10 && cellHasCpr(v)) cells.push(cellOf(input, i, c));
   }));
   if (cells.length > 0) {
     throw problem(

@@ -13,6 +13,7 @@ import { DataStep } from "./DataStep";
 import { OutcomeStep } from "./OutcomeStep";
 import { StoredDataView } from "./StoredDataView";
 import { NotCprConfirm } from "./NotCprConfirm";
+import { IdentifyingLabels } from "./IdentifyingLabels";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
 import { useComparison } from "./useComparison";
@@ -61,7 +62,10 @@ export default function ComparisonPane(): React.JSX.Element {
   const unmapped = info ? info.groupLabels.filter((g) => g.arm === null) : [];
   const missingClasses = info && settings ? unclassified(settings.statusClasses, info.statuses) : [];
   const noOutcomes = !settings || settings.outcomes.length === 0 || settings.outcomes.some((o) => o.statuses.length === 0);
-  const ready = !!settings && !!info && inspection.error === null && dataProblems.length === 0 && unmapped.length === 0 && missingClasses.length === 0 && !noOutcomes;
+  const identifying = info?.identifying ?? [];
+  // free text (a name, a sentence) must be decided before anything is stored or printed; one-citizen labels are flagged
+  const undecidedText = identifying.some((f) => f.reason === "freeText");
+  const ready = !!settings && !!info && inspection.error === null && dataProblems.length === 0 && unmapped.length === 0 && missingClasses.length === 0 && !noOutcomes && !undecidedText;
   const summary = state.result ? summarise(state.result) : [];
   const warnings = state.result ? resultWarnings(state.result) : [];
 
@@ -94,6 +98,7 @@ export default function ComparisonPane(): React.JSX.Element {
       </div>
       {inspection.error ? <ErrorBar error={inspection.error} /> : null}
       <NotCprConfirm error={inspection.error ?? state.error} onConfirm={confirmNotCpr} />
+      <IdentifyingLabels flags={identifying} disabled={busy} update={update} />
 
       <section className={styles.step} aria-labelledby="cmp-step-data">
         <Text id="cmp-step-data" className={styles.stepTitle} as="h2">
@@ -151,7 +156,7 @@ export default function ComparisonPane(): React.JSX.Element {
               <Button icon={<ArrowClockwise20Regular />} disabled={busy || !state.storedJson} onClick={() => void rerun(ready)} title={s.rerunRule}>
                 {s.rerun}
               </Button>
-              <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings || inspection.columnsIssues.length > 0} onClick={() => void save()}>
+              <Button appearance="subtle" icon={<Save20Regular />} disabled={busy || !settings || inspection.columnsIssues.length > 0 || undecidedText} onClick={() => void save()}>
                 {s.save}
               </Button>
             </div>

@@ -8,6 +8,7 @@ import { parseRange } from "../../core/report/address";
 import { useStrings } from "../i18n";
 import { comparisonStrings, type ComparisonStrings } from "./strings";
 import { isBuiltInGroupLabel, roleOf, setArm, setBaselineType, setLayout, setMonth, setRole, type ColumnsIssue, type RoleName } from "./model";
+import { redactCpr } from "../../core/data/cpr";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
@@ -221,8 +222,8 @@ function GroupMapping(props: { info: DataInspection; settings: ComparisonSetting
       <div className={styles.groupGrid}>
         {labels.map((g) => (
           <React.Fragment key={g.key}>
-            <span className={g.arm === null ? styles.unmapped : styles.name} title={g.label}>
-              {g.label}
+            <span className={g.arm === null ? styles.unmapped : styles.name} title={redactCpr(g.label)}>
+              {redactCpr(g.label)}
             </span>
             <Badge appearance="tint" color={g.arm === null ? "danger" : "informative"} aria-label={s.count(g.count)}>
               {g.count}
@@ -243,7 +244,7 @@ function GroupMapping(props: { info: DataInspection; settings: ComparisonSetting
       {unmapped.length > 0 ? (
         <MessageBar intent="warning" data-testid="unmapped-groups">
           <MessageBarBody>
-            {s.unmappedWarning(unmapped.length)} {unmapped.map((g) => `\u201c${g.label}\u201d (${g.count})`).join(", ")}
+            {s.unmappedWarning(unmapped.length)} {unmapped.map((g) => `\u201c${redactCpr(g.label)}\u201d (${g.count})`).join(", ")}
           </MessageBarBody>
         </MessageBar>
       ) : null}

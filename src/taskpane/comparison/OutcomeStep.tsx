@@ -5,6 +5,7 @@ import { Add20Regular, Delete20Regular, Lightbulb20Regular, BranchFork20Regular 
 import type { ComparisonSettings, DataInspection, OutcomeDefinition, StatusClass } from "../../core/analysis";
 import { suggestedOutcomes } from "../../core/analysis";
 import type { LabelCount } from "../../core/data";
+import { redactCpr } from "../../core/data/cpr";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
 import { ReportOptions, StrataOptions, Table1Options } from "./Table1Options";
@@ -98,7 +99,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
       </div>
       {missing.length > 0 ? (
         <MessageBar intent="error" data-testid="unclassified">
-          <MessageBarBody>{s.unclassifiedWarning(missing.map((m) => `\u201c${m.label}\u201d (${m.count})`).join(", "))}</MessageBarBody>
+          <MessageBarBody>{s.unclassifiedWarning(missing.map((m) => `\u201c${redactCpr(m.label)}\u201d (${m.count})`).join(", "))}</MessageBarBody>
         </MessageBar>
       ) : null}
 

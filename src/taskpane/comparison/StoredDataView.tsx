@@ -1,6 +1,8 @@
 /**
  * "Vis data gemt i projektmappen": everything the add-in keeps in the workbook's settings, with its size and
- * content, and a way to delete it (issue 9: no personal data hidden where nobody looks).
+ * content, and a way to delete it (issue 9: no personal data hidden where nobody looks). Every value is
+ * shown in full, however long (issue 19: a name stored at character 2,434 of a label was cut off here); the
+ * box scrolls, and can be scrolled with the keyboard.
  */
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -16,8 +18,6 @@ const useStyles = makeStyles({
   pre: { whiteSpace: "pre-wrap", wordBreak: "break-all", maxHeight: "160px", overflow: "auto", fontSize: tokens.fontSizeBase100, margin: "4px 0" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-const PREVIEW_CHARS = 2000;
 
 export function StoredDataView(props: { run: ExcelRun; onDeleted: (keys: string[]) => void }): React.JSX.Element {
   const s = useStrings(comparisonStrings).stored;
@@ -71,7 +71,9 @@ export function StoredDataView(props: { run: ExcelRun; onDeleted: (keys: string[
                 {s.registerNote}
               </Text>
             ) : null}
-            <pre className={styles.pre}>{i.text.length > PREVIEW_CHARS ? `${i.text.slice(0, PREVIEW_CHARS)} …` : i.text}</pre>
+            <pre className={styles.pre} tabIndex={0} aria-label={i.key} data-testid={`stored-text-${i.key}`}>
+              {i.text}
+            </pre>
           </li>
         ))}
       </ul>

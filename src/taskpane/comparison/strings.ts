@@ -119,6 +119,14 @@ export interface ComparisonStrings {
   rerunNeedsRun: string;
   /** Button that deletes stored settings that cannot be used. */
   reset: string;
+  identifying: {
+    title: string;
+    intro: string;
+    reason: (kind: "status" | "group" | "category", reason: "oneCitizen" | "freeText", cell: string) => string;
+    confirm: string;
+    other: string;
+    blocking: string;
+  };
   notCpr: {
     offer: (name: string) => string;
     confirmText: (name: string) => string;
@@ -257,6 +265,15 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Gemte indstillinger indlæst${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cKør igen\u201d læser det gemte område igen fra overskriftsrækken og nedad, så rækker tilføjet under dataene kommer med, og finder kolonnerne ved deres overskrift, hvis de er flyttet.",
     reset: "Nulstil",
+    identifying: {
+      title: "Værdier, der kan udpege en borger",
+      intro: "Disse værdier står kun hos én borger eller ligner fritekst (fx et navn). De bliver ikke gemt eller skrevet på resultatarket, før du har taget stilling: bekræft, at det er en rigtig kategori, eller tæl den med som “Andet”.",
+      reason: (kind, reason, cell) =>
+        `${kind === "status" ? "Status" : kind === "group" ? "Gruppe" : "Kategori"}, ${reason === "oneCitizen" ? "kun hos én borger" : "ligner fritekst eller et navn"} (første gang i ${cell})`,
+      confirm: "Bekræft",
+      other: "Tæl som “Andet”",
+      blocking: "Tag stilling til værdierne, der ligner fritekst eller navne, før du beregner.",
+    },
     notCpr: {
       offer: (name) => `Kolonnen \u201c${name}\u201d indeholder ikke CPR-numre …`,
       confirmText: (name) =>
@@ -395,6 +412,15 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     restored: (when) => `Saved settings loaded${when ? ` (${when})` : ""}.`,
     rerunRule: "\u201cRun again\u201d reads the saved range again from the header row down, so rows added below the data are included, and finds the columns by their header if they have moved.",
     reset: "Reset",
+    identifying: {
+      title: "Values that may single out a citizen",
+      intro: "These values occur for one citizen only or look like free text (e.g. a name). They are not stored or written to the results sheet until you decide: confirm that it is a real category, or count it as “Andet” (other).",
+      reason: (kind, reason, cell) =>
+        `${kind === "status" ? "Status" : kind === "group" ? "Group" : "Category"}, ${reason === "oneCitizen" ? "one citizen only" : "looks like free text or a name"} (first in ${cell})`,
+      confirm: "Confirm",
+      other: "Count as “Andet”",
+      blocking: "Decide on the values that look like free text or names before calculating.",
+    },
     notCpr: {
       offer: (name) => `The column \u201c${name}\u201d holds no CPR numbers …`,
       confirmText: (name) =>

@@ -190,11 +190,12 @@ export function useComparison() {
         inspectData(input, undefined, undefined, settings.notCpr);
         return { info: null, error: null, columnsIssues: issues };
       }
-      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr), error: null, columnsIssues: issues };
+      const labels = { confirmed: settings.confirmedLabels, other: settings.otherLabels };
+      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr, labels), error: null, columnsIssues: issues };
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000")]);
+  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000"), settings?.confirmedLabels?.join("\u0000"), settings?.otherLabels?.join("\u0000")]);
 
   // New statuses found while setting up a new source get core's default class.
   React.useEffect(() => {

@@ -3,7 +3,11 @@
  * open, so that closing the task pane (or Excel) before "Gem i projektmappen" loses nothing: the
  * next time the pane opens on the same workbook it offers the draft back. Nothing is written to
  * the workbook; the draft is cleared when the theory is saved or matches the sheet again.
+ *
+ * A draft never keeps a CPR number (issue 19): every text field that holds one is replaced by
+ * CPR_REMOVED before it is stored, and again when an older draft is read.
  */
+import { withoutPersonalData } from "../../core/data/personalData";
 import type { ProgrammeTheory } from "../../core/theory";
 
 const PREFIX = "virkning.programteori.kladde:";
@@ -48,7 +52,7 @@ function looksLikeTheory(x: unknown): x is ProgrammeTheory {
 
 export function saveDraft(theory: ProgrammeTheory, now = new Date()): void {
   try {
-    storage()?.setItem(PREFIX + workbookKey(), JSON.stringify({ theory, savedAt: now.toISOString() }));
+    storage()?.setItem(PREFIX + workbookKey(), JSON.stringify({ theory: withoutPersonalData(theory), savedAt: now.toISOString() }));
   } catch {
     // Full or blocked storage: the draft is a convenience, not the saved theory.
   }
@@ -59,7 +63,7 @@ export function loadDraft(): StoredDraft | null {
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as { theory?: unknown; savedAt?: unknown };
-    return looksLikeTheory(d.theory) && typeof d.savedAt === "string" ? { theory: d.theory, savedAt: d.savedAt } : null;
+    return looksLikeTheory(d.theory) && typeof d.savedAt === "string" ? { theory: withoutPersonalData(d.theory), savedAt: d.savedAt } : null;
   } catch {
     return null;
   }

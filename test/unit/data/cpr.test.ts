@@ -1,10 +1,10 @@
 import { defaultSettings, inspectData, runComparison } from "../../../src/core/analysis";
-import { looksLikeCpr } from "../../../src/core/data";
+import { cellHasCpr } from "../../../src/core/data";
 import { VirkningError } from "../../../src/core/errors";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows } from "../analysis/fixture";
 
-describe("looksLikeCpr", () => {
+describe("cellHasCpr (whole values)", () => {
   it.each([
     ["0101901234", true],
     ["010190-1234", true],
@@ -27,7 +27,7 @@ describe("looksLikeCpr", () => {
     [null, false],
     [true, false],
   ])("%p -> %p", (v, expected) => {
-    expect(looksLikeCpr(v)).toBe(expected);
+    expect(cellHasCpr(v)).toBe(expected);
   });
 });
 
