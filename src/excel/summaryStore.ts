@@ -15,19 +15,21 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { resultSheetOf, runComparison } from "../core/analysis";
+import { analysisName, DEFAULT_ANALYSIS_NAME, freshness, resultSheetOf, type ComparisonSettings } from "../core/analysis";
 import { looksLikeCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import type { Text } from "../core/stats";
 import {
+  analysisLine,
   DEFAULT_THRESHOLD,
   MAX_THRESHOLD,
   MIN_THRESHOLD,
   parseLeaderEntries,
   summarySheetSpec,
   SUMMARY_SHEET_NAME,
+  type AnalysisState,
   type LeaderEntries,
   type ProgressionBrief,
   type SummaryInput,
@@ -35,7 +37,7 @@ import {
 } from "../core/summary";
 import { validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
-import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
 import type { ExcelRun } from "./host";
 import { loadProgressionSettings } from "./progressionStore";
 import { listSheets, readUsedRange } from "./read";
@@ -84,14 +86,37 @@ function problemText(e: unknown): Text {
   throw e;
 }
 
-async function comparisonPart(run: ExcelRun, now: Date): Promise<SummaryInput["comparison"]> {
-  const settings = await loadComparisonSettings(run);
-  if (!settings) return null;
+/** A state that shows no numbers: the page prints `analysisLine(analysis)` instead. */
+function withheld(analysis: AnalysisState): ComparisonPart {
+  return { comparison: { problem: { da: analysisLine(analysis, "da"), en: analysisLine(analysis, "en") } }, analysis };
+}
+
+interface ComparisonPart {
+  comparison: SummaryInput["comparison"];
+  analysis: AnalysisState | null;
+}
+
+/**
+ * The saved analysis run again through the comparison's own "Kør igen" path (rerunComparison: columns
+ * found by header, the same refusals), without writing; its numbers are used only when the data and
+ * settings are those of its last run (see core/analysis/rerun.ts and core/summary/analysisState.ts).
+ */
+async function comparisonPart(run: ExcelRun, now: Date): Promise<ComparisonPart> {
+  let settings: ComparisonSettings | null;
   try {
-    const input = await readSource(run, settings.source);
-    return { result: runComparison(input, settings, now), sheet: resultSheetOf(settings) };
+    settings = await loadComparisonSettings(run);
   } catch (e) {
-    return { problem: problemText(e) };
+    return withheld({ status: "refused", reason: problemText(e), name: DEFAULT_ANALYSIS_NAME, sheet: DEFAULT_ANALYSIS_NAME, ranAt: null });
+  }
+  if (!settings) return { comparison: null, analysis: null };
+  const base = { name: analysisName(settings), sheet: resultSheetOf(settings), ranAt: settings.lastRun?.at ?? null };
+  try {
+    const r = await rerunComparison(run, settings, { now });
+    const fresh = freshness(settings, r.settings, r.input);
+    if (fresh.status === "stale") return withheld({ ...base, status: "stale", reason: null });
+    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null } };
+  } catch (e) {
+    return withheld({ ...base, status: "refused", reason: problemText(e) });
   }
 }
 
@@ -142,6 +167,8 @@ export interface SummaryReport {
   keyRows: [number, number];
   checkRows: [number, number];
   sections: { theory: boolean; comparison: boolean; progression: boolean };
+  /** The analysis behind the numbers and whether they were shown (null: none saved). */
+  analysis: AnalysisState | null;
   /** Follow-ups (months) the comparison has, for the pane's choice. */
   followUps: number[];
   keptEntries: { keyFigures: number; answers: number };
@@ -152,18 +179,19 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const now = opts.now ?? new Date();
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
-  const comparison = await comparisonPart(run, now);
+  const { comparison, analysis } = await comparisonPart(run, now);
   const progression = await progressionBrief(run, loaded?.theory ?? null);
   const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
   if (existing) refuseCprInEntries(existing);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
+  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {
     keyRows: built.keyRows,
     checkRows: built.checkRows,
     sections: { theory: !!theory, comparison: !!comparison && "result" in comparison, progression: !!progression },
+    analysis,
     followUps: comparison && "result" in comparison ? comparison.result.followUps : [],
     keptEntries: { keyFigures: entries.keyFigures.length, answers: Object.keys(entries.answers).length },
   };

@@ -9,7 +9,7 @@ import { renderInPane } from "./renderInPane";
 import SummaryPane from "../../src/taskpane/summary/SummaryPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { saveTheory } from "../../src/excel/theoryStore";
-import { readSheetSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
+import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { loadSummarySettings } from "../../src/excel/summaryStore";
 import { outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
 import { TEMPLATES } from "../../src/core/theory/templates";
@@ -60,7 +60,7 @@ test("with a comparison: choose 6 months and threshold 10, build, update keeps a
   await saveTheory(run, theory, "da", { shapes: true });
   const s = suggestSettings((await readSheetSource(run, "Borgere"))!);
   s.outcomes = outcomesFromTheory(theory);
-  await saveComparisonSettings(run, s);
+  await saveComparisonSettings(run, (await runAndWriteComparison(run, s, { lang: "da" })).settings);
   await renderPane();
   expect(screen.getByTestId("summary-sources").textContent).toContain("Programteori: fundet");
   fireEvent.change(screen.getByLabelText("Opfølgning til nøgleresultaterne"), { target: { value: "6" } });

@@ -79,6 +79,8 @@ export interface ComparisonSettings {
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */
   headline?: { outcome: string; month: number };
+  /** The last run ("Beregn" / "Kør igen"): ISO time and a fingerprint of its data and settings (rerun.ts), so readers can tell stale numbers. */
+  lastRun?: { at: string; fingerprint: string };
 }
 
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */

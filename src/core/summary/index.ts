@@ -4,6 +4,7 @@ export * from "./suppression";
 export * from "./keyFigures";
 export * from "./checklist";
 export * from "./types";
+export * from "./analysisState";
 export { summarySheetSpec, type SummarySpec } from "./spec";
 export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
 export { theoryGaps } from "./theoryBrief";

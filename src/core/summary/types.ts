@@ -2,6 +2,7 @@
 import type { ComparisonResult } from "../analysis/types";
 import type { Text } from "../stats";
 import type { ProgrammeTheory } from "../theory/model";
+import type { AnalysisState } from "./analysisState";
 import type { Answer } from "./checklist";
 import type { KeyFigureEntry } from "./keyFigures";
 
@@ -37,8 +38,10 @@ export interface SummaryInput {
   generatedAt: string;
   version: string;
   theory: { theory: ProgrammeTheory; errors: number } | null;
-  /** The comparison run from the saved settings; `problem` says why it could not run. */
+  /** The comparison run from the saved settings; `problem` says why it could not run (or is stale: see `analysis`). */
   comparison: { result: ComparisonResult; sheet: string } | { problem: Text } | null;
+  /** Which saved analysis the numbers come from, when it ran, and whether they may be shown (null: none saved). */
+  analysis?: AnalysisState | null;
   progression: ProgressionBrief | null;
   entries: LeaderEntries;
 }
