@@ -24,6 +24,7 @@ import type { Text } from "../core/stats";
 import {
   analysisLine,
   DEFAULT_THRESHOLD,
+  hasValues,
   MAX_THRESHOLD,
   MIN_THRESHOLD,
   parseLeaderEntries,
@@ -68,16 +69,24 @@ export async function saveSummarySettings(run: ExcelRun, settings: StoredSummary
   await saveState(run, SUMMARY_STATE_KEY, v.parse(SettingsSchema, settings));
 }
 
-/** Values of a sheet's used range placed from A1, or null when the sheet does not exist. */
-async function sheetFromA1(run: ExcelRun, sheet: string): Promise<CellScalar[][] | null> {
+/** A sheet's used range placed from A1 (values; with formulas and number formats when asked), or null when the sheet does not exist. */
+async function cellsFromA1(run: ExcelRun, sheet: string, typed = false): Promise<{ values: CellScalar[][]; formulas?: (string | null)[][]; formats?: string[][] } | null> {
   try {
-    const r = await readUsedRange(run, sheet);
-    const pad = new Array<CellScalar>(r.columnIndex).fill(null);
-    return [...Array.from({ length: r.rowIndex }, () => [] as CellScalar[]), ...r.values.map((row) => [...pad, ...row])];
+    const r = await readUsedRange(run, sheet, typed ? { formulas: true, numberFormats: true } : {});
+    const place = <T>(grid: T[][], empty: T): T[][] => {
+      const pad = new Array<T>(r.columnIndex).fill(empty);
+      return [...Array.from({ length: r.rowIndex }, () => [] as T[]), ...grid.map((row) => [...pad, ...row])];
+    };
+    const formulas = r.formulas?.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+    return { values: place(r.values, null), ...(formulas ? { formulas: place(formulas, null) } : {}), ...(r.numberFormats ? { formats: place(r.numberFormats, "General") } : {}) };
   } catch (e) {
     if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
     throw e;
   }
+}
+
+async function sheetFromA1(run: ExcelRun, sheet: string): Promise<CellScalar[][] | null> {
+  return (await cellsFromA1(run, sheet))?.values ?? null;
 }
 
 function problemText(e: unknown): Text {
@@ -145,12 +154,13 @@ const CPR_IN_TEXT = /\d{6}[- ]?\d{4}/g;
  * CPR numbers are refused, also inside the leader's notes ("Borger 010190-1234 er syg"): the page is
  * read by many. Throws CPR_FOUND naming the cells (Ledelsesoverblik!H63); nothing is written.
  */
-export function refuseCprInEntries(values: CellScalar[][]): void {
+export function refuseCprInEntries(values: CellScalar[][], formulas: (string | null)[][] = []): void {
   const cells: string[] = [];
+  const hit = (v: CellScalar | undefined): boolean => (typeof v === "number" ? looksLikeCpr(v) : typeof v === "string" && (v.match(CPR_IN_TEXT) ?? []).some((t) => looksLikeCpr(t)));
   values.forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
-      const hit = typeof v === "number" ? looksLikeCpr(v) : typeof v === "string" && (v.match(CPR_IN_TEXT) ?? []).some((t) => looksLikeCpr(t));
-      if (hit) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
+      // a formula is written back as typed: its text is checked too
+      if (hit(v) || hit(formulas[r]?.[c])) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
     }),
   );
   if (cells.length === 0) return;
@@ -181,9 +191,10 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
   const { comparison, analysis } = await comparisonPart(run, now);
   const progression = await progressionBrief(run, loaded?.theory ?? null);
-  const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
-  if (existing) refuseCprInEntries(existing);
-  const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
+  // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
+  const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
+  if (existing) refuseCprInEntries(existing.values, existing.formulas);
+  const entries: LeaderEntries = existing ? parseLeaderEntries(existing.values, existing) : { keyFigures: [], answers: {} };
   const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
@@ -193,7 +204,8 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
     sections: { theory: !!theory, comparison: !!comparison && "result" in comparison, progression: !!progression },
     analysis,
     followUps: comparison && "result" in comparison ? comparison.result.followUps : [],
-    keptEntries: { keyFigures: entries.keyFigures.length, answers: Object.keys(entries.answers).length },
+    // entries the leader made, not the placeholder rows of KL's example figures
+    keptEntries: { keyFigures: entries.keyFigures.filter(hasValues).length, answers: Object.keys(entries.answers).length },
   };
 }
 

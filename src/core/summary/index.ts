@@ -7,4 +7,5 @@ export * from "./types";
 export * from "./analysisState";
 export { summarySheetSpec, type SummarySpec } from "./spec";
 export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
+export { keyRowFormulas, keyStatusFormula, parseKeyFigures, type SheetCells } from "./keyFigureBlock";
 export { theoryGaps } from "./theoryBrief";

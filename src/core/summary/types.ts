@@ -4,7 +4,7 @@ import type { Text } from "../stats";
 import type { ProgrammeTheory } from "../theory/model";
 import type { AnalysisState } from "./analysisState";
 import type { Answer } from "./checklist";
-import type { KeyFigureEntry } from "./keyFigures";
+import type { KeyFigureDefinition, KeyFigureEntry } from "./keyFigures";
 
 export type Lang = "da" | "en";
 
@@ -28,6 +28,8 @@ export interface ProgressionBrief {
 /** The leader's entries on an existing sheet, keyed (never by position). */
 export interface LeaderEntries {
   keyFigures: KeyFigureEntry[];
+  /** The direction table (direction and decimals per key figure); absent on a sheet made before it existed. */
+  keyDefinitions?: KeyFigureDefinition[];
   /** Checklist item id → answer and note. */
   answers: Record<string, { answer: Answer | null; raw: string; note: string }>;
 }
