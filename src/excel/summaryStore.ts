@@ -77,7 +77,8 @@ async function cellsFromA1(run: ExcelRun, sheet: string, typed = false): Promise
       const pad = new Array<T>(r.columnIndex).fill(empty);
       return [...Array.from({ length: r.rowIndex }, () => [] as T[]), ...grid.map((row) => [...pad, ...row])];
     };
-    const formulas = r.formulas?.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+    // a formula cell's formula differs from its value; a text cell that starts with "=" reads the same in both and is text
+    const formulas = r.formulas?.map((row, i) => row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== r.values[i]?.[j] ? f : null)));
     return { values: place(r.values, null), ...(formulas ? { formulas: place(formulas, null) } : {}), ...(r.numberFormats ? { formats: place(r.numberFormats, "General") } : {}) };
   } catch (e) {
     if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;

@@ -109,12 +109,16 @@ describe("entries survive regeneration as typed", () => {
     type(wb, r + 1, 2, "ca. 40");
     type(wb, r + 1, 3, "'42"); // typed as text on purpose
     type(wb, r + 1, 4, "2");
+    type(wb, r + 1, 7, "'=1+1 er ikke en formel"); // text that starts with "=" stays text
+    type(wb, r + 2, 0, fig);
+    type(wb, r + 2, 1, "2026-03");
+    type(wb, r + 2, 2, "'=Borgere!D2*2"); // a formula's text typed as text stays text
     const age = wb.getSheet("Borgere")!.getCell(1, 3)!.value as number;
     const before = await cellAsRead(run, r, 2);
     expect(before).toEqual({ formula: "=Borgere!D2*2", value: age * 2, format: "General" });
 
     const second = await buildSummary(run, settings);
-    expect(second.keptEntries.keyFigures).toBe(2);
+    expect(second.keptEntries.keyFigures).toBe(3);
     const jan = rowOf(wb, fig, "2026-01", second.keyRows[0]);
     const feb = rowOf(wb, fig, "2026-02", second.keyRows[0]);
     expect(jan).toBeGreaterThan(0);
@@ -123,6 +127,10 @@ describe("entries survive regeneration as typed", () => {
     expect(await cellAsRead(run, feb, 2)).toEqual({ formula: "ca. 40", value: "ca. 40", format: "General" });
     expect((await cellAsRead(run, feb, 3)).value).toBe("42");
     expect(typeof (await cellAsRead(run, feb, 3)).value).toBe("string");
+    expect((await cellAsRead(run, feb, 7)).value).toBe("=1+1 er ikke en formel");
+    const mar = rowOf(wb, fig, "2026-03", second.keyRows[0]);
+    expect(await cellAsRead(run, mar, 2)).toEqual({ formula: "=Borgere!D2*2", value: "=Borgere!D2*2", format: "General" });
+    expect(sheet(wb).formulaAt(mar, 2)).toBeUndefined();
     // the formula still computes: the user changes the source, the måltal and flag follow
     wb.setCellByUser("Borgere", 1, 3, "20");
     expect(value(wb, jan, 2)).toBe(40);

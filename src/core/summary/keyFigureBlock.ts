@@ -195,7 +195,8 @@ export interface SheetCells {
 function typedAt(cells: SheetCells, r: number, c: number): TypedCell | undefined {
   const value = cells.values[r]?.[c] ?? null;
   const f = cells.formulas?.[r]?.[c] ?? null;
-  const isF = typeof f === "string" && f.startsWith("=");
+  // Range.formulas gives a constant's value: text typed as '=1+1 reads "=1+1" in both, and stays text
+  const isF = typeof f === "string" && f.startsWith("=") && f !== value;
   const format = cells.formats?.[r]?.[c] ?? null;
   // only what a plain number cannot carry: a formula, text, a number format ("5%" is 0,05 in "0%")
   const kept = isF || (typeof value === "string" && value !== "") || (value !== null && value !== "" && format !== null && format !== "General");
