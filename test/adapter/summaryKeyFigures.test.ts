@@ -7,6 +7,9 @@
 import { SUMMARY_SHEET_NAME, type SummarySettings } from "../../src/core/summary";
 import { buildSummary } from "../../src/excel/summaryStore";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { validationAt } from "../../src/preview/workbook/extrasState";
+import { isLocked } from "../../src/preview/workbook/protectionState";
+import type { SheetState } from "../../src/preview/workbook/state";
 
 const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da" };
 
@@ -61,6 +64,11 @@ describe("flags computed by the sheet's own formulas, at decimal boundaries, by 
     const { wb, run } = book();
     const report = await buildSummary(run, settings);
     expect(statusLine(wb)).toBe("Nu: 0 af 0 udfyldte måneder afviger mere end tolerancen.");
+    // the direction is chosen from a dropdown in the open cells of the table "Retning og præcision"
+    const s = sheet(wb) as unknown as SheetState;
+    const def = blankDefinitionRow(wb);
+    expect(validationAt(s, def, 1)?.list.source).toBe("mindst,højst,interval");
+    expect([0, 1, 2, 3].map((c) => isLocked(s, def, c))).toEqual([false, false, false, true]);
     for (const c of cases) {
       const d = blankDefinitionRow(wb);
       type(wb, d, 0, c.figure);
