@@ -24,12 +24,12 @@ import {
   keepPresentLabels,
   parseCollection,
   putAnalysis,
-  reconcileColumns,
   removeAnalysis,
   renameAnalysis,
   resultSheetOf,
   runComparison,
-  storedHeader,
+  settingsForData,
+  withRunRecord,
   type AnalysisCollection,
   type ColumnMove,
   type ComparisonInput,
@@ -404,35 +404,56 @@ export async function writeComparison(run: ExcelRun, spec: SheetSpec): Promise<v
   await renderSheets(run, [spec]);
 }
 
-export interface ComparisonRun {
+export interface ComparisonRerun {
   /** The data as read now (the extent may have grown since the settings were stored). */
   input: ComparisonInput;
   result: ComparisonResult;
-  spec: SheetSpec;
-  /** The settings as run: columns found again by header (see core/analysis/columns.ts), range and header as read now. */
+  /** The settings as run: columns found again by header (see core/analysis/rerun.ts), range and header as read now. */
+  used: ComparisonSettings;
+  /** What to store after this run: `used` with only the labels present in the data and the record of this run. */
   settings: ComparisonSettings;
   /** Columns found at another position than stored. */
   moved: ColumnMove[];
 }
 
 /**
- * "Beregn" / "Kør igen": reads the settings' source again (1 + chunks syncs), finds the columns again by
- * header (refusing with COLUMNS_CHANGED when unsure), runs the analysis and writes the results sheet (at
- * most 5 syncs). Bad input (a VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown
- * before anything is written. `onRead` receives the fresh data even when the analysis then refuses it, so
- * the pane can show what it found.
+ * The one way a saved analysis is run again, without writing: reads the settings' source again (1 + chunks
+ * syncs), finds the columns again by header (refusing with COLUMNS_CHANGED when unsure) and runs the
+ * analysis. Used by "Kør igen" (runAndWriteComparison) and by the leader page (summaryStore). Bad input (a
+ * VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data
+ * even when the analysis then refuses it.
+ */
+export async function rerunComparison(run: ExcelRun, settings: ComparisonSettings, options: { now?: Date; onRead?: (input: ComparisonInput) => void } = {}): Promise<ComparisonRerun> {
+  const input = await readSource(run, settings.source);
+  options.onRead?.(input);
+  const { settings: used, moved } = settingsForData(settings, input);
+  const now = options.now ?? new Date();
+  const result = runComparison(input, used, now);
+  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved };
+}
+
+export interface ComparisonRun {
+  /** The data as read now (the extent may have grown since the settings were stored). */
+  input: ComparisonInput;
+  result: ComparisonResult;
+  spec: SheetSpec;
+  /** The settings to store: as run (columns found again by header, range and header as read now), with the record of this run. */
+  settings: ComparisonSettings;
+  /** Columns found at another position than stored. */
+  moved: ColumnMove[];
+}
+
+/**
+ * "Beregn" / "Kør igen": rerunComparison, then writes the results sheet (at most 5 syncs). Nothing is
+ * written when the data or settings are refused.
  */
 export async function runAndWriteComparison(
   run: ExcelRun,
   settings: ComparisonSettings,
   options: { lang: "da" | "en"; now?: Date; onRead?: (input: ComparisonInput) => void } = { lang: "da" },
 ): Promise<ComparisonRun> {
-  const input = await readSource(run, settings.source);
-  options.onRead?.(input);
-  const { columns, moved } = reconcileColumns(settings, input.header);
-  const used: ComparisonSettings = { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) }, columns };
-  const result = runComparison(input, used, options.now);
-  const spec = comparisonSheetSpec(result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
+  const r = await rerunComparison(run, settings, options);
+  const spec = comparisonSheetSpec(r.result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
   await writeComparison(run, spec);
-  return { input, result, spec, settings: keepPresentLabels(used, input), moved };
+  return { input: r.input, result: r.result, spec, settings: r.settings, moved: r.moved };
 }

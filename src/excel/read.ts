@@ -21,6 +21,7 @@ export const READ_BUDGET_BYTES = 4_000_000;
 /** Conservative JSON bytes per cell for the first chunk (values; number formats add their own). */
 export const FIRST_CHUNK_BYTES_PER_CELL = 48;
 const FORMAT_BYTES_PER_CELL = 24;
+const FORMULA_BYTES_PER_CELL = 48;
 
 export interface RangeRead {
   sheet: string;
@@ -32,6 +33,8 @@ export interface RangeRead {
   values: CellValue[][];
   /** Present when asked for with `{ numberFormats: true }`. */
   numberFormats?: string[][];
+  /** Present when asked for with `{ formulas: true }`: Range.formulas ("=…" for a formula cell, else the value). */
+  formulas?: (string | number | boolean)[][];
   /** Sheet-qualified addresses of merged areas that overlap the range (user data should have none); [] when the host lacks ExcelApi 1.13. */
   mergedAreas: string[];
   /** Number of row chunks (value syncs) the read used. */
@@ -40,6 +43,8 @@ export interface RangeRead {
 
 export interface ReadOptions {
   numberFormats?: boolean;
+  /** Also Range.formulas (English function names): entries the user typed as formulas read as formulas. */
+  formulas?: boolean;
 }
 
 function sheetMissing(sheet: string): VirkningError {
@@ -123,6 +128,7 @@ export function clipToUsed(ref: RangeRef, used: RangeRef | null): RangeRef | nul
 export interface CellsRead {
   values: CellValue[][];
   numberFormats?: string[][];
+  formulas?: (string | number | boolean)[][];
   /** Value syncs used (chunks, including any re-read after a payload error). */
   chunks: number;
 }
@@ -136,7 +142,8 @@ export interface CellsRead {
 export async function readCells(context: Excel.RequestContext, ws: Excel.Worksheet, ref: RangeRef, opts: ReadOptions = {}): Promise<CellsRead> {
   const values: CellValue[][] = [];
   const numberFormats: string[][] | undefined = opts.numberFormats ? [] : undefined;
-  const perCell = FIRST_CHUNK_BYTES_PER_CELL + (opts.numberFormats ? FORMAT_BYTES_PER_CELL : 0);
+  const formulas: (string | number | boolean)[][] | undefined = opts.formulas ? [] : undefined;
+  const perCell = FIRST_CHUNK_BYTES_PER_CELL + (opts.numberFormats ? FORMAT_BYTES_PER_CELL : 0) + (opts.formulas ? FORMULA_BYTES_PER_CELL : 0);
   let n = rowsPerChunk(perCell * ref.columnCount);
   let maxRowBytes = 0;
   let chunks = 0;
@@ -144,7 +151,9 @@ export async function readCells(context: Excel.RequestContext, ws: Excel.Workshe
   for (let start = 0; start < ref.rowCount; ) {
     const count = Math.min(n, ref.rowCount - start);
     const range = ws.getRangeByIndexes(ref.row + start, ref.column, count, ref.columnCount);
-    if (opts.numberFormats) range.load("values,numberFormat");
+    if (opts.numberFormats && opts.formulas) range.load("values,numberFormat,formulas");
+    else if (opts.numberFormats) range.load("values,numberFormat");
+    else if (opts.formulas) range.load("values,formulas");
     else range.load("values");
     try {
       chunks++;
@@ -160,6 +169,7 @@ export async function readCells(context: Excel.RequestContext, ws: Excel.Workshe
     }
     const vals = range.values as unknown[][];
     const nfs = opts.numberFormats ? (range.numberFormat as unknown as string[][]) : undefined;
+    const fs = opts.formulas ? (range.formulas as unknown as (string | number | boolean)[][]) : undefined;
     for (let i = 0; i < vals.length; i++) {
       values.push(vals[i].map(fromExcel));
       let bytes = jsonBytes(vals[i]) + 1;
@@ -167,12 +177,16 @@ export async function readCells(context: Excel.RequestContext, ws: Excel.Workshe
         numberFormats!.push(nfs[i]);
         bytes += jsonBytes(nfs[i]) + 1;
       }
+      if (fs) {
+        formulas!.push(fs[i]);
+        bytes += jsonBytes(fs[i]) + 1;
+      }
       if (bytes > maxRowBytes) maxRowBytes = bytes;
     }
     start += count;
     n = Math.min(cap, rowsPerChunk(Math.ceil(maxRowBytes * 1.2)));
   }
-  return numberFormats ? { values, numberFormats, chunks } : { values, chunks };
+  return { values, chunks, ...(numberFormats ? { numberFormats } : {}), ...(formulas ? { formulas } : {}) };
 }
 
 async function readLoadedRange(
@@ -196,9 +210,10 @@ function sheetAddress(qualified: string, ref: RangeRef): string {
   return `${qualified.slice(0, qualified.lastIndexOf("!"))}!${rangeAddress(ref.row, ref.column, ref.rowCount, ref.columnCount)}`;
 }
 
-function rangeRead(sheet: string, address: string, ref: RangeRef, r: { values: CellValue[][]; numberFormats?: string[][]; chunks: number }, merged: Excel.RangeAreas | null): RangeRead {
+function rangeRead(sheet: string, address: string, ref: RangeRef, r: CellsRead, merged: Excel.RangeAreas | null): RangeRead {
   const out: RangeRead = { sheet, address, rowIndex: ref.row, columnIndex: ref.column, values: r.values, mergedAreas: mergedList(merged), chunks: r.chunks };
   if (r.numberFormats) out.numberFormats = r.numberFormats;
+  if (r.formulas) out.formulas = r.formulas;
   return out;
 }
 

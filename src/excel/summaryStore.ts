@@ -15,19 +15,22 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { resultSheetOf, runComparison } from "../core/analysis";
+import { analysisName, DEFAULT_ANALYSIS_NAME, freshness, resultSheetOf, type ComparisonSettings } from "../core/analysis";
 import { cellHasCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
 import type { CellScalar } from "../core/report/sheetSpec";
 import type { Text } from "../core/stats";
 import {
+  analysisLine,
   DEFAULT_THRESHOLD,
+  hasValues,
   MAX_THRESHOLD,
   MIN_THRESHOLD,
   parseLeaderEntries,
   summarySheetSpec,
   SUMMARY_SHEET_NAME,
+  type AnalysisState,
   type LeaderEntries,
   type ProgressionBrief,
   type SummaryInput,
@@ -35,7 +38,7 @@ import {
 } from "../core/summary";
 import { validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
-import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
 import type { ExcelRun } from "./host";
 import { loadProgressionSettings } from "./progressionStore";
 import { listSheets, readUsedRange } from "./read";
@@ -66,16 +69,25 @@ export async function saveSummarySettings(run: ExcelRun, settings: StoredSummary
   await saveState(run, SUMMARY_STATE_KEY, v.parse(SettingsSchema, settings));
 }
 
-/** Values of a sheet's used range placed from A1, or null when the sheet does not exist. */
-async function sheetFromA1(run: ExcelRun, sheet: string): Promise<CellScalar[][] | null> {
+/** A sheet's used range placed from A1 (values; with formulas and number formats when asked), or null when the sheet does not exist. */
+async function cellsFromA1(run: ExcelRun, sheet: string, typed = false): Promise<{ values: CellScalar[][]; formulas?: (string | null)[][]; formats?: string[][] } | null> {
   try {
-    const r = await readUsedRange(run, sheet);
-    const pad = new Array<CellScalar>(r.columnIndex).fill(null);
-    return [...Array.from({ length: r.rowIndex }, () => [] as CellScalar[]), ...r.values.map((row) => [...pad, ...row])];
+    const r = await readUsedRange(run, sheet, typed ? { formulas: true, numberFormats: true } : {});
+    const place = <T>(grid: T[][], empty: T): T[][] => {
+      const pad = new Array<T>(r.columnIndex).fill(empty);
+      return [...Array.from({ length: r.rowIndex }, () => [] as T[]), ...grid.map((row) => [...pad, ...row])];
+    };
+    // a formula cell's formula differs from its value; a text cell that starts with "=" reads the same in both and is text
+    const formulas = r.formulas?.map((row, i) => row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== r.values[i]?.[j] ? f : null)));
+    return { values: place(r.values, null), ...(formulas ? { formulas: place(formulas, null) } : {}), ...(r.numberFormats ? { formats: place(r.numberFormats, "General") } : {}) };
   } catch (e) {
     if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
     throw e;
   }
+}
+
+async function sheetFromA1(run: ExcelRun, sheet: string): Promise<CellScalar[][] | null> {
+  return (await cellsFromA1(run, sheet))?.values ?? null;
 }
 
 function problemText(e: unknown): Text {
@@ -84,14 +96,37 @@ function problemText(e: unknown): Text {
   throw e;
 }
 
-async function comparisonPart(run: ExcelRun, now: Date): Promise<SummaryInput["comparison"]> {
-  const settings = await loadComparisonSettings(run);
-  if (!settings) return null;
+/** A state that shows no numbers: the page prints `analysisLine(analysis)` instead. */
+function withheld(analysis: AnalysisState): ComparisonPart {
+  return { comparison: { problem: { da: analysisLine(analysis, "da"), en: analysisLine(analysis, "en") } }, analysis };
+}
+
+interface ComparisonPart {
+  comparison: SummaryInput["comparison"];
+  analysis: AnalysisState | null;
+}
+
+/**
+ * The saved analysis run again through the comparison's own "Kør igen" path (rerunComparison: columns
+ * found by header, the same refusals), without writing; its numbers are used only when the data and
+ * settings are those of its last run (see core/analysis/rerun.ts and core/summary/analysisState.ts).
+ */
+async function comparisonPart(run: ExcelRun, now: Date): Promise<ComparisonPart> {
+  let settings: ComparisonSettings | null;
   try {
-    const input = await readSource(run, settings.source);
-    return { result: runComparison(input, settings, now), sheet: resultSheetOf(settings) };
+    settings = await loadComparisonSettings(run);
   } catch (e) {
-    return { problem: problemText(e) };
+    return withheld({ status: "refused", reason: problemText(e), name: DEFAULT_ANALYSIS_NAME, sheet: DEFAULT_ANALYSIS_NAME, ranAt: null });
+  }
+  if (!settings) return { comparison: null, analysis: null };
+  const base = { name: analysisName(settings), sheet: resultSheetOf(settings), ranAt: settings.lastRun?.at ?? null };
+  try {
+    const r = await rerunComparison(run, settings, { now });
+    const fresh = freshness(settings, r.settings, r.input);
+    if (fresh.status === "stale") return withheld({ ...base, status: "stale", reason: null });
+    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null } };
+  } catch (e) {
+    return withheld({ ...base, status: "refused", reason: problemText(e) });
   }
 }
 
@@ -118,11 +153,12 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
  * CPR numbers are refused, also inside the leader's notes ("Borger 010190-1234 er syg"): the page is
  * read by many. Throws CPR_FOUND naming the cells (Ledelsesoverblik!H63); nothing is written.
  */
-export function refuseCprInEntries(values: CellScalar[][]): void {
+export function refuseCprInEntries(values: CellScalar[][], formulas: (string | null)[][] = []): void {
   const cells: string[] = [];
   values.forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
-      if (cellHasCpr(v)) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
+      // a formula is written back as typed: its text is checked too
+      if (cellHasCpr(v) || cellHasCpr(formulas[r]?.[c])) cells.push(`${SUMMARY_SHEET_NAME}!${cellAddress(r, c)}`);
     }),
   );
   if (cells.length === 0) return;
@@ -139,6 +175,8 @@ export interface SummaryReport {
   keyRows: [number, number];
   checkRows: [number, number];
   sections: { theory: boolean; comparison: boolean; progression: boolean };
+  /** The analysis behind the numbers and whether they were shown (null: none saved). */
+  analysis: AnalysisState | null;
   /** Follow-ups (months) the comparison has, for the pane's choice. */
   followUps: number[];
   keptEntries: { keyFigures: number; answers: number };
@@ -149,20 +187,23 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const now = opts.now ?? new Date();
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
-  const comparison = await comparisonPart(run, now);
+  const { comparison, analysis } = await comparisonPart(run, now);
   const progression = await progressionBrief(run, loaded?.theory ?? null);
-  const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
-  if (existing) refuseCprInEntries(existing);
-  const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
+  // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
+  const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
+  if (existing) refuseCprInEntries(existing.values, existing.formulas);
+  const entries: LeaderEntries = existing ? parseLeaderEntries(existing.values, existing) : { keyFigures: [], answers: {} };
+  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {
     keyRows: built.keyRows,
     checkRows: built.checkRows,
     sections: { theory: !!theory, comparison: !!comparison && "result" in comparison, progression: !!progression },
+    analysis,
     followUps: comparison && "result" in comparison ? comparison.result.followUps : [],
-    keptEntries: { keyFigures: entries.keyFigures.length, answers: Object.keys(entries.answers).length },
+    // entries the leader made, not the placeholder rows of KL's example figures
+    keptEntries: { keyFigures: entries.keyFigures.filter(hasValues).length, answers: Object.keys(entries.answers).length },
   };
 }
 

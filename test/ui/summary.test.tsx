@@ -9,7 +9,7 @@ import { renderInPane } from "./renderInPane";
 import SummaryPane from "../../src/taskpane/summary/SummaryPane";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { saveTheory } from "../../src/excel/theoryStore";
-import { readSheetSource, saveComparisonSettings } from "../../src/excel/comparisonStore";
+import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { loadSummarySettings } from "../../src/excel/summaryStore";
 import { outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
 import { TEMPLATES } from "../../src/core/theory/templates";
@@ -60,7 +60,7 @@ test("with a comparison: choose 6 months and threshold 10, build, update keeps a
   await saveTheory(run, theory, "da", { shapes: true });
   const s = suggestSettings((await readSheetSource(run, "Borgere"))!);
   s.outcomes = outcomesFromTheory(theory);
-  await saveComparisonSettings(run, s);
+  await saveComparisonSettings(run, (await runAndWriteComparison(run, s, { lang: "da" })).settings);
   await renderPane();
   expect(screen.getByTestId("summary-sources").textContent).toContain("Programteori: fundet");
   fireEvent.change(screen.getByLabelText("Opfølgning til nøgleresultaterne"), { target: { value: "6" } });
@@ -81,7 +81,8 @@ test("with a comparison: choose 6 months and threshold 10, build, update keeps a
   for (let r = 0; r < sheet.usedExtent().rowCount; r++) if (sheet.getCell(r, 1)?.value === "6.2") item = r;
   wb.setCellByUser(SUMMARY_SHEET_NAME, item, 8, "Sidst i foråret");
   fireEvent.click(screen.getByRole("button", { name: "Opdater ledelsesoverblik" }));
-  await waitFor(() => expect(screen.getByTestId("summary-report").textContent).toContain("1 svar i tjeklisten"));
+  // the update runs the saved analysis again and reads the leader's cells with their formulas: allow it time on a busy machine
+  await waitFor(() => expect(screen.getByTestId("summary-report").textContent).toContain("1 svar i tjeklisten"), { timeout: 10_000 });
   expect(cellText(item, 8)).toBe("Sidst i foråret");
 
   wb.activateSheetByUser("Borgere");

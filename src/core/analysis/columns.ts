@@ -38,6 +38,8 @@ export interface ColumnMove {
 export interface Reconciled {
   columns: Columns;
   moved: ColumnMove[];
+  /** The settings' strata (baseline columns) at their new positions; absent when the settings have none. */
+  strata?: number[];
 }
 
 /** Every role column of the settings (unchosen ones, -1, left out). */
@@ -78,7 +80,7 @@ export function reconcileColumns(settings: ComparisonSettings, header: CellValue
   const letter = (i: number): string => columnLetter(first + i);
   if (!stored) {
     const width = parseRange(settings.source.address).columnCount;
-    if (header.length === width) return { columns: settings.columns, moved: [] };
+    if (header.length === width) return { columns: settings.columns, moved: [], ...(settings.strata ? { strata: settings.strata } : {}) };
     throw changedError(settings.source.sheet, [
       {
         da: `dataene er nu ${header.length} kolonner brede, men var ${width}, da analysen blev gemt uden kolonnenavne`,
@@ -109,5 +111,6 @@ export function reconcileColumns(settings: ComparisonSettings, header: CellValue
     else problems.push({ da: `${label} findes ${found.length} gange (${found.map(letter).join(", ")})`, en: `${labelEn} appears ${found.length} times (${found.map(letter).join(", ")})` });
   }
   if (problems.length > 0) throw changedError(settings.source.sheet, problems);
-  return { columns: mapColumns(settings.columns, (i) => target.get(i) ?? i), moved };
+  const to = (i: number): number => target.get(i) ?? i;
+  return { columns: mapColumns(settings.columns, to), moved, ...(settings.strata ? { strata: settings.strata.map(to) } : {}) };
 }

@@ -23,6 +23,7 @@ import type { ComparisonResult } from "./types";
 export * from "./settings";
 export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
 export * from "./types";
+export { settingsForData, analysisFingerprint, withRunRecord, freshness, type ForData, type Freshness } from "./rerun";
 export * from "./analyses";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 

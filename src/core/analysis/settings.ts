@@ -83,6 +83,8 @@ export interface ComparisonSettings {
   confirmedLabels?: string[];
   /** Labels the user had counted as "Andet": SHA-256 of each normalised label (the label itself is not stored). */
   otherLabels?: string[];
+  /** The last run ("Beregn" / "Kør igen"): ISO time and a fingerprint of its data and settings (rerun.ts), so readers can tell stale numbers. */
+  lastRun?: { at: string; fingerprint: string };
 }
 
 /** Default class of a status value: "Fraflyttet" = moved away; "Udgået"/"Ekskluderet"/"Død" = excluded; "Ikke fulgt op" = not followed up; else valid. */

@@ -89,6 +89,7 @@ export const ComparisonSettingsSchema = v.strictObject({
   strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),
   title: v.optional(v.pipe(v.string(), v.maxLength(200))),
   headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
+  lastRun: v.optional(v.strictObject({ at: v.pipe(v.string(), v.isoTimestamp()), fingerprint: v.pipe(v.string(), v.regex(/^[a-p]{16}$/)) })),
 });
 
 export type ParsedSettings = { ok: true; settings: ComparisonSettings } | { ok: false; error: VirkningError };

@@ -4,6 +4,8 @@ export * from "./suppression";
 export * from "./keyFigures";
 export * from "./checklist";
 export * from "./types";
+export * from "./analysisState";
 export { summarySheetSpec, type SummarySpec } from "./spec";
 export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
+export { keyRowFormulas, keyStatusFormula, parseKeyFigures, type SheetCells } from "./keyFigureBlock";
 export { theoryGaps } from "./theoryBrief";

@@ -8,13 +8,42 @@
  * jobcentres (section 6.1: activation rate, share in company-based activation, share in work six
  * months after activation, share not back on kontanthjælp within a year).
  *
- * Rule: deviation = actual − target; the row is flagged when |deviation| > tolerance. Without a
- * target or an actual value there is no deviation; without a tolerance nothing is flagged. The
- * sheet computes the same with formulas (so it updates while the leader types); this module
- * decides which rows exist and in which order, and computes the flags for the page's summary.
+ * Rule (issue 20 item 4): every key figure has a direction and a precision (decimals), kept in the
+ * small table "Retning og præcision" above the entries. deviation = ROUND(actual − target, decimals);
+ * tolerance = ROUND(tolerance, decimals) (blank = 0). Flagged when the deviation goes the bad way by more
+ * than the tolerance:
+ *   mindst (at least: higher is better)  −deviation > tolerance
+ *   højst  (at most: lower is better)     deviation > tolerance
+ *   interval (both ways)                  |deviation| > tolerance
+ * Rounding both sides to the stated decimals makes the comparison decimal-exact: 44,5 − 42,3 is
+ * 2,200000000000003 in binary floating point, but ROUND(…, 1) is 2,2, equal to the tolerance 2,2, so a
+ * value typed exactly on the boundary is not flagged. A figure not in the table is "interval" with
+ * DEFAULT_DECIMALS; a listed figure with blank decimals compares whole numbers. The sheet computes the
+ * same with live formulas (so it updates while the leader types); `evaluateKeyFigure` is the same rule
+ * for the page's facts and the checklist's suggestions, and the unit tests hold both to it.
  */
 import type { CellScalar } from "../report/sheetSpec";
 import type { Text } from "../stats";
+
+export type Direction = "min" | "max" | "both";
+
+export const DIRECTION_LABEL: Record<Direction, Text> = {
+  min: { da: "mindst", en: "at least" },
+  max: { da: "højst", en: "at most" },
+  both: { da: "interval", en: "range" },
+};
+
+/** Decimals of a figure that is not in the table. */
+export const DEFAULT_DECIMALS = 2;
+
+/** An entry cell as the leader typed it: Excel's value, the formula when it is one, the number format. */
+export interface TypedCell {
+  value: CellScalar;
+  formula: string | null;
+  format: string | null;
+}
+
+export type TypedField = "target" | "actual" | "tolerance";
 
 export interface KeyFigureEntry {
   figure: string;
@@ -25,6 +54,16 @@ export interface KeyFigureEntry {
   tolerance: number | null;
   explanation: string;
   action: string;
+  /** Måltal, Faktisk and Tolerance as typed (formula, text, percent format), written back unchanged; absent for rows the add-in made. */
+  typed?: Partial<Record<TypedField, TypedCell>>;
+}
+
+/** A key figure's direction and precision (one row of the table "Retning og præcision"). */
+export interface KeyFigureDefinition {
+  figure: string;
+  direction: Direction;
+  /** null = blank (whole numbers). */
+  decimals: number | null;
 }
 
 export const KL_KEY_FIGURES: readonly Text[] = [
@@ -37,15 +76,67 @@ export const KL_KEY_FIGURES: readonly Text[] = [
 /** Empty rows offered below the entries so the leader can add months. */
 export const BLANK_KEY_FIGURE_ROWS = 12;
 
+/** KL's example figures: all "higher is better" (section 6.1 describes them as what effective jobcentres achieve). */
+const KL_DIRECTION: Direction = "min";
+const KL_DECIMALS = 1;
+
 export interface KeyFigureStatus {
+  /** ROUND(actual − target, decimals); null without both. */
   deviation: number | null;
   flagged: boolean;
 }
 
-export function evaluateKeyFigure(e: Pick<KeyFigureEntry, "target" | "actual" | "tolerance">): KeyFigureStatus {
+/**
+ * Excel's ROUND: half away from zero, on the number as Excel holds it (15 significant digits), so
+ * 2,200000000000003 rounds to 2,2 at any precision up to 14 decimals and 1,005 to 1,01.
+ */
+export function roundLikeExcel(x: number, decimals: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const d = Math.trunc(decimals);
+  const [m, e] = Math.abs(Number(x.toPrecision(15))).toExponential().split("e");
+  const scaled = Math.round(Number(`${m}e${Number(e) + d}`));
+  return Math.sign(x) * Number(`${scaled}e${-d}`);
+}
+
+/** The definition of `figure` in `defs` (matched as the sheet's VLOOKUP: case-insensitively); the default when it is not there. */
+export function definitionOf(figure: string, defs: KeyFigureDefinition[]): { direction: Direction; decimals: number } {
+  const d = defs.find((x) => figureKey(x.figure) === figureKey(figure));
+  return d ? { direction: d.direction, decimals: d.decimals ?? 0 } : { direction: "both", decimals: DEFAULT_DECIMALS };
+}
+
+export function evaluateKeyFigure(e: Pick<KeyFigureEntry, "target" | "actual" | "tolerance">, def: { direction: Direction; decimals: number } = { direction: "both", decimals: DEFAULT_DECIMALS }): KeyFigureStatus {
   if (e.target === null || e.actual === null) return { deviation: null, flagged: false };
-  const deviation = e.actual - e.target;
-  return { deviation, flagged: e.tolerance !== null && Math.abs(deviation) > e.tolerance };
+  const deviation = roundLikeExcel(e.actual - e.target, def.decimals);
+  const tolerance = roundLikeExcel(e.tolerance ?? 0, def.decimals);
+  const bad = def.direction === "min" ? -deviation : def.direction === "max" ? deviation : Math.abs(deviation);
+  return { deviation, flagged: bad > tolerance };
+}
+
+/** A direction as typed in the table ("mindst", "at most", …); null when it is none of them. */
+export function parseDirection(v: CellScalar): Direction | null {
+  const k = String(v ?? "").trim().toLocaleLowerCase("da-DK");
+  for (const d of ["min", "max", "both"] as Direction[]) if (k === DIRECTION_LABEL[d].da || k === DIRECTION_LABEL[d].en) return d;
+  return null;
+}
+
+/**
+ * The table's rows: the leader's definitions (by figure, first wins), then every figure of KL's
+ * examples and of the entries that has none (KL's: mindst, 1 decimal; others: interval, DEFAULT_DECIMALS).
+ */
+export function keyFigureDefinitions(existing: KeyFigureDefinition[], entries: KeyFigureEntry[], lang: "da" | "en"): KeyFigureDefinition[] {
+  const out: KeyFigureDefinition[] = [];
+  const seen = new Set<string>();
+  const add = (d: KeyFigureDefinition): void => {
+    const k = figureKey(d.figure);
+    if (k === "" || seen.has(k)) return;
+    seen.add(k);
+    out.push({ ...d, figure: d.figure.trim() });
+  };
+  const kl = KL_KEY_FIGURES.map((t) => (lang === "da" ? t.da : t.en));
+  for (const name of kl) add(existing.find((d) => figureKey(d.figure) === figureKey(name)) ?? { figure: name, direction: KL_DIRECTION, decimals: KL_DECIMALS });
+  for (const d of existing) add(d);
+  for (const e of entries) add({ figure: e.figure, direction: "both", decimals: DEFAULT_DECIMALS });
+  return out;
 }
 
 const MONTHS_DA = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
@@ -85,8 +176,12 @@ export function entryNumber(v: CellScalar): number | null {
 
 const figureKey = (s: string): string => s.trim().toLocaleLowerCase("da-DK").replace(/\s+/g, " ");
 
+const typedValue = (c: TypedCell | undefined): boolean => !!c && (c.formula !== null || (c.value !== null && c.value !== ""));
+
+/** A row the leader filled in (anything besides the key figure's name); a placeholder row has none. */
 export function hasValues(e: KeyFigureEntry): boolean {
-  return e.month !== "" || e.target !== null || e.actual !== null || e.tolerance !== null || e.explanation !== "" || e.action !== "";
+  const t = e.typed ?? {};
+  return e.month !== "" || e.target !== null || e.actual !== null || e.tolerance !== null || e.explanation !== "" || e.action !== "" || typedValue(t.target) || typedValue(t.actual) || typedValue(t.tolerance);
 }
 
 /**

@@ -4,15 +4,16 @@
  * existing sheet by key (key figure + month; checklist item number), never by position, and the
  * builders below put them back into the new layout.
  */
-import type { CellScalar, CellValue, ChartSpec } from "../report/sheetSpec";
-import { formula, formulaText } from "../report/sheetSpec";
+import type { CellScalar, ChartSpec } from "../report/sheetSpec";
 import type { ConditionalFillSpec, ListValidationSpec } from "../report/sheetSpecExtras";
 import { ANSWER_LABEL, ANSWERS, CHECKLIST, CHECKLIST_SOURCE, parseAnswer, suggestAnswers, type ChecklistContext } from "./checklist";
-import { entryNumber, evaluateKeyFigure, keyFigureRows, keyFigureSeries, normaliseMonth, type KeyFigureEntry } from "./keyFigures";
+import { parseKeyFigures, type SheetCells } from "./keyFigureBlock";
 import { L, tx } from "./labels";
 import { range, type Rows } from "./layout";
-import { chartAt, ENTRY_FILL, FLAG_FILL, HEAD, NOTE, SECTION } from "./sheet";
+import { ENTRY_FILL, HEAD, NOTE, SECTION } from "./sheet";
 import type { Lang, LeaderEntries } from "./types";
+
+export { keyFigureFacts, keyFigureSection } from "./keyFigureBlock";
 
 export interface LeaderBlocks {
   unlocked: string[];
@@ -22,73 +23,6 @@ export interface LeaderBlocks {
   /** 0-based first and last row of the nøgletal entries and of the checklist items. */
   keyRows: [number, number];
   checkRows: [number, number];
-}
-
-const KEY_CHART_HEIGHT = 12;
-
-/** Facts the checklist's suggestions use. */
-export function keyFigureFacts(entries: KeyFigureEntry[]): ChecklistContext["keyFigures"] {
-  let withTarget = 0;
-  let withTargetAndActual = 0;
-  let flagged = 0;
-  let flaggedAnswered = 0;
-  for (const e of entries) {
-    if (e.target === null) continue;
-    withTarget++;
-    if (e.actual !== null) withTargetAndActual++;
-    if (evaluateKeyFigure(e).flagged) {
-      flagged++;
-      if (e.explanation.trim() !== "" && e.action.trim() !== "") flaggedAnswered++;
-    }
-  }
-  return { withTarget, withTargetAndActual, flagged, flaggedAnswered };
-}
-
-function keyRow(e: KeyFigureEntry, r: number, lang: Lang): CellValue[] {
-  const a = (c: string): string => `${c}${r + 1}`;
-  const dev = formula(`=IF(${a("C")}="","",IF(${a("D")}="","",${a("D")}-${a("C")}))`);
-  const flag = formula(`=IF(${a("F")}="","",IF(${a("E")}="","",IF(ABS(${a("F")})>${a("E")},${formulaText(tx(L.flagged, lang))},${formulaText(tx(L.ok, lang))})))`);
-  return [e.figure, e.month, e.target, e.actual, e.tolerance, dev, flag, e.explanation, e.action];
-}
-
-/** The Nøgletal block with its formulas, entry cells and flag fill, then one line chart per key figure. */
-export function keyFigureSection(rows: Rows, entries: KeyFigureEntry[], lang: Lang): Omit<LeaderBlocks, "checkRows" | "validations"> {
-  rows.add([tx(L.keyTitle, lang)], SECTION);
-  // one sentence a row: unwrapped notes run across the columns to the right, within the print width
-  for (const sentence of tx(L.keyHelp, lang).split(/(?<=\.) (?=[A-ZÆØÅ])/)) rows.add([sentence], NOTE);
-  const facts = entries.filter((e) => e.target !== null && e.actual !== null);
-  rows.add([tx(L.keyStatus, lang, { f: facts.filter((e) => evaluateKeyFigure(e).flagged).length, n: facts.length })], { bold: true });
-  const all = keyFigureRows(entries, lang);
-  const charts = keyFigureCharts(rows, all, lang);
-  rows.add([tx(L.figure, lang), tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang), tx(L.tolerance, lang), tx(L.deviation, lang), tx(L.flag, lang), tx(L.explanation, lang), tx(L.action, lang)], HEAD);
-  const first = rows.next;
-  for (const e of all) rows.add(keyRow(e, rows.next, lang), { verticalAlignment: "top", border: "grid", borderColor: "#BFBFBF" });
-  const last = rows.next - 1;
-  rows.style(first, 0, last, 0, { wrapText: true });
-  rows.style(first, 1, last, 1, { numberFormat: "@" });
-  rows.style(first, 7, last, 8, { wrapText: true });
-  rows.style(first, 0, last, 4, { fill: ENTRY_FILL });
-  rows.style(first, 7, last, 8, { fill: ENTRY_FILL });
-  rows.style(first, 5, last, 5, { numberFormat: "0.0" });
-  const unlocked = [range(first, 0, last, 4), range(first, 7, last, 8)];
-  const conditional: ConditionalFillSpec[] = [{ range: range(first, 0, last, 8), formula: formula(`=$G${first + 1}=${formulaText(tx(L.flagged, lang))}`), fill: FLAG_FILL }];
-  return { unlocked, conditional, charts, keyRows: [first, last] };
-}
-
-/**
- * One line chart per key figure (target and actual by month), two side by side, in rows reserved
- * above the table (above any wrapped text, so the anchors do not depend on row heights).
- */
-function keyFigureCharts(rows: Rows, all: KeyFigureEntry[], lang: Lang): ChartSpec[] {
-  const series = keyFigureSeries(all);
-  if (series.length === 0) return [];
-  rows.add([tx(L.keyChartsTitle, lang)], { bold: true });
-  const top = rows.reserve(Math.ceil(series.length / 2) * KEY_CHART_HEIGHT);
-  return series.map((s, i) => {
-    const data = rows.data([[tx(L.month, lang), tx(L.target, lang), tx(L.actual, lang)], ...s.points.map((p) => [p.month, p.target, p.actual] as CellValue[])]);
-    const t = top + Math.floor(i / 2) * KEY_CHART_HEIGHT;
-    return { ...chartAt(`Noegletal${i + 1}`, "line", data, s.figure, t, i % 2 === 0 ? 0 : 5, i % 2 === 0 ? 3 : 8, KEY_CHART_HEIGHT - 1), xAxisTitle: tx(L.month, lang) };
-  });
 }
 
 /** KL's checklist with the leader's answers (by item number) and the workbook's suggestions. */
@@ -132,21 +66,14 @@ export function checklistSection(rows: Rows, answers: LeaderEntries["answers"], 
 
 const str = (v: CellScalar | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
 const isLabel = (v: CellScalar | undefined, t: { da: string; en: string }): boolean => str(v) === t.da || str(v) === t.en;
-const STOP = [L.checklistTitle];
 
-/** The leader's entries on an existing Ledelsesoverblik sheet (values from A1), matched by key, never by position. */
-export function parseLeaderEntries(values: CellScalar[][]): LeaderEntries {
-  const keyFigures: KeyFigureEntry[] = [];
+/**
+ * The leader's entries on an existing Ledelsesoverblik sheet (values from A1; with the formulas and
+ * number formats of the same cells when read, so entries come back as typed), matched by key, never by position.
+ */
+export function parseLeaderEntries(values: CellScalar[][], typed: Omit<SheetCells, "values"> = {}): LeaderEntries {
+  const { keyFigures, definitions } = parseKeyFigures({ values, ...typed });
   const answers: LeaderEntries["answers"] = {};
-  const keyHeader = values.findIndex((r) => isLabel(r?.[0], L.figure) && isLabel(r?.[1], L.month));
-  if (keyHeader >= 0) {
-    for (let i = keyHeader + 1; i < values.length; i++) {
-      const r = values[i] ?? [];
-      if (STOP.some((t) => isLabel(r[0], t))) break;
-      const e: KeyFigureEntry = { figure: str(r[0]), month: normaliseMonth(r[1] ?? null), target: entryNumber(r[2] ?? null), actual: entryNumber(r[3] ?? null), tolerance: entryNumber(r[4] ?? null), explanation: str(r[7]), action: str(r[8]) };
-      if (e.figure !== "" || e.month !== "" || e.target !== null || e.actual !== null || e.tolerance !== null || e.explanation !== "" || e.action !== "") keyFigures.push(e);
-    }
-  }
   const checkHeader = values.findIndex((r) => isLabel(r?.[0], L.question) && isLabel(r?.[1], L.nr));
   if (checkHeader >= 0) {
     for (let i = checkHeader + 1; i < values.length; i++) {
@@ -158,5 +85,5 @@ export function parseLeaderEntries(values: CellScalar[][]): LeaderEntries {
       if (raw !== "" || note !== "") answers[id] = { answer: parseAnswer(raw), raw, note };
     }
   }
-  return { keyFigures, answers };
+  return { keyFigures, keyDefinitions: definitions, answers };
 }

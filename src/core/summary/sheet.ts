@@ -13,6 +13,7 @@ import type { Rows } from "./layout";
 import { shownCount, shownShare } from "./suppression";
 import type { Lang, SummaryInput } from "./types";
 import { keyResult } from "./wording";
+import { analysisLine } from "./analysisState";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
 const HEAD = { bold: true, fill: "#F2F2F2", wrapText: true, verticalAlignment: "top" as const, border: "bottom" as const };
@@ -122,8 +123,11 @@ function resultsIntro(rows: Rows, input: SummaryInput): ResultsIntro | null {
     rows.add([tx(L.noComparison, lang)], NOTE);
     return null;
   }
+  // one sentence a row, unwrapped (as the nøgletal help): the warning reads across the page
+  const a = input.analysis;
+  if (a) for (const sentence of analysisLine(a, lang).split(/(?<=[.:]) (?=[A-ZÆØÅ"])/)) rows.add([sentence], a.status === "ok" ? NOTE : { bold: true, fontColor: "#C00000" });
   if ("problem" in c) {
-    rows.add([tx(L.comparisonFailed, lang, { m: tx(c.problem, lang) })], NOTE);
+    if (!input.analysis) rows.add([tx(L.comparisonFailed, lang, { m: tx(c.problem, lang) })], NOTE);
     return null;
   }
   const res = c.result;

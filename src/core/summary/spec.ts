@@ -54,9 +54,10 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
   const charts = chartTop >= 0 ? summaryCharts(input, chartTop, outcomeData, progressionData) : [];
   const summaryEnd = rows.next - 1;
   rows.add();
-  const key = keyFigureSection(rows, input.entries.keyFigures, lang);
+  const defs = input.entries.keyDefinitions ?? [];
+  const key = keyFigureSection(rows, input.entries.keyFigures, defs, lang);
   rows.add();
-  const ctx = { theory: input.theory ? theoryFacts(input.theory) : null, keyFigures: keyFigureFacts(input.entries.keyFigures) };
+  const ctx = { theory: input.theory ? theoryFacts(input.theory) : null, keyFigures: keyFigureFacts(input.entries.keyFigures, defs) };
   const check = checklistSection(rows, input.entries.answers, ctx, lang);
   const last = rows.next - 1;
   const spec: SheetSpec = {
@@ -76,7 +77,7 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
     showGridlines: false,
     activate: true,
     protection: { unlocked: [...key.unlocked, ...check.unlocked] },
-    dataValidations: check.validations,
+    dataValidations: [...check.validations, ...key.validations],
     conditionalFormats: key.conditional,
   };
   return { spec, keyRows: key.keyRows, checkRows: check.checkRows, summaryEnd };

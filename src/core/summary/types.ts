@@ -2,8 +2,9 @@
 import type { ComparisonResult } from "../analysis/types";
 import type { Text } from "../stats";
 import type { ProgrammeTheory } from "../theory/model";
+import type { AnalysisState } from "./analysisState";
 import type { Answer } from "./checklist";
-import type { KeyFigureEntry } from "./keyFigures";
+import type { KeyFigureDefinition, KeyFigureEntry } from "./keyFigures";
 
 export type Lang = "da" | "en";
 
@@ -27,6 +28,8 @@ export interface ProgressionBrief {
 /** The leader's entries on an existing sheet, keyed (never by position). */
 export interface LeaderEntries {
   keyFigures: KeyFigureEntry[];
+  /** The direction table (direction and decimals per key figure); absent on a sheet made before it existed. */
+  keyDefinitions?: KeyFigureDefinition[];
   /** Checklist item id → answer and note. */
   answers: Record<string, { answer: Answer | null; raw: string; note: string }>;
 }
@@ -37,8 +40,10 @@ export interface SummaryInput {
   generatedAt: string;
   version: string;
   theory: { theory: ProgrammeTheory; errors: number } | null;
-  /** The comparison run from the saved settings; `problem` says why it could not run. */
+  /** The comparison run from the saved settings; `problem` says why it could not run (or is stale: see `analysis`). */
   comparison: { result: ComparisonResult; sheet: string } | { problem: Text } | null;
+  /** Which saved analysis the numbers come from, when it ran, and whether they may be shown (null: none saved). */
+  analysis?: AnalysisState | null;
   progression: ProgressionBrief | null;
   entries: LeaderEntries;
 }

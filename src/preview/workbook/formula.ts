@@ -3,7 +3,7 @@
  * separators (what `Range.formulas` takes): arithmetic (+ - * / ^ %, unary minus), comparison,
  * `&`, cell and range references (optionally sheet-qualified, whole columns allowed), and the
  * functions SUM, COUNT, COUNTA, COUNTBLANK, COUNTIF, COUNTIFS, SUMIF, AVERAGE, AVERAGEIF, MIN,
- * MAX, IF, IFERROR, ROUND, ABS, SQRT, defined names and error literals. A function Excel does not
+ * MAX, IF, IFERROR, ROUND, ABS, SQRT, VLOOKUP (exact match only), defined names and error literals. A function Excel does not
  * know evaluates to #NAME? (formulaCheck.ts); a known one the preview does not evaluate makes
  * `evaluateFormula` return undefined and the preview shows the formula text as the cell's value.
  */
@@ -448,10 +448,62 @@ class Evaluator {
         if (name === "ABS") return Math.abs(x);
         return x < 0 ? new XlError("#NUM!") : Math.sqrt(x);
       }
+      case "VLOOKUP":
+        return this.vlookup(args);
       default:
         throw new Unsupported();
     }
   }
+
+  /**
+   * VLOOKUP(lookup_value, table_array, col_index_num, FALSE): exact match only (approximate match is not
+   * evaluated). Failure modes as Microsoft's VLOOKUP reference states them: #N/A when the value is not
+   * in the first column (a blank lookup value finds nothing); #VALUE! when col_index_num is below 1 or
+   * not a number, or the lookup text is longer than 255 characters; #REF! when col_index_num exceeds the
+   * table's columns. Text is compared case-insensitively, with the wildcards ? and * (~ escapes them).
+   * A found empty cell gives 0.
+   */
+  private vlookup(args: Val[]): Val {
+    if (args.length < 3 || args.length > 4) throw new Unsupported();
+    const key = this.scalar(args[0]);
+    if (isErr(key)) return key;
+    const table = args[1];
+    if (table === null || typeof table !== "object" || table instanceof XlError) throw new Unsupported();
+    const colArg = this.scalar(args[2]);
+    if (isErr(colArg)) return colArg;
+    const exact = args[3] === undefined ? undefined : this.scalar(args[3]);
+    if (isErr(exact)) return exact;
+    if (exact === undefined || (typeof exact === "number" ? exact !== 0 : exact !== false)) throw new Unsupported();
+    const col = toNumber(colArg);
+    if (col === undefined || Math.trunc(col) < 1) return new XlError("#VALUE!");
+    if (Math.trunc(col) > table.ref.columnCount) return new XlError("#REF!");
+    if (typeof key === "string" && key.length > 255) return new XlError("#VALUE!");
+    if (key === null || key === "") return new XlError("#N/A");
+    const rows = Math.min(table.ref.rowCount, Math.max(0, table.sheet.usedExtent().rowCount - table.ref.row));
+    const hit = lookupMatcher(key);
+    for (let i = 0; i < rows; i++) {
+      const v = this.cell(table.sheet, table.ref.row + i, table.ref.column);
+      if (isErr(v) || !hit(v)) continue;
+      const found = this.cell(table.sheet, table.ref.row + i, table.ref.column + Math.trunc(col) - 1);
+      return found ?? 0;
+    }
+    return new XlError("#N/A");
+  }
+}
+
+/** Exact-match test of VLOOKUP: numbers and booleans by value, text case-insensitively with ? * and ~. */
+function lookupMatcher(key: string | number | boolean): (v: PreviewValue) => boolean {
+  if (typeof key !== "string") return (v) => v === key;
+  let re = "";
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
+    if (ch === "~" && i + 1 < key.length) re += key[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else if (ch === "*") re += "[\\s\\S]*";
+    else if (ch === "?") re += "[\\s\\S]";
+    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  const rx = new RegExp(`^${re}$`, "iu");
+  return (v) => typeof v === "string" && rx.test(v);
 }
 
 function toNumber(v: PreviewValue): number | undefined {

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { MAX_THRESHOLD, MIN_THRESHOLD } from "../../core/summary";
+import { analysisLine, MAX_THRESHOLD, MIN_THRESHOLD } from "../../core/summary";
 import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { summaryStrings } from "./strings";
@@ -78,6 +78,12 @@ export default function SummaryPane(): React.JSX.Element {
       {state.report ? (
         <MessageBar intent="success" layout="multiline" data-testid="summary-report">
           <MessageBarBody>{s.built(state.report.keptEntries.keyFigures, state.report.keptEntries.answers)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.report?.analysis && state.report.analysis.status !== "ok" ? (
+        // the pane says what the page says: the comparison's numbers were withheld, and why
+        <MessageBar intent="warning" layout="multiline" data-testid="summary-analysis">
+          <MessageBarBody>{analysisLine(state.report.analysis, settings.lang)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {state.printShown ? (

@@ -65,8 +65,10 @@ test("print: A4 landscape, fitted to width, title rows repeated, footer with pag
   const g = grid(spec);
   const dev = g[keyRows[0]][5];
   const flag = g[keyRows[0]][6];
-  expect(isFormula(dev!) && dev.formula).toBe(`=IF(C${keyRows[0] + 1}="","",IF(D${keyRows[0] + 1}="","",D${keyRows[0] + 1}-C${keyRows[0] + 1}))`);
-  expect(isFormula(flag!) && flag.formula).toContain(`ABS(F${keyRows[0] + 1})>E${keyRows[0] + 1}`);
+  const n = keyRows[0] + 1;
+  // rounded to the figure's decimals (looked up in the direction table), both sides of the comparison
+  expect(isFormula(dev!) && dev.formula).toMatch(new RegExp(`^=IF\\(C${n}="","",IF\\(D${n}="","",ROUND\\(D${n}-C${n},IFERROR\\(VLOOKUP\\(\\$A${n},`));
+  expect(isFormula(flag!) && flag.formula).toContain(`ABS(F${n})))>ROUND(E${n},`);
   expect(spec.dataValidations?.[0].list).toEqual(["Ja", "Delvist", "Nej", "Ikke relevant"]);
   expect(spec.dataValidations?.every((v) => unlocked.includes(v.range))).toBe(true);
 });
