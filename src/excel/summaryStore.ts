@@ -33,6 +33,7 @@ import {
   type SummaryInput,
   type SummarySettings,
 } from "../core/summary";
+import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
@@ -48,13 +49,14 @@ export const SUMMARY_STATE_KEY = "virkning.summary";
 const SettingsSchema = v.object({
   version: v.literal(1),
   followUp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600))),
+  audience: v.optional(v.picklist(["internal", "public"]), "internal"),
   threshold: v.pipe(v.number(), v.integer(), v.minValue(MIN_THRESHOLD), v.maxValue(MAX_THRESHOLD)),
   lang: v.picklist(["da", "en"]),
 });
 export type StoredSummarySettings = v.InferOutput<typeof SettingsSchema>;
 
 export function defaultSummarySettings(lang: "da" | "en" = "da"): StoredSummarySettings {
-  return { version: 1, followUp: null, threshold: DEFAULT_THRESHOLD, lang };
+  return { version: 1, followUp: null, audience: "internal", threshold: DEFAULT_THRESHOLD, lang };
 }
 
 export async function loadSummarySettings(run: ExcelRun): Promise<StoredSummarySettings | null> {
@@ -109,10 +111,19 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
   if (problems.length > 0) return null;
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
   return {
-    items: result.items.map((it) => ({ id: it.item.id, name: it.item.name, paired: it.change.paired, improved: it.change.improved })),
+    items: result.items.map((it) => ({
+      id: it.item.id,
+      name: it.item.name,
+      paired: it.change.paired,
+      improved: it.change.improved,
+      // per group when the groups are compared: the leader page never shows a pooled figure beside group figures
+      groups: it.groups ? { intervention: pick(it.groups.change.intervention), control: pick(it.groups.change.control) } : null,
+    })),
     source: `${PROGRESSION_SHEET_NAME}: "Ændring fra første til seneste måling"`,
   };
 }
+
+const pick = (c: { paired: number; improved: number }): { paired: number; improved: number } => ({ paired: c.paired, improved: c.improved });
 
 const CPR_IN_TEXT = /\d{6}[- ]?\d{4}/g;
 
@@ -157,7 +168,8 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
   if (existing) refuseCprInEntries(existing);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
+  const randomised = (await listSheets(run)).some((s) => s.name === RANDOMISATION_SHEET_NAME);
+  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries, randomised };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {

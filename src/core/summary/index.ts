@@ -7,3 +7,5 @@ export * from "./types";
 export { summarySheetSpec, type SummarySpec } from "./spec";
 export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
 export { theoryGaps } from "./theoryBrief";
+export { Disclosure, type DisclosureTable, type Release, type Sum } from "./disclosure";
+export { pageRelease, goalOutcomes, rowAt, type Audience, type PageRelease } from "./release";

@@ -11,6 +11,10 @@ export interface SummaryStrings {
   latest: string;
   months: (m: number) => string;
   followUpHelp: string;
+  audience: string;
+  audienceInternal: string;
+  audiencePublic: string;
+  audienceHelp: (pub: boolean) => string;
   threshold: string;
   thresholdHelp: string;
   badThreshold: string;
@@ -33,9 +37,16 @@ export const summaryStrings: Dictionary<SummaryStrings> = {
     latest: "Seneste opfølgning",
     months: (m) => `${m} mdr.`,
     followUpHelp: "Andelene, forskellen og vurderingen vises ved dette tidspunkt.",
-    threshold: "Små tal: skjul antal under",
-    thresholdHelp: "Antal fra 1 til tallet minus 1 vises som \"<tal\", og andele, der kan afsløre dem, vises ikke. Standard 5.",
-    badThreshold: "Skriv et helt tal fra 1 til 50.",
+    audience: "Udgave",
+    audienceInternal: "Intern",
+    audiencePublic: "Til offentliggørelse",
+    audienceHelp: (pub) =>
+      pub
+        ? "Antal under grænsen skjules sammen med alle tal, de kan regnes ud fra (rest, manglende, forskelle, totaler, andele og diagramdata). Siden siger, at den er til offentliggørelse."
+        : "De faktiske antal og andele, også små tal. Siden siger, at den er intern og ikke må deles uden for kommunen.",
+    threshold: "Skjul antal under",
+    thresholdHelp: "Kun i udgaven til offentliggørelse. Standard 5, aldrig under 3.",
+    badThreshold: "Skriv et helt tal fra 3 til 50 (1 og 2 beskytter ingen).",
     build: "Byg ledelsesoverblik",
     update: "Opdater ledelsesoverblik",
     built: (k, a) => `Arket Ledelsesoverblik er opdateret. Bevaret: ${k} nøgletalsrækker og ${a} svar i tjeklisten.`,
@@ -53,9 +64,16 @@ export const summaryStrings: Dictionary<SummaryStrings> = {
     latest: "Latest follow-up",
     months: (m) => `${m} months`,
     followUpHelp: "Shares, difference and assessment are shown at this time point.",
-    threshold: "Small numbers: hide counts below",
-    thresholdHelp: "Counts from 1 to the number minus 1 are shown as \"<number\", and shares that could reveal them are hidden. Default 5.",
-    badThreshold: "Enter a whole number from 1 to 50.",
+    audience: "Edition",
+    audienceInternal: "Internal",
+    audiencePublic: "For publication",
+    audienceHelp: (pub) =>
+      pub
+        ? "Counts below the limit are hidden with every figure they can be worked out from (remainders, missing, differences, totals, shares and chart data). The page says it is for publication."
+        : "The real counts and shares, small ones too. The page says it is internal and must not be shared outside the municipality.",
+    threshold: "Hide counts below",
+    thresholdHelp: "Only in the edition for publication. Default 5, never below 3.",
+    badThreshold: "Enter a whole number from 3 to 50 (1 and 2 protect nobody).",
     build: "Build summary for leaders",
     update: "Update summary for leaders",
     built: (k, a) => `The sheet Ledelsesoverblik is updated. Kept: ${k} key figure rows and ${a} checklist answers.`,

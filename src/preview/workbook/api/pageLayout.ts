@@ -1,7 +1,7 @@
 /** Excel API emulation: pageLayout (see base.ts for the shared semantics). */
 import { localAddress, parseAddress } from "../addr";
 import { SheetState } from "../state";
-import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength } from "./base";
+import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
 import { Range, RangeAreas, refOf } from "./range";
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +52,8 @@ defineProps(PageLayout, {
     get: (s: SheetState) => ({ ...s.zoom }),
     set: (s: SheetState, v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
       if (v === null || typeof v !== "object") throw invalidArgument("zoom");
+      // Excel's "Adjust to" accepts whole percentages from 10 to 400 (PageLayoutZoomOptions.scale)
+      if (v.scale !== undefined && (!Number.isInteger(v.scale) || v.scale < 10 || v.scale > 400)) throw invalidArgument("zoom.scale");
       s.zoom = { ...v };
       const h = v.horizontalFitToPages;
       const vert = v.verticalFitToPages;
@@ -103,3 +105,26 @@ defineProps(HeaderFooter, {
   leftFooter: hf("leftFooter"),
   rightFooter: hf("rightFooter"),
 });
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add` puts a manual break above the range's first
+ * row (Excel refuses a break above row 1 and an address it cannot parse); `removePageBreaks` clears them.
+ */
+export class PageBreakCollection extends ClientObj<SheetState> {
+  add(pageBreakRange: Range | string): void {
+    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    this._act(jsonLength(typeof pageBreakRange === "string" ? pageBreakRange : ""), (s) => {
+      const ref = refOf(s, pageBreakRange);
+      if (ref.row === 0) throw invalidArgument("pageBreakRange");
+      if (!s.rowBreaks.includes(ref.row)) s.rowBreaks = [...s.rowBreaks, ref.row].sort((a, b) => a - b);
+      s.changed();
+    });
+  }
+  removePageBreaks(): void {
+    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    this._act(0, (s) => {
+      s.rowBreaks = [];
+      s.changed();
+    });
+  }
+}
