@@ -6,7 +6,8 @@
  * Row heights are Excel's automatic heights for Calibri at the row's largest font size (11 pt → 15,
  * 9 → 12, 12 → 15.75, 16 → 21 points; Excel's standard row height is 15 points for 11 pt), times the
  * number of lines of the row's wrapped cells. Text width is estimated at WIDTH_PER_PT × font size per
- * character (Calibri averages about 0.5 em; 0.55 leaves room for bold and wide letters).
+ * character (Calibri's average advance over Danish running text is about 0.47 em; 0.5 leaves room
+ * for bold and capitals).
  */
 import { columnIndex, parseCell, parseRange } from "../report/address";
 import { isFormula, type CellStyle, type CellValue, type SheetSpec } from "../report/sheetSpec";
@@ -14,7 +15,7 @@ import { isFormula, type CellStyle, type CellValue, type SheetSpec } from "../re
 export const A4_LANDSCAPE = { width: 842, height: 595 };
 /** Excel's default column width when a column has none set (8.43 characters ≈ 48 points). */
 const DEFAULT_COLUMN = 48;
-export const WIDTH_PER_PT = 0.55;
+export const WIDTH_PER_PT = 0.5;
 
 const heightFor = (fontSize: number): number => (fontSize <= 9 ? 12 : fontSize <= 11 ? 15 : fontSize <= 12 ? 15.75 : fontSize <= 14 ? 18.75 : 21);
 

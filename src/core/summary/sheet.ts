@@ -14,7 +14,7 @@ import { L, tx } from "./labels";
 import type { Rows } from "./layout";
 import { ARMS, goalOutcomes, rowAt, type PageRelease } from "./release";
 import type { Lang, SummaryInput } from "./types";
-import { keyResult, VERDICT_LABEL, type KeyResult } from "./wording";
+import { keyResult, SMALL_GROUP_N, VERDICT_LABEL, type KeyResult } from "./wording";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
 const HEAD = { bold: true, fill: "#F2F2F2", verticalAlignment: "top" as const, border: "bottom" as const };
@@ -67,11 +67,30 @@ export function header(rows: Rows, input: SummaryInput, rel: PageRelease): void 
   const lang = input.settings.lang;
   const effort = input.theory?.theory.title.trim();
   rows.add([effort ? `${tx(L.title, lang)} – ${effort}` : tx(L.title, lang)], { bold: true, fontSize: 16 });
-  const edition = tx(rel.audience === "public" ? L.audiencePublic : L.audienceInternal, lang);
-  rows.add([`${edition} · ${tx(L.built, lang)}: ${input.generatedAt} · ${tx(L.version, lang)} ${input.version}`], NOTE);
+  // the edition is on the repeated print-title row, so every printed page says whom it is for
+  const edition = rel.audience === "public" ? `${tx(L.audiencePublic, lang)}: ${tx(L.publicShort, lang, { t: input.settings.threshold })}` : `${tx(L.audienceInternal, lang)}: ${tx(L.internalShort, lang)}`;
+  const r = rows.add([`${edition} · ${tx(L.built, lang)}: ${input.generatedAt} · ${tx(L.version, lang)} ${input.version}`], NOTE);
+  rows.style(r, 0, r, 0, { bold: true });
 }
 
-/** One line per slutmål, then the p-values and tests as a footnote, then what the edition shows. */
+/** Footnote parts packed into rows that fit the print width (fit.ts estimates the width). */
+function packed(parts: string[], first: string, maxChars: number): string[] {
+  const out: string[] = [];
+  let cur = first;
+  for (const p of parts) {
+    const next = cur === "" ? p : `${cur} ${p}`;
+    if (next.length > maxChars && cur !== "" && cur !== first) {
+      out.push(cur);
+      cur = p;
+    } else cur = next;
+  }
+  if (cur !== "") out.push(cur);
+  return out;
+}
+/** Characters of a 9-point footnote row across A:I. */
+const FOOTNOTE_CHARS = 190;
+
+/** One line per slutmål, then the p-values and tests as a footnote. */
 export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOutcome[], rel: PageRelease): void {
   const lang = input.settings.lang;
   const c = input.comparison;
@@ -79,11 +98,14 @@ export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOu
   else if ("problem" in c) rows.add([tx(L.comparisonFailed, lang, { m: tx(c.problem, lang) })], NOTE);
   else if (outcomes.length === 0) rows.add([tx(L.noGoalOutcomes, lang)], NOTE);
   for (const p of outcomes) rows.add([tx(p.kr.line, lang)], { bold: true });
-  const notes = outcomes.filter((p) => p.kr.footnote).map((p) => tx(p.kr.footnote!, lang));
-  // two footnotes a row keep each row within the print width
-  for (let i = 0; i < notes.length; i += 2) rows.add([i === 0 ? tx(L.pFootnote, lang, { list: notes.slice(i, i + 2).join(" ") }) : notes.slice(i, i + 2).join(" ")], SMALL);
+  const tested = outcomes.filter((p) => p.kr.footnote);
+  if (tested.length > 0) {
+    const parts = tested.map((p, i) => `${tx(p.kr.footnote!, lang)}${i === tested.length - 1 ? "." : ";"}`);
+    parts.push(tx(L.ciNote, lang));
+    if (tested.some((p) => p.kr.smallGroups)) parts.push(tx(L.smallGroupsNote, lang, { n: SMALL_GROUP_N }));
+    for (const line of packed(parts, `${tx(L.pFootnote, lang, { list: "" }).trim()}`, FOOTNOTE_CHARS)) rows.add([line], SMALL);
+  }
   if (comparisonOf(input) && goalOutcomes(comparisonOf(input)!).all && outcomes.length > 0) rows.add([tx(L.noGoalOutcomes, lang)], SMALL);
-  rows.add([rel.audience === "public" ? tx(L.publicNote, lang, { t: input.settings.threshold }) : tx(L.internalNote, lang)], SMALL);
 }
 
 /** N, period, follow-up, design and data source. */
@@ -117,8 +139,7 @@ function shareText(x: number, n: number, shown: boolean, lang: Lang): string {
 export function resultsTable(rows: Rows, input: SummaryInput, outcomes: PageOutcome[]): void {
   const lang = input.settings.lang;
   if (outcomes.length === 0) return;
-  rows.add([tx(L.resultsTitle, lang)], SECTION);
-  rows.add([tx(L.goal, lang), tx(L.followUp, lang), tx(L.interventionShort, lang), tx(L.controlShort, lang), tx(L.difference, lang), tx(L.ci, lang), tx(L.verdict, lang)], HEAD);
+  rows.add([tx(L.goal, lang), tx(L.followUp, lang), tx(L.interventionShort, lang), tx(L.controlShort, lang), tx(L.difference, lang), tx(L.ci, lang), tx(L.verdict, lang)], { ...HEAD, ...SECTION, fontSize: 11, wrapText: true });
   for (const p of outcomes) {
     const { row, o } = p;
     const d = p.shown ? row.riskDifference : null;
@@ -132,11 +153,13 @@ export function resultsTable(rows: Rows, input: SummaryInput, outcomes: PageOutc
       d ? Math.round(d.estimate * 1000) / 10 : tx(L.dash, lang),
       d ? `${formatNumber(d.lower * 100, 1, lang)} ${lang === "da" ? "til" : "to"} ${formatNumber(d.upper * 100, 1, lang)}` : tx(L.dash, lang),
       p.shown ? tx(VERDICT_LABEL[p.kr.verdict], lang) : tx(L.dash, lang),
-    ]);
+    ], { wrapText: true, verticalAlignment: "top" });
     rows.style(r, 4, r, 4, { numberFormat: "0.0" });
   }
   const sheet = input.comparison && "sheet" in input.comparison ? input.comparison.sheet : "Sammenligning";
-  rows.add([tx(L.keySource, lang, { c: sheet })], SMALL);
+  const progression = input.progression && input.progression.items.length > 0 ? `; ${tx(L.progressionSource, lang, { s: input.progression.source })}` : "";
+  const src = rows.add([tx(L.keySource, lang, { c: sheet, p: progression })], SMALL);
+  rows.style(src, 0, src, 0, { wrapText: false });
 }
 
 /** A category label that says why a value is missing from the chart (a gap with a label, never a silently missing bar). */
@@ -152,8 +175,9 @@ export function outcomeChartData(rows: Rows, input: SummaryInput, rel: PageRelea
   if (!o) return undefined;
   const lang = input.settings.lang;
   const data: CellValue[][] = o.rows.map((r) => {
-    const v = ARMS.map((a) => (rel.share(o.id, r.month, a) && r.counts[a].n > 0 ? r.counts[a].x / r.counts[a].n : null));
+    // a group hidden hides both bars of the follow-up: never one group's bar alone
     const hidden = ARMS.some((a) => !rel.share(o.id, r.month, a));
+    const v = ARMS.map((a) => (!hidden && r.counts[a].n > 0 ? r.counts[a].x / r.counts[a].n : null));
     return [category(`${r.month} ${tx(L.months, lang)}`, hidden, !hidden && v.some((x) => x === null), lang), ...v];
   });
   if (!data.some((r) => r[1] !== null || r[2] !== null)) return undefined;
@@ -170,11 +194,11 @@ export function progressionChartData(rows: Rows, input: SummaryInput, rel: PageR
   const cols: (Arm | "all")[] = grouped ? [...ARMS] : ["all"];
   const data: CellValue[][] = p.items.map((it) => {
     const counts = (a: Arm | "all") => (a === "all" ? it : it.groups?.[a]);
+    const hidden = cols.some((a) => !rel.progression(it.id, a));
     const v = cols.map((a) => {
       const c = counts(a);
-      return c && c.paired > 0 && rel.progression(it.id, a) ? c.improved / c.paired : null;
+      return c && c.paired > 0 && !hidden ? c.improved / c.paired : null;
     });
-    const hidden = cols.some((a) => !rel.progression(it.id, a));
     return [category(it.name, hidden, !hidden && v.some((x) => x === null), lang), ...v];
   });
   if (!data.some((d) => d.slice(1).some((x) => x !== null))) return undefined;
@@ -185,7 +209,8 @@ export function progressionChartData(rows: Rows, input: SummaryInput, rel: PageR
 /** The programme theory as a chain, one unwrapped line each (names cut to the print width, with how many more). */
 export function theorySection(rows: Rows, input: SummaryInput): void {
   const lang = input.settings.lang;
-  rows.add([tx(L.theoryTitle, lang)], SECTION);
+  const errors = input.theory && input.theory.errors > 0 ? ` – ${tx(L.theoryErrors, lang, { n: input.theory.errors })}` : "";
+  rows.add([input.theory ? `${tx(L.theoryTitleSource, lang)}${errors}` : tx(L.theoryTitle, lang)], SECTION);
   if (!input.theory) {
     rows.add([tx(L.noTheory, lang)], NOTE);
     return;
@@ -202,8 +227,6 @@ export function theorySection(rows: Rows, input: SummaryInput): void {
   line(tx(L.subGoals, lang), list(th.subGoals.map((a) => a.name)));
   line(tx(L.finalGoals, lang), list(th.finalGoals.map((a) => a.name)));
   line(tx(L.mechanisms, lang), list(th.mechanisms.map((a) => a.name)));
-  const errors = input.theory.errors > 0 ? `; ${tx(L.theoryErrors, lang, { n: input.theory.errors })}` : "";
-  rows.add([`${tx(L.source, lang)}: ${tx(L.theorySource, lang)}${errors}`], SMALL);
 }
 
 export function chartAt(name: string, type: ChartSpec["type"], dataRange: string, title: string, top: number, c1: number, c2: number, height: number): ChartSpec {

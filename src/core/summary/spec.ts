@@ -20,7 +20,7 @@ import { pageRelease } from "./release";
 import { basisSection, chartAt, header, outcomeChartData, pageOutcomes, progressionChartData, resultsTable, SMALL, theorySection, verdictSection, NOTE } from "./sheet";
 import { SUMMARY_SHEET_NAME, type SummaryInput } from "./types";
 
-export const SUMMARY_CHART_HEIGHT = 10;
+export const SUMMARY_CHART_HEIGHT = 9;
 /** Page 1 is printed at no less than this (the layout is tested to fit above it). */
 export const MIN_SCALE = 0.8;
 
@@ -42,17 +42,19 @@ function summaryCharts(input: SummaryInput, top: number, outcome: { range: strin
   return charts;
 }
 
+/** A:I = 930 points: 786 printable points at 84.5 %. */
 const COLUMN_WIDTHS = [
-  { columns: "A", width: 170 },
+  { columns: "A", width: 190 },
   { columns: "B", width: 72 },
-  { columns: "C:D", width: 74 },
-  { columns: "E", width: 66 },
-  { columns: "F", width: 88 },
-  { columns: "G", width: 122 },
-  { columns: "H", width: 120 },
+  { columns: "C:D", width: 80 },
+  { columns: "E", width: 70 },
+  { columns: "F", width: 92 },
+  { columns: "G", width: 126 },
+  { columns: "H", width: 110 },
   { columns: "I", width: 110 },
 ];
-const MARGINS = { top: 36, bottom: 36, left: 28, right: 28 };
+/** Points; the footer (Excel's footer margin 21.6) prints inside the bottom margin. */
+const MARGINS = { top: 28, bottom: 36, left: 28, right: 28 };
 
 /** Page 1: returns the charts and the last row. */
 function pageOne(rows: Rows, input: SummaryInput): { charts: ChartSpec[] } {
@@ -69,7 +71,6 @@ function pageOne(rows: Rows, input: SummaryInput): { charts: ChartSpec[] } {
   const progressionData = progressionChartData(rows, input, rel);
   const chartTop = outcomeData || progressionData ? rows.reserve(SUMMARY_CHART_HEIGHT) : -1;
   if (!input.progression || input.progression.items.length === 0) rows.add([tx(L.noProgression, lang)], SMALL);
-  else rows.add([tx(L.progressionSource, lang, { s: input.progression.source })], SMALL);
   theorySection(rows, input);
   return { charts: chartTop >= 0 ? summaryCharts(input, chartTop, outcomeData, progressionData) : [] };
 }

@@ -25,7 +25,7 @@ export const ALPHA = 0.05;
 export const TENDENCY_P = 0.1;
 /** Fewer citizens with a valid status than this in a group: too few to say. */
 export const MIN_GROUP_N = 10;
-/** Fewer than this in a group: the footnote warns that the groups are small. */
+/** Fewer than this in a group: the page's footnote warns that the groups are small. */
 export const SMALL_GROUP_N = 30;
 /** Longest verdict line, in words, not counting the slutmål's name. */
 export const MAX_WORDS = 25;
@@ -115,12 +115,10 @@ export function hiddenLine(outcome: string, lang: Lang): string {
     : `The result for "${outcome}" is not shown in this edition: the numbers are so small that citizens could be recognised.`;
 }
 
-function footnoteOf(input: KeyResultInput, smallGroups: boolean, lang: Lang): string {
+/** `"X" (18 mdr.): Fishers eksakte test, p = 0,027` (the page adds the interval's meaning and the small-group warning once). */
+function footnoteOf(input: KeyResultInput, lang: Lang): string {
   const test = input.test ? (lang === "da" ? input.test.da : input.test.en) : "";
-  const warn = smallGroups ? (lang === "da" ? `; små grupper (under ${SMALL_GROUP_N}), så resultatet er usikkert` : `; small groups (under ${SMALL_GROUP_N}), so the result is uncertain`) : "";
-  return lang === "da"
-    ? `"${input.outcome}" ved ${input.month} mdr.: ${test}, p = ${formatP(input.pValue!, lang)}; 95 %-konfidensinterval for forskellen${warn}.`
-    : `"${input.outcome}" at ${input.month} months: ${test}, p = ${formatP(input.pValue!, lang)}; 95% confidence interval of the difference${warn}.`;
+  return `"${input.outcome}" (${input.month} ${lang === "da" ? "mdr." : "months"}): ${test}, p = ${formatP(input.pValue!, lang)}`;
 }
 
 /** The verdict (from the full data), its line and footnote; `shown` false: the numbers are suppressed on this page. */
@@ -133,7 +131,7 @@ export function keyResult(input: KeyResultInput, shown = true): KeyResult {
   else if (verdict === "tooFew") line = both((lang) => tooFewLine(input, reason, lang));
   else {
     line = both((lang) => `${lead(verdict, input.outcome, input.difference!.estimate >= 0, lang)}: ${numbers(input, lang)}.`);
-    footnote = both((lang) => footnoteOf(input, smallGroups, lang));
+    footnote = both((lang) => footnoteOf(input, lang));
   }
   const out: KeyResult = { verdict, smallGroups, line, footnote };
   if (reason) out.reason = reason;
