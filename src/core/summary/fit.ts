@@ -72,7 +72,8 @@ export function pageFit(spec: SheetSpec, firstRow: number, lastRow: number, cols
   let height = 0;
   const overflowing: string[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
-    let h = heightFor(11);
+    // Excel sizes a row to the largest font among its cells, empty cells included
+    let h = Math.max(...st[r].map((s) => heightFor(s.fontSize ?? 11)));
     for (let c = 0; c < cols; c++) {
       const s = st[r][c];
       const size = s.fontSize ?? 11;

@@ -4,7 +4,7 @@ export * from "./suppression";
 export * from "./keyFigures";
 export * from "./checklist";
 export * from "./types";
-export { summarySheetSpec, type SummarySpec } from "./spec";
+export { summarySheetSpec, MIN_SCALE, type SummarySpec } from "./spec";
 export { parseLeaderEntries, keyFigureFacts } from "./leaderBlocks";
 export { theoryGaps } from "./theoryBrief";
 export { Disclosure, type DisclosureTable, type Release, type Sum } from "./disclosure";

@@ -70,7 +70,7 @@ export const L = {
   notAtChosen: { da: "ingen data ved {m} mdr.; seneste opfølgning vises", en: "no data at {m} months; the latest follow-up is shown" },
   goal: { da: "Slutmål", en: "Final goal" },
   difference: { da: "Forskel (pct.-point)", en: "Difference (% points)" },
-  ci: { da: "95 % KI", en: "95% CI" },
+  ci: { da: "Interval (95 %)", en: "Interval (95%)" },
   pTest: { da: "p-værdi (test)", en: "p-value (test)" },
   verdict: { da: "Vurdering", en: "Assessment" },
   noGoalOutcomes: { da: "Ingen resultatmål er koblet til et slutmål i programteorien; alle resultatmål fra sammenligningen vises.", en: "No outcome is linked to a final goal of the programme theory; all outcomes of the comparison are shown." },

@@ -157,7 +157,7 @@ export function resultsTable(rows: Rows, input: SummaryInput, outcomes: PageOutc
     rows.style(r, 4, r, 4, { numberFormat: "0.0" });
   }
   const sheet = input.comparison && "sheet" in input.comparison ? input.comparison.sheet : "Sammenligning";
-  const progression = input.progression && input.progression.items.length > 0 ? `; ${tx(L.progressionSource, lang, { s: input.progression.source })}` : "";
+  const progression = input.progression && input.progression.items.length > 0 ? `; ${input.progression.source}` : "";
   const src = rows.add([tx(L.keySource, lang, { c: sheet, p: progression })], SMALL);
   rows.style(src, 0, src, 0, { wrapText: false });
 }

@@ -42,16 +42,15 @@ function summaryCharts(input: SummaryInput, top: number, outcome: { range: strin
   return charts;
 }
 
-/** A:I = 930 points: 786 printable points at 84.5 %. */
+/** A:I = 930 points: 786 printable points at 84.5 %. A is wide enough for a slutmål's name on one line. */
 const COLUMN_WIDTHS = [
-  { columns: "A", width: 190 },
-  { columns: "B", width: 72 },
-  { columns: "C:D", width: 80 },
-  { columns: "E", width: 70 },
-  { columns: "F", width: 92 },
-  { columns: "G", width: 126 },
-  { columns: "H", width: 110 },
-  { columns: "I", width: 110 },
+  { columns: "A", width: 240 },
+  { columns: "B", width: 66 },
+  { columns: "C:D", width: 78 },
+  { columns: "E", width: 84 },
+  { columns: "F", width: 96 },
+  { columns: "G", width: 140 },
+  { columns: "H:I", width: 74 },
 ];
 /** Points; the footer (Excel's footer margin 21.6) prints inside the bottom margin. */
 const MARGINS = { top: 28, bottom: 36, left: 28, right: 28 };

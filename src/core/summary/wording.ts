@@ -85,7 +85,7 @@ function numbers(input: KeyResultInput, lang: Lang): string {
   const d = input.difference!;
   return lang === "da"
     ? `indsatsgruppen ${si}, kontrolgruppen ${sc}, forskel ${pp(d.estimate, lang)} procentpoint (mellem ${pp(d.lower, lang)} og ${pp(d.upper, lang)})`
-    : `intervention group ${si}, control group ${sc}, difference ${pp(d.estimate, lang)} percentage points (between ${pp(d.lower, lang)} and ${pp(d.upper, lang)})`;
+    : `intervention ${si}, control ${sc}, difference ${pp(d.estimate, lang)} points (between ${pp(d.lower, lang)} and ${pp(d.upper, lang)})`;
 }
 
 function lead(verdict: Exclude<Verdict, "tooFew">, o: string, positive: boolean, lang: Lang): string {

@@ -28,7 +28,7 @@ describe("verdict: p and CI", () => {
     expect(r.line.da).toBe(`Indsatsen ser ud til at virke på "${OUTCOME}": indsatsgruppen 50 %, kontrolgruppen 25 %, forskel 25 procentpoint (mellem 1 og 40).`);
     expect(r.line.da).not.toMatch(/p =|test/i);
     expect(r.footnote?.da).toBe(`"${OUTCOME}" (12 mdr.): Pearsons χ²-test, p = 0,049`);
-    expect(r.line.en).toBe(`The effort seems to work on "${OUTCOME}": intervention group 50%, control group 25%, difference 25 percentage points (between 1 and 40).`);
+    expect(r.line.en).toBe(`The effort seems to work on "${OUTCOME}": intervention 50%, control 25%, difference 25 points (between 1 and 40).`);
   });
 
   test("p = 0.045 with a CI crossing 0 is only a tendency", () => {
