@@ -98,8 +98,8 @@ async function comparisonPart(run: ExcelRun, now: Date): Promise<SummaryInput["c
 }
 
 /** Adapter: the progression's share improved per delmål, read without writing (see the file comment). */
-export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null): Promise<ProgressionBrief | null> {
-  if (!theory || !(await listSheets(run)).some((s) => s.name === PROGRESSION_SHEET_NAME)) return null;
+export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null, sheets?: string[]): Promise<ProgressionBrief | null> {
+  if (!theory || !(sheets ?? (await listSheets(run)).map((s) => s.name)).includes(PROGRESSION_SHEET_NAME)) return null;
   const settings = await loadProgressionSettings(run);
   if (!settings) return null;
   const values = await sheetFromA1(run, settings.sheet);
@@ -164,11 +164,13 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
   const comparison = await comparisonPart(run, now);
-  const progression = await progressionBrief(run, loaded?.theory ?? null);
+  const sheets = (await listSheets(run)).map((s) => s.name);
+  const progression = await progressionBrief(run, loaded?.theory ?? null, sheets);
   const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
   if (existing) refuseCprInEntries(existing);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
-  const randomised = (await listSheets(run)).some((s) => s.name === RANDOMISATION_SHEET_NAME);
+  // the design is randomised when Forsøgsdesign drew the groups (its "Randomisering" sheet exists)
+  const randomised = sheets.includes(RANDOMISATION_SHEET_NAME);
   const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries, randomised };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);

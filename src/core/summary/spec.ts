@@ -70,6 +70,8 @@ function pageOne(rows: Rows, input: SummaryInput): { charts: ChartSpec[] } {
   const progressionData = progressionChartData(rows, input, rel);
   const chartTop = outcomeData || progressionData ? rows.reserve(SUMMARY_CHART_HEIGHT) : -1;
   if (!input.progression || input.progression.items.length === 0) rows.add([tx(L.noProgression, lang)], SMALL);
+  // the key table's source line names the progression too; without a key table it stands alone
+  else if (outcomes.length === 0) rows.add([`${tx(L.source, lang)}: ${input.progression.source}`], SMALL);
   theorySection(rows, input);
   return { charts: chartTop >= 0 ? summaryCharts(input, chartTop, outcomeData, progressionData) : [] };
 }
