@@ -10,8 +10,11 @@ import type { SummaryInput } from "./types";
 export function decideSection(rows: Rows, input: SummaryInput, outcomes: PageOutcome[]): void {
   const lang = input.settings.lang;
   rows.add([tx(L.decideTitle, lang)], SECTION);
-  if (outcomes.length > 0) {
-    const works = outcomes.some((p) => p.kr.verdict === "clear" && (p.row.riskDifference?.estimate ?? 0) > 0);
+  // only verdicts the page shows count here: on the edition for publication a hidden result says nothing
+  const shown = outcomes.filter((p) => p.shown);
+  if (shown.length < outcomes.length) rows.add([tx(L.hiddenDecide, lang)]);
+  else if (outcomes.length > 0) {
+    const works = shown.some((p) => p.kr.verdict === "clear" && (p.row.riskDifference?.estimate ?? 0) > 0);
     rows.add([tx(works ? L.decideWorks : L.decideNotYet, lang)]);
   }
   const answers = input.entries.answers;

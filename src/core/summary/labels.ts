@@ -12,6 +12,8 @@ export const L = {
   audiencePublic: { da: "Til offentliggørelse", en: "For publication" },
   internalShort: { da: "må ikke deles uden for kommunen", en: "not to be shared outside the municipality" },
   publicShort: { da: "antal under {t} borgere og tal, de kan regnes ud fra, er skjult (–)", en: "counts under {t} citizens and figures they can be worked out from are hidden (–)" },
+  ruleNote: { da: "Ordvalget: virker = p < 0,05 og intervallet rummer ikke 0; tendens = p < 0,10 eller kun ét af de to; for få = under 10 med gyldig status i en gruppe.", en: "Wording: works = p < 0.05 and the interval excludes 0; tendency = p < 0.10 or only one of the two; too few = under 10 with a valid status in a group." },
+  hiddenDecide: { da: "Nogle resultater er skjult i denne udgave (små tal); beslut ud fra den interne udgave.", en: "Some results are hidden in this edition (small numbers); decide from the internal edition." },
   ciNote: { da: "Intervallerne er 95 %-konfidensintervaller for forskellen.", en: "The intervals are 95% confidence intervals of the difference." },
   smallGroupsNote: { da: "Obs: små grupper (under {n} borgere), så resultaterne er usikre.", en: "Note: small groups (under {n} citizens), so the results are uncertain." },
   internalNote: { da: "Intern udgave: de faktiske antal, også små tal. Må ikke deles uden for kommunen; lav udgaven \"Til offentliggørelse\" til det.", en: "Internal edition: the real counts, small ones too. Not to be shared outside the municipality; make the edition \"For publication\" for that." },

@@ -101,7 +101,7 @@ export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOu
   const tested = outcomes.filter((p) => p.kr.footnote);
   if (tested.length > 0) {
     const parts = tested.map((p, i) => `${tx(p.kr.footnote!, lang)}${i === tested.length - 1 ? "." : ";"}`);
-    parts.push(tx(L.ciNote, lang));
+    parts.push(tx(L.ciNote, lang), tx(L.ruleNote, lang));
     if (tested.some((p) => p.kr.smallGroups)) parts.push(tx(L.smallGroupsNote, lang, { n: SMALL_GROUP_N }));
     for (const line of packed(parts, `${tx(L.pFootnote, lang, { list: "" }).trim()}`, FOOTNOTE_CHARS)) rows.add([line], SMALL);
   }
