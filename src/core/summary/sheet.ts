@@ -91,7 +91,7 @@ function packed(parts: string[], first: string, maxChars: number): string[] {
 const FOOTNOTE_CHARS = 190;
 
 /** One line per slutmål, then the p-values and tests as a footnote. */
-export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOutcome[], rel: PageRelease): void {
+export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOutcome[]): void {
   const lang = input.settings.lang;
   const c = input.comparison;
   if (!c) rows.add([tx(L.noComparison, lang)], NOTE);

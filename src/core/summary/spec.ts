@@ -62,7 +62,7 @@ function pageOne(rows: Rows, input: SummaryInput): { charts: ChartSpec[] } {
   const c = input.comparison;
   const outcomes = c && "result" in c ? pageOutcomes(c.result, input, rel) : [];
   header(rows, input, rel);
-  verdictSection(rows, input, outcomes, rel);
+  verdictSection(rows, input, outcomes);
   basisSection(rows, input, outcomes, rel);
   decideSection(rows, input, outcomes);
   resultsTable(rows, input, outcomes);

@@ -107,16 +107,17 @@ defineProps(HeaderFooter, {
 });
 
 /**
- * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add` puts a manual break above the range's first
- * row (Excel refuses a break above row 1 and an address it cannot parse); `removePageBreaks` clears them.
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9; learn.microsoft.com, Excel.PageBreakCollection):
+ * `add` "adds a page break before the top-left cell of the range specified" (an address that cannot
+ * be parsed is refused like any range argument); `removePageBreaks` "resets all manual page breaks".
+ * A break above row 1 starts no page and is not recorded.
  */
 export class PageBreakCollection extends ClientObj<SheetState> {
   add(pageBreakRange: Range | string): void {
     requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
     this._act(jsonLength(typeof pageBreakRange === "string" ? pageBreakRange : ""), (s) => {
       const ref = refOf(s, pageBreakRange);
-      if (ref.row === 0) throw invalidArgument("pageBreakRange");
-      if (!s.rowBreaks.includes(ref.row)) s.rowBreaks = [...s.rowBreaks, ref.row].sort((a, b) => a - b);
+      if (ref.row > 0 && !s.rowBreaks.includes(ref.row)) s.rowBreaks = [...s.rowBreaks, ref.row].sort((a, b) => a - b);
       s.changed();
     });
   }
