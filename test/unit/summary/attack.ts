@@ -115,6 +115,13 @@ export function readPage(spec: SheetSpec, ds: Dataset): Knowledge {
   // verdict lines: "… "Mål 2" …: indsatsgruppen 45 %, kontrolgruppen 20 % …" at the key table's month
   g.forEach((row, r) => {
     const t = str(row?.[0]);
+    // "For få borgere til at sige noget om "Mål 1": 8 og 9 med gyldig status ved 6 mdr."
+    const few = /"(Mål \d+)": (\d+) og (\d+) med gyldig status ved (\d+) mdr/.exec(t);
+    if (few) {
+      read.add(`${r}:0`);
+      ARMS.forEach((a, i) => add(k.tables, `${a}:${few[4]}`, { kind: "eq", atoms: VALID_IDX, value: Number(few[2 + i]) }));
+      return;
+    }
     const m = /"(Mål \d+)"[^:]*: indsatsgruppen (\d+) %, kontrolgruppen (\d+) %/.exec(t);
     if (!m) return;
     read.add(`${r}:0`);
