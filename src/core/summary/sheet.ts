@@ -7,7 +7,7 @@
  */
 import type { Arm } from "../analysis/settings";
 import type { ComparisonResult, OutcomeResult, OutcomeRow } from "../analysis/types";
-import { formatNumber, formatP } from "../stats";
+import { formatNumber } from "../stats";
 import type { CellValue, ChartSpec } from "../report/sheetSpec";
 import { cellAddress } from "../report/address";
 import { L, tx } from "./labels";
@@ -233,4 +233,4 @@ export function chartAt(name: string, type: ChartSpec["type"], dataRange: string
   return { name, type, dataRange, seriesBy: "columns", title, topLeft: cellAddress(top, c1), bottomRight: cellAddress(top + height - 1, c2) };
 }
 
-export { formatP, SECTION, HEAD, NOTE, SMALL, ENTRY_FILL, FLAG_FILL };
+export { SECTION, HEAD, NOTE, SMALL, ENTRY_FILL, FLAG_FILL };

@@ -17,7 +17,7 @@ import { checklistSection, keyFigureFacts, keyFigureSection } from "./leaderBloc
 import { L, tx } from "./labels";
 import { range, Rows, WIDTH } from "./layout";
 import { pageRelease } from "./release";
-import { basisSection, chartAt, header, outcomeChartData, pageOutcomes, progressionChartData, resultsTable, SMALL, theorySection, verdictSection, NOTE } from "./sheet";
+import { basisSection, chartAt, header, outcomeChartData, pageOutcomes, progressionChartData, resultsTable, SMALL, theorySection, verdictSection } from "./sheet";
 import { SUMMARY_SHEET_NAME, type SummaryInput } from "./types";
 
 export const SUMMARY_CHART_HEIGHT = 9;
@@ -108,4 +108,3 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
   return { spec, keyRows: key.keyRows, checkRows: check.checkRows, summaryEnd };
 }
 
-export { NOTE };
