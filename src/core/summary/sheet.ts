@@ -17,7 +17,7 @@ import type { Lang, SummaryInput } from "./types";
 import { keyResult, SMALL_GROUP_N, VERDICT_LABEL, type KeyResult } from "./wording";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
-const HEAD = { bold: true, fill: "#F2F2F2", verticalAlignment: "top" as const, border: "bottom" as const };
+const HEAD = { bold: true, fill: "#F2F2F2", wrapText: true, verticalAlignment: "top" as const, border: "bottom" as const };
 const NOTE = { italic: true, fontColor: "#595959" };
 const SMALL = { italic: true, fontColor: "#595959", fontSize: 9 };
 const ENTRY_FILL = "#FFF9E5";

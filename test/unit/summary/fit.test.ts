@@ -78,8 +78,9 @@ describe.each(cases)("%s", (_, make) => {
       expect(bottom - top + 1).toBe(SUMMARY_CHART_HEIGHT);
       expect(bottom).toBeLessThanOrEqual(built.summaryEnd + 1);
     }
-    // nøgletal and checklist start new pages right after page 1
+    // nøgletal and checklist start new pages right after page 1, and their text stays inside the print area too
     expect(built.spec.pageSetup?.rowBreaks?.[0]).toBe(built.summaryEnd + 2);
+    expect(pageFit(built.spec, built.summaryEnd + 1, built.checkRows[1], WIDTH).overflowing).toEqual([]);
   });
 });
 
