@@ -162,6 +162,13 @@ export function resultsTable(rows: Rows, input: SummaryInput, outcomes: PageOutc
   rows.style(src, 0, src, 0, { wrapText: false });
 }
 
+/**
+ * Chart values are percentages (0–100, one decimal) under the axis title "Andel (%)": the axis reads
+ * in percent whatever number format the chart engine gives its axis, and the cells hold no more
+ * precision than the page needs.
+ */
+export const percent = (x: number, n: number): number => Math.round((x / n) * 1000) / 10;
+
 /** A category label that says why a value is missing from the chart (a gap with a label, never a silently missing bar). */
 function category(name: string, hidden: boolean, empty: boolean, lang: Lang): string {
   if (hidden) return tx(L.hiddenCategory, lang, { c: name });
@@ -177,11 +184,11 @@ export function outcomeChartData(rows: Rows, input: SummaryInput, rel: PageRelea
   const data: CellValue[][] = o.rows.map((r) => {
     // a group hidden hides both bars of the follow-up: never one group's bar alone
     const hidden = ARMS.some((a) => !rel.share(o.id, r.month, a));
-    const v = ARMS.map((a) => (!hidden && r.counts[a].n > 0 ? r.counts[a].x / r.counts[a].n : null));
+    const v = ARMS.map((a) => (!hidden && r.counts[a].n > 0 ? percent(r.counts[a].x, r.counts[a].n) : null));
     return [category(`${r.month} ${tx(L.months, lang)}`, hidden, !hidden && v.some((x) => x === null), lang), ...v];
   });
   if (!data.some((r) => r[1] !== null || r[2] !== null)) return undefined;
-  const rng = rows.data([[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)], ...data], "0%");
+  const rng = rows.data([[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)], ...data], "0");
   return { range: rng, name: o.name };
 }
 
@@ -197,13 +204,13 @@ export function progressionChartData(rows: Rows, input: SummaryInput, rel: PageR
     const hidden = cols.some((a) => !rel.progression(it.id, a));
     const v = cols.map((a) => {
       const c = counts(a);
-      return c && c.paired > 0 && !hidden ? c.improved / c.paired : null;
+      return c && c.paired > 0 && !hidden ? percent(c.improved, c.paired) : null;
     });
     return [category(it.name, hidden, !hidden && v.some((x) => x === null), lang), ...v];
   });
   if (!data.some((d) => d.slice(1).some((x) => x !== null))) return undefined;
   const head = grouped ? [tx(L.subGoal, lang), tx(L.intervention, lang), tx(L.control, lang)] : [tx(L.subGoal, lang), tx(L.allCitizens, lang)];
-  return rows.data([head, ...data], "0%");
+  return rows.data([head, ...data], "0");
 }
 
 /** The programme theory as a chain, one unwrapped line each (names cut to the print width, with how many more). */

@@ -72,8 +72,8 @@ export function pageOf(ds: Dataset): { spec: SheetSpec; input: SummaryInput } {
 // ---- what the page prints, as constraints on the atoms -----------------------------------------
 
 type Subset = number[];
-/** sum(atoms) = value; or sum(num) = ratio × sum(den); or round(100·sum(num)/sum(den)) = pct. */
-type Constraint = { kind: "eq"; atoms: Subset; value: number } | { kind: "ratio"; num: Subset; den: Subset; value: number } | { kind: "pct"; num: Subset; den: Subset; value: number };
+/** sum(atoms) = value; or round(sum(num)/sum(den) · 100, decimals) = value (a share printed as a percentage). */
+type Constraint = { kind: "eq"; atoms: Subset; value: number } | { kind: "pct"; num: Subset; den: Subset; value: number; decimals: 0 | 1 };
 
 export interface Knowledge {
   /** Per table "arm:month": constraints on its atoms. */
@@ -127,7 +127,7 @@ export function readPage(spec: SheetSpec, ds: Dataset): Knowledge {
     read.add(`${r}:0`);
     const st = nameToOutcome.get(m[1])!;
     const month = Number(/^(\d+) mdr/.exec(str(g.find((x) => x?.[0] === m[1])?.[1]))?.[1]);
-    ARMS.forEach((a, i) => add(k.tables, `${a}:${month}`, { kind: "pct", num: outcomeAtoms(st), den: VALID_IDX, value: Number(m[2 + i]) }));
+    ARMS.forEach((a, i) => add(k.tables, `${a}:${month}`, { kind: "pct", num: outcomeAtoms(st), den: VALID_IDX, value: Number(m[2 + i]), decimals: 0 }));
   });
   // N per group
   g.forEach((row, r) => {
@@ -151,9 +151,9 @@ export function readPage(spec: SheetSpec, ds: Dataset): Knowledge {
         const arm: Arm = /kontrol/i.test(str(head2[rr.column + j])) ? "control" : "intervention";
         if (c.name === "Udfald") {
           const month = Number(/^(\d+) mdr/.exec(label)?.[1]);
-          add(k.tables, `${arm}:${month}`, { kind: "ratio", num: outcomeAtoms(ds.outcomes[0]), den: VALID_IDX, value: v });
+          add(k.tables, `${arm}:${month}`, { kind: "pct", num: outcomeAtoms(ds.outcomes[0]), den: VALID_IDX, value: v, decimals: 1 });
         } else {
-          add(k.progression, `${label}:${arm}`, { kind: "ratio", num: [0], den: [0, 1], value: v });
+          add(k.progression, `${label}:${arm}`, { kind: "pct", num: [0], den: [0, 1], value: v, decimals: 1 });
         }
       }
     }
@@ -177,7 +177,8 @@ function holds(c: Constraint, val: (s: Subset) => number): boolean {
   const num = val(c.num);
   const den = val(c.den);
   if (den === 0) return false; // the page printed a share, so n > 0
-  return c.kind === "ratio" ? Math.abs(num / den - c.value) < 1e-9 : Math.round((100 * num) / den) === c.value;
+  const f = c.decimals === 1 ? 1000 : 100;
+  return Math.round((num / den) * f) === Math.round((c.value * f) / 100);
 }
 
 
@@ -209,8 +210,8 @@ export function solve(nAtoms: number, cons: Constraint[]): Solutions {
   /** Largest denominator a share allows once its numerator is known. */
   const denBound = (sh: (typeof shares)[number], num: number): number => {
     const v = sh.c.value;
-    if (sh.c.kind === "ratio") return v > 0 ? num / v : MAX_TOTAL;
-    return v > 0.5 ? (100 * num) / (v - 0.5) : MAX_TOTAL;
+    const half = sh.c.decimals === 1 ? 0.05 : 0.5;
+    return v > half ? (100 * num) / (v - half) : MAX_TOTAL;
   };
   const ok = (i: number): boolean => {
     for (const e of eqs) {
@@ -220,8 +221,6 @@ export function solve(nAtoms: number, cons: Constraint[]): Solutions {
     for (const sh of shares) {
       if (sh.lastN > i) continue;
       const num = partial(sh.n, i);
-      if (sh.c.kind === "ratio" && sh.c.value > 0 && Math.abs(num / sh.c.value - Math.round(num / sh.c.value)) > 1e-6) return false;
-      if (sh.c.kind === "ratio" && sh.c.value === 0 && num > 0) return false;
       const den = partial(sh.d, i);
       if (den > denBound(sh, num) + 1e-9) return false;
       if (sh.lastD <= i && !holds(sh.c, (x) => (x === sh.c.num ? num : den))) return false;

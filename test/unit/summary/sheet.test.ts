@@ -164,16 +164,15 @@ test("progression per delmål: both groups side by side in the chart (never pool
   const data = grid(internal.spec);
   const top = Number(/\d+/.exec(chart!.dataRange)![0]) - 1;
   expect(data[top].slice(10, 13)).toEqual(["Delmål", "Indsatsgruppe", "Kontrolgruppe"]);
-  expect(data[top + 1].slice(10, 13)).toEqual(["Borgeren kan møde stabilt", 0.7, 0.4]);
-  expect(data[top + 2].slice(10, 13)).toEqual(["Borgeren kan bede om hjælp", 1, 0.15]);
-  // percent axis: the chart's values are formatted as percent (the axis follows its source)
-  expect(internal.spec.styles?.some((s) => s.range.startsWith(`L${top + 2}`) && s.style.numberFormat === "0%")).toBe(true);
+  expect(data[top + 1].slice(10, 13)).toEqual(["Borgeren kan møde stabilt", 70, 40]);
+  expect(data[top + 2].slice(10, 13)).toEqual(["Borgeren kan bede om hjælp", 100, 15]);
+  // percent axis: the values are percentages (0–100) under the axis title "Andel (%)"
   expect(texts(data).some((s) => s.includes(progression.source))).toBe(true);
   // publication: D2's control group improved 3 of 20: both bars of D2 are a labelled gap
   const pub = grid(summarySheetSpec(baseInput({ progression, settings: settings({ audience: "public" }) })).spec);
   const row = pub.find((r) => r?.[10] === "Borgeren kan bede om hjælp (skjult)");
   expect(row?.slice(11, 13)).toEqual([null, null]);
-  expect(pub.find((r) => r?.[10] === "Borgeren kan møde stabilt")?.slice(11, 13)).toEqual([0.7, 0.4]);
+  expect(pub.find((r) => r?.[10] === "Borgeren kan møde stabilt")?.slice(11, 13)).toEqual([70, 40]);
 });
 
 test("without compared groups the progression chart has one series for all citizens, and no group series beside it", () => {
