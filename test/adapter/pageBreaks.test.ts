@@ -29,11 +29,30 @@ test("scale and page breaks are set, and a regeneration replaces the breaks", as
   expect(again.rowBreaks).toEqual([14]);
 });
 
-test("a scale Excel refuses (9 or 401) fails the render and leaves nothing written", async () => {
+test("a scale Excel refuses (9, 401 or not whole) is refused before anything is written", async () => {
   for (const scale of [9, 401, 84.5]) {
     const wb = createPreviewWorkbook();
     const run = wb.run.bind(wb);
     await expect(renderSheets(run, [spec(scale, [10])])).rejects.toBeDefined();
     expect(wb.getSheet("Side")).toBeUndefined();
   }
+});
+
+test("the preview refuses what Excel refuses: a zoom scale outside 10–400 or not whole, an unreadable break address", async () => {
+  const wb = createPreviewWorkbook();
+  const run = wb.run.bind(wb);
+  for (const scale of [9, 401, 84.5]) {
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().pageLayout.zoom = { scale };
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  }
+  await expect(
+    run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().horizontalPageBreaks.add("A0");
+      await ctx.sync();
+    }),
+  ).rejects.toBeDefined();
 });
