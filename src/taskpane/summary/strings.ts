@@ -28,7 +28,7 @@ export interface SummaryStrings {
 
 export const summaryStrings: Dictionary<SummaryStrings> = {
   da: {
-    intro: "Én side til ledere og politikere: indsatsen, hvem den nåede, hvad der ændrede sig, hvor sikre vi er, nøgletal og KL's tjekliste. Lederens nøgletal, svar og noter bevares, når siden opdateres.",
+    intro: "Én side til ledere og politikere: først konklusionen pr. slutmål, så hvad den bygger på, hvad I skal beslutte, tabel, diagrammer og programteori; derefter nøgletal og KL's tjekliste. Lederens nøgletal, svar og noter bevares, når siden opdateres.",
     loading: "Læser projektmappen …",
     sources: "Det bygger siden på",
     theory: (has) => (has ? "Programteori: fundet (arket Programteori)" : "Programteori: mangler – byg den i panelet Programteori"),
@@ -52,10 +52,10 @@ export const summaryStrings: Dictionary<SummaryStrings> = {
     built: (k, a) => `Arket Ledelsesoverblik er opdateret. Bevaret: ${k} nøgletalsrækker og ${a} svar i tjeklisten.`,
     missing: (what) => `Mangler: ${what}. Siden siger, hvor det tilføjes.`,
     print: "Åbn udskriftsvisning",
-    printHelp: "Arket er vist. Tryk Ctrl+P (Mac: ⌘P) for at se siden, som den udskrives: A4 liggende, tilpasset sidebredden, sidefod med side og dato.",
+    printHelp: "Arket er vist. Tryk Ctrl+P (Mac: ⌘P) for at se siden, som den udskrives: A4 liggende, side 1 på én side, nøgletal og tjekliste på egne sider, sidefod med side og dato.",
   },
   en: {
-    intro: "One page for leaders and politicians: the effort, whom it reached, what changed, how sure we are, key figures and KL's checklist. The leader's key figures, answers and notes are kept when the page is updated.",
+    intro: "One page for leaders and politicians: first the verdict per final goal, then what it is based on, what to decide, table, charts and programme theory; then key figures and KL's checklist. The leader's key figures, answers and notes are kept when the page is updated.",
     loading: "Reading the workbook …",
     sources: "The page is built from",
     theory: (has) => (has ? "Programme theory: found (sheet Programteori)" : "Programme theory: missing – build it in the Programme theory pane"),
@@ -79,6 +79,6 @@ export const summaryStrings: Dictionary<SummaryStrings> = {
     built: (k, a) => `The sheet Ledelsesoverblik is updated. Kept: ${k} key figure rows and ${a} checklist answers.`,
     missing: (what) => `Missing: ${what}. The page says where to add it.`,
     print: "Open print view",
-    printHelp: "The sheet is shown. Press Ctrl+P (Mac: ⌘P) to see the page as it prints: A4 landscape, fitted to the page width, footer with page and date.",
+    printHelp: "The sheet is shown. Press Ctrl+P (Mac: ⌘P) to see the page as it prints: A4 landscape, page 1 on one page, key figures and checklist on their own pages, footer with page and date.",
   },
 };
