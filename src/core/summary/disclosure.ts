@@ -50,6 +50,7 @@ interface TableState {
   accepted: boolean[][];
 }
 
+/** 1 … t − 1 citizens: must not be recoverable (0 identifies nobody). */
 const isSmall = (v: number, t: number): boolean => v > 0 && v < t;
 
 function covers(s: TableState): boolean {

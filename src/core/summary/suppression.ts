@@ -9,14 +9,3 @@ export const DEFAULT_THRESHOLD = 5;
 /** Never below 3: a threshold of 1 or 2 protects nobody (a count of 1 or 2 is a person or a pair). */
 export const MIN_THRESHOLD = 3;
 export const MAX_THRESHOLD = 50;
-
-/** True when a count must not be printed on a publication page (0 identifies nobody). */
-export function isSmallCount(count: number, threshold: number): boolean {
-  return count > 0 && count < threshold;
-}
-
-/** Clamp a user-set threshold to a whole number within the allowed range. */
-export function normaliseThreshold(t: unknown): number {
-  const n = typeof t === "number" && Number.isFinite(t) ? Math.round(t) : DEFAULT_THRESHOLD;
-  return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, n));
-}
