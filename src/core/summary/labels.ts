@@ -34,7 +34,7 @@ export const L = {
   decideWorks: { da: "Indsatsen ser ud til at virke på mindst ét slutmål: beslut, om den skal fortsætte eller udbredes.", en: "The effort seems to work on at least one final goal: decide whether to continue or extend it." },
   decideNotYet: { da: "Ingen sikker virkning endnu: beslut, om indsatsen skal fortsætte, og hvornår der måles igen.", en: "No sure effect yet: decide whether the effort continues, and when to measure again." },
   keySource: { da: "Kilde: arket \"{c}\", \"Resultatmål ved opfølgning\"{p}. Forskel og interval i procentpoint (indsats − kontrol).", en: "Source: the sheet \"{c}\", \"Outcomes at follow-up\"{p}. Difference and interval in percentage points (intervention − control)." },
-  theoryTitleSource: { da: "Indsatsen (programteori, arket \"Programteori\")", en: "The effort (programme theory, the sheet \"Programteori\")" },
+  theoryTitleSource: { da: "Programteorien (arket \"Programteori\")", en: "Programme theory (sheet \"Programteori\")" },
   hiddenCategory: { da: "{c} (skjult)", en: "{c} (hidden)" },
   noDataCategory: { da: "{c} (ingen data)", en: "{c} (no data)" },
   share: { da: "Andel", en: "Share" },
