@@ -216,10 +216,15 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
       const pl = ws.pageLayout;
       pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
       pl.paperSize = p.paperSize as Excel.PaperType;
-      if (p.fitToOnePage) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+      if (p.scale !== undefined) pl.zoom = { scale: p.scale };
+      else if (p.fitToOnePage) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
       else if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (p.printArea !== undefined) pl.setPrintArea(p.printArea);
       if (p.printTitleRows !== undefined) pl.setPrintTitleRows(p.printTitleRows);
+      if (p.rowBreaks) {
+        ws.horizontalPageBreaks.removePageBreaks();
+        for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
+      }
       // Header/footer text is a code string ("&P" = page number): plain text is escaped, and
       // the codes are added by us only.
       if (p.margins) {

@@ -36,6 +36,7 @@ import {
   type SummaryInput,
   type SummarySettings,
 } from "../core/summary";
+import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
 import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
@@ -51,13 +52,14 @@ export const SUMMARY_STATE_KEY = "virkning.summary";
 const SettingsSchema = v.object({
   version: v.literal(1),
   followUp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600))),
+  audience: v.optional(v.picklist(["internal", "public"]), "internal"),
   threshold: v.pipe(v.number(), v.integer(), v.minValue(MIN_THRESHOLD), v.maxValue(MAX_THRESHOLD)),
   lang: v.picklist(["da", "en"]),
 });
 export type StoredSummarySettings = v.InferOutput<typeof SettingsSchema>;
 
 export function defaultSummarySettings(lang: "da" | "en" = "da"): StoredSummarySettings {
-  return { version: 1, followUp: null, threshold: DEFAULT_THRESHOLD, lang };
+  return { version: 1, followUp: null, audience: "internal", threshold: DEFAULT_THRESHOLD, lang };
 }
 
 export async function loadSummarySettings(run: ExcelRun): Promise<StoredSummarySettings | null> {
@@ -131,8 +133,8 @@ async function comparisonPart(run: ExcelRun, now: Date): Promise<ComparisonPart>
 }
 
 /** Adapter: the progression's share improved per delmål, read without writing (see the file comment). */
-export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null): Promise<ProgressionBrief | null> {
-  if (!theory || !(await listSheets(run)).some((s) => s.name === PROGRESSION_SHEET_NAME)) return null;
+export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null, sheets?: string[]): Promise<ProgressionBrief | null> {
+  if (!theory || !(sheets ?? (await listSheets(run)).map((s) => s.name)).includes(PROGRESSION_SHEET_NAME)) return null;
   const settings = await loadProgressionSettings(run);
   if (!settings) return null;
   const values = await sheetFromA1(run, settings.sheet);
@@ -144,10 +146,19 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
   if (problems.length > 0) return null;
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
   return {
-    items: result.items.map((it) => ({ id: it.item.id, name: it.item.name, paired: it.change.paired, improved: it.change.improved })),
+    items: result.items.map((it) => ({
+      id: it.item.id,
+      name: it.item.name,
+      paired: it.change.paired,
+      improved: it.change.improved,
+      // per group when the groups are compared: the leader page never shows a pooled figure beside group figures
+      groups: it.groups ? { intervention: pick(it.groups.change.intervention), control: pick(it.groups.change.control) } : null,
+    })),
     source: `${PROGRESSION_SHEET_NAME}: "Ændring fra første til seneste måling"`,
   };
 }
+
+const pick = (c: { paired: number; improved: number }): { paired: number; improved: number } => ({ paired: c.paired, improved: c.improved });
 
 /**
  * CPR numbers are refused, also inside the leader's notes ("Borger 010190-1234 er syg"): the page is
@@ -188,12 +199,15 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
   const { comparison, analysis } = await comparisonPart(run, now);
-  const progression = await progressionBrief(run, loaded?.theory ?? null);
+  const sheets = (await listSheets(run)).map((s) => s.name);
+  const progression = await progressionBrief(run, loaded?.theory ?? null, sheets);
   // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
   const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
   if (existing) refuseCprInEntries(existing.values, existing.formulas);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing.values, existing) : { keyFigures: [], answers: {} };
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries };
+  // the design is randomised when Forsøgsdesign drew the groups (its "Randomisering" sheet exists)
+  const randomised = sheets.includes(RANDOMISATION_SHEET_NAME);
+  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries, randomised };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {

@@ -114,7 +114,7 @@ describe("every sheet kind goes through the gate", () => {
     const col = Array.from({ length: sheet.usedExtent().columnCount }, (_, c) => String(sheet.getCell(3, c)?.value ?? "")).findIndex((h) => h.startsWith(`${item.id}:`));
     for (let r = 4; r < sheet.usedExtent().rowCount; r++) if ((sheet.getCell(r, 2)?.value as number) <= 2) wb.setCellByUser(MEASUREMENT_SHEET_NAME, r, col, item.labels[1 + ((r * 7) % 3)]);
     await runAndWriteProgression(run, defaultProgressionSettings(), { theory });
-    await buildSummary(run, { followUp: null, threshold: 5, lang: "da" });
+    await buildSummary(run, { followUp: null, threshold: 5, lang: "da", audience: "internal" });
     await render.renderSheets(run, [planningSheetSpec(planSampleSize({ rows: [{ outcome: "I job", timepoint: "12 mdr.", pControl: 0.2, pIntervention: 0.4 }], alpha: 0.05, mode: { kind: "n", power: 0.8 } }))]);
     spy.mockRestore();
   });

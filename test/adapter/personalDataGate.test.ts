@@ -195,7 +195,7 @@ describe("Progressionsmåling (measurement sheet) and Progression (result sheet)
 });
 
 describe("Ledelsesoverblik (with nøgletal and checklist)", () => {
-  const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da" };
+  const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da", audience: "internal" };
 
   /** Type into an open cell of the leader's sheet (and prove the edit landed, so the test cannot pass vacuously). */
   function typeOnSummary(wb: PreviewWorkbook, row: number, column: number, text: string): void {

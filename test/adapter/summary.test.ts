@@ -17,7 +17,7 @@ import { validationAt, conditionalFormatAt } from "../../src/preview/workbook/ex
 import type { SheetState } from "../../src/preview/workbook/state";
 
 const theory = TEMPLATES[0].build();
-const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da" };
+const settings: SummarySettings = { followUp: null, audience: "internal", threshold: 5, lang: "da" };
 const ACT = KL_KEY_FIGURES[0].da;
 
 function book(): { wb: PreviewWorkbook; run: PreviewWorkbook["run"] } {
@@ -50,7 +50,8 @@ test("creates the sheet with the results, the outcome chart, A4 landscape print 
   expect(report.sections).toEqual({ theory: true, comparison: true, progression: false });
   expect(report.followUps).toEqual([6, 12, 18]);
   expect(value(wb, 0, 0)).toBe(`Ledelsesoverblik – ${theory.title}`);
-  expect(findRow(wb, 0, "Progression i delmålene")).toBeGreaterThan(0);
+  expect(String(value(wb, 1, 0))).toMatch(/^Intern udgave: /);
+  expect(String(value(wb, 2, 0))).toMatch(/^(Indsatsen ser ud til at virke på|Vi kan ikke se en (sikker )?forskel på|For få borgere til at sige noget om) "/);
   const layout = await run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
     ws.load("showGridlines");
@@ -62,7 +63,10 @@ test("creates the sheet with the results, the outcome chart, A4 landscape print 
   });
   expect(layout).toEqual({ orientation: "Landscape", paper: "A4", footer: "Side &P/&N · &D", charts: ["Udfald"], gridlines: false });
   expect(sheet(wb).pageLayout.printTitleRows).toBe("$1:$2");
-  expect(sheet(wb).pageLayout.fitToWidth).toBe(true);
+  // printed at the scale page 1 fits (fit.ts), with page breaks before Nøgletal and Tjekliste
+  const s = sheet(wb) as unknown as SheetState;
+  expect(s.zoom.scale).toBeGreaterThanOrEqual(80);
+  expect(s.rowBreaks).toEqual([findRow(wb, 0, "Nøgletal"), findRow(wb, 0, "Tjekliste for politikere og ledere")]);
   const chart = sheet(wb).charts[0];
   expect(chart.type).toBe("ColumnClustered");
   expect(chart.dataRange.column).toBe(10); // column K: chart data outside the print area A:I
@@ -153,8 +157,11 @@ test("settings are stored and validated when read", async () => {
   const { run } = book();
   expect(await loadSummarySettings(run)).toBeNull();
   await saveSummarySettings(run, { ...defaultSummarySettings(), followUp: 12, threshold: 10 });
-  expect(await loadSummarySettings(run)).toEqual({ version: 1, followUp: 12, threshold: 10, lang: "da" });
-  await expect(saveSummarySettings(run, { ...defaultSummarySettings(), threshold: 0 })).rejects.toThrow();
+  expect(await loadSummarySettings(run)).toEqual({ version: 1, followUp: 12, audience: "internal", threshold: 10, lang: "da" });
+  await saveSummarySettings(run, { ...defaultSummarySettings(), audience: "public", threshold: 3 });
+  expect((await loadSummarySettings(run))?.audience).toBe("public");
+  // a threshold of 1 or 2 protects nobody: refused
+  for (const threshold of [0, 1, 2]) await expect(saveSummarySettings(run, { ...defaultSummarySettings(), threshold })).rejects.toThrow();
 });
 
 test("a CPR number typed into a note is refused, naming the cell; nothing is written", async () => {
@@ -163,8 +170,8 @@ test("a CPR number typed into a note is refused, naming the cell; nothing is wri
   const r = first.keyRows[0];
   wb.setCellByUser(SUMMARY_SHEET_NAME, r, 7, "Borger 010190-1235 er sygemeldt");
   const before = JSON.stringify(Array.from({ length: 5 }, (_, i) => value(wb, r + i, 0)));
-  await expect(buildSummary(run, { ...settings, threshold: 7 })).rejects.toMatchObject({ code: "CPR_FOUND", location: { cell: `Ledelsesoverblik!H${r + 1}` } });
-  expect(value(wb, 2, 0)).toContain('"<5"'); // still the first build's threshold
+  await expect(buildSummary(run, { ...settings, audience: "public", threshold: 7 })).rejects.toMatchObject({ code: "CPR_FOUND", location: { cell: `Ledelsesoverblik!H${r + 1}` } });
+  expect(value(wb, 1, 0)).toMatch(/^Intern udgave/); // still the first build's edition
   expect(JSON.stringify(Array.from({ length: 5 }, (_, i) => value(wb, r + i, 0)))).toBe(before);
 });
 

@@ -13,7 +13,7 @@ import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/w
 import { insertColumnByUser } from "../../src/preview/workbook/userEdits";
 
 const theory = TEMPLATES[0].build();
-const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da" };
+const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da", audience: "internal" };
 const RAN = new Date("2026-11-30T08:00:00Z");
 
 async function setup(): Promise<{ wb: PreviewWorkbook; run: PreviewWorkbook["run"]; saved: ComparisonSettings }> {

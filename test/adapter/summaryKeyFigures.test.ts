@@ -11,7 +11,7 @@ import { validationAt } from "../../src/preview/workbook/extrasState";
 import { isLocked } from "../../src/preview/workbook/protectionState";
 import type { SheetState } from "../../src/preview/workbook/state";
 
-const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da" };
+const settings: SummarySettings = { followUp: null, threshold: 5, lang: "da", audience: "internal" };
 
 function book(): { wb: PreviewWorkbook; run: PreviewWorkbook["run"] } {
   const wb = createPreviewWorkbook({ sample: true });

@@ -1,8 +1,8 @@
 /**
  * The leader page's progression in brief, read from the workbook without writing the progression
  * sheets again: after a progression run, the share improved per delmål appears with its source, and
- * the bar chart per delmål is created. The counts are set up by the scores typed below (8 of 12
- * citizens improve on the first delmål), not taken from the analysis.
+ * the chart per delmål and group is created. The counts are set up by the scores typed below (7 of 12
+ * citizens improve on the first delmål: 4 of 6 in Indsats, 3 of 6 in Kontrol), not taken from the analysis.
  */
 import { TEMPLATES } from "../../src/core/theory";
 import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
@@ -43,15 +43,23 @@ test("share improved per delmål from the progression, with its source and a cha
   await saveProgressionSettings(run, settings);
   const progressionA1 = wb.getSheet("Progression")!.getCell(0, 0)?.value;
 
-  const report = await buildSummary(run, { followUp: null, threshold: 5, lang: "da" });
+  const report = await buildSummary(run, { followUp: null, audience: "internal", threshold: 5, lang: "da" });
   expect(report.sections.progression).toBe(true);
   const s = wb.getSheet(SUMMARY_SHEET_NAME)!;
+  // the chart's data (column K on): share improved per delmål and group, side by side (never pooled)
   let r = -1;
-  for (let i = 0; i < s.usedExtent().rowCount && r < 0; i++) if (s.getCell(i, 0)?.value === items[0].name && s.getCell(i, 1)?.value === 12) r = i;
+  for (let i = 0; i < s.usedExtent().rowCount && r < 0; i++) if (s.getCell(i, 10)?.value === items[0].name) r = i;
   expect(r).toBeGreaterThan(0);
-  expect(s.getCell(r, 2)?.value).toBe(7);
-  expect(s.getCell(r, 3)?.value).toBeCloseTo(7 / 12, 12);
-  expect(s.getCell(r, 8)?.value).toBe('Progression: "Ændring fra første til seneste måling"');
-  expect(s.charts.map((c) => [c.name, c.type])).toContainEqual(["Progression", "BarClustered"]);
+  expect([10, 11, 12].map((c) => s.getCell(r - 1, c)?.value)).toEqual(["Delmål", "Indsatsgruppe", "Kontrolgruppe"]);
+  // citizens C1..C7 improve: C1, C3, C5, C7 of the six in Indsats, C2, C4, C6 of the six in Kontrol
+  // percentages (the axis reads "Andel (%)"), one decimal
+  expect(s.getCell(r, 11)?.value).toBe(66.7);
+  expect(s.getCell(r, 12)?.value).toBe(50);
+  // a delmål nobody was scored on twice is a labelled gap, not a missing bar
+  expect(s.getCell(r + 1, 10)?.value).toMatch(/\(ingen data\)$/);
+  let src = false;
+  for (let i = 0; i < s.usedExtent().rowCount; i++) src ||= String(s.getCell(i, 0)?.value ?? "").includes('Progression: "Ændring fra første til seneste måling"');
+  expect(src).toBe(true);
+  expect(s.charts.map((c) => [c.name, c.type])).toContainEqual(["Progression", "ColumnClustered"]);
   expect(wb.getSheet("Progression")!.getCell(0, 0)?.value).toBe(progressionA1);
 });

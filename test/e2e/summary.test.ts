@@ -83,6 +83,9 @@ describe("Ledelsesoverblik in the browser preview", () => {
     await pane.locator("[data-testid=summary-report]").waitFor();
     await expect(page.locator('[role=tab][data-sheet="Ledelsesoverblik"]').getAttribute("aria-selected")).resolves.toBe("true");
     await expect(page.locator('[data-cell="A1"]').innerText()).resolves.toBe(`Ledelsesoverblik – ${template.build().title}`);
+    // the verdict first: the edition on row 2, one line per slutmål from row 3
+    await expect(cellText(page, "A2")).resolves.toMatch(/^Intern udgave: må ikke deles uden for kommunen/);
+    await expect(cellText(page, "A3")).resolves.toMatch(/^(Indsatsen ser ud til at virke på|Vi kan ikke se en (sikker )?forskel på|For få borgere til at sige noget om) "/);
 
     // January on KL's row for the activation rate; February (a deviation of −5 against ±2) on the first empty row.
     const jan = await rowOf(page, ACT);

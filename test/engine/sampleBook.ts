@@ -91,7 +91,7 @@ export async function buildSampleBook(): Promise<SampleBook> {
   const progression = defaultProgressionSettings();
   await runAndWriteProgression(run, progression, { theory, now: NOW });
   await saveProgressionSettings(run, progression);
-  const summary = await buildSummary(run, { followUp: null, threshold: 5, lang: "da" }, { now: NOW });
+  const summary = await buildSummary(run, { followUp: null, threshold: 5, lang: "da", audience: "internal" }, { now: NOW });
   typeKeyFigures(wb, summary);
   await randomise(run, designSettings(), { lang: "da", now: NOW });
   wb.setValues(USER_SHEET, "A1", USER_FORMULAS);

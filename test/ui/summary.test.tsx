@@ -55,7 +55,7 @@ test("without theory or comparison: says what is missing, builds a page that say
   expect(rowStarting("Der er ingen gemt sammenligning")).toBeGreaterThan(0);
 });
 
-test("with a comparison: choose 6 months and threshold 10, build, update keeps an entry, open the print view", async () => {
+test("with a comparison: choose 6 months, the edition for publication and threshold 10 (1–2 refused), build, update keeps an entry, open the print view", async () => {
   const run = wb.run.bind(wb);
   await saveTheory(run, theory, "da", { shapes: true });
   const s = suggestSettings((await readSheetSource(run, "Borgere"))!);
@@ -64,16 +64,21 @@ test("with a comparison: choose 6 months and threshold 10, build, update keeps a
   await renderPane();
   expect(screen.getByTestId("summary-sources").textContent).toContain("Programteori: fundet");
   fireEvent.change(screen.getByLabelText("Opfølgning til nøgleresultaterne"), { target: { value: "6" } });
-  const threshold = screen.getByLabelText("Små tal: skjul antal under");
-  fireEvent.change(threshold, { target: { value: "0" } });
-  expect(screen.getByText("Skriv et helt tal fra 1 til 50.")).toBeTruthy();
-  expect(screen.getByRole("button", { name: "Byg ledelsesoverblik" }).hasAttribute("disabled")).toBe(true);
+  // the threshold belongs to the edition for publication only
+  expect(screen.queryByLabelText("Skjul antal under")).toBeNull();
+  fireEvent.change(screen.getByLabelText("Udgave"), { target: { value: "public" } });
+  const threshold = screen.getByLabelText("Skjul antal under");
+  for (const bad of ["0", "1", "2"]) {
+    fireEvent.change(threshold, { target: { value: bad } });
+    expect(screen.getByText("Skriv et helt tal fra 3 til 50 (1 og 2 beskytter ingen).")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Byg ledelsesoverblik" }).hasAttribute("disabled")).toBe(true);
+  }
   fireEvent.change(threshold, { target: { value: "10" } });
   fireEvent.click(screen.getByRole("button", { name: "Byg ledelsesoverblik" }));
   await screen.findByTestId("summary-report");
-  expect(cellText(2, 0)).toBe('Små tal: antal fra 1 til 9 vises som "<10", og andele, der kan afsløre dem, vises ikke.');
-  expect(cellText(rowStarting("Opfølgning"), 1)).toBe("6 mdr. (valgt i panelet Ledelsesoverblik)");
-  expect(await loadSummarySettings(run)).toMatchObject({ followUp: 6, threshold: 10 });
+  expect(String(cellText(1, 0))).toMatch(/^Til offentliggørelse: antal under 10 borgere og tal, de kan regnes ud fra, er skjult \(–\)/);
+  expect(cellText(rowStarting("Periode"), 1)).toBe("opfølgning ved 6, 12, 18 mdr.; resultaterne ovenfor ved 6 mdr. (valgt i panelet Ledelsesoverblik)");
+  expect(await loadSummarySettings(run)).toMatchObject({ followUp: 6, audience: "public", threshold: 10 });
 
   // the leader answers a checklist question; the update keeps it
   const sheet = wb.getSheet(SUMMARY_SHEET_NAME)!;

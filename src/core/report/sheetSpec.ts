@@ -156,6 +156,10 @@ export interface PageSetupSpec {
   centerFooter?: string;
   /** Page margins in points (Excel's "Normal" margins when omitted). */
   margins?: { top: number; bottom: number; left: number; right: number };
+  /** Print scale in percent (10–400; Excel's "Adjust to"); overrides the fit options. */
+  scale?: number;
+  /** 1-based rows that start a new printed page (manual page breaks above them). */
+  rowBreaks?: number[];
   /** Right footer with the page number, page count and print date ("Side 1/2 · 30-11-2026"); `pageWord` is plain text. */
   footerDateAndPage?: { pageWord: string };
 }

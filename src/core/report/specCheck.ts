@@ -89,6 +89,13 @@ function checkPage(sheet: string, spec: SheetSpec): void {
   if (m && [m.top, m.bottom, m.left, m.right].some((x) => !Number.isFinite(x) || x < 0 || x > 200)) {
     throw invalid(sheet, "sidemargenerne skal være mellem 0 og 200 punkter.", "page margins must be between 0 and 200 points.");
   }
+  // Excel's "Adjust to" takes whole percentages from 10 to 400 (PageLayoutZoomOptions.scale)
+  if (p.scale !== undefined && (!Number.isInteger(p.scale) || p.scale < 10 || p.scale > 400)) {
+    throw invalid(sheet, "udskriftsskalaen skal være et helt tal fra 10 til 400 %.", "the print scale must be a whole number from 10 to 400 %.");
+  }
+  if (p.rowBreaks?.some((r) => !Number.isInteger(r) || r < 2 || r > MAX_ROWS)) {
+    throw invalid(sheet, "sideskift skal ligge over en række fra 2 til den sidste.", "page breaks must lie above a row from 2 to the last.");
+  }
 }
 
 /** Excel's rules for a defined name (Microsoft, "Names in formulas"). */

@@ -1,10 +1,12 @@
 /** Plain input of the Ledelsesoverblik sheet, gathered by src/excel/summaryStore.ts from the workbook. */
+import type { Arm } from "../analysis/settings";
 import type { ComparisonResult } from "../analysis/types";
 import type { Text } from "../stats";
 import type { ProgrammeTheory } from "../theory/model";
 import type { AnalysisState } from "./analysisState";
 import type { Answer } from "./checklist";
 import type { KeyFigureDefinition, KeyFigureEntry } from "./keyFigures";
+import type { Audience } from "./release";
 
 export type Lang = "da" | "en";
 
@@ -13,14 +15,19 @@ export const SUMMARY_SHEET_NAME = "Ledelsesoverblik";
 export interface SummarySettings {
   /** Follow-up (months) for the key results; null = the latest. */
   followUp: number | null;
-  /** Counts from 1 to threshold − 1 are shown as "<threshold". */
+  /**
+   * Who the page is for: "internal" (Intern, default) prints the real counts; "public" (Til
+   * offentliggørelse) suppresses counts below `threshold` and every figure they can be recovered from.
+   */
+  audience: Audience;
+  /** Publication only: counts from 1 to threshold − 1 are suppressed (default 5, never below 3). */
   threshold: number;
   lang: Lang;
 }
 
 export interface ProgressionBrief {
   /** Per delmål: citizens scored at least twice, and how many of them improved. */
-  items: { id: string; name: string; paired: number; improved: number }[];
+  items: { id: string; name: string; paired: number; improved: number; groups?: Record<Arm, { paired: number; improved: number }> | null }[];
   /** Where the numbers are on the evaluator's sheets. */
   source: string;
 }
@@ -46,4 +53,6 @@ export interface SummaryInput {
   analysis?: AnalysisState | null;
   progression: ProgressionBrief | null;
   entries: LeaderEntries;
+  /** Whether the comparison's groups were randomised (a "Randomisering" sheet from Forsøgsdesign exists); null: unknown. */
+  randomised?: boolean | null;
 }

@@ -1,22 +1,22 @@
 /**
- * The key-result sentence: one plain sentence per outcome whose wording follows the evidence.
+ * The verdict line: one plain line per slutmål whose wording follows the evidence.
  *
- * The rule (applied in this order; boundaries are exact, see test/unit/summary/wording.test.ts):
- * 1. "tooFew" (for få til at sige noget) when
- *    - a share would reveal a count below the small-number threshold (see suppression.ts), or
+ * The rule (`verdictOf`, always on the full data, whoever the page is for; boundaries are exact, see
+ * test/unit/summary/wording.test.ts):
+ * 1. "tooFew" (For få borgere til at sige noget) when
  *    - either group has fewer than MIN_GROUP_N citizens with a valid status, or
  *    - no difference with a confidence interval, or no p-value, could be computed.
- * 2. "clear" (klar forskel) when p < 0.05 AND the 95 % CI of the difference excludes 0
- *    (lower > 0 or upper < 0; a limit exactly at 0 does not exclude it).
- * 3. "tendency" (en tendens) when p < 0.10, or when only one of the two criteria in 2 holds
- *    (p < 0.05 while the interval still includes 0 is a tendency, not proof: p = 0.045 with a CI
- *    crossing 0 reads "tendens").
- * 4. "none" (ingen påviselig forskel) otherwise, worded so that it does not claim "no effect".
- * Every sentence with numbers names the test and its p-value; when either group has fewer than
- * SMALL_GROUP_N citizens, the sentence warns that the groups are small.
+ *    A small count (2 of 26) is never by itself a reason: the test and the interval decide.
+ * 2. "clear" (Indsatsen ser ud til at virke / klarer sig dårligere) when p < 0.05 AND the 95 % CI of
+ *    the difference excludes 0 (lower > 0 or upper < 0; a limit exactly at 0 does not exclude it).
+ * 3. "tendency" (kun en tendens) when p < 0.10, or when only one of the two criteria in 2 holds
+ *    (p = 0.045 with a CI crossing 0 is a tendency, not proof).
+ * 4. "none" (Vi kan ikke se en forskel endnu) otherwise: it does not claim "no effect".
+ * The line gives the two shares and "forskel x procentpoint (mellem a og b)"; the test and its
+ * p-value go into a footnote. A line is at most MAX_WORDS words besides the slutmål's name.
+ * On a page for publication whose shares were suppressed (release.ts) the line says only that.
  */
 import { formatNumber, formatP, formatPercent, type Text } from "../stats";
-import { shownShare } from "./suppression";
 import type { Lang } from "./types";
 
 export type Verdict = "clear" | "tendency" | "none" | "tooFew";
@@ -25,8 +25,10 @@ export const ALPHA = 0.05;
 export const TENDENCY_P = 0.1;
 /** Fewer citizens with a valid status than this in a group: too few to say. */
 export const MIN_GROUP_N = 10;
-/** Fewer than this in a group: the sentence warns that the groups are small. */
+/** Fewer than this in a group: the page's footnote warns that the groups are small. */
 export const SMALL_GROUP_N = 30;
+/** Longest verdict line, in words, not counting the slutmål's name. */
+export const MAX_WORDS = 25;
 
 export interface KeyResultInput {
   outcome: string;
@@ -37,20 +39,17 @@ export interface KeyResultInput {
   difference: { estimate: number; lower: number; upper: number } | null;
   pValue: number | null;
   test: Text | null;
-  threshold: number;
 }
 
 export interface KeyResult {
   verdict: Verdict;
   /** Why "tooFew". */
-  reason?: "suppressed" | "small" | "noTest";
-  /** Shares as shown (null: suppressed or n = 0). */
-  shareIntervention: number | null;
-  shareControl: number | null;
-  /** The difference as shown; null when suppressed or not computable. */
-  difference: { estimate: number; lower: number; upper: number } | null;
+  reason?: "small" | "noTest";
   smallGroups: boolean;
-  sentence: Text;
+  /** The verdict line (numbers only when `shown`). */
+  line: Text;
+  /** Test, p-value and interval method; null when nothing was tested or the numbers are hidden. */
+  footnote: Text | null;
 }
 
 export const VERDICT_LABEL: Record<Verdict, Text> = {
@@ -61,10 +60,7 @@ export const VERDICT_LABEL: Record<Verdict, Text> = {
 };
 
 export function verdictOf(input: KeyResultInput): { verdict: Verdict; reason?: KeyResult["reason"] } {
-  const { intervention: i, control: c, threshold } = input;
-  if (shownShare(i.x, i.n, threshold) === null || shownShare(c.x, c.n, threshold) === null) {
-    return { verdict: "tooFew", reason: i.n === 0 || c.n === 0 ? "small" : "suppressed" };
-  }
+  const { intervention: i, control: c } = input;
   if (Math.min(i.n, c.n) < MIN_GROUP_N) return { verdict: "tooFew", reason: "small" };
   const d = input.difference;
   const p = input.pValue;
@@ -76,80 +72,73 @@ export function verdictOf(input: KeyResultInput): { verdict: Verdict; reason?: K
   return { verdict: "none" };
 }
 
-const pct = (x: number, lang: Lang): string => formatPercent(x, 0, lang);
-const pp = (x: number, lang: Lang): string => formatNumber(x * 100, 1, lang);
+const pp = (x: number, lang: Lang): string => formatNumber(x * 100, 0, lang);
 
 function both(f: (lang: Lang) => string): Text {
   return { da: f("da"), en: f("en") };
 }
 
-function evidence(input: KeyResultInput, lang: Lang): string {
+/** "indsatsgruppen 45 %, kontrolgruppen 20 %, forskel 25 procentpoint (mellem 4 og 43)" */
+function numbers(input: KeyResultInput, lang: Lang): string {
+  const si = formatPercent(input.intervention.x / input.intervention.n, 0, lang);
+  const sc = formatPercent(input.control.x / input.control.n, 0, lang);
   const d = input.difference!;
-  const test = input.test ? (lang === "da" ? input.test.da : input.test.en) : "";
-  const ci = lang === "da" ? `95 % KI ${pp(d.lower, lang)} til ${pp(d.upper, lang)}` : `95% CI ${pp(d.lower, lang)} to ${pp(d.upper, lang)}`;
-  return `${ci}; ${test}, p = ${formatP(input.pValue!, lang)}`;
-}
-
-function shares(input: KeyResultInput, si: number, sc: number, lang: Lang): string {
   return lang === "da"
-    ? `${pct(si, lang)} i indsatsgruppen og ${pct(sc, lang)} i kontrolgruppen havde nået "${input.outcome}" ved ${input.month} mdr.`
-    : `${pct(si, lang)} in the intervention group and ${pct(sc, lang)} in the control group had reached "${input.outcome}" at ${input.month} months`;
+    ? `indsatsgruppen ${si}, kontrolgruppen ${sc}, forskel ${pp(d.estimate, lang)} procentpoint (mellem ${pp(d.lower, lang)} og ${pp(d.upper, lang)})`
+    : `intervention ${si}, control ${sc}, difference ${pp(d.estimate, lang)} points (between ${pp(d.lower, lang)} and ${pp(d.upper, lang)})`;
 }
 
-function diffWords(d: number, lang: Lang): string {
-  const abs = pp(Math.abs(d), lang);
-  if (lang === "da") return d === 0 ? "ingen forskel i procentpoint" : `${abs} procentpoint ${d > 0 ? "flere" : "færre"} i indsatsgruppen`;
-  return d === 0 ? "no difference in percentage points" : `${abs} percentage points ${d > 0 ? "more" : "fewer"} in the intervention group`;
-}
-
-function tooFewSentence(input: KeyResultInput, reason: KeyResult["reason"], lang: Lang): string {
-  const { intervention: i, control: c, threshold: t, month } = input;
-  if (reason === "suppressed") {
-    return lang === "da"
-      ? `For få til at sige noget: ved ${month} mdr. er der under ${t} borgere i en af opgørelsens celler, så andelene vises ikke (beskyttelse af små tal).`
-      : `Too few to say: at ${month} months a cell of the count has fewer than ${t} citizens, so the shares are not shown (small-number protection).`;
-  }
-  if (reason === "small") {
-    const ni = String(i.n < t && i.n > 0 ? `<${t}` : i.n);
-    const nc = String(c.n < t && c.n > 0 ? `<${t}` : c.n);
-    return lang === "da"
-      ? `For få til at sige noget: ${ni} og ${nc} borgere med gyldig status ved ${month} mdr.; der skal være mindst ${MIN_GROUP_N} i hver gruppe.`
-      : `Too few to say: ${ni} and ${nc} citizens with a valid status at ${month} months; each group needs at least ${MIN_GROUP_N}.`;
-  }
-  return lang === "da" ? `For få til at sige noget: forskellen kunne ikke beregnes ved ${month} mdr.` : `Too few to say: the difference could not be computed at ${month} months.`;
-}
-
-/** "<Verdict>: <shares> – <difference> (<CI; test, p>)." plus a caution where the verdict needs one. */
-function sentenceFor(input: KeyResultInput, verdict: Verdict, reason: KeyResult["reason"], smallGroups: boolean, lang: Lang): string {
-  if (verdict === "tooFew") return tooFewSentence(input, reason, lang);
-  const si = input.intervention.x / input.intervention.n;
-  const sc = input.control.x / input.control.n;
-  const d = input.difference!.estimate;
+function lead(verdict: Exclude<Verdict, "tooFew">, o: string, positive: boolean, lang: Lang): string {
   const da = lang === "da";
-  const lead = { clear: da ? "Klar forskel" : "Clear difference", tendency: da ? "En tendens, ikke en klar forskel" : "A tendency, not a clear difference", none: da ? "Ingen påviselig forskel" : "No detectable difference" }[verdict];
-  const caution = {
-    clear: "",
-    tendency: da ? ", men forskellen kan skyldes tilfældigheder" : ", but the difference may be due to chance",
-    none: "",
-  }[verdict];
-  const after =
-    verdict === "none"
-      ? da
-        ? " Det viser ikke, at indsatsen er uden virkning; data kan blot ikke skelne en eventuel forskel fra tilfældigheder."
-        : " This does not show that the effort has no effect; the data cannot tell a possible difference from chance."
-      : "";
-  const warn = smallGroups ? (da ? ` Obs: små grupper (under ${SMALL_GROUP_N} borgere), så resultatet er usikkert.` : ` Note: small groups (under ${SMALL_GROUP_N} citizens), so the result is uncertain.`) : "";
-  return `${lead}: ${shares(input, si, sc, lang)} – ${diffWords(d, lang)}${caution} (${evidence(input, lang)}).${after}${warn}`;
+  if (verdict === "clear") {
+    if (positive) return da ? `Indsatsen ser ud til at virke på "${o}"` : `The effort seems to work on "${o}"`;
+    return da ? `Indsatsgruppen klarer sig dårligere på "${o}"` : `The intervention group does worse on "${o}"`;
+  }
+  if (verdict === "tendency") return da ? `Vi kan ikke se en sikker forskel på "${o}" endnu, kun en tendens` : `We cannot see a sure difference on "${o}" yet, only a tendency`;
+  return da ? `Vi kan ikke se en forskel på "${o}" endnu` : `We cannot see a difference on "${o}" yet`;
 }
 
-/** The verdict, the shares and difference as the sheet may show them, and the sentence in both languages. */
-export function keyResult(input: KeyResultInput): KeyResult {
+function tooFewLine(input: KeyResultInput, reason: KeyResult["reason"], lang: Lang): string {
+  const { intervention: i, control: c, outcome: o, month } = input;
+  if (reason === "small") {
+    return lang === "da"
+      ? `For få borgere til at sige noget om "${o}": ${i.n} og ${c.n} med gyldig status ved ${month} mdr. (mindst ${MIN_GROUP_N} pr. gruppe).`
+      : `Too few citizens to say anything about "${o}": ${i.n} and ${c.n} with a valid status at ${month} months (at least ${MIN_GROUP_N} per group).`;
+  }
+  return lang === "da" ? `For få borgere til at sige noget om "${o}": forskellen kunne ikke beregnes ved ${month} mdr.` : `Too few citizens to say anything about "${o}": the difference could not be computed at ${month} months.`;
+}
+
+/** The line on a publication page whose numbers for this slutmål were suppressed. */
+export function hiddenLine(outcome: string, lang: Lang): string {
+  return lang === "da"
+    ? `Resultatet for "${outcome}" vises ikke i denne udgave: tallene er så små, at borgere ville kunne genkendes.`
+    : `The result for "${outcome}" is not shown in this edition: the numbers are so small that citizens could be recognised.`;
+}
+
+/** `"X" (18 mdr.): Fishers eksakte test, p = 0,027` (the page adds the interval's meaning and the small-group warning once). */
+function footnoteOf(input: KeyResultInput, lang: Lang): string {
+  const test = input.test ? (lang === "da" ? input.test.da : input.test.en) : "";
+  return `"${input.outcome}" (${input.month} ${lang === "da" ? "mdr." : "months"}): ${test}, p = ${formatP(input.pValue!, lang)}`;
+}
+
+/** The verdict (from the full data), its line and footnote; `shown` false: the numbers are suppressed on this page. */
+export function keyResult(input: KeyResultInput, shown = true): KeyResult {
   const { verdict, reason } = verdictOf(input);
-  const si = shownShare(input.intervention.x, input.intervention.n, input.threshold);
-  const sc = shownShare(input.control.x, input.control.n, input.threshold);
-  const difference = si !== null && sc !== null ? input.difference : null;
   const smallGroups = verdict !== "tooFew" && Math.min(input.intervention.n, input.control.n) < SMALL_GROUP_N;
-  const out: KeyResult = { verdict, shareIntervention: si, shareControl: sc, difference, smallGroups, sentence: both((lang) => sentenceFor(input, verdict, reason, smallGroups, lang)) };
+  let line: Text;
+  let footnote: Text | null = null;
+  if (!shown) line = both((lang) => hiddenLine(input.outcome, lang));
+  else if (verdict === "tooFew") line = both((lang) => tooFewLine(input, reason, lang));
+  else {
+    line = both((lang) => `${lead(verdict, input.outcome, input.difference!.estimate >= 0, lang)}: ${numbers(input, lang)}.`);
+    footnote = both((lang) => footnoteOf(input, lang));
+  }
+  const out: KeyResult = { verdict, smallGroups, line, footnote };
   if (reason) out.reason = reason;
   return out;
+}
+
+/** Words of a line, not counting the quoted slutmål name. */
+export function wordCount(line: string, outcome: string): number {
+  return line.replace(`"${outcome}"`, "").trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

@@ -168,6 +168,8 @@ export class SheetState implements PreviewSheet, FormulaSheet {
   pageLayout: PreviewPageLayout = { orientation: "Portrait", paperSize: "A4" };
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } = { scale: 100 };
   headersFooters: Record<string, string> = {};
+  /** Manual page breaks: 0-based rows that start a new printed page (Worksheet.horizontalPageBreaks). */
+  rowBreaks: number[] = [];
   /** Page margins in points (PageLayout.leftMargin, …); absent = Excel's "Normal" margins. */
   margins: Record<string, number> = {};
   private extentCache?: { version: number; ext: { rowCount: number; columnCount: number } };

@@ -63,11 +63,19 @@ export default function SummaryPane(): React.JSX.Element {
           ))}
         </Select>
       </Field>
-      <Field label={s.threshold} hint={s.thresholdHelp} validationMessage={threshold === null ? s.badThreshold : undefined} validationState={threshold === null ? "error" : "none"}>
-        <Input value={text} inputMode="numeric" onChange={(_, d) => setThresholdText(d.value)} />
+      <Field label={s.audience} hint={s.audienceHelp(settings.audience === "public")}>
+        <Select value={settings.audience} onChange={(_, d) => update({ audience: d.value === "public" ? "public" : "internal" })} data-testid="summary-audience">
+          <option value="internal">{s.audienceInternal}</option>
+          <option value="public">{s.audiencePublic}</option>
+        </Select>
       </Field>
+      {settings.audience === "public" ? (
+        <Field label={s.threshold} hint={s.thresholdHelp} validationMessage={threshold === null ? s.badThreshold : undefined} validationState={threshold === null ? "error" : "none"}>
+          <Input value={text} inputMode="numeric" onChange={(_, d) => setThresholdText(d.value)} />
+        </Field>
+      ) : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={state.busy || threshold === null} onClick={() => void build({ ...settings, threshold: threshold ?? settings.threshold })}>
+        <Button appearance="primary" disabled={state.busy || (settings.audience === "public" && threshold === null)} onClick={() => void build({ ...settings, threshold: threshold ?? settings.threshold })}>
           {state.sheetExists ? s.update : s.build}
         </Button>
         <Button disabled={state.busy || !state.sheetExists} onClick={() => void showPrint()}>

@@ -56,7 +56,7 @@ export function useSummary() {
     patch({ busy: true, error: null, report: null, printShown: false, settings });
     try {
       const run = getExcelRun();
-      const report = await buildSummary(run, { followUp: settings.followUp, threshold: settings.threshold, lang });
+      const report = await buildSummary(run, { followUp: settings.followUp, audience: settings.audience, threshold: settings.threshold, lang });
       await saveSummarySettings(run, { ...settings, lang });
       patch({ busy: false, report, sheetExists: true, followUps: report.followUps.length ? report.followUps : state.followUps, hasTheory: report.sections.theory, hasComparison: report.sections.comparison });
     } catch (e) {

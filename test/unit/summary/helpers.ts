@@ -18,7 +18,7 @@ export function sampleResult(): ComparisonResult {
 
 export function baseInput(over: Partial<SummaryInput> = {}): SummaryInput {
   return {
-    settings: { followUp: null, threshold: 5, lang: "da" },
+    settings: { followUp: null, audience: "internal", threshold: 5, lang: "da" },
     generatedAt: "2026-11-30 08:00",
     version: "0.1.0",
     theory: { theory, errors: 0 },

@@ -8,7 +8,7 @@ const entry = (over: Partial<KeyFigureEntry>): KeyFigureEntry => ({ figure: "And
 test.each(["da", "en"] as const)("%s: directions and decimals come back by key figure; a typed formula and a percentage come back as typed", (lang) => {
   const defs = [{ figure: "Andel tilbage på kontanthjælp (%)", direction: "max" as const, decimals: 1 }];
   const typed = { target: { value: 20, formula: "=Sammenligning!B14*2", format: "General" }, tolerance: { value: 0.05, formula: null, format: "0%" } };
-  const input = baseInput({ settings: { followUp: null, threshold: 5, lang }, comparison: null, entries: { keyFigures: [entry({ typed })], keyDefinitions: defs, answers: {} } });
+  const input = baseInput({ settings: { followUp: null, threshold: 5, lang, audience: "internal" }, comparison: null, entries: { keyFigures: [entry({ typed })], keyDefinitions: defs, answers: {} } });
   const { spec } = summarySheetSpec(input);
   const g = grid(spec);
   const row = g.findIndex((r) => r?.[0] === defs[0].figure && r?.[1] === "2026-01");

@@ -1,7 +1,7 @@
 /** Excel API emulation: pageLayout (see base.ts for the shared semantics). */
 import { localAddress, parseAddress } from "../addr";
 import { SheetState } from "../state";
-import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength } from "./base";
+import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
 import { Range, RangeAreas, refOf } from "./range";
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +52,8 @@ defineProps(PageLayout, {
     get: (s: SheetState) => ({ ...s.zoom }),
     set: (s: SheetState, v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
       if (v === null || typeof v !== "object") throw invalidArgument("zoom");
+      // Excel's "Adjust to" accepts whole percentages from 10 to 400 (PageLayoutZoomOptions.scale)
+      if (v.scale !== undefined && (!Number.isInteger(v.scale) || v.scale < 10 || v.scale > 400)) throw invalidArgument("zoom.scale");
       s.zoom = { ...v };
       const h = v.horizontalFitToPages;
       const vert = v.verticalFitToPages;
@@ -103,3 +105,27 @@ defineProps(HeaderFooter, {
   leftFooter: hf("leftFooter"),
   rightFooter: hf("rightFooter"),
 });
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9; learn.microsoft.com, Excel.PageBreakCollection):
+ * `add` "adds a page break before the top-left cell of the range specified" (an address that cannot
+ * be parsed is refused like any range argument); `removePageBreaks` "resets all manual page breaks".
+ * A break above row 1 starts no page and is not recorded.
+ */
+export class PageBreakCollection extends ClientObj<SheetState> {
+  add(pageBreakRange: Range | string): void {
+    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    this._act(jsonLength(typeof pageBreakRange === "string" ? pageBreakRange : ""), (s) => {
+      const ref = refOf(s, pageBreakRange);
+      if (ref.row > 0 && !s.rowBreaks.includes(ref.row)) s.rowBreaks = [...s.rowBreaks, ref.row].sort((a, b) => a - b);
+      s.changed();
+    });
+  }
+  removePageBreaks(): void {
+    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    this._act(0, (s) => {
+      s.rowBreaks = [];
+      s.changed();
+    });
+  }
+}

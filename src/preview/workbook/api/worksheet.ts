@@ -6,7 +6,7 @@ import { type PreviewWorkbook } from "../workbook";
 import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
 import { ChartCollection } from "./chart";
 import { normaliseColour } from "./format";
-import { PageLayout } from "./pageLayout";
+import { PageBreakCollection, PageLayout } from "./pageLayout";
 import { WorksheetProtection } from "./protection";
 import { Range, refOf, validRef } from "./range";
 import { ShapeCollection } from "./shape";
@@ -109,6 +109,9 @@ export class Worksheet extends ClientObj<SheetState> {
   }
   get pageLayout(): PageLayout {
     return this._nav("pageLayout", PageLayout, (s) => s);
+  }
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this._nav("horizontalPageBreaks", PageBreakCollection, (s) => s);
   }
   get protection(): WorksheetProtection {
     return this._nav("protection", WorksheetProtection, (s) => s);
