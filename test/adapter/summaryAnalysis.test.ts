@@ -31,7 +31,8 @@ function page(wb: PreviewWorkbook): { a: string[]; results: string[][] } {
   const s = wb.getSheet(SUMMARY_SHEET_NAME)!;
   const n = s.usedExtent().rowCount;
   const a = Array.from({ length: n }, (_, r) => String(s.getCell(r, 0)?.value ?? ""));
-  const head = a.indexOf("Slutmål", a.indexOf("Resultater"));
+  // the key table's header row (the verdict lines above it name the slutmål in sentences)
+  const head = a.indexOf("Slutmål");
   const results: string[][] = [];
   for (let r = head + 1; head >= 0 && r < n && /mdr\.$/.test(String(s.getCell(r, 1)?.value ?? "")); r++) results.push([0, 1, 2, 3].map((c) => String(s.getCell(r, c)?.value)));
   return { a, results };

@@ -35,7 +35,10 @@ import {
   type TypedField,
 } from "./keyFigures";
 import { L, tx } from "./labels";
-import { range, type Rows } from "./layout";
+import { range, wrapWords, type Rows } from "./layout";
+
+/** Characters of an 11-point note row across A:I (930 pt at fit.ts's 0.5 em per character, with room to spare). */
+const NOTE_CHARS = 160;
 import { chartAt, ENTRY_FILL, FLAG_FILL, HEAD, NOTE, SECTION } from "./sheet";
 import type { ChecklistContext } from "./checklist";
 import type { Lang } from "./types";
@@ -106,13 +109,15 @@ function keyRow(e: KeyFigureEntry, n: number, defs: string, lang: Lang): CellVal
 
 /** The table "Retning og præcision": one row per key figure, blank rows for new ones; returns its absolute range for VLOOKUP. */
 function definitionTable(rows: Rows, defs: KeyFigureDefinition[], lang: Lang): { ref: string; unlocked: string[]; validation: ListValidationSpec } {
-  rows.add([tx(L.definitionsHelp, lang)], NOTE);
+  for (const line of wrapWords(tx(L.definitionsHelp, lang), NOTE_CHARS)) rows.add([line], NOTE);
   rows.add([tx(L.figure, lang), tx(L.direction, lang), tx(L.decimals, lang)], HEAD);
   const first = rows.next;
   for (const d of defs) rows.add([d.figure, tx(DIRECTION_LABEL[d.direction], lang), d.decimals]);
   for (let i = 0; i < BLANK_DEFINITION_ROWS; i++) rows.add();
   const last = rows.next - 1;
-  rows.style(first, 0, last, 2, { fill: ENTRY_FILL, border: "grid", borderColor: "#BFBFBF" });
+  rows.style(first, 0, last, 2, { fill: ENTRY_FILL, border: "grid", borderColor: "#BFBFBF", verticalAlignment: "top" });
+  // a long key figure name wraps inside its cell instead of running under the direction
+  rows.style(first, 0, last, 0, { wrapText: true });
   const list = (["min", "max", "both"] as const).map((d) => tx(DIRECTION_LABEL[d], lang));
   return {
     ref: `$A$${first + 1}:$C$${last + 1}`,
@@ -124,8 +129,8 @@ function definitionTable(rows: Rows, defs: KeyFigureDefinition[], lang: Lang): {
 /** The Nøgletal block: help, live status line, charts, direction table, entries with formulas and flag fill. */
 export function keyFigureSection(rows: Rows, entries: KeyFigureEntry[], definitions: KeyFigureDefinition[], lang: Lang): KeyFigureBlock {
   rows.add([tx(L.keyTitle, lang)], SECTION);
-  // one sentence a row: unwrapped notes run across the columns to the right, within the print width
-  for (const sentence of tx(L.keyHelp, lang).split(/(?<=\.) (?=[A-ZÆØÅ])/)) rows.add([sentence], NOTE);
+  // unwrapped notes run across the columns to the right: one sentence a row, broken to the print width
+  for (const sentence of tx(L.keyHelp, lang).split(/(?<=\.) (?=[A-ZÆØÅ])/)) for (const line of wrapWords(sentence, NOTE_CHARS)) rows.add([line], NOTE);
   const status = rows.add([null], { bold: true });
   const all = keyFigureRows(entries, lang);
   const charts = keyFigureCharts(rows, all, lang);

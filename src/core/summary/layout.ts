@@ -65,3 +65,17 @@ export function range(r1: number, c1: number, r2: number, c2: number): string {
   const b = cellAddress(r2, c2);
   return a === b ? a : `${a}:${b}`;
 }
+
+/** A sentence broken at spaces into lines of at most `maxChars` (an unwrapped note row must stay inside the print width). */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const w of text.split(" ")) {
+    if (cur !== "" && cur.length + 1 + w.length > maxChars) {
+      out.push(cur);
+      cur = w;
+    } else cur = cur === "" ? w : `${cur} ${w}`;
+  }
+  if (cur !== "") out.push(cur);
+  return out;
+}
