@@ -19,12 +19,15 @@ import { dropSheetReferences, renameSheetReferences, type NameState } from "./na
  * method call and load counts, object look-ups do not) or the n-th sync, counted from
  * `injectFault`. A failed operation rejects its sync with `code`; the operations before it in
  * the same batch stay applied, as in Excel. A failed sync applies nothing (a dropped connection).
- * The fault fires once.
+ * The fault fires once; then `then` (if any) is armed, counted from that moment, so a test can
+ * fail an operation and then, say, the first sync after it (a double fault: `{ operation: k,
+ * then: { sync: 1 } }` fails the recovery's first sync).
  */
 export interface Fault {
   operation?: number;
   sync?: number;
   code?: string;
+  then?: Fault;
 }
 import { userMayEdit } from "./protectionState";
 
@@ -81,7 +84,17 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   /** Operations run since the last `injectFault` (see Fault). */
   operationCount = 0;
   private fault?: Fault;
+  /** Faults fired since the last `injectFault` (a chain fires one after the other). */
+  faultsFired = 0;
+  /** Operation count at the start of each sync since `injectFault` (tests sample faults around sync boundaries). */
+  readonly syncStarts: number[] = [];
+  /**
+   * Excel answers AccessDenied to `WorksheetProtection.unprotect()` even on a protected sheet
+   * without a password (office-js#6784, a June 2026 regression in Excel): set to emulate it.
+   */
+  unprotectRefused = false;
   private faultSyncs = 0;
+  private faultOps = 0;
   /**
    * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported.
    * Default: Excel on the web, which has every set; tests lower it to exercise fallbacks (APIs of
@@ -117,15 +130,21 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     this.fault = fault;
     this.operationCount = 0;
     this.faultSyncs = 0;
+    this.faultsFired = 0;
+    this.faultOps = 0;
+    this.syncStarts.length = 0;
   }
 
   /** Fail here when the armed fault says so. */
   private maybeFail(kind: "sync" | "operation"): void {
     const f = this.fault;
     if (!f) return;
-    const hit = kind === "sync" ? f.sync !== undefined && ++this.faultSyncs === f.sync : f.operation !== undefined && this.operationCount === f.operation;
+    const hit = kind === "sync" ? f.sync !== undefined && ++this.faultSyncs === f.sync : f.operation !== undefined && ++this.faultOps === f.operation;
     if (!hit) return;
-    this.fault = undefined;
+    this.fault = f.then;
+    this.faultSyncs = 0;
+    this.faultOps = 0;
+    this.faultsFired++;
     throw apiError(f.code ?? "GeneralException", `Injected fault at ${kind} ${kind === "sync" ? f.sync : f.operation}.`);
   }
 
@@ -140,6 +159,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     if (request > PAYLOAD_LIMIT_BYTES) {
       throw apiError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes > ${PAYLOAD_LIMIT_BYTES}).`);
     }
+    this.syncStarts.push(this.operationCount);
     const run = new SyncRun();
     try {
       for (const a of actions) {

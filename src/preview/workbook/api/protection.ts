@@ -72,6 +72,8 @@ export class WorksheetProtection extends ClientObj<SheetState> {
     this._act(jsonLength(password), (s) => {
       const p = protectionOf(s);
       if (!p) throw accessDenied("WorksheetProtection.unprotect");
+      // office-js#6784: the regression also refuses unprotecting a protected sheet (PreviewWorkbook.unprotectRefused).
+      if (this._book.unprotectRefused) throw accessDenied("WorksheetProtection.unprotect");
       if (p.password !== "" && p.password !== password) throw accessDenied("WorksheetProtection.unprotect");
       setProtection(s, undefined);
     });
