@@ -226,7 +226,10 @@ function plan(specs: SheetSpec[], rawRegister: unknown, register: Register, info
     }
   }
   const kept = register.sheets.filter((o) => infos.some((s) => ownerEntry(register, s, infos) === o));
-  const leftovers = infos.filter((s) => s.token !== "" && register.pending.includes(s.token) && s.name.startsWith(TEMP_PREFIX));
+  // A crashed render's temporary sheets carry a pending token, or (when it stopped between adding
+  // a sheet and marking it) the crashed run's name prefix; its register entry is saved before any sheet is added.
+  const crashedPrefix = register.lock && register.pending.length > 0 ? `${TEMP_PREFIX}${register.lock.token.slice(0, 6)}` : undefined;
+  const leftovers = infos.filter((s) => s.name.startsWith(TEMP_PREFIX) && ((s.token !== "" && register.pending.includes(s.token)) || (crashedPrefix !== undefined && s.name.startsWith(crashedPrefix))));
   const contents = loads.map((l) =>
     l ? { tables: l.tables.items.map((x) => x.name), charts: l.charts.items.map((x) => x.name), shapes: l.shapes ? l.shapes.items.map((x) => x.name) : [], protected: l.protection.protected } : undefined,
   );
@@ -276,9 +279,10 @@ function tableRenameOps(ws: () => Excel.Worksheet, p: Plan, i: number): Op[] {
 
 async function build(context: Excel.RequestContext, p: Plan): Promise<void> {
   const wb = context.workbook;
-  const ops: Op[] = [
-    op(() => queueSaveRegister(context, { sheets: p.kept, pending: p.tokens, names: p.register.names, lock: { token: p.run, at: Date.now() } }), 4096),
-  ];
+  // First in the queue, before any sheet is added: the register records the render as pending
+  // (and takes the lock), so that whatever a render stopped here leaves is recognised as its leftover.
+  queueSaveRegister(context, { sheets: p.kept, pending: p.tokens, names: p.register.names, lock: { token: p.run, at: Date.now() } });
+  const ops: Op[] = [op(() => undefined, 4096)]; // (the register save above, counted in the first request)
   for (const l of p.leftovers) ops.push(op(() => wb.worksheets.getItem(l.id).delete()));
   const created: Excel.Worksheet[] = [];
   p.specs.forEach((spec, i) => {
