@@ -8,12 +8,13 @@
  *    (so no complete copy was deleted while the sheet it backed up was incomplete);
  *  - the register is consistent (no temporary sheet, nothing pending, no lock).
  *
- * Sampling (to keep the sweep affordable, about a minute for all stores on a busy machine): a
- * store with at most 40 operations is swept at every operation. Larger ones are swept at the
- * first 10 operations of every sync (a rewrite's first request arms the backup, deletes tables,
- * charts and shapes and clears the sheet: the issue's leader page lost its entries just after
- * that), the last 2 of every sync (deleting the copy, the register), and 12 operations spread
- * evenly over the whole regeneration; and at every sync.
+ * Sampling (to keep the sweep affordable: a regeneration has 150–2,300 operations in 6–14
+ * syncs, and each pair costs a fresh workbook and two regenerations): a store with at most 40
+ * operations would be swept at every operation. Larger ones are swept at the first 8
+ * operations of every sync (a rewrite's first request arms the backup, deletes tables, charts
+ * and shapes, clears the sheet and writes the first values: the issue's leader page lost its
+ * entries just after the clear, operations 1161–1165 of 2,313), the last operation of every
+ * sync (the register), 8 operations spread evenly over the whole regeneration, and every sync.
  */
 import { readRegister } from "../../src/excel/state";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
@@ -75,10 +76,10 @@ function pairs(operations: number, syncStarts: number[], syncs: number): Fault[]
   else {
     const ends = [...syncStarts.slice(1), operations];
     syncStarts.forEach((start, i) => {
-      for (let k = start + 1; k <= Math.min(start + 10, ends[i]); k++) ks.add(k);
-      for (let k = Math.max(start + 1, ends[i] - 1); k <= ends[i]; k++) ks.add(k);
+      for (let k = start + 1; k <= Math.min(start + 8, ends[i]); k++) ks.add(k);
+      ks.add(ends[i]);
     });
-    for (let j = 0; j < 12; j++) ks.add(1 + Math.floor((j * (operations - 1)) / 11));
+    for (let j = 0; j < 8; j++) ks.add(1 + Math.floor((j * (operations - 1)) / 7));
   }
   return [...[...ks].sort((a, b) => a - b).map((k) => ({ operation: k, then: { sync: 1 } })), ...Array.from({ length: syncs }, (_, s) => ({ sync: s + 1, then: { sync: 1 } }))];
 }
