@@ -43,7 +43,7 @@
 import { VirkningError } from "../core/errors";
 import { checkSheetSpecs } from "../core/report/specCheck";
 import type { SheetSpec } from "../core/report/sheetSpec";
-import { isSetSupported, type ExcelRun } from "./host";
+import { supports, type ExcelRun } from "./host";
 import {
   MARK_NAME,
   renderEnded,
@@ -106,7 +106,7 @@ interface Plan {
 function checkSpecs(specs: SheetSpec[]): void {
   checkSheetSpecs(specs);
   for (const s of specs) validateExtras(s);
-  if (specs.some((s) => (s.shapes?.length ?? 0) > 0) && !isSetSupported("1.9")) {
+  if (specs.some((s) => (s.shapes?.length ?? 0) > 0) && !supports("Worksheet.shapes")) {
     throw new VirkningError(
       "SHAPES_NOT_SUPPORTED",
       "Denne version af Excel kan ikke tegne figurer (kræver ExcelApi 1.9, fx Excel 2021 eller Microsoft 365). Diagrammet kan vises med farvede celler i stedet.",
@@ -138,7 +138,7 @@ async function lookUp(context: Excel.RequestContext, specs: SheetSpec[]): Promis
   const items = sheets.items;
   const marks = items.map((ws) => ws.names.getItemOrNullObject(MARK_NAME).load("formula"));
   const targetIdx = specs.map((s) => items.findIndex((ws) => sameName(ws.name, s.name)));
-  const shapesOk = isSetSupported("1.9");
+  const shapesOk = supports("Worksheet.shapes");
   const loads = targetIdx.map((i) =>
     i < 0
       ? undefined
@@ -312,11 +312,11 @@ function clearOps(ws: Excel.Worksheet, c: TargetContent): Op[] {
     ...c.tables.map((n) => op(() => ws.tables.getItem(n).delete())),
     ...c.charts.map((n) => op(() => ws.charts.getItem(n).delete())),
     ...c.shapes.map((n) => op(() => ws.shapes.getItem(n).delete())),
-    ...(isSetSupported("1.7") ? [op(() => ws.freezePanes.unfreeze())] : []),
+    ...(supports("Worksheet.freezePanes") ? [op(() => ws.freezePanes.unfreeze())] : []),
     op(() => ws.getRange().clear("All" as Excel.ClearApplyTo)),
     // Range.clear leaves conditional formats (ExcelApi 1.6) and data validation (1.8) in place.
-    ...(isSetSupported("1.6") ? [op(() => ws.getRange().conditionalFormats.clearAll())] : []),
-    ...(isSetSupported("1.8") ? [op(() => ws.getRange().dataValidation.clear())] : []),
+    ...(supports("Range.conditionalFormats") ? [op(() => ws.getRange().conditionalFormats.clearAll())] : []),
+    ...(supports("Range.dataValidation") ? [op(() => ws.getRange().dataValidation.clear())] : []),
     op(() => {
       const all = ws.getRange();
       all.format.useStandardWidth = true;
@@ -428,7 +428,7 @@ async function rewriteInPlace(context: Excel.RequestContext, p: Plan, k: number)
   const ws = context.workbook.worksheets.getItem(target.id);
   const tables = ws.tables.load("items/name");
   const charts = ws.charts.load("items/name");
-  const shapes = isSetSupported("1.9") ? ws.shapes.load("items/name") : undefined;
+  const shapes = supports("Worksheet.shapes") ? ws.shapes.load("items/name") : undefined;
   const protection = ws.protection.load("protected");
   const mark = ws.names.getItemOrNullObject(MARK_NAME).load("formula");
   await context.sync();

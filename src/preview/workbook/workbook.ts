@@ -30,6 +30,7 @@ export interface Fault {
   then?: Fault;
 }
 import { userMayEdit } from "./protectionState";
+import { defaultPreviewApiVersion } from "../../excel/requirements";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
@@ -96,11 +97,13 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   private faultSyncs = 0;
   private faultOps = 0;
   /**
-   * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported.
-   * Default: Excel on the web, which has every set; tests lower it to exercise fallbacks (APIs of
-   * a higher set then reject the sync with ApiNotFound, as an older Excel does).
+   * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported:
+   * the host profile (src/excel/requirements.ts HOST_PROFILES). Default: the test run's profile
+   * (test/setup/hostProfile.ts), else Excel on the web, which has every set; tests lower it to
+   * exercise fallbacks (every API above it then rejects the sync with ApiNotFound, as an older
+   * Excel does; the set of each API is in the one table, requirements.ts EXCEL_API).
    */
-  apiVersion = "1.17";
+  apiVersion = defaultPreviewApiVersion();
   /** Largest request and response payload (bytes) seen by a sync; for tests and benchmarks. */
   maxRequestBytes = 0;
   maxResponseBytes = 0;

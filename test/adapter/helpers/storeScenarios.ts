@@ -10,7 +10,7 @@ import { outcomesFromTheory, suggestSettings } from "../../../src/core/analysis"
 import { MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, scaleItems } from "../../../src/core/progression";
 import { KL_KEY_FIGURES, SUMMARY_SHEET_NAME, type SummarySettings } from "../../../src/core/summary";
 import { TEMPLATES, type ProgrammeTheory } from "../../../src/core/theory";
-import type { ExcelRun } from "../../../src/excel/host";
+import { supports, type ExcelRun } from "../../../src/excel/host";
 import { readSelectionSource, readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../../src/excel/comparisonStore";
 import { randomise, registerDecline, type DesignSettings } from "../../../src/excel/designStore";
 import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../../src/excel/progressionStore";
@@ -157,11 +157,12 @@ export const STORES: StoreScenario[] = [
     userFill: false,
     async setup() {
       const wb = createPreviewWorkbook({ sample: true });
-      await saveTheory(runOf(wb), theory, "da", { shapes: true });
+      // As the pane does: shapes where the host has them (ExcelApi 1.9), coloured cells otherwise.
+      await saveTheory(runOf(wb), theory, "da", { shapes: supports("Worksheet.shapes") });
       return wb;
     },
     async rerun(wb) {
-      await saveTheory(runOf(wb), { ...theory, title: `${theory.title} (revideret)` }, "da", { shapes: true });
+      await saveTheory(runOf(wb), { ...theory, title: `${theory.title} (revideret)` }, "da", { shapes: supports("Worksheet.shapes") });
     },
     entries: () => [],
   },

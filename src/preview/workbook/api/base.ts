@@ -20,6 +20,7 @@
  *   sync rejects with `RequestPayloadSizeLimitExceeded` (nothing applied) or
  *   `ResponsePayloadSizeLimitExceeded`.
  */
+import { EXCEL_API, apiAvailable, type ExcelApiName } from "../../../excel/requirements";
 import { utf8Bytes } from "../coerce";
 import { type PreviewWorkbook } from "../workbook";
 import { EmuContext } from "./context";
@@ -51,20 +52,13 @@ function notLoaded(prop: string): EmulatedApiError {
   );
 }
 
-function versionAtMost(version: string, max: string): boolean {
-  const a = version.split(".").map(Number);
-  const b = max.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d < 0;
-  }
-  return true;
-}
-
-/** An API of ExcelApi `version` on a workbook that emulates an older host: Excel answers ApiNotFound. */
-export function requireSet(book: PreviewWorkbook, version: string, api: string): void {
-  if (!versionAtMost(version, book.apiVersion)) {
-    throw apiError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi ${version})`);
+/**
+ * An API above the host profile (`book.apiVersion`): Excel answers ApiNotFound. The set of each API
+ * comes from the one table in src/excel/requirements.ts.
+ */
+export function requireApi(book: PreviewWorkbook, api: ExcelApiName): void {
+  if (!apiAvailable(api, book.apiVersion)) {
+    throw apiError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi ${EXCEL_API[api]})`);
   }
 }
 

@@ -3,7 +3,7 @@ import { checkFormula } from "../formulaCheck";
 import { definedNameProblem, nameValue, type NameState } from "../names";
 import type { PreviewWorkbook } from "../workbook";
 import type { SheetState } from "../state";
-import { ClientObj, CollectionObj, apiError, defineProps, invalidArgument, jsonLength } from "./base";
+import { ClientObj, CollectionObj, apiError, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import type { Range } from "./range";
 
 export interface NamesTarget {
@@ -46,6 +46,7 @@ export class NamedItemCollection extends CollectionObj<NamesTarget, NameState, N
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     let created: NameState | undefined;
     this._act(jsonLength(name) + jsonLength(typeof reference === "string" ? reference : "") + jsonLength(comment), (t) => {
+      requireApi(this._book, "NamedItemCollection.add");
       const problem = definedNameProblem(name);
       if (problem) throw invalidArgument(`name: ${problem}`);
       const formula = referenceFormula(reference);
@@ -86,8 +87,9 @@ defineProps(NamedItem, {
   type: { get: (n: NameState) => nameValue(n.formula).type },
   value: { get: (n: NameState) => nameValue(n.formula).value },
   formula: {
-    get: (n: NameState) => n.formula,
-    set: (n: NameState, v: unknown) => {
+    get: (n: NameState, o: NamedItem) => (requireApi(o._book, "NamedItem.formula"), n.formula),
+    set: (n: NameState, v: unknown, o: NamedItem) => {
+      requireApi(o._book, "NamedItem.formula");
       const f = typeof v === "string" ? (v.startsWith("=") ? v : `=${v}`) : "";
       const check = checkFormula(f);
       if (!check.ok) throw invalidArgument(`formula: ${check.reason}`);

@@ -1,0 +1,3 @@
+/** The "adapter-excel-1.7" project: Excel 2019 / Microsoft 365 1801, the manifest's minimum (ExcelApi 1.7). */
+process.env.VIRKNING_HOST_PROFILE = "1.7";
+require("./hostProfile");
