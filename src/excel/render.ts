@@ -63,7 +63,7 @@ import {
   type SheetInfo,
 } from "./ownership";
 import { validateExtras } from "./renderExtras";
-import { WRITE_BUDGET_BYTES, protectOps, sheetOps, type Op } from "./renderOps";
+import { CALL_ENVELOPE_BYTES, WRITE_BUDGET_BYTES, protectOps, sheetOps, type Op } from "./renderOps";
 
 export { WRITE_BUDGET_BYTES, connectorPoints } from "./renderOps";
 
@@ -255,8 +255,8 @@ async function applyInSyncs(context: Excel.RequestContext, ops: Op[]): Promise<v
   let next = 0;
   do {
     let used = 0;
-    while (next < ops.length && (used === 0 || used + ops[next].size <= WRITE_BUDGET_BYTES - 8192)) {
-      used += ops[next].size;
+    while (next < ops.length && (used === 0 || used + ops[next].size + 2 * CALL_ENVELOPE_BYTES <= WRITE_BUDGET_BYTES - 8192)) {
+      used += ops[next].size + 2 * CALL_ENVELOPE_BYTES;
       ops[next++].apply();
     }
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB chunk (Excel on the web's 5 MB limit)

@@ -17,6 +17,14 @@ import { extrasOps } from "./renderExtras";
 /** Request budget per sync; Excel on the web rejects requests above 5 MB. */
 export const WRITE_BUDGET_BYTES = 4_000_000;
 
+/**
+ * Request bytes of one queued Excel call beyond its values: an office.js request carries an
+ * envelope per action and per object path (~100 and ~160 bytes of JSON; the preview estimates
+ * them the same way, src/preview/workbook/api/base.ts requestBytes). Every Op counts two (an
+ * object and an action) on top of its own size; an Op that queues more says so in its size.
+ */
+export const CALL_ENVELOPE_BYTES = 256;
+
 export type Op = { size: number; apply: () => void };
 
 /** Boolean words Excel recognises on entry in the languages our users' Excel may run in. */
@@ -100,7 +108,9 @@ function styleOps(ws: Excel.Worksheet, range: string, st: CellStyle): Op[] {
   const ops: Op[] = [];
   const r = (): Excel.Range => ws.getRange(range);
   const ref = parseRange(range);
-  const size = 64 + jsonSize(st) + (st.numberFormat !== undefined ? ref.rowCount * ref.columnCount * (st.numberFormat.length + 3) : 0);
+  // One object per format/font/fill/border navigated, one action per property set.
+  const calls = Object.keys(st).length * 2 + (st.border !== undefined ? 6 * 4 : 0);
+  const size = 64 + jsonSize(st) + calls * CALL_ENVELOPE_BYTES + (st.numberFormat !== undefined ? ref.rowCount * ref.columnCount * (st.numberFormat.length + 3) : 0);
   ops.push({
     size,
     apply: () => {

@@ -73,7 +73,7 @@ async function probe(api: ExcelApiName, version: string): Promise<string | undef
   wb.setValues("Ark1", "A1", [["x"]]);
   await wb.run(async (c) => {
     c.workbook.names.add("Fast", "=Ark1!$A$1");
-    c.workbook.worksheets.add("Låst").protection.protect(null, "kode");
+    c.workbook.worksheets.add("Låst").protection.protect(undefined, "kode");
     await c.sync();
   });
   wb.apiVersion = version;

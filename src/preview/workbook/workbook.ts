@@ -9,7 +9,7 @@
  */
 import type { RangeRef } from "../../core/report/address";
 import type { PreviewValue, PreviewWorkbookView } from "./model";
-import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError } from "./api";
+import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError, requestBytes } from "./api";
 import { ChartState, ShapeState, SheetState, TableState } from "./state";
 import { intersect, parseAddress } from "./addr";
 import { dropSheetReferences, renameSheetReferences, type NameState } from "./names";
@@ -157,7 +157,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     const actions = ctx.queue.splice(0, ctx.queue.length);
     await Promise.resolve();
     this.maybeFail("sync");
-    const request = actions.reduce((s, a) => s + a.size, 0);
+    const request = requestBytes(actions);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     if (request > PAYLOAD_LIMIT_BYTES) {
       throw apiError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes > ${PAYLOAD_LIMIT_BYTES}).`);
@@ -388,6 +388,10 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) return { code: "InvalidArgument", why: `'${name}' looks like a cell reference` };
     const other = this.allTables().find((t) => t !== self && sameName(t.name, name));
     if (other) return { code: "ItemAlreadyExists", why: `a table named '${name}' already exists` };
+    // Tables and defined names share one namespace: a table cannot take a defined name of any scope
+    // (Excel's "name conflicts"; office-js#551 reports Excel's code for a name collision as
+    // InvalidArgument; ClosedXML#2046: unique across all defined names, workbook or sheet scoped).
+    if (this.names.some((n) => sameName(n.name, name))) return { code: "InvalidArgument", why: `'${name}' is already a defined name` };
     return undefined;
   }
 
@@ -399,7 +403,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     for (const t of sheet.tables) if (intersect(t.range, ref)) throw apiError("InvalidArgument", `A table can't overlap another table (${t.name}).`);
     for (const m of sheet.merges) if (intersect(m, ref)) throw apiError("InvalidArgument", "A table can't overlap a range that contains merged cells.");
     let i = 1;
-    while (this.allTables().some((t) => sameName(t.name, `Tabel${i}`))) i++;
+    while (this.allTables().some((t) => sameName(t.name, `Tabel${i}`)) || this.names.some((n) => sameName(n.name, `Tabel${i}`))) i++;
     const table = new TableState(`Tabel${i}`, String(this.newId()), sheet, { ...ref });
     // Header cells become unique text; empty ones get "KolonneN" as Danish Excel does.
     const seen = new Set<string>();

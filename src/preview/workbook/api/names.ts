@@ -53,6 +53,8 @@ export class NamedItemCollection extends CollectionObj<NamesTarget, NameState, N
       const check = checkFormula(formula);
       if (!check.ok) throw invalidArgument(`reference: ${check.reason}`);
       if (this._list(t).some((n) => sameName(n.name, name))) throw apiError("ItemAlreadyExists", `A resource with the same name or identifier already exists: '${name}'.`);
+      // Tables and defined names share one namespace in Excel (a table name is a name in formulas).
+      if (t.book.allTables().some((x) => sameName(x.name, name))) throw apiError("ItemAlreadyExists", `A table named '${name}' already exists; tables and names share one namespace.`);
       created = { name, formula, visible: true, comment: comment ?? "", sheet: t.sheet };
       t.book.names.push(created);
     });

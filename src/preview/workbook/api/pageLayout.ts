@@ -1,5 +1,5 @@
 /** Excel API emulation: pageLayout (see base.ts for the shared semantics). */
-import { localAddress, parseAddress } from "../addr";
+import { MAX_COLUMNS, localAddress, parseAddress } from "../addr";
 import { SheetState } from "../state";
 import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength } from "./base";
 import { Range, RangeAreas, refOf } from "./range";
@@ -20,6 +20,9 @@ export class PageLayout extends ClientObj<SheetState> {
   setPrintTitleRows(printTitleRows: Range | string): void {
     this._act(jsonLength(typeof printTitleRows === "string" ? printTitleRows : ""), (s) => {
       const ref = refOf(s, printTitleRows);
+      // @types/office-js, PageLayout.setPrintTitleRows: "The range must span the entire row to be valid"
+      // (VBA's PageSetup.PrintTitleRows widens a partial row; the JavaScript API does not).
+      if (ref.column !== 0 || ref.columnCount !== MAX_COLUMNS) throw invalidArgument(`setPrintTitleRows: '${typeof printTitleRows === "string" ? printTitleRows : "range"}' is not entire rows`, "PageLayout.setPrintTitleRows");
       s.pageLayout = { ...s.pageLayout, printTitleRows: `$${ref.row + 1}:$${ref.row + ref.rowCount}` };
       s.changed();
     });

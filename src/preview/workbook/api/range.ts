@@ -11,6 +11,7 @@ import { ConditionalFormatCollection } from "./conditionalFormat";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { assertCellsEditable, assertFormattable } from "./protection";
+import { relock } from "../protectionState";
 import { TableCollection, TablesTarget } from "./table";
 import { Worksheet } from "./worksheet";
 
@@ -301,6 +302,10 @@ export class Range extends ClientObj<RangeTarget> {
       if (applyTo === "Formats") assertFormattable(t, "cells", "Range.clear");
       else assertCellsEditable(t, "Range.clear");
       t.sheet.clear(t.ref, applyTo);
+      // Locking is a format: Excel's clear of formats relocks unlocked cells (Microsoft, "Lock or
+      // unlock specific areas of a protected worksheet": all cells are locked by default, a format
+      // that "Clear Formats" restores; Range.clear ApplyTo All = contents and formats).
+      if (applyTo === "All" || applyTo === "Formats") relock(t.sheet, t.ref);
     });
   }
   delete(shift: "Up" | "Left"): void {
