@@ -15,12 +15,23 @@ const common = {
   // Every test must make at least one assertion.
   setupFilesAfterEnv: ["<rootDir>/test/setup/assertions.ts"],
 };
+/** Adapter test files that also run under the ExcelApi 1.7 host profile (they exercise the renderer and every store). */
+const ADAPTER_AT_1_7 = ["design", "designProtection", "comparisonAnalyses", "comparisonSettings", "comparisonColumns", "recovery", "readCounts"];
+
 module.exports = {
   // Generous for the e2e project (browser start, page builds); unit tests finish far below it.
   testTimeout: 90000,
   projects: [
     { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
-    { ...common, displayName: "adapter", testEnvironment: "node", testMatch: ["<rootDir>/test/adapter/**/*.test.ts"] },
+    { ...common, displayName: "adapter", testEnvironment: "node", testMatch: ["<rootDir>/test/adapter/**/*.test.ts"], setupFiles: [...common.setupFiles, "<rootDir>/test/setup/hostProfile.ts"] },
+    // The renderer and every store again on the oldest Excel the manifest admits (ExcelApi 1.7): every API above it fails there as in that Excel.
+    {
+      ...common,
+      displayName: "adapter-excel-1.7",
+      testEnvironment: "node",
+      testMatch: ADAPTER_AT_1_7.map((f) => `<rootDir>/test/adapter/${f}.test.ts`),
+      setupFiles: [...common.setupFiles, "<rootDir>/test/setup/excel-1.7.ts"],
+    },
     {
       ...common,
       displayName: "ui",

@@ -5,13 +5,14 @@
  * preview workbook's `run` directly.
  */
 import { VirkningError } from "../core/errors";
+import { EXCEL_API, HOST_PROFILES, compareVersions, defaultPreviewApiVersion, type ExcelApiName } from "./requirements";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** What the preview page provides (a PreviewWorkbook satisfies it). */
 export interface PreviewHost {
   run: ExcelRun;
-  /** Highest ExcelApi requirement set the preview claims; PREVIEW_API_VERSION when absent. */
+  /** Highest ExcelApi requirement set the preview claims; the test run's host profile or PREVIEW_API_VERSION when absent. */
   apiVersion?: string;
 }
 
@@ -20,7 +21,7 @@ declare global {
 }
 
 /** Highest ExcelApi version the preview emulates by default: Excel on the web, which has every set. */
-export const PREVIEW_API_VERSION = "1.17";
+export const PREVIEW_API_VERSION: string = HOST_PROFILES.current;
 
 function inExcel(): boolean {
   if (typeof Excel === "undefined" || typeof Office === "undefined") return false;
@@ -43,16 +44,6 @@ export function getExcelRun(): ExcelRun {
   );
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /** Whether requirement set ExcelApi `version` (e.g. "1.9") is available. */
 export function isSetSupported(version: string): boolean {
   if (inExcel()) {
@@ -62,6 +53,11 @@ export function isSetSupported(version: string): boolean {
       return false;
     }
   }
-  const max = globalThis.__virkningPreview?.apiVersion ?? PREVIEW_API_VERSION;
+  const max = globalThis.__virkningPreview?.apiVersion ?? defaultPreviewApiVersion();
   return compareVersions(version, max) <= 0;
+}
+
+/** Whether the host has `api` (its requirement set from the one table in requirements.ts). */
+export function supports(api: ExcelApiName): boolean {
+  return isSetSupported(EXCEL_API[api]);
 }

@@ -13,6 +13,11 @@
  * The register also holds the tokens of a render in progress ("pending": temporary sheets not
  * yet swapped into place), so that leftovers of a crash are recognised and removed next time,
  * the workbook names the add-in maintains, and a lock so that two renders never write at once.
+ *
+ * While an existing sheet is rewritten in place, the register names its complete temporary copy
+ * as a backup ("backups"). A backup is never deleted as a crash leftover: as long as its copy
+ * exists, the sheet it backs up may be incomplete, so the next render first puts the copy in the
+ * sheet's place (render.ts, restoreBackups) and only then writes anything else.
  */
 import { VirkningError } from "../core/errors";
 
@@ -36,6 +41,21 @@ export interface OwnedSheet {
   id: string;
 }
 
+/** A complete copy (temporary sheet) of the content being written into an existing sheet. */
+export interface Backup {
+  /** Token in the copy's mark. */
+  copy: string;
+  /** Token of the sheet it backs up ("" for a sheet of the old register: then `ofId`). */
+  of: string;
+  ofId: string;
+  /** The sheet's name (the copy takes it when restored). */
+  name: string;
+  /** The copy's tables: [name on the copy, final name]. */
+  tables: [string, string][];
+  /** Cells to unlock and protect when restored (the spec's protection), or undefined. */
+  protection?: { unlocked: string[] };
+}
+
 export interface Register {
   sheets: OwnedSheet[];
   /** Tokens of temporary sheets of a render that has not finished. */
@@ -43,9 +63,26 @@ export interface Register {
   /** Workbook-scoped defined names the add-in created (so it only ever changes its own). */
   names: string[];
   lock?: { token: string; at: number };
+  /** Complete copies that back up a sheet being rewritten (see the file comment). */
+  backups?: Backup[];
 }
 
 export const emptyRegister = (): Register => ({ sheets: [], pending: [], names: [] });
+
+function parseBackups(v: unknown): Backup[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (b): b is Backup =>
+      isObj(b) &&
+      typeof b.copy === "string" &&
+      typeof b.of === "string" &&
+      typeof b.ofId === "string" &&
+      typeof b.name === "string" &&
+      Array.isArray(b.tables) &&
+      b.tables.every((t) => Array.isArray(t) && t.length === 2 && t.every((x) => typeof x === "string")) &&
+      (b.protection === undefined || (isObj(b.protection) && strings(b.protection.unlocked).length === (b.protection.unlocked as unknown[] | undefined)?.length)),
+  );
+}
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -72,7 +109,8 @@ export function parseRegister(value: unknown): Register {
     (x): x is OwnedSheet => isObj(x) && typeof x.token === "string" && typeof x.name === "string" && typeof x.id === "string",
   );
   const lock = isObj(v.lock) && typeof v.lock.token === "string" && typeof v.lock.at === "number" ? { token: v.lock.token, at: v.lock.at } : undefined;
-  return { sheets, pending: strings(v.pending), names: strings(v.names), lock };
+  const backups = parseBackups(v.backups);
+  return { sheets, pending: strings(v.pending), names: strings(v.names), lock, ...(backups.length ? { backups } : {}) };
 }
 
 export function serialiseRegister(r: Register): string {

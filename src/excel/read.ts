@@ -15,7 +15,7 @@
 import { VirkningError } from "../core/errors";
 import { rangeAddress, type RangeRef } from "../core/report/address";
 import type { CellScalar as CellValue } from "../core/report/sheetSpec";
-import { isSetSupported, type ExcelRun } from "./host";
+import { supports, type ExcelRun } from "./host";
 
 export const READ_BUDGET_BYTES = 4_000_000;
 /** Conservative JSON bytes per cell for the first chunk (values; number formats add their own). */
@@ -72,7 +72,7 @@ function fromExcel(v: unknown): CellValue {
  * ExcelApi 1.13, above the manifest's 1.7; older Excel would reject the whole sync). Null otherwise.
  */
 export function queueMerged(range: Excel.Range): Excel.RangeAreas | null {
-  if (!isSetSupported("1.13")) return null;
+  if (!supports("Range.getMergedAreasOrNullObject")) return null;
   return range.getMergedAreasOrNullObject().load("address");
 }
 
@@ -150,7 +150,8 @@ export async function readCells(context: Excel.RequestContext, ws: Excel.Workshe
   let cap = Infinity; // after a payload error, never more rows than the chunk that got through
   for (let start = 0; start < ref.rowCount; ) {
     const count = Math.min(n, ref.rowCount - start);
-    const range = ws.getRangeByIndexes(ref.row + start, ref.column, count, ref.columnCount);
+    // getRangeByIndexes is ExcelApi 1.7 (the manifest's minimum); an address works everywhere.
+    const range = supports("Worksheet.getRangeByIndexes") ? ws.getRangeByIndexes(ref.row + start, ref.column, count, ref.columnCount) : ws.getRange(rangeAddress(ref.row + start, ref.column, count, ref.columnCount));
     if (opts.numberFormats && opts.formulas) range.load("values,numberFormat,formulas");
     else if (opts.numberFormats) range.load("values,numberFormat");
     else if (opts.formulas) range.load("values,formulas");
@@ -330,7 +331,7 @@ async function readSelectionRegionNow(run: ExcelRun, opts: ReadOptions): Promise
     const ws = sel.worksheet;
     ws.load("name");
     const selMerged = queueMerged(sel);
-    if (!isSetSupported("1.7")) {
+    if (!supports("Range.getSurroundingRegion")) {
       const used = ws.getUsedRangeOrNullObject(true).load(DIMS);
       await context.sync();
       if (used.isNullObject) return { sheet: ws.name, address: sel.address, rowIndex: sel.rowIndex, columnIndex: sel.columnIndex, values: [], mergedAreas: [], chunks: 0 };
@@ -378,7 +379,7 @@ export async function selectionError(run: ExcelRun, e: unknown): Promise<unknown
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return e;
   let areas = -1; // -1: not known
-  if (isSetSupported("1.9")) {
+  if (supports("Workbook.getSelectedRanges")) {
     try {
       areas = await run(async (context) => {
         const ranges = context.workbook.getSelectedRanges().load("areaCount");

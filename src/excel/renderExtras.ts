@@ -11,7 +11,7 @@
 import { VirkningError } from "../core/errors";
 import { listSource } from "../core/report/sheetSpecExtras";
 import type { SheetSpec } from "../core/report/sheetSpec";
-import { isSetSupported } from "./host";
+import { supports } from "./host";
 
 import type { Op } from "./renderOps";
 
@@ -42,7 +42,7 @@ export function validateExtras(spec: SheetSpec): void {
 export function extrasOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
   // (validateExtras ran in render.ts before anything was written)
   const ops: Op[] = [];
-  if (isSetSupported("1.8")) {
+  if (supports("Range.dataValidation")) {
     for (const v of spec.dataValidations ?? []) {
       const s = listSource(v.list);
       if (!s.ok) continue;
@@ -60,7 +60,7 @@ export function extrasOps(ws: Excel.Worksheet, spec: SheetSpec): Op[] {
       });
     }
   }
-  for (const c of spec.conditionalFormats ?? []) {
+  for (const c of supports("Range.conditionalFormats") ? (spec.conditionalFormats ?? []) : []) {
     ops.push({
       size: 160 + c.formula.formula.length,
       apply: () => {

@@ -11,11 +11,19 @@ import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/addres
 import { headerFooterText } from "../core/report/specCheck";
 import { isFormula } from "../core/report/sheetSpec";
 import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec } from "../core/report/sheetSpec";
-import { isSetSupported } from "./host";
+import { supports } from "./host";
 import { extrasOps } from "./renderExtras";
 
 /** Request budget per sync; Excel on the web rejects requests above 5 MB. */
 export const WRITE_BUDGET_BYTES = 4_000_000;
+
+/**
+ * Request bytes of one queued Excel call beyond its values: an office.js request carries an
+ * envelope per action and per object path (~100 and ~160 bytes of JSON; the preview estimates
+ * them the same way, src/preview/workbook/api/base.ts requestBytes). Every Op counts two (an
+ * object and an action) on top of its own size; an Op that queues more says so in its size.
+ */
+export const CALL_ENVELOPE_BYTES = 256;
 
 export type Op = { size: number; apply: () => void };
 
@@ -100,7 +108,9 @@ function styleOps(ws: Excel.Worksheet, range: string, st: CellStyle): Op[] {
   const ops: Op[] = [];
   const r = (): Excel.Range => ws.getRange(range);
   const ref = parseRange(range);
-  const size = 64 + jsonSize(st) + (st.numberFormat !== undefined ? ref.rowCount * ref.columnCount * (st.numberFormat.length + 3) : 0);
+  // One object per format/font/fill/border navigated, one action per property set.
+  const calls = Object.keys(st).length * 2 + (st.border !== undefined ? 6 * 4 : 0);
+  const size = 64 + jsonSize(st) + calls * CALL_ENVELOPE_BYTES + (st.numberFormat !== undefined ? ref.rowCount * ref.columnCount * (st.numberFormat.length + 3) : 0);
   ops.push({
     size,
     apply: () => {
@@ -244,9 +254,9 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
 /** Everything after the values, in an order Excel accepts (values → formats → merges → tables → ...). */
 export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""): Op[] {
   const ops: Op[] = [];
-  if (spec.tabColor !== undefined) ops.push({ size: 32, apply: () => void (ws.tabColor = spec.tabColor as string) });
+  if (spec.tabColor !== undefined && supports("Worksheet.tabColor")) ops.push({ size: 32, apply: () => void (ws.tabColor = spec.tabColor as string) });
   // Worksheet.showGridlines is ExcelApi 1.8 (the manifest asks for 1.7): older Excel keeps its gridlines.
-  if (spec.showGridlines !== undefined && isSetSupported("1.8")) ops.push({ size: 32, apply: () => void (ws.showGridlines = spec.showGridlines as boolean) });
+  if (spec.showGridlines !== undefined && supports("Worksheet.showGridlines")) ops.push({ size: 32, apply: () => void (ws.showGridlines = spec.showGridlines as boolean) });
   for (const st of spec.styles ?? []) ops.push(...styleOps(ws, st.range, st.style));
   for (const m of spec.merges ?? []) ops.push({ size: 32 + m.length, apply: () => ws.getRange(m).merge(false) });
   for (const t of spec.tables ?? []) {
@@ -264,7 +274,7 @@ export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""
     const cols = cw.columns.includes(":") ? cw.columns : `${cw.columns}:${cw.columns}`;
     ops.push({ size: 48, apply: () => void (ws.getRange(cols).format.columnWidth = cw.width) });
   }
-  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) && isSetSupported("1.7")) {
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) && supports("Worksheet.freezePanes")) {
     const f = spec.freeze;
     ops.push({
       size: 48,
@@ -281,7 +291,7 @@ export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""
   for (const sh of spec.shapes ?? []) if (sh.kind !== "connector") ops.push(boxOp(ws, sh));
   for (const sh of spec.shapes ?? []) if (sh.kind === "connector") ops.push(connectorOp(ws, sh, boxes));
   // Page layout is ExcelApi 1.9; on older clients the sheet is written without print settings.
-  if (spec.pageSetup && isSetSupported("1.9")) ops.push(pageOp(ws, spec.pageSetup));
+  if (spec.pageSetup && supports("Worksheet.pageLayout")) ops.push(pageOp(ws, spec.pageSetup));
   ops.push(...extrasOps(ws, spec)); // data validation and conditional formats (renderExtras.ts)
   return ops;
 }

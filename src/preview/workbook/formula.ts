@@ -574,6 +574,8 @@ function matches(v: PreviewValue | XlError, crit: PreviewValue): boolean {
 export function evaluateFormula(formula: string, sheet: FormulaSheet, book: FormulaBook, depth = 0): PreviewValue | undefined {
   if (depth > 64) return "#REF!";
   if (!formula.startsWith("=")) return undefined;
+  // A reference into a deleted sheet keeps its address ("=#REF!A1", names.ts): it is the error operand #REF!.
+  formula = formula.replace(/#REF!(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/g, "#REF!");
   const check = checked(formula);
   if (!check.ok || check.unknownFunctions.length > 0) return "#NAME?";
   try {

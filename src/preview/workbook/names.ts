@@ -32,18 +32,21 @@ export function nameValue(formula: string): { type: string; value: string | numb
   if (str) return { type: "String", value: str[1].replace(/""/g, '"') };
   if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(body)) return { type: "Double", value: Number(body) };
   if (/^(TRUE|FALSE)$/i.test(body)) return { type: "Boolean", value: body.toUpperCase() === "TRUE" };
-  if (/^#[A-Z/0!?]+/.test(body)) return { type: "Error", value: body };
+  const err = /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!)/.exec(body);
+  if (err) return { type: "Error", value: err[0] };
   return { type: "Range", value: body };
 }
 
 const SHEET_REF = /('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/g;
 
 /**
- * `formula` with every reference to the sheet `deleted` replaced by #REF!, as Excel does when a
- * sheet is deleted (the references do not come back if a sheet of that name is added later).
+ * `formula` with the sheet of every reference to the sheet `deleted` replaced by #REF!, as Excel
+ * does when a sheet is deleted: the address stays ("=Ark2!$A$1" becomes "=#REF!$A$1", in cell
+ * formulas and defined names alike; issue 23 from Microsoft's "Names in formulas" and the Name
+ * Manager's display), and the references do not come back if a sheet of that name is added later.
  */
 export function dropSheetReferences(formula: string, deleted: string): string {
-  return mapSheetReferences(formula, deleted, () => "#REF!");
+  return mapSheetReferences(formula, deleted, (_all, ref) => `#REF!${ref}`);
 }
 
 /** `formula` with references to the sheet `from` pointing at the sheet `to` (Excel follows a rename). */

@@ -74,6 +74,20 @@ export function setLocked(sheet: SheetState, row: number, column: number, locked
   else set.add(row * MAX_COLUMNS + column);
 }
 
+/**
+ * Lock every cell of `ref` again (Excel's default). Locking is a cell format (Format Cells >
+ * Protection), so clearing formats — Range.clear("All") or clear("Formats") — relocks the cells.
+ */
+export function relock(sheet: SheetState, ref: { row: number; column: number; rowCount: number; columnCount: number }): void {
+  const set = unlocked.get(sheet);
+  if (!set) return;
+  for (const k of [...set]) {
+    const r = Math.floor(k / MAX_COLUMNS);
+    const c = k % MAX_COLUMNS;
+    if (r >= ref.row && r < ref.row + ref.rowCount && c >= ref.column && c < ref.column + ref.columnCount) set.delete(k);
+  }
+}
+
 /** Whether the user may type into a cell (the grid asks before an edit): not on a locked cell of a protected sheet. */
 export function userMayEdit(sheet: SheetState, row: number, column: number): boolean {
   return !protections.has(sheet) || !isLocked(sheet, row, column);

@@ -9,7 +9,7 @@
  */
 import type { RangeRef } from "../../core/report/address";
 import type { PreviewValue, PreviewWorkbookView } from "./model";
-import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError } from "./api";
+import { EmuContext, PAYLOAD_LIMIT_BYTES, SyncRun, apiError, requestBytes } from "./api";
 import { ChartState, ShapeState, SheetState, TableState } from "./state";
 import { intersect, parseAddress } from "./addr";
 import { dropSheetReferences, renameSheetReferences, type NameState } from "./names";
@@ -19,14 +19,18 @@ import { dropSheetReferences, renameSheetReferences, type NameState } from "./na
  * method call and load counts, object look-ups do not) or the n-th sync, counted from
  * `injectFault`. A failed operation rejects its sync with `code`; the operations before it in
  * the same batch stay applied, as in Excel. A failed sync applies nothing (a dropped connection).
- * The fault fires once.
+ * The fault fires once; then `then` (if any) is armed, counted from that moment, so a test can
+ * fail an operation and then, say, the first sync after it (a double fault: `{ operation: k,
+ * then: { sync: 1 } }` fails the recovery's first sync).
  */
 export interface Fault {
   operation?: number;
   sync?: number;
   code?: string;
+  then?: Fault;
 }
 import { userMayEdit } from "./protectionState";
+import { defaultPreviewApiVersion } from "../../excel/requirements";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
@@ -81,13 +85,25 @@ export class PreviewWorkbook implements PreviewWorkbookView {
   /** Operations run since the last `injectFault` (see Fault). */
   operationCount = 0;
   private fault?: Fault;
-  private faultSyncs = 0;
+  /** Faults fired since the last `injectFault` (a chain fires one after the other). */
+  faultsFired = 0;
+  /** Operation count at the start of each sync since `injectFault` (tests sample faults around sync boundaries). */
+  readonly syncStarts: number[] = [];
   /**
-   * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported.
-   * Default: Excel on the web, which has every set; tests lower it to exercise fallbacks (APIs of
-   * a higher set then reject the sync with ApiNotFound, as an older Excel does).
+   * Excel answers AccessDenied to `WorksheetProtection.unprotect()` even on a protected sheet
+   * without a password (office-js#6784, a June 2026 regression in Excel): set to emulate it.
    */
-  apiVersion = "1.17";
+  unprotectRefused = false;
+  private faultSyncs = 0;
+  private faultOps = 0;
+  /**
+   * Highest ExcelApi requirement set the preview reports through src/excel/host.ts isSetSupported:
+   * the host profile (src/excel/requirements.ts HOST_PROFILES). Default: the test run's profile
+   * (test/setup/hostProfile.ts), else Excel on the web, which has every set; tests lower it to
+   * exercise fallbacks (every API above it then rejects the sync with ApiNotFound, as an older
+   * Excel does; the set of each API is in the one table, requirements.ts EXCEL_API).
+   */
+  apiVersion = defaultPreviewApiVersion();
   /** Largest request and response payload (bytes) seen by a sync; for tests and benchmarks. */
   maxRequestBytes = 0;
   maxResponseBytes = 0;
@@ -117,15 +133,21 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     this.fault = fault;
     this.operationCount = 0;
     this.faultSyncs = 0;
+    this.faultsFired = 0;
+    this.faultOps = 0;
+    this.syncStarts.length = 0;
   }
 
   /** Fail here when the armed fault says so. */
   private maybeFail(kind: "sync" | "operation"): void {
     const f = this.fault;
     if (!f) return;
-    const hit = kind === "sync" ? f.sync !== undefined && ++this.faultSyncs === f.sync : f.operation !== undefined && this.operationCount === f.operation;
+    const hit = kind === "sync" ? f.sync !== undefined && ++this.faultSyncs === f.sync : f.operation !== undefined && ++this.faultOps === f.operation;
     if (!hit) return;
-    this.fault = undefined;
+    this.fault = f.then;
+    this.faultSyncs = 0;
+    this.faultOps = 0;
+    this.faultsFired++;
     throw apiError(f.code ?? "GeneralException", `Injected fault at ${kind} ${kind === "sync" ? f.sync : f.operation}.`);
   }
 
@@ -135,11 +157,12 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     const actions = ctx.queue.splice(0, ctx.queue.length);
     await Promise.resolve();
     this.maybeFail("sync");
-    const request = actions.reduce((s, a) => s + a.size, 0);
+    const request = requestBytes(actions);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     if (request > PAYLOAD_LIMIT_BYTES) {
       throw apiError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes > ${PAYLOAD_LIMIT_BYTES}).`);
     }
+    this.syncStarts.push(this.operationCount);
     const run = new SyncRun();
     try {
       for (const a of actions) {
@@ -365,6 +388,10 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) return { code: "InvalidArgument", why: `'${name}' looks like a cell reference` };
     const other = this.allTables().find((t) => t !== self && sameName(t.name, name));
     if (other) return { code: "ItemAlreadyExists", why: `a table named '${name}' already exists` };
+    // Tables and defined names share one namespace: a table cannot take a defined name of any scope
+    // (Excel's "name conflicts"; office-js#551 reports Excel's code for a name collision as
+    // InvalidArgument; ClosedXML#2046: unique across all defined names, workbook or sheet scoped).
+    if (this.names.some((n) => sameName(n.name, name))) return { code: "InvalidArgument", why: `'${name}' is already a defined name` };
     return undefined;
   }
 
@@ -376,7 +403,7 @@ export class PreviewWorkbook implements PreviewWorkbookView {
     for (const t of sheet.tables) if (intersect(t.range, ref)) throw apiError("InvalidArgument", `A table can't overlap another table (${t.name}).`);
     for (const m of sheet.merges) if (intersect(m, ref)) throw apiError("InvalidArgument", "A table can't overlap a range that contains merged cells.");
     let i = 1;
-    while (this.allTables().some((t) => sameName(t.name, `Tabel${i}`))) i++;
+    while (this.allTables().some((t) => sameName(t.name, `Tabel${i}`)) || this.names.some((n) => sameName(n.name, `Tabel${i}`))) i++;
     const table = new TableState(`Tabel${i}`, String(this.newId()), sheet, { ...ref });
     // Header cells become unique text; empty ones get "KolonneN" as Danish Excel does.
     const seen = new Set<string>();

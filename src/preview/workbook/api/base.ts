@@ -15,16 +15,42 @@
  *   actions on it are ignored and its properties read as null.
  * - An error stops the batch at the failing action (earlier actions stay applied, as in Excel),
  *   and nothing loaded in that sync becomes readable.
- * - Payload: the request size is the UTF-8 byte length of the JSON of everything written (property values and
- *   method arguments), the response size the JSON length of everything loaded. Above 5 MB the
- *   sync rejects with `RequestPayloadSizeLimitExceeded` (nothing applied) or
- *   `ResponsePayloadSizeLimitExceeded`.
+ * - Payload: the request size is an estimate of the serialised request (requestBytes): the UTF-8
+ *   bytes of the JSON of everything written (property values and method arguments) plus the
+ *   envelope of every action and object, which is what Excel's 5 MB counts too; the response size
+ *   is the JSON length of everything loaded. Above 5 MB the sync rejects with
+ *   `RequestPayloadSizeLimitExceeded` (nothing applied) or `ResponsePayloadSizeLimitExceeded`.
  */
+import { EXCEL_API, apiAvailable, type ExcelApiName } from "../../../excel/requirements";
 import { utf8Bytes } from "../coerce";
 import { type PreviewWorkbook } from "../workbook";
 import { EmuContext } from "./context";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Envelope bytes per queued item, estimated from the shape of the JSON office.js sends ("Actions"
+ * and "ObjectPaths" of a request; Microsoft documents the 5 MB limit but not the format, so these
+ * are estimates, rounded up):
+ * - an action (a property set or a method call) serialises as about
+ *   {"Id":123,"ActionType":4,"Name":"…","ObjectPathId":122,"ArgumentInfo":{"Arguments":[…]}}: ~96 bytes
+ *   besides its name and arguments (counted in Action.size);
+ * - an object (every getItem/getRange/add result) adds an object path, about
+ *   {"Id":122,"ObjectPathType":3,"Name":"…","ParentId":121,"ArgumentInfo":{"Arguments":[…]}} plus
+ *   the instantiate action that resolves it: ~160 bytes;
+ * - a load adds a query action with its select list: ~96 bytes besides the property names.
+ * Navigation properties (range.format.font) are object paths too; they are not queued here and
+ * are covered by the rounding of the others.
+ */
+export const ACTION_ENVELOPE_BYTES = 96;
+export const OBJECT_ENVELOPE_BYTES = 160;
+
+/** Estimated bytes of the serialised request that carries `actions`. */
+export function requestBytes(actions: readonly Action[]): number {
+  let n = 32; // {"Actions":[],"ObjectPaths":{}}
+  for (const a of actions) n += a.size + (a.kind === "instantiate" ? OBJECT_ENVELOPE_BYTES : ACTION_ENVELOPE_BYTES);
+  return n;
+}
 
 /** An error shaped like OfficeExtension.Error (name "RichApi.Error", code, message, debugInfo). */
 export class EmulatedApiError extends Error {
@@ -51,20 +77,13 @@ function notLoaded(prop: string): EmulatedApiError {
   );
 }
 
-function versionAtMost(version: string, max: string): boolean {
-  const a = version.split(".").map(Number);
-  const b = max.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d < 0;
-  }
-  return true;
-}
-
-/** An API of ExcelApi `version` on a workbook that emulates an older host: Excel answers ApiNotFound. */
-export function requireSet(book: PreviewWorkbook, version: string, api: string): void {
-  if (!versionAtMost(version, book.apiVersion)) {
-    throw apiError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi ${version})`);
+/**
+ * An API above the host profile (`book.apiVersion`): Excel answers ApiNotFound. The set of each API
+ * comes from the one table in src/excel/requirements.ts.
+ */
+export function requireApi(book: PreviewWorkbook, api: ExcelApiName): void {
+  if (!apiAvailable(api, book.apiVersion)) {
+    throw apiError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api}, ExcelApi ${EXCEL_API[api]})`);
   }
 }
 
@@ -247,7 +266,7 @@ export abstract class ClientObj<T> {
 
   load(spec?: unknown): this {
     const paths = parseLoadSpec(spec);
-    this.context.enqueue({ size: 0, kind: "load", mutates: false, run: (run) => this._loadNow(paths, run) });
+    this.context.enqueue({ size: paths.join(",").length + 2, kind: "load", mutates: false, run: (run) => this._loadNow(paths, run) });
     return this;
   }
 

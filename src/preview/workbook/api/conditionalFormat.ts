@@ -7,7 +7,7 @@
  * below ExcelApi 1.6 (ApiNotFound) fail the sync.
  */
 import { extrasOf, newFormatId, parseCfFormula, type CellValueOperator, type ConditionalFormatState } from "../extrasState";
-import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import { normaliseColour } from "./format";
 import type { RangeTarget } from "./range";
 
@@ -31,7 +31,7 @@ export class ConditionalFormatCollection extends CollectionObj<RangeTarget, Cond
   add(type: string): ConditionalFormat {
     let created: ConditionalFormatState | undefined;
     this._act(jsonLength(type) + 8, (t) => {
-      requireSet(this._book, "1.6", "Range.conditionalFormats");
+      requireApi(this._book, "Range.conditionalFormats");
       if (NOT_EMULATED.includes(type)) throw invalidArgument(`conditional format type '${type}' is not emulated by the preview`);
       if (!TYPES.includes(type)) throw invalidArgument(`conditional format type '${type}'`);
       created = { id: newFormatId(), ref: { ...t.ref }, type: type as "Custom" | "CellValue", formula: "", expr: null, cellValue: null, fill: null, fontColor: null };
@@ -42,7 +42,7 @@ export class ConditionalFormatCollection extends CollectionObj<RangeTarget, Cond
   }
   clearAll(): void {
     this._act(0, (t) => {
-      requireSet(this._book, "1.6", "Range.conditionalFormats");
+      requireApi(this._book, "Range.conditionalFormats");
       const e = extrasOf(t.sheet);
       e.formats = e.formats.filter((f) => !overlaps(f, t));
       t.sheet.changed();

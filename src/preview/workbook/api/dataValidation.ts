@@ -14,7 +14,7 @@
  */
 import type { RangeRef } from "../../../core/report/address";
 import { extrasOf, type ValidationState } from "../extrasState";
-import { ClientObj, defineProps, invalidArgument, requireSet } from "./base";
+import { ClientObj, defineProps, invalidArgument, requireApi } from "./base";
 import type { RangeTarget } from "./range";
 
 export const LIST_SOURCE_MAX = 255;
@@ -74,7 +74,7 @@ function update(t: RangeTarget, f: (v: ValidationState) => void): void {
 export class DataValidation extends ClientObj<RangeTarget> {
   clear(): void {
     this._act(0, (t) => {
-      requireSet(this._book, "1.8", "Range.dataValidation");
+      requireApi(this._book, "Range.dataValidation");
       clearIn(t);
       t.sheet.changed();
     });
@@ -98,7 +98,7 @@ defineProps(DataValidation, {
       return rules.length ? { list: { ...rules[0].list } } : {};
     },
     set: (t: RangeTarget, v: unknown, o: DataValidation) => {
-      requireSet(o._book, "1.8", "Range.dataValidation");
+      requireApi(o._book, "Range.dataValidation");
       const list = checkRule(v);
       clearIn(t);
       extrasOf(t.sheet).validations.push({ ref: { ...t.ref }, list, ignoreBlanks: true, errorAlert: { showAlert: true, style: "Stop", title: "", message: "" } });

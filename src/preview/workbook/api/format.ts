@@ -2,7 +2,7 @@
 import { contains } from "../addr";
 import { type PreviewFormat } from "../model";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../state";
-import { ClientObj, defineProps, invalidArgument } from "./base";
+import { ClientObj, defineProps, invalidArgument, requireApi } from "./base";
 import { FormatProtection, assertFormattable } from "./protection";
 import { RangeTarget, clipToUsed, common, forCells } from "./range";
 
@@ -38,7 +38,10 @@ export class RangeFormat extends ClientObj<RangeTarget> {
     return this._nav("borders", RangeBorderCollection, (t) => t);
   }
   get protection(): FormatProtection {
-    return this._nav("protection", FormatProtection, (t) => t);
+    return this._nav("protection", FormatProtection, (t) => {
+      requireApi(this._book, "RangeFormat.protection");
+      return t;
+    });
   }
   /** Estimate the width each column needs from its longest text (about 6 pt per character at 11 pt). */
   autofitColumns(): void {
@@ -76,18 +79,20 @@ export class RangeFormat extends ClientObj<RangeTarget> {
   }
 }
 defineProps(RangeFormat, {
-  /** ExcelApi 1.2: true resets the columns to the sheet's standard width (false is ignored, as in Excel). */
+  /** ExcelApi 1.7 (@types/office-js): true resets the columns to the sheet's standard width (false is ignored, as in Excel). */
   useStandardWidth: {
-    get: (t: RangeTarget) => [...t.sheet.columnWidths.keys()].every((c) => c < t.ref.column || c >= t.ref.column + t.ref.columnCount),
-    set: (t: RangeTarget, v: unknown) => {
+    get: (t: RangeTarget, o: RangeFormat) => (requireApi(o._book, "RangeFormat.useStandardWidth"), [...t.sheet.columnWidths.keys()].every((c) => c < t.ref.column || c >= t.ref.column + t.ref.columnCount)),
+    set: (t: RangeTarget, v: unknown, o: RangeFormat) => {
+      requireApi(o._book, "RangeFormat.useStandardWidth");
       if (typeof v !== "boolean") throw invalidArgument("useStandardWidth");
       if (v) for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.ref.column && c < t.ref.column + t.ref.columnCount) t.sheet.columnWidths.delete(c);
       t.sheet.changed();
     },
   },
   useStandardHeight: {
-    get: (t: RangeTarget) => [...t.sheet.rowHeights.keys()].every((r) => r < t.ref.row || r >= t.ref.row + t.ref.rowCount),
-    set: (t: RangeTarget, v: unknown) => {
+    get: (t: RangeTarget, o: RangeFormat) => (requireApi(o._book, "RangeFormat.useStandardHeight"), [...t.sheet.rowHeights.keys()].every((r) => r < t.ref.row || r >= t.ref.row + t.ref.rowCount)),
+    set: (t: RangeTarget, v: unknown, o: RangeFormat) => {
+      requireApi(o._book, "RangeFormat.useStandardHeight");
       if (typeof v !== "boolean") throw invalidArgument("useStandardHeight");
       if (v) for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.ref.row && r < t.ref.row + t.ref.rowCount) t.sheet.rowHeights.delete(r);
       t.sheet.changed();

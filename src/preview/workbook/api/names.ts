@@ -3,7 +3,7 @@ import { checkFormula } from "../formulaCheck";
 import { definedNameProblem, nameValue, type NameState } from "../names";
 import type { PreviewWorkbook } from "../workbook";
 import type { SheetState } from "../state";
-import { ClientObj, CollectionObj, apiError, defineProps, invalidArgument, jsonLength } from "./base";
+import { ClientObj, CollectionObj, apiError, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import type { Range } from "./range";
 
 export interface NamesTarget {
@@ -46,12 +46,15 @@ export class NamedItemCollection extends CollectionObj<NamesTarget, NameState, N
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     let created: NameState | undefined;
     this._act(jsonLength(name) + jsonLength(typeof reference === "string" ? reference : "") + jsonLength(comment), (t) => {
+      requireApi(this._book, "NamedItemCollection.add");
       const problem = definedNameProblem(name);
       if (problem) throw invalidArgument(`name: ${problem}`);
       const formula = referenceFormula(reference);
       const check = checkFormula(formula);
       if (!check.ok) throw invalidArgument(`reference: ${check.reason}`);
       if (this._list(t).some((n) => sameName(n.name, name))) throw apiError("ItemAlreadyExists", `A resource with the same name or identifier already exists: '${name}'.`);
+      // Tables and defined names share one namespace in Excel (a table name is a name in formulas).
+      if (t.book.allTables().some((x) => sameName(x.name, name))) throw apiError("ItemAlreadyExists", `A table named '${name}' already exists; tables and names share one namespace.`);
       created = { name, formula, visible: true, comment: comment ?? "", sheet: t.sheet };
       t.book.names.push(created);
     });
@@ -86,8 +89,9 @@ defineProps(NamedItem, {
   type: { get: (n: NameState) => nameValue(n.formula).type },
   value: { get: (n: NameState) => nameValue(n.formula).value },
   formula: {
-    get: (n: NameState) => n.formula,
-    set: (n: NameState, v: unknown) => {
+    get: (n: NameState, o: NamedItem) => (requireApi(o._book, "NamedItem.formula"), n.formula),
+    set: (n: NameState, v: unknown, o: NamedItem) => {
+      requireApi(o._book, "NamedItem.formula");
       const f = typeof v === "string" ? (v.startsWith("=") ? v : `=${v}`) : "";
       const check = checkFormula(f);
       if (!check.ok) throw invalidArgument(`formula: ${check.reason}`);

@@ -1,7 +1,7 @@
 /** Excel API emulation: pageLayout (see base.ts for the shared semantics). */
-import { localAddress, parseAddress } from "../addr";
+import { MAX_COLUMNS, localAddress, parseAddress } from "../addr";
 import { SheetState } from "../state";
-import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import { ClientObj, PropDef, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import { Range, RangeAreas, refOf } from "./range";
 
 // ---------------------------------------------------------------------------------------------
@@ -20,6 +20,9 @@ export class PageLayout extends ClientObj<SheetState> {
   setPrintTitleRows(printTitleRows: Range | string): void {
     this._act(jsonLength(typeof printTitleRows === "string" ? printTitleRows : ""), (s) => {
       const ref = refOf(s, printTitleRows);
+      // @types/office-js, PageLayout.setPrintTitleRows: "The range must span the entire row to be valid"
+      // (VBA's PageSetup.PrintTitleRows widens a partial row; the JavaScript API does not).
+      if (ref.column !== 0 || ref.columnCount !== MAX_COLUMNS) throw invalidArgument(`setPrintTitleRows: '${typeof printTitleRows === "string" ? printTitleRows : "range"}' is not entire rows`, "PageLayout.setPrintTitleRows");
       s.pageLayout = { ...s.pageLayout, printTitleRows: `$${ref.row + 1}:$${ref.row + ref.rowCount}` };
       s.changed();
     });
@@ -114,7 +117,7 @@ defineProps(HeaderFooter, {
  */
 export class PageBreakCollection extends ClientObj<SheetState> {
   add(pageBreakRange: Range | string): void {
-    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    requireApi(this._book, "Worksheet.horizontalPageBreaks");
     this._act(jsonLength(typeof pageBreakRange === "string" ? pageBreakRange : ""), (s) => {
       const ref = refOf(s, pageBreakRange);
       if (ref.row > 0 && !s.rowBreaks.includes(ref.row)) s.rowBreaks = [...s.rowBreaks, ref.row].sort((a, b) => a - b);
@@ -122,7 +125,7 @@ export class PageBreakCollection extends ClientObj<SheetState> {
     });
   }
   removePageBreaks(): void {
-    requireSet(this._book, "1.9", "Worksheet.horizontalPageBreaks");
+    requireApi(this._book, "Worksheet.horizontalPageBreaks");
     this._act(0, (s) => {
       s.rowBreaks = [];
       s.changed();

@@ -18,7 +18,7 @@
 import type { RangeRef } from "../../../core/report/address";
 import { DEFAULT_PROTECTION_OPTIONS, isLocked, protectionOf, setLocked, setProtection, type ProtectionOptions } from "../protectionState";
 import type { SheetState } from "../state";
-import { ClientObj, apiError, defineProps, invalidArgument, jsonLength, type EmulatedApiError } from "./base";
+import { ClientObj, apiError, defineProps, invalidArgument, jsonLength, requireApi, type EmulatedApiError } from "./base";
 import type { RangeTarget } from "./range";
 
 function accessDenied(location: string): EmulatedApiError {
@@ -70,8 +70,11 @@ export class WorksheetProtection extends ClientObj<SheetState> {
   }
   unprotect(password?: string): void {
     this._act(jsonLength(password), (s) => {
+      if (password !== undefined) requireApi(this._book, "WorksheetProtection.unprotect(password)");
       const p = protectionOf(s);
       if (!p) throw accessDenied("WorksheetProtection.unprotect");
+      // office-js#6784: the regression also refuses unprotecting a protected sheet (PreviewWorkbook.unprotectRefused).
+      if (this._book.unprotectRefused) throw accessDenied("WorksheetProtection.unprotect");
       if (p.password !== "" && p.password !== password) throw accessDenied("WorksheetProtection.unprotect");
       setProtection(s, undefined);
     });

@@ -6,11 +6,12 @@ import { type PreviewValue } from "../model";
 import { SheetState } from "../state";
 import { checkFormula } from "../formulaCheck";
 import { coerceInput } from "../coerce";
-import { ClientObj, CollectionObj, Mode, apiError, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import { ClientObj, CollectionObj, Mode, apiError, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import { ConditionalFormatCollection } from "./conditionalFormat";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { assertCellsEditable, assertFormattable } from "./protection";
+import { relock } from "../protectionState";
 import { TableCollection, TablesTarget } from "./table";
 import { Worksheet } from "./worksheet";
 
@@ -201,10 +202,16 @@ export class Range extends ClientObj<RangeTarget> {
     return this._nav("worksheet", Worksheet, (t) => t.sheet);
   }
   get dataValidation(): DataValidation {
-    return this._nav("dataValidation", DataValidation, (t) => t);
+    return this._nav("dataValidation", DataValidation, (t) => {
+      requireApi(this._book, "Range.dataValidation");
+      return t;
+    });
   }
   get conditionalFormats(): ConditionalFormatCollection {
-    return this._nav("conditionalFormats", ConditionalFormatCollection, (t) => t);
+    return this._nav("conditionalFormats", ConditionalFormatCollection, (t) => {
+      requireApi(this._book, "Range.conditionalFormats");
+      return t;
+    });
   }
   getCell(row: number, column: number): Range {
     return this.derive((t) => ({ row: t.ref.row + row, column: t.ref.column + column, rowCount: 1, columnCount: 1 }));
@@ -272,13 +279,17 @@ export class Range extends ClientObj<RangeTarget> {
    * CurrentRegion; ExcelApi 1.7). Diagonal neighbours count, as in Excel.
    */
   getSurroundingRegion(): Range {
-    return this.derive((t) => surroundingRegion(t.sheet, t.ref.row, t.ref.column));
+    const book = this.context.book;
+    return this.derive((t) => {
+      requireApi(book, "Range.getSurroundingRegion");
+      return surroundingRegion(t.sheet, t.ref.row, t.ref.column);
+    });
   }
   /** ExcelApi 1.13: like Excel, a host below that set rejects the sync with ApiNotFound. */
   getMergedAreasOrNullObject(): RangeAreas {
     const book = this.context.book;
     return this._make(RangeAreas, () => {
-      requireSet(book, "1.13", "Range.getMergedAreasOrNullObject");
+      requireApi(book, "Range.getMergedAreasOrNullObject");
       const t = this._get();
       if (!t) return undefined;
       const areas = t.sheet.merges.filter((m) => intersect(m, t.ref));
@@ -291,6 +302,10 @@ export class Range extends ClientObj<RangeTarget> {
       if (applyTo === "Formats") assertFormattable(t, "cells", "Range.clear");
       else assertCellsEditable(t, "Range.clear");
       t.sheet.clear(t.ref, applyTo);
+      // Locking is a format: Excel's clear of formats relocks unlocked cells (Microsoft, "Lock or
+      // unlock specific areas of a protected worksheet": all cells are locked by default, a format
+      // that "Clear Formats" restores; Range.clear ApplyTo All = contents and formats).
+      if (applyTo === "All" || applyTo === "Formats") relock(t.sheet, t.ref);
     });
   }
   delete(shift: "Up" | "Left"): void {
@@ -302,6 +317,7 @@ export class Range extends ClientObj<RangeTarget> {
   }
   merge(across = false): void {
     this._act(8, (t) => {
+      requireApi(this._book, "Range.merge");
       checkNotInTable(t, "merge");
       assertCellsEditable(t, "Range.merge");
       const areas: RangeRef[] = across

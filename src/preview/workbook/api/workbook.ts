@@ -1,6 +1,6 @@
 /** Excel API emulation: workbook (see base.ts for the shared semantics). */
 import { type PreviewWorkbook } from "../workbook";
-import { ClientObj, CollectionObj, defineProps, invalidArgument } from "./base";
+import { ClientObj, CollectionObj, defineProps, invalidArgument, requireApi } from "./base";
 import { NamedItemCollection, type NamesTarget } from "./names";
 import { Range, RangeAreas } from "./range";
 import { selectedRangeRefusal, specialSelection } from "./selection";
@@ -12,8 +12,12 @@ import { WorksheetCollection } from "./worksheet";
 // Workbook, application, settings
 
 export class Application extends ClientObj<PreviewWorkbook> {
-  suspendApiCalculationUntilNextSync(): void {}
-  suspendScreenUpdatingUntilNextSync(): void {}
+  suspendApiCalculationUntilNextSync(): void {
+    this._act(0, (b) => requireApi(b, "Application.suspendApiCalculationUntilNextSync"), "method", false);
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._act(0, (b) => requireApi(b, "Application.suspendScreenUpdatingUntilNextSync"), "method", false);
+  }
   calculate(): void {}
 }
 defineProps(Application, { calculationMode: { get: () => "Automatic" } });
@@ -23,7 +27,10 @@ export class Workbook extends ClientObj<PreviewWorkbook> {
     return this._nav("worksheets", WorksheetCollection, (b) => b);
   }
   get settings(): SettingCollection {
-    return this._nav("settings", SettingCollection, (b) => b);
+    return this._nav("settings", SettingCollection, (b) => {
+      requireApi(b, "Workbook.settings");
+      return b;
+    });
   }
   get tables(): TableCollection {
     return this._nav("tables", TableCollection, (b) => ({ book: b }));
@@ -47,6 +54,7 @@ export class Workbook extends ClientObj<PreviewWorkbook> {
   getSelectedRanges(): RangeAreas {
     return this._make(RangeAreas, () => {
       const b = this.context.book;
+      requireApi(b, "Workbook.getSelectedRanges");
       const sp = specialSelection(b);
       if (sp?.kind === "shape") throw selectedRangeRefusal(b)!;
       const sheet = b.findSheet(b.activeSheetName);

@@ -3,7 +3,8 @@ import { NamedItemCollection, type NamesTarget } from "./names";
 import { MAX_COLUMNS, MAX_ROWS, parseAddress } from "../addr";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, SheetState } from "../state";
 import { type PreviewWorkbook } from "../workbook";
-import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, requireSet } from "./base";
+import type { ExcelApiName } from "../../../excel/requirements";
+import { ClientObj, CollectionObj, defineProps, invalidArgument, jsonLength, requireApi } from "./base";
 import { ChartCollection } from "./chart";
 import { normaliseColour } from "./format";
 import { PageBreakCollection, PageLayout } from "./pageLayout";
@@ -68,6 +69,7 @@ export class Worksheet extends ClientObj<SheetState> {
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     return this._make(Range, () => {
+      requireApi(this._book, "Worksheet.getRangeByIndexes");
       const s = this._get();
       if (!s) return undefined;
       const ref = { row: startRow, column: startColumn, rowCount, columnCount };
@@ -87,34 +89,40 @@ export class Worksheet extends ClientObj<SheetState> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     return this._make(Range, () => {
+      requireApi(this._book, "Worksheet.getUsedRangeOrNullObject");
       const s = this._get();
       const ref = s?.usedBounds(valuesOnly === true);
       return s && ref ? { sheet: s, ref } : undefined;
     });
   }
   get freezePanes(): FreezePanes {
-    return this._nav("freezePanes", FreezePanes, (s) => s);
+    return this._nav("freezePanes", FreezePanes, (s) => this._gate("Worksheet.freezePanes", s));
+  }
+  /** The target, or ApiNotFound when `api` is above the host profile (src/excel/requirements.ts). */
+  _gate<T>(api: ExcelApiName, t: T): T {
+    requireApi(this._book, api);
+    return t;
   }
   get tables(): TableCollection {
     return this._nav("tables", TableCollection, (s): TablesTarget => ({ book: this._book, sheet: s }));
   }
   get names(): NamedItemCollection {
-    return this._nav("names", NamedItemCollection, (s): NamesTarget => ({ book: this._book, sheet: s }));
+    return this._nav("names", NamedItemCollection, (s): NamesTarget => this._gate("Worksheet.names", { book: this._book, sheet: s }));
   }
   get charts(): ChartCollection {
     return this._nav("charts", ChartCollection, (s) => s);
   }
   get shapes(): ShapeCollection {
-    return this._nav("shapes", ShapeCollection, (s) => s);
+    return this._nav("shapes", ShapeCollection, (s) => this._gate("Worksheet.shapes", s));
   }
   get pageLayout(): PageLayout {
-    return this._nav("pageLayout", PageLayout, (s) => s);
+    return this._nav("pageLayout", PageLayout, (s) => this._gate("Worksheet.pageLayout", s));
   }
   get horizontalPageBreaks(): PageBreakCollection {
     return this._nav("horizontalPageBreaks", PageBreakCollection, (s) => s);
   }
   get protection(): WorksheetProtection {
-    return this._nav("protection", WorksheetProtection, (s) => s);
+    return this._nav("protection", WorksheetProtection, (s) => this._gate("Worksheet.protection", s));
   }
 }
 defineProps(Worksheet, {
@@ -132,15 +140,16 @@ defineProps(Worksheet, {
     set: (s: SheetState, v: "Visible" | "Hidden" | "VeryHidden", o: Worksheet) => o._book.setVisibility(s, v),
   },
   tabColor: {
-    get: (s: SheetState) => s.tabColor,
-    set: (s: SheetState, v: string) => {
+    get: (s: SheetState, o: Worksheet) => o._gate("Worksheet.tabColor", s.tabColor),
+    set: (s: SheetState, v: string, o: Worksheet) => {
+      requireApi(o._book, "Worksheet.tabColor");
       s.tabColor = normaliseColour(v, true);
     },
   },
   showGridlines: {
-    get: (s: SheetState) => s.showGridlines,
+    get: (s: SheetState, o: Worksheet) => o._gate("Worksheet.showGridlines", s.showGridlines),
     set: (s: SheetState, v: boolean, o: Worksheet) => {
-      requireSet(o._book, "1.8", "Worksheet.showGridlines");
+      requireApi(o._book, "Worksheet.showGridlines");
       s.showGridlines = v === true;
     },
   },
