@@ -425,13 +425,20 @@ export interface ComparisonRun {
 export async function runAndWriteComparison(
   run: ExcelRun,
   settings: ComparisonSettings,
-  options: { lang: "da" | "en"; now?: Date; onRead?: (input: ComparisonInput) => void } = { lang: "da" },
+  options: {
+    lang: "da" | "en";
+    now?: Date;
+    onRead?: (input: ComparisonInput) => void;
+    /** How to compute (default runComparison here; the pane passes one that runs in a Web Worker). */
+    compute?: (input: ComparisonInput, settings: ComparisonSettings, now: Date) => Promise<ComparisonResult>;
+  } = { lang: "da" },
 ): Promise<ComparisonRun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
   const { columns, moved } = reconcileColumns(settings, input.header);
   const used: ComparisonSettings = { ...settings, source: { ...settings.source, address: input.address, header: storedHeader(input.header) }, columns };
-  const result = runComparison(input, used, options.now);
+  const now = options.now ?? new Date();
+  const result = options.compute ? await options.compute(input, used, now) : runComparison(input, used, now);
   const spec = comparisonSheetSpec(result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
   await writeComparison(run, spec);
   return { input, result, spec, settings: keepPresentLabels(used, input), moved };
