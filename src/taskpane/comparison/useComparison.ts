@@ -324,6 +324,7 @@ export function useComparison() {
         setState((s) => (s.progress ? { ...s, progress: { ...s.progress, report } } : s)),
       );
       computation.current = c;
+      setState((s) => ({ ...s, progress: { startedAt: Date.now(), report: null } }));
       // once computed, only the write is left: the progress line gives way to the plain spinner
       const done = (): void => {
         if (computation.current === c) computation.current = null;
@@ -341,7 +342,7 @@ export function useComparison() {
       const settings: ComparisonSettings | null =
         which === "stored" ? (state.storedJson ? (JSON.parse(state.storedJson) as ComparisonSettings) : null) : state.settings ? forCurrentData({ ...state.settings, lang }, state.input) : null;
       if (!settings) return;
-      patch({ busy: "running", error: null, written: false, saved: false, cancelled: false, progress: { startedAt: Date.now(), report: null } });
+      patch({ busy: "running", error: null, written: false, saved: false, cancelled: false, progress: null });
       let fresh: ComparisonInput | null = null;
       try {
         const out = await runAndWriteComparison(run, settings, { lang, onRead: (i) => (fresh = i), compute: computeOffThread });
