@@ -4,7 +4,7 @@
  * when the listener throws (the pane's cancel on the main thread).
  */
 import { withProgress, type ProgressReport } from "../../../src/core/progress";
-import { fisherExact } from "../../../src/core/stats";
+import { fisherExact, wilcoxonRankSum, wilcoxonSignedRank } from "../../../src/core/stats";
 import { RXC_EXACT_BUDGET, RXC_PROGRESS_EVERY } from "../../../src/core/stats/fisherRxC";
 
 // 30 categories × 2 groups of about 1,250: an exact r×c test of several million work units.
@@ -49,4 +49,21 @@ test("outside withProgress nothing is reported, and nested listeners are restore
   });
   expect(inner).toHaveLength(2);
   expect(outer).toHaveLength(1);
+});
+
+test("the exact rank distributions report their share of the work, and their p-values do not change", () => {
+  const x = Array.from({ length: 45 }, (_, i) => i * 1.5 + 0.25);
+  const y = Array.from({ length: 40 }, (_, i) => i * 1.7 + 3.1);
+  const reports: ProgressReport[] = [];
+  const heard = withProgress((r) => reports.push(r), () => wilcoxonRankSum(x, y));
+  expect(heard.pValue).toBe(wilcoxonRankSum(x, y).pValue);
+  expect(heard.method.en).toBe("Wilcoxon rank sum exact test");
+  expect(reports.length).toBe(45);
+  expect(reports.map((r) => r.fraction)).toEqual(Array.from({ length: 45 }, (_, j) => j / 45));
+  expect(reports[0].what.da).toBe("Eksakt fordeling af rangsummen");
+  const d = Array.from({ length: 30 }, (_, i) => (i % 2 ? 1 : -1) * (i + 0.5) + 2);
+  const signed: ProgressReport[] = [];
+  withProgress((r) => signed.push(r), () => wilcoxonSignedRank(d, d.map(() => 0)));
+  expect(signed.length).toBe(30);
+  expect(signed[0].what.da).toBe("Eksakt fordeling af fortegnsrangsummen");
 });
