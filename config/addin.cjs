@@ -23,6 +23,8 @@ function contentSecurityPolicy({ officeJs, dev }) {
   return [
     "default-src 'self'",
     `script-src 'self'${office}${dev ? " 'unsafe-eval'" : ""}`,
+    // The statistics worker (src/worker, a chunk of our own): nothing else may start a worker.
+    "worker-src 'self'",
     // Fluent UI (Griffel) injects style elements at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

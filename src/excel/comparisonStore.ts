@@ -423,12 +423,21 @@ export interface ComparisonRerun {
  * VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data
  * even when the analysis then refuses it.
  */
-export async function rerunComparison(run: ExcelRun, settings: ComparisonSettings, options: { now?: Date; onRead?: (input: ComparisonInput) => void } = {}): Promise<ComparisonRerun> {
+export async function rerunComparison(
+  run: ExcelRun,
+  settings: ComparisonSettings,
+  options: {
+    now?: Date;
+    onRead?: (input: ComparisonInput) => void;
+    /** How to compute (default runComparison here; the pane passes one that runs in a Web Worker). */
+    compute?: (input: ComparisonInput, settings: ComparisonSettings, now: Date) => Promise<ComparisonResult>;
+  } = {},
+): Promise<ComparisonRerun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
   const { settings: used, moved } = settingsForData(settings, input);
   const now = options.now ?? new Date();
-  const result = runComparison(input, used, now);
+  const result = options.compute ? await options.compute(input, used, now) : runComparison(input, used, now);
   return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved };
 }
 
@@ -450,7 +459,13 @@ export interface ComparisonRun {
 export async function runAndWriteComparison(
   run: ExcelRun,
   settings: ComparisonSettings,
-  options: { lang: "da" | "en"; now?: Date; onRead?: (input: ComparisonInput) => void } = { lang: "da" },
+  options: {
+    lang: "da" | "en";
+    now?: Date;
+    onRead?: (input: ComparisonInput) => void;
+    /** How to compute (default runComparison here; the pane passes one that runs in a Web Worker). */
+    compute?: (input: ComparisonInput, settings: ComparisonSettings, now: Date) => Promise<ComparisonResult>;
+  } = { lang: "da" },
 ): Promise<ComparisonRun> {
   const r = await rerunComparison(run, settings, options);
   const spec = comparisonSheetSpec(r.result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });

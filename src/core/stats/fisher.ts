@@ -14,6 +14,7 @@ import { qnorm } from "./dist";
 import { Hypergeom, solveMonotone } from "./hypergeom";
 import { RXC_EXACT_BUDGET, RXC_MAX_PASTS, RxCBudgetExceeded, rxcExactP } from "./fisherRxC";
 import { seededRandom } from "./rng";
+import { progressListened, reportProgress } from "../progress";
 import type { Alternative, TestResult, Text } from "./types";
 import { checkAlternative, checkCountTable, checkOptions, confLevelOf, fail, FISHER_MAX_TOTAL } from "./validate";
 
@@ -197,6 +198,8 @@ function fisherRxC(table: number[][], simulate?: { B: number; seed: number }): T
   };
 }
 
+const SIMULATING = { da: "Fishers test (r×c), simuleret p-værdi", en: "Fisher's test (r x c), simulated p-value" };
+
 /** Number of B simulated tables with probability <= that of the observed table (R's tolerance). */
 function countAtLeastAsExtreme(rowSums: number[], colSums: number[], sObs: number, B: number, seed: number): number {
   const N = rowSums.reduce((a, b) => a + b, 0);
@@ -206,7 +209,9 @@ function countAtLeastAsExtreme(rowSums: number[], colSums: number[], sObs: numbe
   const cells = new Array<number>(rowSums.length * colSums.length);
   const lf = new Float64Array(N + 1);
   for (let i = 0; i <= N; i++) lf[i] = lfact(i);
+  const listened = progressListened();
   for (let b = 0; b < B; b++) {
+    if (listened && (b & 1023) === 0) reportProgress({ what: SIMULATING, fraction: b / B });
     randomTable(rowSums, colSums, rnd, cells, lf);
     let s = 0;
     for (const v of cells) s += lf[v];

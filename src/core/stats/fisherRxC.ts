@@ -32,6 +32,7 @@
  *   by binary search instead of being stored (`completionsOf`).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
+import { progressListened, reportProgress } from "../progress";
 
 // Local bindings: under a sandboxed global (jest's vm context) every global lookup in the hot loops
 // goes through an interceptor and made the computation ten times slower.
@@ -54,6 +55,10 @@ export const RXC_EXACT_BUDGET = 40_000_000;
  * most RXC_MAX_LISTED_TOTAL x 16 bytes (32 MB).
  */
 export const RXC_MAX_PASTS = 1_000_000;
+
+/** Work units between progress reports (about 0.1 s; see RXC_EXACT_BUDGET). */
+export const RXC_PROGRESS_EVERY = 2_000_000;
+const RXC_WHAT = { da: "Fishers eksakte test (r×c)", en: "Fisher's exact test (r x c)" };
 
 export class RxCBudgetExceeded extends Error {
   constructor(readonly reason: "time" | "memory") {
@@ -95,7 +100,7 @@ export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, 
   const K = rowSums.reduce((s, r) => s + lf[r], 0) + cols.reduce((s, c) => s + lf[c], 0) - lf[N];
   const thr = sObs - RXC_TIE_TOLERANCE - 1e-12 * mMax(1, sObs);
   const ctx: Ctx = {
-    R, C, cols, lf, suffix, lfColsSuffix, K, thr, work: 0, budget,
+    R, C, cols, lf, suffix, lfColsSuffix, K, thr, work: 0, budget, nextReport: progressListened() ? 0 : INF,
     dual: new Dual(lf, R, C), listed: 0, cap: new Int32Array(R * C), rowBuf: new Int32Array(R), colBuf: new Int32Array(C),
   };
 
@@ -522,6 +527,8 @@ interface Ctx {
   thr: number;
   work: number;
   budget: number;
+  /** work at which the next progress report is due (infinite when nobody listens) */
+  nextReport: number;
   dual: Dual;
   /** completions listed so far (memory) */
   listed: number;
@@ -535,6 +542,10 @@ interface Ctx {
 function spend(ctx: Ctx, units: number): void {
   ctx.work += units;
   if (ctx.work > ctx.budget) throw new RxCBudgetExceeded("time");
+  if (ctx.work >= ctx.nextReport) {
+    ctx.nextReport = ctx.work + RXC_PROGRESS_EVERY;
+    reportProgress({ what: RXC_WHAT, fraction: ctx.work / ctx.budget });
+  }
 }
 
 /** min over 0 <= x_k <= caps_k (ascending), sum x = total, of sum log x_k! (most even split). */

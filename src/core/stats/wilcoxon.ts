@@ -15,6 +15,7 @@ import { rankWithTies } from "./descriptive";
 import { pnorm, pnormUpper } from "./dist";
 import type { Alternative, TestResult, Text } from "./types";
 import { checkAlternative, checkOptions, checkSample, fail } from "./validate";
+import { progressListened, reportProgress } from "../progress";
 
 export interface WilcoxonOptions {
   exact?: boolean;
@@ -26,6 +27,10 @@ export interface WilcoxonOptions {
 export const EXACT_RANK_SUM_MAX = 40_000;
 /** Largest number of non-zero differences for an exact signed-rank p-value (about 0.3 s). */
 export const EXACT_SIGNED_RANK_MAX = 1000;
+
+/** Progress reports of the exact distributions (one per step of their outer loop, when someone listens). */
+const RANK_SUM_EXACT = { da: "Eksakt fordeling af rangsummen", en: "Exact distribution of the rank sum" };
+const SIGNED_RANK_EXACT = { da: "Eksakt fordeling af fortegnsrangsummen", en: "Exact distribution of the signed rank sum" };
 
 /**
  * P(U <= q) for the Mann-Whitney U with group sizes m, n under H0. The number of arrangements with
@@ -53,7 +58,9 @@ export function rankSumCdf(m: number, n: number, q: number): Float64Array {
   const top = Math.min(q, a * b);
   const f = new Float64Array(q + 1);
   f[0] = 1;
+  const listened = progressListened();
   for (let i = 1; i <= a; i++) {
+    if (listened) reportProgress({ what: RANK_SUM_EXACT, fraction: (i - 1) / a });
     const s = b + i;
     const hi = Math.min(top, i * b);
     for (let u = hi; u >= s; u--) f[u] -= f[u - s];
@@ -98,7 +105,11 @@ export function signedRankCdf(n: number, q: number): Float64Array {
   // counts (at most 2^n <= 2^1000 ~ 1e301, below the largest double), scaled by 2^-n at the end
   const f = new Float64Array(q + 1);
   f[0] = 1;
-  for (let i = 1; i <= n; i++) for (let u = Math.min(q, (i * (i + 1)) / 2); u >= i; u--) f[u] += f[u - i];
+  const listened = progressListened();
+  for (let i = 1; i <= n; i++) {
+    if (listened) reportProgress({ what: SIGNED_RANK_EXACT, fraction: (i - 1) / n });
+    for (let u = Math.min(q, (i * (i + 1)) / 2); u >= i; u--) f[u] += f[u - i];
+  }
   return cumulate(f, Math.pow(2, -n));
 }
 

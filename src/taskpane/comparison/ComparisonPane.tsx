@@ -16,6 +16,7 @@ import { NotCprConfirm } from "./NotCprConfirm";
 import { IdentifyingLabels } from "./IdentifyingLabels";
 import { summarise, resultWarnings, unclassified } from "./model";
 import { comparisonStrings } from "./strings";
+import { ComputeProgress } from "./ComputeProgress";
 import { useComparison } from "./useComparison";
 import { AnalysisList } from "./AnalysisList";
 
@@ -38,7 +39,7 @@ function pText(p: number | null, lang: "da" | "en"): string {
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
+  const { state, inspection, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -163,7 +164,7 @@ export default function ComparisonPane(): React.JSX.Element {
             <Text size={200} className={styles.muted}>
               {s.rerunRule}
             </Text>
-            {state.busy === "running" ? <Spinner size="tiny" label={s.running} /> : null}
+            <ComputeProgress state={state} onCancel={cancelRun} />
             {state.saved ? (
               <MessageBar intent="success">
                 <MessageBarBody>{s.saved}</MessageBarBody>

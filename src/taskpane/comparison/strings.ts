@@ -107,6 +107,10 @@ export interface ComparisonStrings {
   run: string;
   rerun: string;
   running: string;
+  /** The progress line of a long calculation: what is computed, seconds so far, share of its budget. */
+  runningStep: (what: string | null, seconds: number, percent: number | null) => string;
+  cancelRun: string;
+  cancelled: string;
   written: (sheet: string) => string;
   summary: string;
   summaryAt: (month: number) => string;
@@ -256,6 +260,9 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     run: "Beregn",
     rerun: "Kør igen",
     running: "Beregner …",
+    runningStep: (what, seconds, percent) => `Beregner …${what ? ` ${what}` : ""}${percent === null ? "" : ` (${percent} % af tidsbudgettet)`} · ${seconds} s`,
+    cancelRun: "Annullér",
+    cancelled: "Beregningen er annulleret. Intet er skrevet i projektmappen.",
     written: (sheet) => `Resultatet er skrevet i arket \u201c${sheet}\u201d.`,
     summary: "Resumé",
     summaryAt: (month) => `Ved ${month} mdr.`,
@@ -403,6 +410,9 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     run: "Calculate",
     rerun: "Run again",
     running: "Calculating …",
+    runningStep: (what, seconds, percent) => `Calculating …${what ? ` ${what}` : ""}${percent === null ? "" : ` (${percent}% of the time budget)`} · ${seconds} s`,
+    cancelRun: "Cancel",
+    cancelled: "The calculation was cancelled. Nothing was written to the workbook.",
     written: (sheet) => `The result is written to the sheet \u201c${sheet}\u201d.`,
     summary: "Summary",
     summaryAt: (month) => `At ${month} months`,

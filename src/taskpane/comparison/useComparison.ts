@@ -46,6 +46,8 @@ import { loadTheory } from "../../excel/theoryStore";
 import { VirkningError } from "../../core/errors";
 import { useLang } from "../i18n";
 import { comparisonStrings } from "./strings";
+import { CANCELLED, startComputation, type Computation } from "../../worker/client";
+import type { ProgressReport } from "../../core/progress";
 import { columnsIssues, unclassified, withDefaultClasses, type ColumnsIssue } from "./model";
 
 export type Busy = null | "reading" | "saving" | "running";
@@ -82,6 +84,10 @@ export interface ComparisonState {
   /** Names of the stored analyses, and the one shown. */
   analyses: string[];
   active: string | null;
+  /** While a calculation runs: when it started and its latest progress report (the progress line). */
+  progress: { startedAt: number; report: ProgressReport | null } | null;
+  /** The last calculation was cancelled by the user (nothing was written). */
+  cancelled: boolean;
 }
 
 export interface Inspection {
@@ -112,6 +118,8 @@ const initial: ComparisonState = {
   moved: [],
   analyses: [],
   active: null,
+  progress: null,
+  cancelled: false,
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
@@ -309,16 +317,36 @@ export function useComparison() {
     }
   }, [run, lang, state.settings, state.input, patch]);
 
+  const computation = React.useRef<Computation<ComparisonResult> | null>(null);
+  /** runComparison in the computation worker, its progress on the progress line. */
+  const computeOffThread = React.useCallback(
+    (input: ComparisonInput, settings: ComparisonSettings, now: Date): Promise<ComparisonResult> => {
+      const c = startComputation("comparison", { input, settings, now: now.toISOString() }, (report) =>
+        setState((s) => (s.progress ? { ...s, progress: { ...s.progress, report } } : s)),
+      );
+      computation.current = c;
+      setState((s) => ({ ...s, progress: { startedAt: Date.now(), report: null } }));
+      // once computed, only the write is left: the progress line gives way to the plain spinner
+      const done = (): void => {
+        if (computation.current === c) computation.current = null;
+        setState((s) => (s.progress ? { ...s, progress: null } : s));
+      };
+      c.result.then(done, done);
+      return c.result;
+    },
+    [],
+  );
+
   /** Reads the source again, computes, writes the results sheet; stores the settings when they changed. */
   const calculate = React.useCallback(
     async (which: "current" | "stored") => {
       const settings: ComparisonSettings | null =
         which === "stored" ? (state.storedJson ? (JSON.parse(state.storedJson) as ComparisonSettings) : null) : state.settings ? forCurrentData({ ...state.settings, lang }, state.input) : null;
       if (!settings) return;
-      patch({ busy: "running", error: null, written: false, saved: false });
+      patch({ busy: "running", error: null, written: false, saved: false, cancelled: false, progress: null });
       let fresh: ComparisonInput | null = null;
       try {
-        const out = await runAndWriteComparison(run, settings, { lang, onRead: (i) => (fresh = i) });
+        const out = await runAndWriteComparison(run, settings, { lang, onRead: (i) => (fresh = i), compute: computeOffThread });
         const result = out.result;
         fresh = out.input;
         const sources = await listSources(run).catch(() => state.sources);
@@ -334,6 +362,7 @@ export function useComparison() {
         setState((s) => ({
           ...s,
           busy: null,
+          progress: null,
           input: fresh,
           result,
           written: true,
@@ -346,11 +375,15 @@ export function useComparison() {
           settings: which === "current" || !s.dirty ? out.settings : s.settings,
         }));
       } catch (e) {
-        setState((s) => ({ ...s, busy: null, error: toUserError(e), result: null, input: fresh ?? s.input }));
+        const cancelled = e instanceof VirkningError && e.code === CANCELLED;
+        setState((s) => ({ ...s, busy: null, progress: null, cancelled, error: cancelled ? null : toUserError(e), result: null, input: fresh ?? s.input }));
       }
     },
-    [run, lang, state.settings, state.input, state.storedJson, state.sources, patch],
+    [run, lang, state.settings, state.input, state.storedJson, state.sources, patch, computeOffThread],
   );
+
+  /** "Annullér" on the progress line: stops the calculation (the worker is ended); nothing is written. */
+  const cancelRun = React.useCallback(() => computation.current?.cancel(), []);
 
   /** Stored state deleted from the "Gemt i projektmappen" view: forget the stored comparison settings. */
   const forgetStored = React.useCallback((keys: string[]) => {
@@ -448,5 +481,5 @@ export function useComparison() {
   );
 
   const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
-  return { state, inspection, lang, chooseSource, update, save, calculate, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
+  return { state, inspection, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
 }

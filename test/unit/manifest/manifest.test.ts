@@ -136,6 +136,7 @@ describe("task pane Content-Security-Policy (config/addin.cjs)", () => {
     expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft", "https://ajax.aspnetcdn.com"]);
     expect(csp.get("default-src")).toEqual(["'self'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("worker-src")).toEqual(["'self'"]);
     expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
   });
 
