@@ -34,6 +34,10 @@ const useStyles = makeStyles({
     flexDirection: "column",
     minHeight: "100vh",
     minWidth: 0,
+    // A native <select> is as wide as its longest option: in a 320 px pane it is held to its
+    // container instead (the chosen option is cut with an ellipsis; the open list is the browser's).
+    "& select": { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
+    "& .fui-Select, & .fui-Field": { maxWidth: "100%", minWidth: 0 },
     backgroundColor: tokens.colorNeutralBackground1,
   },
   header: {

@@ -12,7 +12,16 @@ import { isBuiltInGroupLabel, roleOf, setArm, setBaselineType, setLayout, setMon
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "160px" },
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 11.5em 7em", gap: "4px 6px", alignItems: "center" },
+  // In a narrow pane (Excel's default ~320 px) each column's name gets its own line above its role and detail.
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 11.5em 7em",
+    gap: "4px 6px",
+    alignItems: "center",
+    "@media (max-width: 420px)": { gridTemplateColumns: "minmax(0, 1fr) minmax(0, 7em)" },
+  },
+  narrowName: { "@media (max-width: 420px)": { gridColumn: "1 / -1", marginTop: "4px" } },
+  narrowHide: { "@media (max-width: 420px)": { display: "none" } },
   groupGrid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 3.5em 10.5em", gap: "4px 6px", alignItems: "center" },
   head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
@@ -122,14 +131,14 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
 
           <Text weight="semibold">{s.roles}</Text>
           <div className={styles.grid} data-testid="roles">
-            <span className={styles.head}>{s.column}</span>
-            <span className={styles.head}>{s.role}</span>
-            <span className={styles.head}>{s.detail}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.column}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.role}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.detail}</span>
             {headerNames.map((name, i) => {
               const role = roleOf(settings.columns, layout, i);
               return (
                 <React.Fragment key={i}>
-                  <span className={styles.name} title={name}>
+                  <span className={`${styles.name} ${styles.narrowName}`} title={name}>
                     {name}
                   </span>
                   <Select

@@ -85,7 +85,8 @@ const useStyles = makeStyles({
   stepTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   question: { fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
-  stepTabs: { overflowX: "auto" },
+  // the five step tabs wrap onto a second line in a narrow pane instead of scrolling sideways
+  stepTabs: { "& [role=tablist]": { flexWrap: "wrap" } },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
