@@ -35,7 +35,7 @@ export function ErrorBar(props: { error: unknown; max?: number }): React.JSX.Ele
   }
   const shown = lines.slice(0, max);
   return (
-    <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1} data-testid="error-bar">
+    <MessageBar key={lines.join("\n")} intent="error" layout="multiline" ref={ref} tabIndex={-1} data-testid="error-bar">
       <MessageBarBody>
         <MessageBarTitle>{s.error}</MessageBarTitle>{" "}
         {shown.length === 1 ? (

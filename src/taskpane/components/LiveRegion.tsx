@@ -64,3 +64,12 @@ export function useFocusWhenShown<T extends HTMLElement>(key: unknown): React.Re
   }, [key]);
   return ref;
 }
+
+/**
+ * A Field's message beside its field without Fluent's role="alert" (a second, assertive live
+ * region that would speak on every keystroke): the field names it through aria-describedby, so
+ * it is read when the field has focus; results and errors of actions go to the one live region.
+ */
+export function fieldMessage(text: string | undefined): { children: string; role: undefined } | undefined {
+  return text ? { children: text, role: undefined } : undefined;
+}
