@@ -66,13 +66,30 @@ function roleOptions(layout: "wide" | "long", s: ComparisonStrings): { value: Ro
     : [...common, { value: "time", label: s.roleTime }, { value: "status", label: s.roleLongStatus }];
 }
 
+/** A baseline column may be continuous (mean, median, cut points) only when its values are numbers; unknown without an inspection. */
+export function canBeContinuous(info: DataInspection | null, column: number): boolean {
+  const profile = info?.suggestion.columns[column];
+  return !profile || profile.kind === "number";
+}
+
 export function DataStep(props: DataStepProps): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const lang = s === comparisonStrings.da ? "da" : "en";
   const styles = useStyles();
   const { input, settings, info, sources } = props;
 
+  // The picker shows the current source (it used to snap back to "Vælg ark eller tabel"): the table
+  // picked last while the data still come from its sheet, else the data's sheet.
+  const [picked, setPicked] = React.useState("");
+  const current = !input
+    ? ""
+    : picked.startsWith("table:") && sources.tables.some((t) => `table:${t.name}` === picked && t.sheet === input.sheet)
+      ? picked
+      : sources.sheets.includes(input.sheet)
+        ? `sheet:${input.sheet}`
+        : "";
   const onPick = (value: string): void => {
+    setPicked(value);
     if (value.startsWith("sheet:")) props.onChooseSource({ kind: "sheet", name: value.slice(6) });
     else if (value.startsWith("table:")) props.onChooseSource({ kind: "table", name: value.slice(6) });
   };
@@ -84,7 +101,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
     <div className={styles.section}>
       <div className={styles.row}>
         <Field label={s.sourcePick} className={styles.grow}>
-          <Select value="" onChange={(_, d) => onPick(d.value)} onFocus={() => props.onRefreshSources?.()} onMouseDown={() => props.onRefreshSources?.()} disabled={props.busy} data-testid="source-pick">
+          <Select value={current} onChange={(_, d) => onPick(d.value)} onFocus={() => props.onRefreshSources?.()} onMouseDown={() => props.onRefreshSources?.()} disabled={props.busy} data-testid="source-pick">
             <option value="">{s.sourcePickPlaceholder}</option>
             {sources.sheets.map((n) => (
               <option key={`s-${n}`} value={`sheet:${n}`}>
@@ -158,10 +175,12 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
                       size="small"
                       aria-label={`${s.detail}: ${name}`}
                       value={role.type}
+                      data-testid={`baseline-type-${i}`}
                       onChange={(_, d) => props.onUpdate((x) => ({ ...x, columns: setBaselineType(x.columns, i, d.value as "categorical" | "continuous") }))}
                     >
                       <option value="categorical">{s.typeCategorical}</option>
-                      <option value="continuous">{s.typeContinuous}</option>
+                      {/* continuous (and so cut points) only for a column of numbers: not for Køn */}
+                      {canBeContinuous(info, i) || role.type === "continuous" ? <option value="continuous">{s.typeContinuous}</option> : null}
                     </Select>
                   ) : role.role === "timepoint" ? (
                     <MonthInput
