@@ -88,3 +88,26 @@ test("an error takes the focus and is said through the same region, again when i
   expect(document.activeElement).toBe(screen.getByTestId("error-bar"));
   expect(screen.getByRole("status").textContent).toBe("Fejl Cellen Borgere!C7 er ikke en dato.");
 });
+
+test("a text longer than an Excel cell is refused beside its field, not at the top of the pane", async () => {
+  globalThis.__virkningPreview = createPreviewWorkbook({ sample: true });
+  renderInPane(<TheoryPane />);
+  await screen.findByTestId("theory-templates", {}, { timeout: 20000 });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: `Brug skabelon: ${TEMPLATES[0].title.da}` }));
+  });
+  // step 1 (Målgruppe): the target group's description
+  const field = screen.getAllByLabelText("Beskrivelse")[0] as HTMLTextAreaElement;
+  await act(async () => {
+    fireEvent.change(field, { target: { value: "x".repeat(32_768) } });
+  });
+  const described = (field.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "");
+  expect(described.join(" ")).toContain("Teksten har 32.768 tegn; en celle i Excel kan højst rumme 32.767.");
+  // beside the field: in the same Field wrapper as the text area
+  expect(field.closest(".fui-Field")?.textContent).toContain("32.767");
+  expect(screen.queryByTestId("error-bar")).toBeNull();
+  await act(async () => {
+    fireEvent.change(field, { target: { value: "x".repeat(32_767) } });
+  });
+  expect(field.closest(".fui-Field")?.textContent).not.toContain("højst rumme");
+});
