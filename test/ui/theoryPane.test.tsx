@@ -145,6 +145,8 @@ describe("Programteori pane", () => {
       fireEvent.click(li);
     });
     expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    // the focus follows the jump to the step's list (it must not stay on the link)
+    expect(document.activeElement?.id).toBe("theory-section-aktivitet");
     const kendetegn = screen.getByTestId("theory-validation").querySelector('li[data-code="TARGET_GROUP_NO_CHARACTERISTICS"] button') as HTMLButtonElement;
     await act(async () => {
       fireEvent.click(kendetegn);

@@ -369,6 +369,9 @@ export default function TheoryPane(): React.JSX.Element {
     if (!el) return;
     el.scrollIntoView?.({ block: pendingFocus.elementId === "theory-pane-top" ? "start" : "nearest" });
     const focus = pendingFocus.focusId ? document.getElementById(pendingFocus.focusId) : null;
+    // A section or item anchor is not focusable by itself: make it so, or focus would stay on the
+    // validation link that was clicked.
+    if (!focus && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
     (focus ?? el).focus?.();
     setPendingFocus(null);
   }, [pendingFocus, theory, mode, step, openSections]);
