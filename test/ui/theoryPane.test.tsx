@@ -459,7 +459,7 @@ describe("Programteori pane", () => {
       fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
     });
     const message = await screen.findByText(new RegExp(`Arket "${THEORY_SHEET_NAME}" findes allerede og er ikke oprettet af Virkning`));
-    expect(message.closest("[role=alert]")).not.toBeNull();
+    expect(message.closest("[data-testid=error-bar]")).not.toBeNull();
     expect(wb.getSheet(THEORY_SHEET_NAME)?.getCell(0, 0)?.value).toBe("Mødereferat");
     expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });
