@@ -67,4 +67,9 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // The unsupported-host page runs where the bundle cannot (IE 11, EdgeHTML): ES5 syntax only, checked here.
+    files: ["src/taskpane/unsupported.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
+  },
 );

@@ -52,6 +52,8 @@ module.exports = (env = {}, argv = {}) => {
     ? [{ from: "assets/*", to: "assets/[name][ext]" }]
     : [
         { from: "assets/*", to: "assets/[name][ext]" },
+        // ES5, not bundled: it must run where the bundle cannot (src/taskpane/unsupported.js)
+        { from: "src/taskpane/unsupported.js", to: "unsupported.js" },
         {
           from: "manifest*.xml",
           to: "[name][ext]",

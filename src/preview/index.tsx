@@ -71,6 +71,11 @@ function PreviewPage(): React.JSX.Element {
     return wb;
   }, []);
   const params = new URLSearchParams(location.search);
+  if (params.get("layout") === "pane") {
+    // The task pane alone, filling the window as it fills Excel's pane (the e2e width tests open
+    // it at 320 and 500 px); the workbook is still there behind it.
+    return <App lang={lang} dark={prefersDarkTheme()} initialPane={params.get("pane") ?? undefined} />;
+  }
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%" }}>
       <div

@@ -45,4 +45,7 @@ function start(): void {
   }
 }
 
+// The bundle parsed and its modules ran: unsupported.js (loaded before it) leaves the pane alone.
+(globalThis as { __virkningStarted?: boolean }).__virkningStarted = true;
+
 if (typeof document !== "undefined" && document.getElementById("container")) start();

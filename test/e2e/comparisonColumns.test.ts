@@ -79,7 +79,7 @@ describe("Kør igen after a column was inserted (browser preview)", () => {
     // Renamed: the message names the column; the results sheet is not rewritten
     await page.evaluate(() => (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview.setCellByUser("Borgere", 0, 11, "Status ved 6 mdr"));
     await pane.getByRole("button", { name: "Kør igen" }).click();
-    const alert = pane.getByRole("alert");
+    const alert = pane.getByTestId("error-bar");
     await alert.waitFor();
     await expect(alert.innerText()).resolves.toContain('"Status 6 mdr" (var kolonne L) findes ikke længere');
     expect(pageErrors(page)).toEqual([]);

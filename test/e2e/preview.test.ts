@@ -62,9 +62,9 @@ describe("browser preview", () => {
     await pane.waitFor();
     await expect(pane.locator("[data-pane=programteori]").isVisible()).resolves.toBe(true);
     // Without Excel the pane explains itself in Danish instead of going blank.
-    await expect(page.getByRole("alert").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
+    await expect(page.getByTestId("error-bar").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
     await page.locator("[data-pane=sammenligning]").click();
-    await expect(page.getByRole("alert").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
+    await expect(page.getByTestId("error-bar").first().innerText()).resolves.toContain("Virkning kører ikke i Excel");
     await screenshot(page, "taskpane-offline");
     expect(blocked).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     expect(csp).toEqual([]);

@@ -99,12 +99,12 @@ describe("Sammenligning pane: data step", () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId("source-pick"), { target: { value: "sheet:Noter" } });
     });
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByTestId("error-bar");
     expect(alert.textContent).toContain("Der er ingen overskriftsrække i Noter!A1:A3.");
     await act(async () => {
       fireEvent.change(screen.getByTestId("source-pick"), { target: { value: "sheet:Borgere" } });
     });
-    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("error-bar")).toBeNull());
     expect(screen.getByTestId("source-range").textContent).toBe("Område: Borgere!A1:M61 (60 rækker med data)");
   });
 
@@ -263,7 +263,7 @@ describe("Sammenligning pane: outcomes and run", () => {
     await act(async () => {
       fireEvent.click(button("Kør igen"));
     });
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByTestId("error-bar");
     expect(alert.textContent).toContain("Statusværdien \"Sygedagpenge\"");
     expect(alert.textContent).toContain("Borgere!L4");
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
@@ -277,7 +277,7 @@ describe("Sammenligning pane: outcomes and run", () => {
   it("a CPR-like ID blocks the analysis with the explanation and nothing is written", async () => {
     wb.setCellByUser("Borgere", 5, 0, "010190-1234");
     await renderPane();
-    const alert = screen.getByRole("alert");
+    const alert = screen.getByTestId("error-bar");
     expect(alert.textContent).toContain("CPR-numre");
     expect(alert.textContent).toContain("A6");
     expect(alert.textContent).toContain("pseudonym");
@@ -393,7 +393,7 @@ describe("Sammenligning pane: Kør igen after changes", () => {
     await act(async () => {
       fireEvent.click(button("Kør igen"));
     });
-    expect((await screen.findByRole("alert")).textContent).toContain("Du har ændret opsætningen, siden den blev gemt");
+    expect((await screen.findByTestId("error-bar")).textContent).toContain("Du har ændret opsætningen, siden den blev gemt");
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter"]);
   });
 });
@@ -463,7 +463,7 @@ describe("Sammenligning pane: ikke CPR-numre", () => {
     wb.setValues("Borgere", "N1", [["Journalnr."], ...Array.from({ length: 60 }, (_, i) => [`${String(1 + (i % 28)).padStart(2, "0")}0185-${1000 + i}`])]);
     wb.selectByUser("Borgere", { row: 5, column: 3, rowCount: 1, columnCount: 1 });
     await renderPane();
-    expect((await screen.findByRole("alert")).textContent).toContain("Borgere!N2");
+    expect((await screen.findByTestId("error-bar")).textContent).toContain("Borgere!N2");
     await act(async () => {
       fireEvent.click(button("Kolonnen \u201cJournalnr.\u201d indeholder ikke CPR-numre …"));
     });
@@ -492,7 +492,7 @@ describe("Sammenligning pane: columns renamed since the settings were saved", ()
     await saveComparisonSettings(wb.run.bind(wb), suggestSettings(input!, "da"));
     wb.setCellByUser("Borgere", 0, 10, "Status ved 6 mdr");
     await renderPane();
-    expect((await screen.findByRole("alert")).textContent).toContain('"Status 6 mdr" (var kolonne K) findes ikke længere');
+    expect((await screen.findByTestId("error-bar")).textContent).toContain('"Status 6 mdr" (var kolonne K) findes ikke længere');
     await act(async () => {
       fireEvent.click(button("Kør igen"));
     });

@@ -98,7 +98,7 @@ test("a seed that is not a whole number is refused with a clear message and noth
   await chooseList();
   type("Seed", "12,5");
   fireEvent.click(screen.getByRole("button", { name: "Randomisér" }));
-  expect((await screen.findByRole("alert")).textContent).toContain('Seed skal være et helt tal fra 0 til 4294967295 (du skrev "12,5")');
+  expect((await screen.findByTestId("error-bar")).textContent).toContain('Seed skal være et helt tal fra 0 til 4294967295 (du skrev "12,5")');
   expect(wb.getSheet("Randomisering")).toBeUndefined();
   expect(await loadDesignSettings(wb.run.bind(wb))).toBeNull();
 });

@@ -68,7 +68,7 @@ test("a score typed as text is named by its cell, and no results sheet is writte
   await makeSheet(["K1;Indsats", "K2;Kontrol"]);
   wb.setCellByUser(MEASUREMENT_SHEET_NAME, rowOf("K2", 1), 6, "godt");
   fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
-  const alert = await screen.findByRole("alert");
+  const alert = await screen.findByTestId("error-bar");
   expect(alert.textContent).toContain(`Cellen ${MEASUREMENT_SHEET_NAME}!G${rowOf("K2", 1) + 1} ("godt") er tekst`);
   expect(wb.getSheet(PROGRESSION_SHEET_NAME)).toBeUndefined();
 });

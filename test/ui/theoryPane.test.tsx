@@ -145,6 +145,8 @@ describe("Programteori pane", () => {
       fireEvent.click(li);
     });
     expect(screen.getByTestId("theory-step-title").textContent).toBe(STEPS[3].title.da);
+    // the focus follows the jump to the step's list (it must not stay on the link)
+    expect(document.activeElement?.id).toBe("theory-section-aktivitet");
     const kendetegn = screen.getByTestId("theory-validation").querySelector('li[data-code="TARGET_GROUP_NO_CHARACTERISTICS"] button') as HTMLButtonElement;
     await act(async () => {
       fireEvent.click(kendetegn);
@@ -457,7 +459,7 @@ describe("Programteori pane", () => {
       fireEvent.click(screen.getByRole("button", { name: "Gem i projektmappen" }));
     });
     const message = await screen.findByText(new RegExp(`Arket "${THEORY_SHEET_NAME}" findes allerede og er ikke oprettet af Virkning`));
-    expect(message.closest("[role=alert]")).not.toBeNull();
+    expect(message.closest("[data-testid=error-bar]")).not.toBeNull();
     expect(wb.getSheet(THEORY_SHEET_NAME)?.getCell(0, 0)?.value).toBe("Mødereferat");
     expect(wb.sheetNames()).not.toContain(DIAGRAM_SHEET_NAME);
   });

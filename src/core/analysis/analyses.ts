@@ -9,6 +9,7 @@ import * as v from "valibot";
 import { VirkningError } from "../errors";
 import type { ComparisonSettings } from "./settings";
 import { ComparisonSettingsSchema, parseSettings } from "./settingsSchema";
+import { isValidSheetName, toSheetName, type SheetName } from "../report/sheetName";
 
 export interface AnalysisCollection {
   version: 2;
@@ -19,8 +20,6 @@ export interface AnalysisCollection {
 
 export const DEFAULT_ANALYSIS_NAME = "Sammenligning";
 const SHEET_PREFIX = "Sammenligning – ";
-/** Excel's limit on sheet names. */
-const SHEET_MAX = 31;
 
 export const CollectionSchema = v.strictObject({
   version: v.literal(2),
@@ -35,20 +34,18 @@ export function analysisName(s: ComparisonSettings): string {
 
 /** The results sheet of an analysis: as stored, else "Sammenligning" for the unnamed one, else "Sammenligning – <navn>". */
 export function resultSheetOf(s: ComparisonSettings): string {
-  if (s.resultSheet) return s.resultSheet;
+  if (s.resultSheet) return isValidSheetName(s.resultSheet) ? s.resultSheet : toSheetName(s.resultSheet, { fallback: DEFAULT_ANALYSIS_NAME }).name;
   return s.name && s.name !== DEFAULT_ANALYSIS_NAME ? sheetNameFor(s.name, []) : DEFAULT_ANALYSIS_NAME;
 }
 
-/** "Sammenligning – <navn>", cut to Excel's 31 characters, made unique against `taken` (compared case-insensitively). */
-export function sheetNameFor(name: string, taken: string[]): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim();
-  const lower = new Set(taken.map((t) => t.toLocaleLowerCase("da-DK")));
-  for (let i = 1; i < 100; i++) {
-    const suffix = i === 1 ? "" : ` ${i}`;
-    const s = `${SHEET_PREFIX}${clean}`.slice(0, SHEET_MAX - suffix.length).trimEnd() + suffix;
-    if (!lower.has(s.toLocaleLowerCase("da-DK"))) return s;
-  }
-  throw new VirkningError("ANALYSIS_SHEET", "Der er for mange analyser med næsten samme navn.", "There are too many analyses with nearly the same name.");
+/** "Sammenligning – <navn>" made a valid, unique sheet name (see toSheetName), with what had to change. */
+export function sheetNameOf(name: string, taken: readonly string[]): SheetName {
+  return toSheetName(`${SHEET_PREFIX}${name}`, { fallback: DEFAULT_ANALYSIS_NAME, taken });
+}
+
+/** "Sammenligning – <navn>", valid in Excel and unique against `taken` (compared case-insensitively). */
+export function sheetNameFor(name: string, taken: readonly string[]): string {
+  return sheetNameOf(name, taken).name;
 }
 
 /** Read a stored value: the collection, or the old single settings as a list of one. Never throws on bad data. */

@@ -9,6 +9,7 @@
 import { formatP, type Text } from "../stats";
 import { VERSION } from "../version";
 import { columnLetter, rangeAddress } from "../report/address";
+import { toSheetName } from "../report/sheetName";
 import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import type { TransitionResult } from "./transitions";
 import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
@@ -186,7 +187,7 @@ function scoreCharts(w: Writer, res: ProgressionResult): void {
     const rows = r.rounds.map((x) => [x.round, ...groups.map((g) => x.mean[g])]);
     w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [undefined, NUM, NUM]);
     w.charts.push({
-      name: `Progression ${r.item.id}`.slice(0, 31),
+      name: toSheetName(`Progression ${r.item.id}`).name,
       type: "line",
       dataRange: rangeAddress(top, 0, rows.length + 1, groups.length + 1),
       seriesBy: "columns",

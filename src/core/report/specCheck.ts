@@ -9,12 +9,12 @@
 import { VirkningError } from "../errors";
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
 import { isFormula, type CellBlock, type SheetSpec } from "./sheetSpec";
+import { isValidSheetName } from "./sheetName";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
 export const MAX_HEADER_FOOTER_CHARS = 255;
-const FORBIDDEN = /[:\\/?*[\]]/;
 
 /**
  * Plain text as a page header/footer section: "&" starts a code in Excel ("&P" is the page
@@ -33,8 +33,12 @@ function sameName(a: string, b: string): boolean {
 }
 
 function checkName(n: unknown): void {
-  if (typeof n !== "string" || n.length === 0 || n.length > 31 || FORBIDDEN.test(n) || n.startsWith("'") || n.endsWith("'")) {
-    throw invalid(String(n), "navnet skal have 1–31 tegn og må ikke indeholde : \\ / ? * [ ].", "the name must have 1–31 characters and must not contain : \\ / ? * [ ].");
+  if (typeof n !== "string" || !isValidSheetName(n)) {
+    throw invalid(
+      String(n),
+      "navnet skal have 1–31 tegn, må ikke indeholde : \\ / ? * [ ] eller usynlige tegn, må ikke begynde eller slutte med apostrof (') og må ikke være History.",
+      "the name must have 1–31 characters, must not contain : \\ / ? * [ ] or invisible characters, must not begin or end with an apostrophe (') and must not be History.",
+    );
   }
 }
 

@@ -1,8 +1,15 @@
 /** Named analyses: the list, and open / new / duplicate / rename / delete (delete asks first). */
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useStrings } from "../i18n";
+import { useLang, useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
+import { sheetNameOf } from "../../core/analysis/analyses";
+import { sheetNameChangeText } from "../../core/report/sheetName";
+
+const nameStrings = {
+  da: { willBe: (sheet: string) => `Arket kommer til at hedde: ${sheet}`, because: (why: string) => ` (${why})` },
+  en: { willBe: (sheet: string) => `The sheet will be called: ${sheet}`, because: (why: string) => ` (${why})` },
+};
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "6px" },
@@ -12,12 +19,24 @@ const useStyles = makeStyles({
 
 export type AnalysisAction = { kind: "open"; name: string } | { kind: "new"; name: string } | { kind: "duplicate"; name: string } | { kind: "rename"; name: string } | { kind: "delete" };
 
-export function AnalysisList(props: { analyses: string[]; active: string | null; resultSheet: string; busy: boolean; onAction: (a: AnalysisAction) => void }): React.JSX.Element {
+export function AnalysisList(props: {
+  analyses: string[];
+  active: string | null;
+  resultSheet: string;
+  /** The workbook's sheets, so the name shown is the one a new analysis will really get. */
+  sheets?: string[];
+  busy: boolean;
+  onAction: (a: AnalysisAction) => void;
+}): React.JSX.Element {
   const s = useStrings(comparisonStrings);
+  const n = useStrings(nameStrings);
+  const lang = useLang();
   const styles = useStyles();
   const [name, setName] = React.useState("");
   const [confirm, setConfirm] = React.useState(false);
   const named = name.trim().length > 0;
+  // a new or duplicated analysis gets its own sheet: its final, valid name is shown before anything is written
+  const planned = named ? sheetNameOf(name.trim(), props.sheets ?? []) : null;
   const act = (a: AnalysisAction): void => {
     props.onAction(a);
     setName("");
@@ -44,7 +63,7 @@ export function AnalysisList(props: { analyses: string[]; active: string | null;
       ) : null}
       <div className={styles.row}>
         <Field label={s.analysisName} size="small">
-          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
+          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} aria-describedby={planned ? "analysis-sheet-name" : undefined} />
         </Field>
         <Button size="small" disabled={props.busy || !named} onClick={() => act({ kind: "new", name })}>
           {s.analysisNew}
@@ -59,6 +78,12 @@ export function AnalysisList(props: { analyses: string[]; active: string | null;
           {s.analysisDelete}
         </Button>
       </div>
+      {planned ? (
+        <Text size={200} id="analysis-sheet-name" data-testid="analysis-sheet-name">
+          {n.willBe(planned.name)}
+          {planned.changes.length > 0 ? n.because(sheetNameChangeText(planned.changes, lang)) : null}
+        </Text>
+      ) : null}
       {confirm && props.active ? (
         <MessageBar intent="warning" data-testid="analysis-delete-confirm">
           <MessageBarBody>{s.analysisDeleteConfirm(props.active, props.resultSheet)}</MessageBarBody>

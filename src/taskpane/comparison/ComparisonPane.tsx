@@ -93,7 +93,7 @@ export default function ComparisonPane(): React.JSX.Element {
           <MessageBarBody>{s.columnsMoved(state.moved.map((m) => `\u201c${m.name}\u201d`).join(", "))}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <AnalysisList analyses={state.analyses} active={state.active} resultSheet={resultSheet} busy={busy} onAction={(a) => void analysisAction(a)} />
+      <AnalysisList analyses={state.analyses} active={state.active} resultSheet={resultSheet} sheets={state.sources.sheets} busy={busy} onAction={(a) => void analysisAction(a)} />
       <div ref={errorRef}>
         <ErrorBar error={state.error} />
       </div>

@@ -13,7 +13,16 @@ import { redactCpr } from "../../core/data/cpr";
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "160px" },
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 11.5em 7em", gap: "4px 6px", alignItems: "center" },
+  // In a narrow pane (Excel's default ~320 px) each column's name gets its own line above its role and detail.
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 11.5em 7em",
+    gap: "4px 6px",
+    alignItems: "center",
+    "@media (max-width: 420px)": { gridTemplateColumns: "minmax(0, 1fr) minmax(0, 7em)" },
+  },
+  narrowName: { "@media (max-width: 420px)": { gridColumn: "1 / -1", marginTop: "4px" } },
+  narrowHide: { "@media (max-width: 420px)": { display: "none" } },
   groupGrid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 3.5em 10.5em", gap: "4px 6px", alignItems: "center" },
   head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
@@ -58,13 +67,30 @@ function roleOptions(layout: "wide" | "long", s: ComparisonStrings): { value: Ro
     : [...common, { value: "time", label: s.roleTime }, { value: "status", label: s.roleLongStatus }];
 }
 
+/** A baseline column may be continuous (mean, median, cut points) only when its values are numbers; unknown without an inspection. */
+export function canBeContinuous(info: DataInspection | null, column: number): boolean {
+  const profile = info?.suggestion.columns[column];
+  return !profile || profile.kind === "number";
+}
+
 export function DataStep(props: DataStepProps): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const lang = s === comparisonStrings.da ? "da" : "en";
   const styles = useStyles();
   const { input, settings, info, sources } = props;
 
+  // The picker shows the current source (it used to snap back to "Vælg ark eller tabel"): the table
+  // picked last while the data still come from its sheet, else the data's sheet.
+  const [picked, setPicked] = React.useState("");
+  const current = !input
+    ? ""
+    : picked.startsWith("table:") && sources.tables.some((t) => `table:${t.name}` === picked && t.sheet === input.sheet)
+      ? picked
+      : sources.sheets.includes(input.sheet)
+        ? `sheet:${input.sheet}`
+        : "";
   const onPick = (value: string): void => {
+    setPicked(value);
     if (value.startsWith("sheet:")) props.onChooseSource({ kind: "sheet", name: value.slice(6) });
     else if (value.startsWith("table:")) props.onChooseSource({ kind: "table", name: value.slice(6) });
   };
@@ -76,7 +102,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
     <div className={styles.section}>
       <div className={styles.row}>
         <Field label={s.sourcePick} className={styles.grow}>
-          <Select value="" onChange={(_, d) => onPick(d.value)} onFocus={() => props.onRefreshSources?.()} onMouseDown={() => props.onRefreshSources?.()} disabled={props.busy} data-testid="source-pick">
+          <Select value={current} onChange={(_, d) => onPick(d.value)} onFocus={() => props.onRefreshSources?.()} onMouseDown={() => props.onRefreshSources?.()} disabled={props.busy} data-testid="source-pick">
             <option value="">{s.sourcePickPlaceholder}</option>
             {sources.sheets.map((n) => (
               <option key={`s-${n}`} value={`sheet:${n}`}>
@@ -123,14 +149,14 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
 
           <Text weight="semibold">{s.roles}</Text>
           <div className={styles.grid} data-testid="roles">
-            <span className={styles.head}>{s.column}</span>
-            <span className={styles.head}>{s.role}</span>
-            <span className={styles.head}>{s.detail}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.column}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.role}</span>
+            <span className={`${styles.head} ${styles.narrowHide}`}>{s.detail}</span>
             {headerNames.map((name, i) => {
               const role = roleOf(settings.columns, layout, i);
               return (
                 <React.Fragment key={i}>
-                  <span className={styles.name} title={name}>
+                  <span className={`${styles.name} ${styles.narrowName}`} title={name}>
                     {name}
                   </span>
                   <Select
@@ -150,10 +176,12 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
                       size="small"
                       aria-label={`${s.detail}: ${name}`}
                       value={role.type}
+                      data-testid={`baseline-type-${i}`}
                       onChange={(_, d) => props.onUpdate((x) => ({ ...x, columns: setBaselineType(x.columns, i, d.value as "categorical" | "continuous") }))}
                     >
                       <option value="categorical">{s.typeCategorical}</option>
-                      <option value="continuous">{s.typeContinuous}</option>
+                      {/* continuous (and so cut points) only for a column of numbers: not for Køn */}
+                      {canBeContinuous(info, i) || role.type === "continuous" ? <option value="continuous">{s.typeContinuous}</option> : null}
                     </Select>
                   ) : role.role === "timepoint" ? (
                     <MonthInput

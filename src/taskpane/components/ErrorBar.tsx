@@ -2,6 +2,7 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { VirkningError, VirkningValidationError } from "../../core/errors";
 import { useLang, useStrings } from "../i18n";
+import { useFocusWhenShown } from "./LiveRegion";
 
 const strings = {
   da: { error: "Fejl", unexpected: "Der opstod en uventet fejl:", more: (n: number) => `… og ${n} flere.` },
@@ -12,11 +13,16 @@ const strings = {
  * Shows an error to the user in their language. VirkningErrors carry a user message (and, for
  * validation errors, the list of problems with sheet and cell); anything else is shown as an
  * unexpected error with its message.
+ *
+ * When an error appears (or changes) it takes the focus, so the user lands on it after the action
+ * that failed; it is spoken through the pane's one live region (MessageBar announces through
+ * Fluent's AnnounceProvider, which LiveRegionProvider supplies), not from a region of its own.
  */
 export function ErrorBar(props: { error: unknown; max?: number }): React.JSX.Element | null {
   const lang = useLang();
   const s = useStrings(strings);
   const { error } = props;
+  const ref = useFocusWhenShown<HTMLDivElement>(error ?? null);
   if (error === null || error === undefined) return null;
   const max = props.max ?? 12;
   let lines: string[];
@@ -29,9 +35,9 @@ export function ErrorBar(props: { error: unknown; max?: number }): React.JSX.Ele
   }
   const shown = lines.slice(0, max);
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar key={lines.join("\n")} intent="error" layout="multiline" ref={ref} tabIndex={-1} data-testid="error-bar">
       <MessageBarBody>
-        <MessageBarTitle>{s.error}</MessageBarTitle>
+        <MessageBarTitle>{s.error}</MessageBarTitle>{" "}
         {shown.length === 1 ? (
           shown[0]
         ) : (

@@ -59,6 +59,13 @@ export function RandomisationSection(): React.JSX.Element {
     return () => void (live = false);
   }, []);
 
+  // A sheet added while the pane is open is listed when the list is opened (no second click needed).
+  const refreshSheets = (): void => {
+    void listEligibilitySheets(getExcelRun())
+      .then((sheets) => setSt((x) => (x.sheets.join("\u0000") === sheets.join("\u0000") ? x : { ...x, sheets })))
+      .catch(() => undefined);
+  };
+
   const chooseSheet = async (sheet: string): Promise<void> => {
     patch({ busy: true, error: null, message: null });
     try {
@@ -100,7 +107,14 @@ export function RandomisationSection(): React.JSX.Element {
     <section className={styles.section} aria-labelledby="design-random-title">
       <Text id="design-random-title" className={styles.title}>{s.randomTitle}</Text>
       <Field label={s.list}>
-        <Select value={form.sheet} disabled={st.busy} onChange={(_, d) => void chooseSheet(d.value)} data-testid="design-sheet">
+        <Select
+          value={form.sheet}
+          disabled={st.busy}
+          onChange={(_, d) => void chooseSheet(d.value)}
+          onFocus={refreshSheets}
+          onMouseDown={refreshSheets}
+          data-testid="design-sheet"
+        >
           <option value="">{s.listPlaceholder}</option>
           {st.sheets.map((n) => <option key={n} value={n}>{n}</option>)}
         </Select>

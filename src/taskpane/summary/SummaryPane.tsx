@@ -9,6 +9,7 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { summaryStrings } from "./strings";
 import { useSummary } from "./useSummary";
+import { fieldMessage } from "../components/LiveRegion";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "560px" },
@@ -70,7 +71,7 @@ export default function SummaryPane(): React.JSX.Element {
         </Select>
       </Field>
       {settings.audience === "public" ? (
-        <Field label={s.threshold} hint={s.thresholdHelp} validationMessage={threshold === null ? s.badThreshold : undefined} validationState={threshold === null ? "error" : "none"}>
+        <Field label={s.threshold} hint={s.thresholdHelp} validationMessage={fieldMessage(threshold === null ? s.badThreshold : undefined)} validationState={threshold === null ? "error" : "none"}>
           <Input value={text} inputMode="numeric" onChange={(_, d) => setThresholdText(d.value)} />
         </Field>
       ) : null}

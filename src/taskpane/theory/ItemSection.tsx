@@ -48,6 +48,7 @@ import {
 import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS, type TheoryStrings } from "./strings";
 import { IndicatorEditor } from "./IndicatorEditor";
+import { cellLimit } from "../components/cellLimit";
 
 /** How the pane records an edit: `key` merges keystrokes in one field into one undo step; `announce` is said (and offers "Fortryd"); `focus` moves the focus after rendering. */
 export interface UpdateOptions {
@@ -285,7 +286,7 @@ function ItemCard(props: {
             }}
           />
         </div>
-        <Field label={s.name} size="small">
+        <Field label={s.name} size="small" {...cellLimit(item.name, lang)}>
           <Input
             id={itemNameInputId(item.id)}
             size="small"
@@ -294,7 +295,7 @@ function ItemCard(props: {
             onChange={(_, d) => update((t) => updateItem(t, kind, item.id, { name: d.value }), { key: `name:${item.id}` })}
           />
         </Field>
-        <Field label={s.description} size="small">
+        <Field label={s.description} size="small" {...cellLimit(item.description, lang)}>
           <Textarea
             size="small"
             resize="vertical"

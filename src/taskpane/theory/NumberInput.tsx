@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { Field, Input } from "@fluentui/react-components";
+import { fieldMessage } from "../components/LiveRegion";
 
 /** "120", " 1.200 " (Danish thousands dots) → 120; "" → null; anything else → undefined (not a number). */
 export function parseWholeNumberText(text: string): number | null | undefined {
@@ -42,7 +43,7 @@ export function NumberInput(props: {
       label={props.label}
       hint={message ? undefined : props.hint}
       validationState={message ? (invalid ? "error" : "warning") : "none"}
-      validationMessage={message}
+      validationMessage={fieldMessage(message)}
       size={props.size}
     >
       <Input

@@ -6,6 +6,7 @@ import { useLang, useStrings } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { NumberInput } from "./NumberInput";
 import { StringListEditor } from "./StringListEditor";
+import { cellLimit } from "../components/cellLimit";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -28,10 +29,10 @@ export function TargetGroupForm(props: {
   const sizeIssue = props.issues.find((i) => i.code.startsWith("TARGET_GROUP") && i.code.includes("SIZE"));
   return (
     <section id={TARGET_GROUP_ANCHOR} className={styles.form} aria-label={s.targetGroup}>
-      <Field label={s.tgName}>
+      <Field label={s.tgName} {...cellLimit(tg.name, lang)}>
         <Input id={TARGET_GROUP_NAME_INPUT} value={tg.name} onChange={(_, d) => props.onChange({ name: d.value })} />
       </Field>
-      <Field label={s.tgDescription}>
+      <Field label={s.tgDescription} {...cellLimit(tg.description, lang)}>
         <Textarea value={tg.description} resize="vertical" onChange={(_, d) => props.onChange({ description: d.value })} />
       </Field>
       <StringListEditor id={TARGET_GROUP_CHARACTERISTICS} label={s.tgCharacteristics} values={tg.characteristics} onChange={(v) => props.onChange({ characteristics: v })} />

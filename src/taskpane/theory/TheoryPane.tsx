@@ -66,6 +66,7 @@ import { loadTheory, saveTheory, THEORY_SHEETS, TheoryConflictError } from "../.
 import type { CellScalar } from "../../core/report/sheetSpec";
 import { SaveConflict } from "./SaveConflict";
 import { ErrorBar } from "../components/ErrorBar";
+import { useFocusWhenShown } from "../components/LiveRegion";
 import { useLang, useStrings, useText } from "../i18n";
 import { THEORY_STRINGS } from "./strings";
 import { TemplatePicker } from "./TemplatePicker";
@@ -85,7 +86,8 @@ const useStyles = makeStyles({
   stepTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   question: { fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
-  stepTabs: { overflowX: "auto" },
+  // the five step tabs wrap onto a second line in a narrow pane instead of scrolling sideways
+  stepTabs: { "& [role=tablist]": { flexWrap: "wrap" } },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -221,6 +223,9 @@ export default function TheoryPane(): React.JSX.Element {
   const [busy, setBusy] = React.useState<"load" | "save" | null>(restored ? null : "load");
   const [error, setError] = React.useState<unknown>(null);
   const [status, setStatus] = React.useState<string | null>(null);
+  // After "Gem i projektmappen" the result takes the focus (the button is disabled while saving, which would drop it to <body>).
+  const [savedCount, setSavedCount] = React.useState(0);
+  const statusRef = useFocusWhenShown<HTMLDivElement>(savedCount > 0 ? savedCount : null);
   const [pendingFocus, setPendingFocus] = React.useState<{ elementId: string; focusId?: string } | null>(null);
   const shapes = React.useMemo(() => isSetSupported("1.9"), []);
 
@@ -321,6 +326,7 @@ export default function TheoryPane(): React.JSX.Element {
       setSheetIssues([]);
       setCells(undefined);
       setStatus(s.saved([THEORY_SHEETS.theory, THEORY_SHEETS.diagram]));
+      setSavedCount((n) => n + 1);
     } catch (e) {
       if (e instanceof TheoryConflictError) setConflict(e);
       else setError(toUserError(e));
@@ -363,6 +369,9 @@ export default function TheoryPane(): React.JSX.Element {
     if (!el) return;
     el.scrollIntoView?.({ block: pendingFocus.elementId === "theory-pane-top" ? "start" : "nearest" });
     const focus = pendingFocus.focusId ? document.getElementById(pendingFocus.focusId) : null;
+    // A section or item anchor is not focusable by itself: make it so, or focus would stay on the
+    // validation link that was clicked.
+    if (!focus && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
     (focus ?? el).focus?.();
     setPendingFocus(null);
   }, [pendingFocus, theory, mode, step, openSections]);
@@ -401,7 +410,8 @@ export default function TheoryPane(): React.JSX.Element {
       </Subtitle1>
       <FluentText className={styles.muted}>{s.intro}</FluentText>
       {status ? (
-        <MessageBar intent="info" data-testid="theory-status">
+        // keyed by its text: each new status is a new message, announced through the live region
+        <MessageBar key={status} intent="info" data-testid="theory-status" ref={statusRef} tabIndex={-1}>
           <MessageBarBody>{status}</MessageBarBody>
           {undoOffer && history && canUndo(history) ? (
             <MessageBarActions>
