@@ -16,7 +16,7 @@ import {
   writeComparison,
 } from "../../src/excel/comparisonStore";
 import { suggestSettings, runComparison, type ComparisonSettings } from "../../src/core/analysis";
-import { comparisonSheetSpec } from "../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../src/core/analysis/comparisonSheet";
 import { VirkningError } from "../../src/core/errors";
 
 const OUTCOME = "Afklaret til job/uddannelse";

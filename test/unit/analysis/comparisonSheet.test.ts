@@ -1,5 +1,5 @@
 import { runComparison } from "../../../src/core/analysis";
-import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec, wrapNote } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue, SheetSpec } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 

@@ -6,7 +6,7 @@
  * so some p-values are marked.
  */
 import { runComparison, type ComparisonResult, type EffectValue } from "../../../src/core/analysis";
-import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec, wrapNote } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { formatNumber, formatP, formatPercent } from "../../../src/core/stats";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";

@@ -5,7 +5,7 @@
  * and fisher.test).
  */
 import { ciSentence, defaultSettings, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
-import { comparisonSheetSpec } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { formatP } from "../../../src/core/stats";
 import cases from "../../fixtures/analysis/honest-p.json";

@@ -3,7 +3,7 @@
  * its cut points), CMH / MH counted per stratum from the rows, printed under each outcome table.
  */
 import { runComparison } from "../../../src/core/analysis";
-import { comparisonSheetSpec } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { formatNumber, formatP, mantelHaenszel, type Stratum } from "../../../src/core/stats";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";

@@ -3,7 +3,7 @@
  * (without touching the data), and yes/no variables as one row. Reference: scripts/fixtures/generate-tabel1.R.
  */
 import { runComparison, yesLevel, cutLabels, type BaselineChoice, type ComparisonResult } from "../../../src/core/analysis";
-import { comparisonSheetSpec } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { formatNumber } from "../../../src/core/stats";
 import ref from "../../fixtures/analysis/tabel1-r.json";

@@ -6,12 +6,12 @@
  * Counts are numbers, shares are numbers with one percent format ("0.0 %", as formatPercent writes them);
  * combined cells "12 (40,0 %)" are text where that reads best. Chart data sit right of the printed columns.
  */
-import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "../analysis/types";
-import { confLabel } from "../analysis/settings";
+import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "./types";
+import { confLabel } from "./settings";
 import { formatSerialDate } from "../data/values";
 import { formatNumber, formatP, formatPercent, type Text } from "../stats";
-import { columnLetter } from "./address";
-import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "./sheetSpec";
+import { columnLetter } from "../report/address";
+import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { TERMS } from "../vocabulary";
 
 type Lang = "da" | "en";
