@@ -8,7 +8,7 @@
  * or error value). Only `Formula` objects (built by our code) are written as formulas.
  */
 import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/address";
-import { headerFooterText } from "../core/report/specCheck";
+import { headerFooterSections } from "../core/report/specCheck";
 import { isFormula } from "../core/report/sheetSpec";
 import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec } from "../core/report/sheetSpec";
 import { isSetSupported } from "./host";
@@ -220,18 +220,17 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
       else if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (p.printArea !== undefined) pl.setPrintArea(p.printArea);
       if (p.printTitleRows !== undefined) pl.setPrintTitleRows(p.printTitleRows);
-      // Header/footer text is a code string ("&P" = page number): plain text is escaped, and
-      // the codes are added by us only.
       if (p.margins) {
         pl.topMargin = p.margins.top;
         pl.bottomMargin = p.margins.bottom;
         pl.leftMargin = p.margins.left;
         pl.rightMargin = p.margins.right;
       }
+      // Header/footer sections are code strings ("&P" = page number): text parts are escaped,
+      // codes come from our spec only (headerFooterCode).
       const hf = pl.headersFooters.defaultForAllPages;
-      if (p.centerHeader !== undefined) hf.centerHeader = headerFooterText(p.centerHeader);
-      if (p.centerFooter !== undefined) hf.centerFooter = headerFooterText(p.centerFooter);
-      if (p.footerDateAndPage !== undefined) hf.rightFooter = `${headerFooterText(p.footerDateAndPage.pageWord)} &P/&N · &D`;
+      for (const [k, code] of headerFooterSections(p.header)) hf[`${k}Header`] = code;
+      for (const [k, code] of headerFooterSections(p.footer)) hf[`${k}Footer`] = code;
     },
   };
 }

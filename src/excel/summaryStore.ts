@@ -157,7 +157,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const existing = await sheetFromA1(run, SUMMARY_SHEET_NAME);
   if (existing) refuseCprInEntries(existing);
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing) : { keyFigures: [], answers: {} };
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, progression, entries };
+  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, progression, entries };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {

@@ -65,9 +65,9 @@ function fullSpec(): SheetSpec {
       fitToWidth: true,
       printArea: "A1:K20",
       printTitleRows: "$3:$3",
-      centerHeader: "Virkning",
-      centerFooter: "Udfald & forløb",
-      footerDateAndPage: { pageWord: "Side" },
+      header: { center: [{ text: "Virkning" }] },
+      // user text beside our codes: "&" in the text is escaped, the codes are not
+      footer: { center: [{ text: "Udfald & forløb" }], right: [{ text: "Side " }, { code: "pageNumber" }, { text: " af " }, { code: "pageCount" }, { text: " · " }, { code: "date" }] },
       margins: { top: 42, bottom: 40, left: 28, right: 30 },
     },
     showGridlines: false,
@@ -217,7 +217,7 @@ describe("renderSheets writes everything in the spec", () => {
       // "&" in plain text is doubled (Excel reads "&x" as a code); the page/date codes are ours.
       centerFooter: "Udfald && forløb",
     });
-    expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P/&N · &D");
+    expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P af &N · &D");
     expect(wb.getSheet("Resultater")!.margins).toEqual({ topMargin: 42, bottomMargin: 40, leftMargin: 28, rightMargin: 30 });
   });
 

@@ -13,6 +13,8 @@ import { formatNumber, formatP, formatPercent, type Text } from "../stats";
 import { columnLetter } from "../report/address";
 import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { TERMS } from "../vocabulary";
+import { pageFooter } from "../report/pageFooter";
+import { formatDateTime } from "../dateTime";
 
 type Lang = "da" | "en";
 
@@ -142,11 +144,6 @@ export function wrapNote(text: string, max = NOTE_CHARS): string[] {
   return lines;
 }
 
-function formatRunTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
-}
-
 /**
  * Stable workbook names for the key results of an outcome row, so that other sheets (a leader's
  * overview, a budget) can refer to them and keep working after "Kør igen" moves the rows:
@@ -268,7 +265,7 @@ function titleSection(b: Builder, result: ComparisonResult): void {
     lang === "da"
       ? `${h.citizens.total} borgere (${h.citizens.intervention} i indsatsgruppen, ${h.citizens.control} i kontrolgruppen)`
       : `${h.citizens.total} citizens (${h.citizens.intervention} in the intervention group, ${h.citizens.control} in the control group)`;
-  b.line(`${tx(L.data, lang)}: ${h.dataRange} · ${who} · ${tx(L.run, lang)} ${formatRunTime(h.generatedAt, lang)}`, { fontColor: NOTE_COLOUR });
+  b.line(`${tx(L.data, lang)}: ${h.dataRange} · ${who} · ${tx(L.run, lang)} ${formatDateTime(h.generatedAt, lang)}`, { fontColor: NOTE_COLOUR });
 }
 
 function headlineSection(b: Builder, result: ComparisonResult): void {
@@ -430,7 +427,7 @@ function settingsSection(b: Builder, result: ComparisonResult): void {
     [L.data, h.dataRange],
     [L.rows, h.rowCount],
     [L.groups, `${h.citizens.intervention} / ${h.citizens.control}`],
-    [L.run, formatRunTime(h.generatedAt, lang)],
+    [L.run, formatDateTime(h.generatedAt, lang)],
     [L.version, h.version],
   ];
   const first = b.last + 1;
@@ -486,7 +483,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
       fitToWidth: true,
       printArea: `A1:${columnLetter(W - 1)}${lastRow}`,
       printTitleRows: "$1:$1",
-      centerFooter: `Virkning ${result.header.version}`,
+      footer: pageFooter(lang, result.header.effort || undefined),
     },
     activate: true,
   };

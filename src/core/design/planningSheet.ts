@@ -1,8 +1,8 @@
 /** The "Stikprøveplan" sheet: the planning table as pilot protocols show it, with what the numbers mean. */
 import type { CellValue, SheetSpec } from "../report/sheetSpec";
-import { VERSION } from "../version";
 import { planSentences, type Plan } from "./planning";
 import type { Lang } from "./types";
+import { pageFooter } from "../report/pageFooter";
 
 export const PLANNING_SHEET_NAME = "Stikprøveplan";
 
@@ -48,7 +48,7 @@ export function planningSheetSpec(plan: Plan, lang: Lang = "da"): SheetSpec {
       { columns: "B", width: 80 },
       { columns: "C:I", width: 95 },
     ],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:I${end}`, centerFooter: `Virkning ${VERSION}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:I${end}`, footer: pageFooter(lang) },
     activate: true,
   };
 }

@@ -11,6 +11,8 @@ import { columnLetter } from "../report/address";
 import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { VERSION } from "../version";
 import type { AllocatedCitizen, Allocation, DesignArm, Lang, ReplacementEntry } from "./types";
+import { pageFooter } from "../report/pageFooter";
+import { formatDateTime } from "../dateTime";
 
 export const RANDOMISATION_SHEET_NAME = "Randomisering";
 export const RANDOMISATION_TABLE_NAME = "Randomisering";
@@ -80,12 +82,6 @@ function statusText(c: AllocatedCitizen, lang: Lang): string {
   }
 }
 
-/** ISO time as "2026-11-30 07:42 UTC" (unambiguous for auditors in any locale). */
-export function auditTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 /** In the trial: allocated, or called in as a replacement (declined citizens and unused reserves are not). */
 function inTrial(c: AllocatedCitizen): boolean {
   return c.status === "allocated" || c.status === "replacement";
@@ -138,7 +134,7 @@ function auditRows(a: Allocation, log: ReplacementEntry[], meta: RandomisationMe
   const pad = (r: CellValue[]): CellValue[] => [...r, ...new Array<CellValue>(5 - r.length).fill(null)];
   const rows: CellValue[][] = [
     [tx(T.audit, lang)],
-    [tx(T.date, lang), auditTime(meta.createdAt)],
+    [tx(T.date, lang), formatDateTime(meta.createdAt, lang)],
     [tx(T.seed, lang), a.options.seed],
     [tx(T.generator, lang), a.algorithm],
     [tx(T.procedure, lang), procedure],
@@ -152,7 +148,7 @@ function auditRows(a: Allocation, log: ReplacementEntry[], meta: RandomisationMe
     [],
     [tx(T.replacements, lang)],
     [tx(T.at, lang), tx(T.declined, lang), tx(T.calledIn, lang), tx(T.stratum, lang), tx(T.group, lang)],
-    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [auditTime(e.at), e.declined, e.replacement, e.stratum, designArmName(e.arm, lang)])),
+    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [formatDateTime(e.at, lang), e.declined, e.replacement, e.stratum, designArmName(e.arm, lang)])),
   ];
   return rows.map(pad);
 }
@@ -205,7 +201,7 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
       { columns: auditL, width: 130 },
       { columns: `${columnLetter(AUDIT_COL + 1)}:${auditR}`, width: 70 },
     ],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${auditR}${Math.max(listEnd, audit.length)}`, centerFooter: `Virkning ${VERSION}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${auditR}${Math.max(listEnd, audit.length)}`, footer: pageFooter(lang) },
     activate: true,
   };
 }

@@ -12,6 +12,8 @@ import { columnLetter, rangeAddress } from "../report/address";
 import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import type { TransitionResult } from "./transitions";
 import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
+import { pageFooter } from "../report/pageFooter";
+import { formatDateTime } from "../dateTime";
 
 type Lang = "da" | "en";
 export const PROGRESSION_SHEET_NAME = "Progression";
@@ -223,6 +225,7 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
 
 export interface ProgressionSheetHeader {
   source: string;
+  /** ISO time of the run (printed with formatDateTime). */
   generatedAt: string;
 }
 
@@ -231,7 +234,7 @@ export function progressionSheetSpec(res: ProgressionResult, transitions: Transi
   const w = new Writer(lang);
   w.line([w.t(L.title)]);
   w.styles.push({ range: "A1", style: { bold: true, fontSize: 14 } });
-  w.line([`${w.t(L.source)}: ${header.source} · ${w.t(L.citizens)}: ${res.citizens} · ${w.t(L.run)}: ${header.generatedAt} · ${w.t(L.version)} ${VERSION}`], true);
+  w.line([`${w.t(L.source)}: ${header.source} · ${w.t(L.citizens)}: ${res.citizens} · ${w.t(L.run)}: ${formatDateTime(header.generatedAt, lang)} · ${w.t(L.version)} ${VERSION}`], true);
   for (const n of res.notes) w.line([n[lang]], true);
   changeTable(w, res);
   reachedTable(w, res);
@@ -254,7 +257,7 @@ export function progressionSheetSpec(res: ProgressionResult, transitions: Transi
     styles: w.styles,
     charts: w.charts,
     columnWidths: [{ columns: "A", width: 220 }, { columns: `B:${columnLetter(width - 1)}`, width: 72 }],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerFooter: "&P / &N" },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: pageFooter(lang) },
     activate: true,
   };
 }

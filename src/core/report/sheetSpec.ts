@@ -151,13 +151,29 @@ export interface PageSetupSpec {
   printArea?: string;
   /** Rows repeated at the top of every printed page, e.g. "$1:$3". */
   printTitleRows?: string;
-  /** Plain text (the renderer escapes "&", which Excel reads as a code); at most 255 characters. */
-  centerHeader?: string;
-  centerFooter?: string;
   /** Page margins in points (Excel's "Normal" margins when omitted). */
   margins?: { top: number; bottom: number; left: number; right: number };
-  /** Right footer with the page number, page count and print date ("Side 1/2 · 30-11-2026"); `pageWord` is plain text. */
-  footerDateAndPage?: { pageWord: string };
+  /** Page header and footer: user text and our own codes kept apart (see `HeaderFooterPart`). */
+  header?: HeaderFooterSpec;
+  footer?: HeaderFooterSpec;
+}
+
+/**
+ * One piece of a page header/footer section. Excel reads "&" in a header/footer as the start of a
+ * code ("&P" page number, "&N" page count, "&D" print date, "&T" print time, "&A" sheet name), so
+ * the two never mix: `text` is plain text from anywhere (a user's title included) and the renderer
+ * writes every "&" in it as "&&"; `code` is one of our codes, written as the code. The renderer
+ * composes the parts of a section in order (`headerFooterCode` in specCheck.ts); a composed
+ * section has at most 255 characters.
+ */
+export type HeaderFooterPart = { text: string } | { code: HeaderFooterCode };
+export type HeaderFooterCode = "pageNumber" | "pageCount" | "date" | "time" | "sheetName";
+
+/** The left, centre and right sections of a page header or footer. */
+export interface HeaderFooterSpec {
+  left?: HeaderFooterPart[];
+  center?: HeaderFooterPart[];
+  right?: HeaderFooterPart[];
 }
 
 export interface ColumnWidthSpec {

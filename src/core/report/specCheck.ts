@@ -8,7 +8,7 @@
  */
 import { VirkningError } from "../errors";
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
-import { isFormula, type CellBlock, type SheetSpec } from "./sheetSpec";
+import { isFormula, type CellBlock, type HeaderFooterCode, type HeaderFooterPart, type HeaderFooterSpec, type SheetSpec } from "./sheetSpec";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -22,6 +22,36 @@ const FORBIDDEN = /[:\\/?*[\]]/;
  */
 export function headerFooterText(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
+}
+
+/** Excel's header/footer codes (Microsoft, "Insert headers and footers": &P page, &N pages, &D date, &T time, &A sheet). */
+const CODES: Record<HeaderFooterCode, string> = { pageNumber: "&P", pageCount: "&N", date: "&D", time: "&T", sheetName: "&A" };
+
+/**
+ * A header/footer section as Excel takes it: text parts escaped (`headerFooterText`), codes as
+ * codes. Text right after "&P"/"&N" that starts with a digit, "+" or "-" would be read as page
+ * arithmetic ("&P+1"), so it gets a leading space.
+ */
+export function headerFooterCode(parts: readonly HeaderFooterPart[]): string {
+  let out = "";
+  let afterPage = false;
+  for (const p of parts) {
+    if ("code" in p) {
+      out += CODES[p.code];
+      afterPage = p.code === "pageNumber" || p.code === "pageCount";
+    } else {
+      const t = headerFooterText(p.text);
+      out += afterPage && /^[-+\d]/.test(t) ? ` ${t}` : t;
+      afterPage = false;
+    }
+  }
+  return out;
+}
+
+/** The sections of a header/footer spec that are set, as [section, composed code string]. */
+export function headerFooterSections(spec: HeaderFooterSpec | undefined): ["left" | "center" | "right", string][] {
+  if (!spec) return [];
+  return (["left", "center", "right"] as const).filter((k) => spec[k] !== undefined).map((k) => [k, headerFooterCode(spec[k] as HeaderFooterPart[])]);
 }
 
 function invalid(sheet: string, da: string, en: string): VirkningError {
@@ -79,8 +109,8 @@ function checkBlock(sheet: string, b: CellBlock): void {
 function checkPage(sheet: string, spec: SheetSpec): void {
   const p = spec.pageSetup;
   if (!p) return;
-  for (const [what, text] of [["sidehoved", p.centerHeader], ["sidefod", p.centerFooter]] as const) {
-    if (text !== undefined && headerFooterText(text).length > MAX_HEADER_FOOTER_CHARS) {
+  for (const [what, hf] of [["sidehoved", p.header], ["sidefod", p.footer]] as const) {
+    if (headerFooterSections(hf).some(([, code]) => code.length > MAX_HEADER_FOOTER_CHARS)) {
       throw invalid(sheet, `teksten i ${what}et er for lang (højst ${MAX_HEADER_FOOTER_CHARS} tegn).`, `the ${what === "sidehoved" ? "header" : "footer"} text is too long (at most ${MAX_HEADER_FOOTER_CHARS} characters).`);
     }
   }

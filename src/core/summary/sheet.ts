@@ -13,6 +13,7 @@ import type { Rows } from "./layout";
 import { shownCount, shownShare } from "./suppression";
 import type { Lang, SummaryInput } from "./types";
 import { keyResult } from "./wording";
+import { formatDateTime } from "../dateTime";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
 const HEAD = { bold: true, fill: "#F2F2F2", wrapText: true, verticalAlignment: "top" as const, border: "bottom" as const };
@@ -32,7 +33,7 @@ function header(rows: Rows, input: SummaryInput): void {
   rows.add([effort ? `${tx(L.title, lang)} – ${effort}` : tx(L.title, lang)], { bold: true, fontSize: 16 });
   const parts: string[] = [];
   if (input.comparison && "result" in input.comparison) parts.push(`${tx(L.data, lang)}: ${input.comparison.result.header.dataRange}`);
-  parts.push(`${tx(L.built, lang)}: ${input.generatedAt}`, `${tx(L.version, lang)} ${input.version}`);
+  parts.push(`${tx(L.built, lang)}: ${formatDateTime(input.generatedAt, lang)}`, `${tx(L.version, lang)} ${input.version}`);
   rows.add([parts.join(" · ")], NOTE);
   const t = input.settings.threshold;
   rows.add([tx(L.smallNumbers, lang, { t: t - 1, n: t })], NOTE);

@@ -13,6 +13,7 @@ import { L, tx } from "./labels";
 import { range, Rows, WIDTH } from "./layout";
 import { chartAt, header, outcomeChartData, progressionChartData, progressionSection, resultsIntro, resultsTable, theorySection } from "./sheet";
 import { SUMMARY_SHEET_NAME, type SummaryInput } from "./types";
+import { pageFooter } from "../report/pageFooter";
 
 const SUMMARY_CHART_HEIGHT = 14;
 
@@ -72,7 +73,7 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
       { columns: "I", width: 130 },
     ],
     charts: [...charts, ...key.charts],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", margins: { top: 42, bottom: 42, left: 28, right: 28 }, footerDateAndPage: { pageWord: tx(L.page, lang) } },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", margins: { top: 42, bottom: 42, left: 28, right: 28 }, footer: pageFooter(lang) },
     showGridlines: false,
     activate: true,
     protection: { unlocked: [...key.unlocked, ...check.unlocked] },

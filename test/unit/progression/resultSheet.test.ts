@@ -19,7 +19,7 @@ const transitions = statusTransitions(
   { statuses: [{ label: "Kontanthjælp" }, { label: "Job" }], timepoints: [{ month: 0, codes: [0, 0, 0, 0] }, { month: 6, codes: [1, 0, -1, 1] }], arm: [0, 0, 1, 1] },
   ["Kontanthjælp", "Job"],
 );
-const spec = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30 08:00" }, "da");
+const spec = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30T08:00:00Z" }, "da");
 
 function cells(s: SheetSpec): Map<string, CellValue> {
   const m = new Map<string, CellValue>();
@@ -65,7 +65,7 @@ test("no citizen ID is copied to the results sheet", () => {
 });
 
 test("in English the headings and test names are English", () => {
-  const en = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30 08:00" }, "en");
+  const en = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30T08:00:00Z" }, "en");
   const t = [...cells(en).values()].map(String).join("\n");
   expect(t).toContain("Change from first to latest score");
   expect(t).toContain("Wilcoxon signed rank");

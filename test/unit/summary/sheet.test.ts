@@ -5,6 +5,7 @@
  */
 import { isFormula, type CellValue } from "../../../src/core/report/sheetSpec";
 import { KL_KEY_FIGURES, parseLeaderEntries, summarySheetSpec, type KeyFigureEntry } from "../../../src/core/summary";
+import { pageFooter } from "../../../src/core/report/pageFooter";
 import { baseInput, grid, readBack, rowWith, theory } from "./helpers";
 
 const texts = (g: CellValue[][]): string[] => g.flatMap((r) => (r ?? []).filter((v): v is string => typeof v === "string"));
@@ -13,7 +14,7 @@ test("page 1: title with the effort, programme theory in brief, one row per slut
   const { spec } = summarySheetSpec(baseInput());
   const g = grid(spec);
   expect(g[0][0]).toBe(`Ledelsesoverblik – ${theory.title}`);
-  expect(String(g[1][0])).toMatch(/^Data: Borgere!A1:\w+\d+ · Opdateret: 2026-11-30 08:00 · Virkning 0\.1\.0$/);
+  expect(String(g[1][0])).toMatch(/^Data: Borgere!A1:\w+\d+ · Opdateret: 30\. nov\. 2026 kl\. 08\.00 · Virkning 0\.1\.0$/);
   expect(g[2][0]).toBe('Små tal: antal fra 1 til 4 vises som "<5", og andele, der kan afsløre dem, vises ikke.');
   expect(g[rowWith(g, 0, "Slutmål")][1]).toBe(theory.finalGoals.map((f) => f.name).join("; "));
   const head = rowWith(g, 8, "Kilde");
@@ -54,7 +55,7 @@ test("a high threshold hides every share on the sheet and in the chart data", ()
 
 test("print: A4 landscape, fitted to width, title rows repeated, footer with page and date, no gridlines; protected with the leader's cells open", () => {
   const { spec, keyRows, checkRows } = summarySheetSpec(baseInput());
-  expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "$1:$2", footerDateAndPage: { pageWord: "Side" } });
+  expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "$1:$2", footer: pageFooter("da") });
   expect(spec.pageSetup?.printArea).toBe(`A1:I${checkRows[1] + 1}`);
   expect(spec.showGridlines).toBe(false);
   const unlocked = spec.protection?.unlocked ?? [];
