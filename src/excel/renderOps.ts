@@ -149,6 +149,7 @@ function chartOp(ws: Excel.Worksheet, c: ChartSpec): Op {
       chart.setPosition(c.topLeft, c.bottomRight);
       if (c.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = c.xAxisTitle;
       if (c.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = c.yAxisTitle;
+      if (c.dataLabels) chart.dataLabels.showValue = true;
     },
   };
 }
@@ -258,6 +259,7 @@ export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""
     const cols = cw.columns.includes(":") ? cw.columns : `${cw.columns}:${cw.columns}`;
     ops.push({ size: 48, apply: () => void (ws.getRange(cols).format.columnWidth = cw.width) });
   }
+  for (const h of spec.rowHeights ?? []) ops.push({ size: 48, apply: () => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height) });
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) && isSetSupported("1.7")) {
     const f = spec.freeze;
     ops.push({

@@ -6,21 +6,22 @@
  * status distribution per time point per group as stacked columns), sized for A4 landscape.
  * Every table states its N; every p-value names its test. Citizen IDs are never copied here.
  */
-import { formatP, type Text } from "../stats";
+import type { Text } from "../stats";
 import { VERSION } from "../version";
 import { columnLetter, rangeAddress } from "../report/address";
 import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import type { TransitionResult } from "./transitions";
 import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
 import { pageFooter } from "../report/pageFooter";
+import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
 
 type Lang = "da" | "en";
 export const PROGRESSION_SHEET_NAME = "Progression";
 
 const HEAD_FILL = "#DDEBF7";
-const PCT = "0%";
-const NUM = "0.0";
+const NUM = decimalFormat(1);
+const N = COUNT_FORMAT;
 const L = {
   title: { da: "Progression i delmål", en: "Progression in sub-goals" },
   source: { da: "Data", en: "Data" },
@@ -78,7 +79,13 @@ class Writer {
   readonly styles: StyleRange[] = [];
   readonly charts: ChartSpec[] = [];
   row = 0;
-  constructor(readonly lang: Lang) {}
+  /** Whole percent and p-values ("<0,001" by format) in the sheet's language. */
+  readonly PCT: string;
+  readonly P: string;
+  constructor(readonly lang: Lang) {
+    this.PCT = percentFormat(lang, 0);
+    this.P = pValueFormat(lang);
+  }
   t(x: Text): string {
     return x[this.lang];
   }
@@ -106,7 +113,7 @@ class Writer {
 }
 
 const share = (x: number, n: number): number | null => (n > 0 ? x / n : null);
-const pOf = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? formatP(t.pValue, lang) : "–");
+const pOf = (t: ProgressionTest | null | undefined): number | string => (t ? t.pValue : "–");
 const testName = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? t.method[lang] : "–");
 const itemLabel = (r: ItemResult): string => `${r.item.id}: ${r.item.name}`;
 
@@ -114,9 +121,9 @@ function changeTable(w: Writer, res: ProgressionResult): void {
   w.heading(L.change);
   const rows = res.items.map((r) => {
     const c = r.change;
-    return [itemLabel(r), r.measured, c.paired, r.firstMedian, r.latestMedian, share(c.improved, c.paired), share(c.unchanged, c.paired), share(c.worse, c.paired), c.medianChange, pOf(r.changeTest, w.lang), testName(r.changeTest, w.lang)];
+    return [itemLabel(r), r.measured, c.paired, r.firstMedian, r.latestMedian, share(c.improved, c.paired), share(c.unchanged, c.paired), share(c.worse, c.paired), c.medianChange, pOf(r.changeTest), testName(r.changeTest, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.measured), w.t(L.paired), w.t(L.firstMedian), w.t(L.latestMedian), w.t(L.improved), w.t(L.unchanged), w.t(L.worse), w.t(L.medianChange), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, NUM, NUM, PCT, PCT, PCT, NUM]);
+  w.table([w.t(L.item), w.t(L.measured), w.t(L.paired), w.t(L.firstMedian), w.t(L.latestMedian), w.t(L.improved), w.t(L.unchanged), w.t(L.worse), w.t(L.medianChange), w.t(L.p), w.t(L.test)], rows, [undefined, N, N, NUM, NUM, w.PCT, w.PCT, w.PCT, NUM, w.P]);
 }
 
 function reachedTable(w: Writer, res: ProgressionResult): void {
@@ -126,9 +133,9 @@ function reachedTable(w: Writer, res: ProgressionResult): void {
   const rows = items.map((r) => {
     const [[a, b], [c]] = r.reached?.table ?? [[0, 0], [0, 0]];
     const n = r.change.paired;
-    return [itemLabel(r), r.item.reachedAt, n, share(a + b, n), share(a + c, n), pOf(r.reached?.test, w.lang), testName(r.reached?.test, w.lang)];
+    return [itemLabel(r), r.item.reachedAt, n, share(a + b, n), share(a + c, n), pOf(r.reached?.test), testName(r.reached?.test, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.threshold), w.t(L.paired), w.t(L.reachedFirst), w.t(L.reachedLatest), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, PCT, PCT]);
+  w.table([w.t(L.item), w.t(L.threshold), w.t(L.paired), w.t(L.reachedFirst), w.t(L.reachedLatest), w.t(L.p), w.t(L.test)], rows, [undefined, N, N, w.PCT, w.PCT, w.P]);
 }
 
 function groupTable(w: Writer, res: ProgressionResult): void {
@@ -139,9 +146,9 @@ function groupTable(w: Writer, res: ProgressionResult): void {
     const i = g?.change.intervention;
     const k = g?.change.control;
     const tests = [g?.changeTest, g?.improvedTest].filter((x): x is ProgressionTest => !!x).map((x) => x.method[w.lang]);
-    return [itemLabel(r), i?.paired ?? 0, share(i?.improved ?? 0, i?.paired ?? 0), i?.medianChange ?? null, k?.paired ?? 0, share(k?.improved ?? 0, k?.paired ?? 0), k?.medianChange ?? null, pOf(g?.changeTest, w.lang), pOf(g?.improvedTest, w.lang), tests.join("; ") || "–"];
+    return [itemLabel(r), i?.paired ?? 0, share(i?.improved ?? 0, i?.paired ?? 0), i?.medianChange ?? null, k?.paired ?? 0, share(k?.improved ?? 0, k?.paired ?? 0), k?.medianChange ?? null, pOf(g?.changeTest), pOf(g?.improvedTest), tests.join("; ") || "–"];
   });
-  w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, undefined, PCT, NUM, undefined, PCT, NUM]);
+  w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, N, w.PCT, NUM, N, w.PCT, NUM, w.P, w.P]);
 }
 
 function agreementTable(w: Writer, res: ProgressionResult): void {
@@ -150,20 +157,28 @@ function agreementTable(w: Writer, res: ProgressionResult): void {
   w.heading(L.agreement);
   const rows = list.map((a) => {
     const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
-    return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test, w.lang), testName(a.test, w.lang)];
+    return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test), testName(a.test, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, PCT]);
+  w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, N, w.PCT, w.P]);
   for (const a of list) {
     const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
     const scores = a.table.map((_, i) => r.item.min + i);
     w.line([`${itemLabel(r)}: ${w.t(L.crossTitle)} (N = ${a.pairs})`]);
     w.styles.push({ range: `A${w.row}`, style: { bold: true } });
-    w.table([w.t(L.cross), ...scores.map(String), w.t(L.total)], a.table.map((row, i) => [scores[i], ...row, row.reduce((s2, x) => s2 + x, 0)]));
+    w.table([w.t(L.cross), ...scores.map(String), w.t(L.total)], a.table.map((row, i) => [scores[i], ...row, row.reduce((s2, x) => s2 + x, 0)]), new Array<string>(scores.length + 2).fill(N));
   }
 }
 
 function groupName(g: string, w: Writer): string {
   return g === "intervention" ? w.t(L.intervention) : g === "control" ? w.t(L.control) : w.t(L.all);
+}
+
+/** Indexes of the rows and columns of a transition matrix that hold at least one citizen (a 10×10 matrix is mostly zeros). */
+export function nonZero(counts: number[][]): { rows: number[]; columns: number[] } {
+  const width = counts[0]?.length ?? 0;
+  const rows = counts.map((r, i) => (r.some((x) => x !== 0) ? i : -1)).filter((i) => i >= 0);
+  const columns = Array.from({ length: width }, (_, j) => j).filter((j) => counts.some((r) => r[j] !== 0));
+  return { rows, columns };
 }
 
 function transitionTables(w: Writer, tr: TransitionResult | null): void {
@@ -173,8 +188,10 @@ function transitionTables(w: Writer, tr: TransitionResult | null): void {
   for (const tb of tr.tables) {
     w.line([`${tb.fromMonth} → ${tb.toMonth} ${w.t(L.months)}, ${groupName(tb.group, w)} (N = ${tb.rowTotals.reduce((s, x) => s + x, 0)})`]);
     w.styles.push({ range: `A${w.row}`, style: { bold: true } });
-    const rows = tb.counts.map((r, i) => [labels[i], ...r, tb.rowTotals[i]]);
-    w.table([w.t(L.from), ...labels, w.t(L.total)], rows);
+    // only the statuses someone had: all-zero rows and columns are left out (the totals are unchanged)
+    const keep = nonZero(tb.counts);
+    const rows = keep.rows.map((i) => [labels[i], ...keep.columns.map((j) => tb.counts[i][j]), tb.rowTotals[i]]);
+    w.table([w.t(L.from), ...keep.columns.map((j) => labels[j]), w.t(L.total)], rows, ["", ...keep.columns.map(() => N), N]);
     const s = share(tb.towardsGoal, tb.ladderN);
     w.line([`${w.t(L.towards)}: ${tb.towardsGoal} / ${tb.ladderN}${s === null ? "" : ` (${Math.round(s * 100)} %)`}`], true);
   }
@@ -186,7 +203,7 @@ function scoreCharts(w: Writer, res: ProgressionResult): void {
     if (r.rounds.length === 0) return;
     const top = w.row;
     const rows = r.rounds.map((x) => [x.round, ...groups.map((g) => x.mean[g])]);
-    w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [undefined, NUM, NUM]);
+    w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [N, NUM, NUM]);
     w.charts.push({
       name: `Progression ${r.item.id}`.slice(0, 31),
       type: "line",
@@ -208,7 +225,7 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
   const top = w.row;
   const labels = [...tr.statuses, w.t(L.none)];
   const rows = tr.distributions.map((d) => [`${d.month} ${w.t(L.months)} ${groupName(d.group, w)}`, ...d.counts]);
-  w.table(["", ...labels], rows);
+  w.table(["", ...labels], rows, ["", ...labels.map(() => N)]);
   w.charts.push({
     name: "Status pr. tidspunkt",
     type: "columnStacked",

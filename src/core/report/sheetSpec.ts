@@ -99,6 +99,8 @@ export interface ChartSpec {
   /** Axis titles. */
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Show each point's value on the chart (Chart.dataLabels.showValue), in the source cells' number format. */
+  dataLabels?: boolean;
 }
 
 export type ShapeKind = "rectangle" | "roundedRectangle" | "ellipse" | "textBox";
@@ -192,6 +194,8 @@ export interface SheetSpec {
   merges?: string[];
   tables?: TableSpec[];
   columnWidths?: ColumnWidthSpec[];
+  /** Row heights in points (1-based rows): for a merged cell whose text wraps, as Excel does not fit those rows itself. */
+  rowHeights?: { row: number; height: number }[];
   /** Freeze the first n rows / columns. */
   freeze?: { rows: number; columns: number };
   charts?: ChartSpec[];

@@ -14,6 +14,8 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
 export const MAX_HEADER_FOOTER_CHARS = 255;
+/** Excel's largest row height in points (Microsoft, "Excel specifications and limits"). */
+export const MAX_ROW_HEIGHT = 409;
 const FORBIDDEN = /[:\\/?*[\]]/;
 
 /**
@@ -161,6 +163,10 @@ export function checkSheetSpecs(specs: SheetSpec[]): void {
       range(s.name, c.dataRange, parseRange);
       range(s.name, c.topLeft, cellRange);
       range(s.name, c.bottomRight, cellRange);
+    }
+    for (const h of s.rowHeights ?? []) {
+      range(s.name, `A${h.row}`, cellRange);
+      if (!Number.isFinite(h.height) || h.height < 0 || h.height > MAX_ROW_HEIGHT) throw invalid(s.name, `rækkehøjden i række ${h.row} skal være mellem 0 og ${MAX_ROW_HEIGHT} punkter.`, `the height of row ${h.row} must be between 0 and ${MAX_ROW_HEIGHT} points.`);
     }
     checkPage(s.name, s);
     for (const r of s.protection?.unlocked ?? []) range(s.name, r, parseRange);
