@@ -11,6 +11,7 @@
  */
 import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "./types";
 import { confLabel } from "./settings";
+import { outcomeHeadline } from "./headline";
 import { formatSerialDate } from "../data/values";
 import { formatNumber, formatPercent, type Text } from "../stats";
 import { columnLetter } from "../report/address";
@@ -69,10 +70,6 @@ const L = {
   outcomeN: { da: "N = borgere med en gyldig status ved tidspunktet (se Manglende data og nævnere).", en: "N = citizens with a valid status at the time point (see Missing data and denominators)." },
   statusN: { da: "Antal borgere (% af alle borgere i gruppen, N i kolonneoverskriften) ved hvert tidspunkt; hver borger tælles én gang pr. tidspunkt.", en: "Number of citizens (% of all citizens in the group, N in the column header) at each time point; each citizen is counted once per time point." },
   smallMark: { da: "¹", en: "¹" },
-  smallNote: {
-    da: "¹ Mindst ét forventet antal er under 5, så χ²-testens p-værdi kan ikke stoles på; Fishers eksakte p-værdi står i kolonnen ved siden af.",
-    en: "¹ At least one expected count is below 5, so the chi-squared p-value cannot be trusted; Fisher's exact p-value is given in the column beside it.",
-  },
   fisherCol: { da: "p, Fishers eksakte test ¹", en: "p, Fisher's exact test ¹" },
   lower: { da: "nedre", en: "lower" },
   upper: { da: "øvre", en: "upper" },
@@ -320,8 +317,8 @@ function headlineSection(b: Builder, result: ComparisonResult): void {
   const r = b.row(...outcomeCells(orow, lang));
   b.style(b.rowRange(r), { bold: true, verticalAlignment: "top" });
   outcomeFormats(b, r, r);
-  if (orow.ciSentence) b.sentence(orow.ciSentence);
-  if (orow.test?.smallExpected) b.notes([L.smallNote]);
+  // the same headline as the pane's summary: the interval sentence, small expected counts, a stratified disagreement
+  for (const c of outcomeHeadline(orow, result.confLevel).caveats) b.sentence(c);
 }
 
 function outcomeSections(b: Builder, result: ComparisonResult, scope: string): void {
@@ -339,8 +336,8 @@ function outcomeSections(b: Builder, result: ComparisonResult, scope: string): v
     outcomeFormats(b, first, b.last);
     relativeTable(b, o.rows, result.confLevel);
     if (result.stratification) stratifiedTable(b, o.rows, result.stratification.variables, result.confLevel);
-    if (o.rows.some((x) => x.test?.smallExpected)) b.notes([L.smallNote]);
-    for (const orow of o.rows) if (orow.ciSentence) b.sentence(orow.ciSentence);
+    // per follow-up the same sentences as the pane's summary (headline.ts)
+    for (const orow of o.rows) for (const c of outcomeHeadline(orow, result.confLevel).caveats) b.sentence(c);
     b.notes([...o.notes, ...o.rows.flatMap((x) => x.notes)], `${tx(L.note, lang)}: `);
     const data: CellValue[][] = [[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)]];
     for (const orow of o.rows) {

@@ -23,6 +23,7 @@ export * from "./settings";
 export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
 export * from "./types";
 export * from "./analyses";
+export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 
 export type ComparisonInput = DatasetInput;

@@ -65,7 +65,7 @@ describe("p-values that should not be trusted are marked, with Fisher's p beside
           expect(six[10]).toBeCloseTo(c[policy], 10);
           expect(six[11]).toBe("¹");
           expect(six[12]).toBeCloseTo(c.fisher, 10);
-          expect(text).toContain("¹ Mindst ét forventet antal er under 5");
+          expect(text).toContain("¹ Ved 6 mdr. er mindst ét forventet antal under 5, så χ²-testens p-værdi kan ikke stoles på");
         } else {
           expect(row.test?.smallExpected).toBeUndefined();
           expect(six[10]).toBeCloseTo(c[policy], 10);
