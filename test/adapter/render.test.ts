@@ -160,8 +160,9 @@ describe("renderSheets writes everything in the spec", () => {
     expect(c).toMatchObject({ name: "Andel i job", type: "ColumnClustered", title: "Andel i ordinære timer", seriesBy: "Columns", categoryAxisTitle: "Gruppe", valueAxisTitle: "Andel" });
     expect(c.categories()).toEqual(["Indsats", "Kontrol"]);
     expect(c.series()).toEqual([
-      { name: "Antal", values: [30, 30] },
-      { name: "Andel i job", values: [0.2, 0.1] },
+      // each value with its cell's number format (data labels show it)
+      { name: "Antal", values: [30, 30], formats: ["General", "General"] },
+      { name: "Andel i job", values: [0.2, 0.1], formats: ["0.0%", "0.0%"] },
     ]);
     // Columns A–D: 120 + 70 + 70 + 48 pt; rows 1–4: 4 × 15 pt; E..K = 7 × 48 pt, rows 5..20 = 16 × 15 pt.
     expect([c.left, c.top, c.width, c.height]).toEqual([308, 60, 336, 240]);
