@@ -12,6 +12,7 @@ import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { VERSION } from "../version";
 import type { AllocatedCitizen, Allocation, DesignArm, Lang, ReplacementEntry } from "./types";
 import { pageFooter } from "../report/pageFooter";
+import { COUNT_FORMAT } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
 
 export const RANDOMISATION_SHEET_NAME = "Randomisering";
@@ -171,6 +172,12 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
     { range: `A${balanceTop}:G${balanceTop}`, style: { bold: true, fill: "#DDEBF7", border: "bottom", wrapText: true } },
     { range: `A${balanceTop + balance.length - 1}:G${balanceTop + balance.length - 1}`, style: { bold: true, border: "top" } },
     { range: `A${listTitle}`, style: { bold: true } },
+    // counts, strata, order and blocks are whole numbers (report-ready: every number with a format)
+    { range: `A${balanceTop + 1}:F${balanceTop + balance.length - 1}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `B${listTop + 1}:B${listEnd}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `D${listTop + 1}:E${listEnd}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `${columnLetter(AUDIT_COL + 1)}2:${columnLetter(AUDIT_COL + 1)}12`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `${columnLetter(AUDIT_COL + 3)}${logHead + 1}:${columnLetter(AUDIT_COL + 3)}${logHead + Math.max(1, log.length)}`, style: { numberFormat: COUNT_FORMAT } },
     { range: `C${listTop + 1}:C${listEnd}`, style: { numberFormat: "0.0000000000" } },
     { range: `F${listTop + 1}:F${listEnd}`, style: { numberFormat: "0.0000000000" } },
     { range: `${auditL}1`, style: { bold: true, fontSize: 12 } },

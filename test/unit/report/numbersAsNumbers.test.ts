@@ -7,34 +7,9 @@ import { runComparison } from "../../../src/core/analysis";
 import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import { progressionSheetSpec, runProgression, statusTransitions } from "../../../src/core/progression";
 import { parseCell, parseRange } from "../../../src/core/report/address";
-import { isFormula, type CellValue, type SheetSpec } from "../../../src/core/report/sheetSpec";
+import { isFormula, type SheetSpec } from "../../../src/core/report/sheetSpec";
+import { walk, type Cell } from "./walk";
 import { HEADER, pilotRows, pilotSettings } from "../analysis/fixture";
-
-interface Cell {
-  row: number;
-  column: number;
-  value: CellValue;
-  format: string | undefined;
-}
-
-/** Every written cell with the number format that applies to it (the block's, then the last style that covers it). */
-export function walk(spec: SheetSpec): Cell[] {
-  const formats = (spec.styles ?? []).filter((s) => s.style.numberFormat !== undefined).map((s) => ({ r: parseRange(s.range), f: s.style.numberFormat as string }));
-  const out: Cell[] = [];
-  for (const b of spec.cells) {
-    const top = parseCell(b.address);
-    b.values.forEach((rowValues, i) =>
-      rowValues.forEach((value, j) => {
-        const row = top.row + i;
-        const column = top.column + j;
-        let format = b.numberFormat;
-        for (const { r, f } of formats) if (row >= r.row && row < r.row + r.rowCount && column >= r.column && column < r.column + r.columnCount) format = f;
-        out.push({ row, column, value, format });
-      }),
-    );
-  }
-  return out;
-}
 
 /** Rows that are a line of text merged across the sheet (titles, sentences, notes). */
 function mergedRows(spec: SheetSpec): Set<number> {
