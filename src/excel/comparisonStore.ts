@@ -36,7 +36,7 @@ import {
   type ComparisonResult,
   type ComparisonSettings,
 } from "../core/analysis";
-import { comparisonSheetSpec, nameScope } from "../core/report/comparisonSheet";
+import { comparisonSheetSpec, nameScope } from "../core/analysis/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";

@@ -206,7 +206,7 @@ export async function runAndWriteProgression(run: ExcelRun, settings: Progressio
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
   const transitions = settings.transitions ? await transitionsFor(run) : null;
   const now = opts.now ?? new Date();
-  const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString().slice(0, 16).replace("T", " ") }, settings.lang);
+  const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString() }, settings.lang);
   await renderSheets(run, [spec]);
   return { result, transitions };
 }

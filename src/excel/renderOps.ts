@@ -8,7 +8,7 @@
  * or error value). Only `Formula` objects (built by our code) are written as formulas.
  */
 import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/address";
-import { headerFooterText } from "../core/report/specCheck";
+import { headerFooterSections } from "../core/report/specCheck";
 import { isFormula } from "../core/report/sheetSpec";
 import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec } from "../core/report/sheetSpec";
 import { supports } from "./host";
@@ -159,6 +159,7 @@ function chartOp(ws: Excel.Worksheet, c: ChartSpec): Op {
       chart.setPosition(c.topLeft, c.bottomRight);
       if (c.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = c.xAxisTitle;
       if (c.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = c.yAxisTitle;
+      if (c.dataLabels) chart.dataLabels.showValue = true;
     },
   };
 }
@@ -235,18 +236,17 @@ function pageOp(ws: Excel.Worksheet, p: PageSetupSpec): Op {
         ws.horizontalPageBreaks.removePageBreaks();
         for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
       }
-      // Header/footer text is a code string ("&P" = page number): plain text is escaped, and
-      // the codes are added by us only.
       if (p.margins) {
         pl.topMargin = p.margins.top;
         pl.bottomMargin = p.margins.bottom;
         pl.leftMargin = p.margins.left;
         pl.rightMargin = p.margins.right;
       }
+      // Header/footer sections are code strings ("&P" = page number): text parts are escaped,
+      // codes come from our spec only (headerFooterCode).
       const hf = pl.headersFooters.defaultForAllPages;
-      if (p.centerHeader !== undefined) hf.centerHeader = headerFooterText(p.centerHeader);
-      if (p.centerFooter !== undefined) hf.centerFooter = headerFooterText(p.centerFooter);
-      if (p.footerDateAndPage !== undefined) hf.rightFooter = `${headerFooterText(p.footerDateAndPage.pageWord)} &P/&N · &D`;
+      for (const [k, code] of headerFooterSections(p.header)) hf[`${k}Header`] = code;
+      for (const [k, code] of headerFooterSections(p.footer)) hf[`${k}Footer`] = code;
     },
   };
 }
@@ -274,6 +274,7 @@ export function finishOps(ws: Excel.Worksheet, spec: SheetSpec, tableSuffix = ""
     const cols = cw.columns.includes(":") ? cw.columns : `${cw.columns}:${cw.columns}`;
     ops.push({ size: 48, apply: () => void (ws.getRange(cols).format.columnWidth = cw.width) });
   }
+  for (const h of spec.rowHeights ?? []) ops.push({ size: 48, apply: () => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height) });
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) && supports("Worksheet.freezePanes")) {
     const f = spec.freeze;
     ops.push({

@@ -207,7 +207,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing.values, existing) : { keyFigures: [], answers: {} };
   // the design is randomised when Forsøgsdesign drew the groups (its "Randomisering" sheet exists)
   const randomised = sheets.includes(RANDOMISATION_SHEET_NAME);
-  const input: SummaryInput = { settings, generatedAt: now.toISOString().slice(0, 16).replace("T", " "), version: VERSION, theory, comparison, analysis, progression, entries, randomised };
+  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {

@@ -16,7 +16,7 @@ import {
   writeComparison,
 } from "../../src/excel/comparisonStore";
 import { suggestSettings, runComparison, type ComparisonSettings } from "../../src/core/analysis";
-import { comparisonSheetSpec } from "../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../src/core/analysis/comparisonSheet";
 import { VirkningError } from "../../src/core/errors";
 
 const OUTCOME = "Afklaret til job/uddannelse";
@@ -269,6 +269,38 @@ describe("writing the results", () => {
     expect(wb.sheetNames()).toEqual(["Borgere", "Noter", "Sammenligning"]);
     expect(borgere()).toBe(afterEdit);
     expect(snapshotSheet(wb, "Noter")).toBe(noter);
+  });
+});
+
+describe("the written sheet is report-ready (read back through the API, as Excel shows it)", () => {
+  it("footer with page codes, p-values as numbers shown by their format, data labels on the outcome charts, one wrapped cell per note", async () => {
+    const wb = sample();
+    const settings = await setup(wb);
+    const run = wb.run.bind(wb);
+    await runAndWriteComparison(run, settings, { lang: "da" });
+    const s = wb.getSheet("Sammenligning");
+    if (!s) throw new Error("no sheet");
+    const rows = s.usedExtent().rowCount;
+    const head = Array.from({ length: rows }, (_, r) => r).find((r) => s.getCell(r, 10)?.value === "p-værdi" && s.getCell(r, 0)?.value === "Opfølgning");
+    if (head === undefined) throw new Error("no outcome table");
+    const read = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sammenligning");
+      const hf = ws.pageLayout.headersFooters.defaultForAllPages.load("leftFooter,rightFooter");
+      const p = ws.getRange(`K${head + 2}`).load("values,text,numberFormat");
+      const labels = ws.charts.getItem("Udfald1").dataLabels.load("showValue");
+      await ctx.sync();
+      return { left: hf.leftFooter, right: hf.rightFooter, p: p.values[0][0] as unknown, pText: p.text[0][0], labels: labels.showValue };
+    });
+    expect(read.right).toBe("Side &P af &N · &D");
+    expect(read.left).toMatch(/Virkning 0\.1\.0$/);
+    expect(typeof read.p).toBe("number");
+    expect(read.pText).toMatch(/^(<0,001|[01],\d{3})$/);
+    expect(read.labels).toBe(true);
+    // a note longer than a line is one cell whose row is as high as its lines
+    const long = Array.from({ length: rows }, (_, r) => r).find((r) => String(s.getCell(r, 0)?.value ?? "").length > 200);
+    if (long === undefined) throw new Error("no long note");
+    expect(s.rowHeight(long)).toBeGreaterThanOrEqual(30);
+    expect(s.formatAt(long, 0)?.wrapText).toBe(true);
   });
 });
 

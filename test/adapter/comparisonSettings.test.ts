@@ -53,7 +53,7 @@ describe("stored settings are checked against the schema", () => {
     const s = await setup(wb);
     const out = await runAndWriteComparison(run, { ...s, confLevel: 0.9 }, { lang: "da" });
     const text = JSON.stringify(out.spec);
-    expect(text).toContain("Relativ risiko (90 % KI)");
+    expect(text).toContain("\"Relativ risiko\",\"90 % KI, nedre\",\"90 % KI, øvre\"");
     expect(text).toContain("90 %-konfidensinterval");
     expect(text).not.toContain("95 %");
   });

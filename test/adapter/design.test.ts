@@ -68,7 +68,7 @@ test("randomising the sample list gives the independent implementation's arms an
   expect(audit(rows, "SHA-256 af listen")).toBe(c.hash);
   expect(audit(rows, "Seed")).toBe(c.seed);
   expect(audit(rows, "Liste")).toBe("Borgere!A1:M61");
-  expect(audit(rows, "Randomiseret")).toBe("2026-11-30 08:00 UTC");
+  expect(audit(rows, "Randomiseret")).toBe("30. nov. 2026 kl. 09.00");
   // the arms cannot be edited by accident: Excel refuses the write
   const e = await rejection(wb.run(async (context) => {
     context.workbook.worksheets.getItem("Randomisering").getRange("G20").values = [["Indsatsgruppe"]];
@@ -93,7 +93,7 @@ test("declines call in the next reserve of the stratum; the audit block logs the
   const logHead = rows.findIndex((r) => r[9] === "Tidspunkt");
   const log = rows.slice(logHead + 1, logHead + 3).map((r) => r.slice(9, 14));
   expect(log).toEqual(
-    c.afterDeclines.log.map((e, i) => [i === 0 ? "2026-12-01 10:15 UTC" : "2026-12-03 13:45 UTC", e.declined, e.replacement, e.stratum, ARM[e.arm]]),
+    c.afterDeclines.log.map((e, i) => [i === 0 ? "1. dec. 2026 kl. 11.15" : "3. dec. 2026 kl. 14.45", e.declined, e.replacement, e.stratum, ARM[e.arm]]),
   );
   const list = listOf(rows);
   const [first, second] = c.afterDeclines.log;

@@ -121,7 +121,7 @@ function fullSpec(): SheetSpec {
     columnWidths: [{ columns: "A", width: 120 }],
     freeze: { rows: 3, columns: 0 },
     charts: [{ name: "Antal", type: "columnClustered", dataRange: "A3:B5", seriesBy: "columns", topLeft: "D3", bottomRight: "H12" }],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "$3:$3", centerFooter: "Udfald" },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "$3:$3", footer: { center: [{ text: "Udfald" }] } },
     dataValidations: [{ range: "C4:C5", list: ["ja", "nej"] }],
     conditionalFormats: [{ range: "A4:B5", formula: formula("=$B4>29"), fill: "#FFEEAA" }],
     protection: { unlocked: ["C4:C5"] },

@@ -245,8 +245,8 @@ describe("the renderer is the gate for every part of a SheetSpec", () => {
   test.each<[string, Partial<SheetSpec>, RegExp]>([
     ["a text cell", { cells: [{ address: "B2", values: [["ok", form]] }] }, /Udfyld!C2/],
     ["a formula's text", { cells: [{ address: "A1", values: [[{ formula: `="${form}"` }]] }] }, /Udfyld!A1/],
-    ["the page header", { pageSetup: { orientation: "portrait", paperSize: "A4", centerHeader: form } }, /sidehovedet/],
-    ["the page footer", { pageSetup: { orientation: "portrait", paperSize: "A4", centerFooter: `Borger ${form}` } }, /sidefoden/],
+    ["the page header", { pageSetup: { orientation: "portrait", paperSize: "A4", header: { center: [{ text: form }] } } }, /sidehovedet/],
+    ["the page footer", { pageSetup: { orientation: "portrait", paperSize: "A4", footer: { left: [{ text: `Borger ${form}` }, { code: "pageNumber" }] } } }, /sidefoden/],
     ["a shape's text", { shapes: [{ kind: "rectangle", id: "b1", left: 0, top: 0, width: 50, height: 20, text: form }] }, /figur 1/],
     ["a chart title", { charts: [{ name: "D1", type: "line", dataRange: "B2:C2", seriesBy: "rows", title: form, topLeft: "E2", bottomRight: "H9" }] }, /diagram 1/],
     ["a defined name's comment", { names: [{ name: "Resultat", cell: "B2", comment: form }] }, /navn 1/],

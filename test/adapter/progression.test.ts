@@ -148,6 +148,18 @@ describe("analysis", () => {
     expect(s.charts[0].type).toBe("Line");
   });
 
+  test("the results sheet's footer prints page x of y and the date: codes written as codes, read back through the API", async () => {
+    const { run } = await filled();
+    await runAndWriteProgression(run, defaultProgressionSettings(), { theory });
+    const footer = await run(async (ctx) => {
+      const hf = ctx.workbook.worksheets.getItem(PROGRESSION_SHEET_NAME).pageLayout.headersFooters.defaultForAllPages.load("leftFooter,centerFooter,rightFooter");
+      await ctx.sync();
+      return { left: hf.leftFooter, center: hf.centerFooter, right: hf.rightFooter };
+    });
+    // before: centerFooter "&P / &N" escaped to "&&P / &&N", which prints the letters instead of the numbers
+    expect(footer).toEqual({ left: "Virkning 0.1.0", center: "", right: "Side &P af &N · &D" });
+  });
+
   test("a score outside the scale is refused with its cell, and nothing is written", async () => {
     const { wb, run } = await filled();
     wb.setCellByUser(MEASUREMENT_SHEET_NAME, rowOf(wb, "C3", 2), col(wb, `${items[0].id}:`), "7");

@@ -65,9 +65,9 @@ function fullSpec(): SheetSpec {
       fitToWidth: true,
       printArea: "A1:K20",
       printTitleRows: "$3:$3",
-      centerHeader: "Virkning",
-      centerFooter: "Udfald & forløb",
-      footerDateAndPage: { pageWord: "Side" },
+      header: { center: [{ text: "Virkning" }] },
+      // user text beside our codes: "&" in the text is escaped, the codes are not
+      footer: { center: [{ text: "Udfald & forløb" }], right: [{ text: "Side " }, { code: "pageNumber" }, { text: " af " }, { code: "pageCount" }, { text: " · " }, { code: "date" }] },
       margins: { top: 42, bottom: 40, left: 28, right: 30 },
     },
     showGridlines: false,
@@ -160,8 +160,9 @@ describe("renderSheets writes everything in the spec", () => {
     expect(c).toMatchObject({ name: "Andel i job", type: "ColumnClustered", title: "Andel i ordinære timer", seriesBy: "Columns", categoryAxisTitle: "Gruppe", valueAxisTitle: "Andel" });
     expect(c.categories()).toEqual(["Indsats", "Kontrol"]);
     expect(c.series()).toEqual([
-      { name: "Antal", values: [30, 30] },
-      { name: "Andel i job", values: [0.2, 0.1] },
+      // each value with its cell's number format (data labels show it)
+      { name: "Antal", values: [30, 30], formats: ["General", "General"] },
+      { name: "Andel i job", values: [0.2, 0.1], formats: ["0.0%", "0.0%"] },
     ]);
     // Columns A–D: 120 + 70 + 70 + 48 pt; rows 1–4: 4 × 15 pt; E..K = 7 × 48 pt, rows 5..20 = 16 × 15 pt.
     expect([c.left, c.top, c.width, c.height]).toEqual([308, 60, 336, 240]);
@@ -217,7 +218,7 @@ describe("renderSheets writes everything in the spec", () => {
       // "&" in plain text is doubled (Excel reads "&x" as a code); the page/date codes are ours.
       centerFooter: "Udfald && forløb",
     });
-    expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P/&N · &D");
+    expect(wb.getSheet("Resultater")!.headersFooters.rightFooter).toBe("Side &P af &N · &D");
     expect(wb.getSheet("Resultater")!.margins).toEqual({ topMargin: 42, bottomMargin: 40, leftMargin: 28, rightMargin: 30 });
   });
 

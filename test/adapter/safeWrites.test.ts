@@ -34,7 +34,7 @@ function spec(label: string, name = "Resultater"): SheetSpec {
     columnWidths: [{ columns: "A", width: 120 }],
     freeze: { rows: 3, columns: 0 },
     charts: [{ name: "Andel", type: "columnClustered", dataRange: "A3:B5", seriesBy: "columns", topLeft: "D3", bottomRight: "H12" }],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerFooter: label },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: { center: [{ text: label }] } },
     names: [{ name: `Virkning.${name.replace(/\W/g, "")}.Andel`, cell: "B4" }],
     dataValidations: [{ range: "C4:C5", list: ["ja", "nej"] }],
     conditionalFormats: [{ range: "A4:B5", formula: formula('=$B4>0.2'), fill: "#FFEEAA" }],
@@ -257,7 +257,7 @@ describe("Excel's limits are checked before anything is written", () => {
     ["rows", { name: "R", cells: [{ address: "A1048576", values: [["a"], ["b"]] }] }, /1\.048\.576 rækker/],
     ["columns", { name: "R", cells: [{ address: "XFD1", values: [["a", "b"]] }] }, /16\.384 kolonner/],
     ["cell length", { name: "R", cells: [{ address: "A1", values: [["x".repeat(32_768)]] }] }, /højst rumme 32\.767/],
-    ["footer", { name: "R", cells: [], pageSetup: { orientation: "portrait", paperSize: "A4", centerFooter: "&".repeat(128) } }, /sidefodet er for lang/],
+    ["footer", { name: "R", cells: [], pageSetup: { orientation: "portrait", paperSize: "A4", footer: { center: [{ text: "&".repeat(128) }] } } }, /sidefodet er for lang/],
     ["defined name", { name: "R", cells: [], names: [{ name: "A1", cell: "B2" }] }, /kan ikke bruges som navn/],
   ];
   test.each(cases)("%s", async (_what, s, message) => {

@@ -61,7 +61,7 @@ test("creates the sheet with the results, the outcome chart, A4 landscape print 
     await ctx.sync();
     return { orientation: pl.orientation, paper: pl.paperSize, footer: hf.rightFooter, charts: charts.items.map((c) => c.name), gridlines: ws.showGridlines };
   });
-  expect(layout).toEqual({ orientation: "Landscape", paper: "A4", footer: "Side &P/&N · &D", charts: ["Udfald"], gridlines: false });
+  expect(layout).toEqual({ orientation: "Landscape", paper: "A4", footer: "Side &P af &N · &D", charts: ["Udfald"], gridlines: false });
   expect(sheet(wb).pageLayout.printTitleRows).toBe("$1:$2");
   // printed at the scale page 1 fits (fit.ts), with page breaks before Nøgletal and Tjekliste
   const s = sheet(wb) as unknown as SheetState;

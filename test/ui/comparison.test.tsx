@@ -214,11 +214,27 @@ describe("Sammenligning pane: outcomes and run", () => {
     const summary = screen.getByTestId("summary");
     expect(summary.textContent).toContain("Ved 18 mdr.");
     expect(summary.textContent).toContain("Afklaret til job/uddannelse");
-    expect(summary.textContent).toMatch(/Indsats \d+\/\d+ · Kontrol \d+\/\d+ · p = \d,\d+ \(Fisher/);
+    expect(summary.textContent).toMatch(/Indsats \d+\/\d+ \(\d+,\d %\) · Kontrol \d+\/\d+ \(\d+,\d %\) · p = \d,\d+ \(Fisher/);
     const stored = await loadComparisonSettings(wb.run.bind(wb));
     expect(stored?.testPolicy).toBe("fisher");
     expect(stored?.source).toMatchObject({ sheet: "Borgere", address: "A1:M61", layout: "wide" });
     expect(stored?.source.header?.[0]).toBe("ID");
+  });
+
+  it("the pane says what the sheet says: every caveat under the summary is a sentence on the Sammenligning sheet, the interval's first", async () => {
+    await renderPane();
+    await act(async () => {
+      fireEvent.click(button("Beregn"));
+    });
+    await screen.findByTestId("written");
+    const caveats = screen.getAllByTestId("summary-caveat").map((e) => e.textContent ?? "");
+    expect(caveats.length).toBeGreaterThanOrEqual(screen.getByTestId("summary").querySelectorAll("li").length);
+    expect(caveats[0]).toMatch(/^Ved 18 mdr\. indeholder 95 %-konfidensintervallet for forskellen \(.+ procentpoint\) (ikke )?0/);
+    const sheet = wb.getSheet("Sammenligning");
+    if (!sheet) throw new Error("no sheet");
+    const cells = new Set<string>();
+    for (let r = 0; r < sheet.usedExtent().rowCount; r++) cells.add(String(sheet.getCell(r, 0)?.value ?? ""));
+    expect(caveats.filter((c) => !cells.has(c))).toEqual([]);
   });
 
   it("Gem indstillinger stores the edited settings without calculating", async () => {

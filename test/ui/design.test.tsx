@@ -141,7 +141,7 @@ test("a mean (progression score): a difference of 0 is refused with the row name
   type("SD 1", "2");
   type("Forskel 1", "0");
   fireEvent.click(screen.getByRole("button", { name: "Skriv stikprøveplan" }));
-  expect((await screen.findByRole("alert")).textContent).toContain('Række 1: "Forskel" skal være et tal større end 0.');
+  expect((await screen.findByTestId("error-bar")).textContent).toContain('Række 1: "Forskel" skal være et tal større end 0.');
   expect(wb.getSheet("Stikprøveplan")).toBeUndefined();
 });
 

@@ -124,3 +124,23 @@ describe("numbers in a column too narrow for them", () => {
     expect(fitNumberToWidth(0.4, "0.0%", 57)).toBe("40,0%");
   });
 });
+
+describe("conditional sections (the result sheets' p-value format)", () => {
+  // Excel: "[<0.001]"<0,001";0.000" shows "<0,001" below 0.001 and three decimals otherwise; the cell keeps p.
+  it.each([
+    ['[<0.001]"<0,001";0.000', 0.0004, "<0,001"],
+    ['[<0.001]"<0,001";0.000', 0.001, "0,001"],
+    ['[<0.001]"<0,001";0.000', 0.0479, "0,048"],
+    ['[<0.001]"<0,001";0.000', 0.58, "0,580"],
+    ['[<0.001]"<0,001";0.000', 1, "1,000"],
+    ['[>=100]"mange";[>=50]"en del";0', 150, "mange"],
+    ['[>=100]"mange";[>=50]"en del";0', 60, "en del"],
+    ['[>=100]"mange";[>=50]"en del";0', 42, "42"],
+  ])("%s on %p shows %p", (fmt, value, expected) => {
+    expect(formatNumber(value, fmt)).toBe(expected);
+    expect(formatCellValue(value, fmt).text).toBe(expected);
+  });
+  it("two conditions and no third section: a number matching neither fills the cell with # (as Excel)", () => {
+    expect(formatNumber(42, '[>=100]"mange";[>=50]"en del"')).toMatch(/^#+$/);
+  });
+});

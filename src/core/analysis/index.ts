@@ -5,7 +5,7 @@
  *   const info = inspectData({ sheet: "Borgere", address: "A1", header, rows });
  *   const settings = suggestSettings({ sheet: "Borgere", address: "A1:N61", header, rows });
  *   const result = runComparison({ sheet: "Borgere", address: "A1", header, rows }, settings);
- *   const spec = comparisonSheetSpec(result, settings.lang);   // src/core/report/comparisonSheet.ts
+ *   const spec = comparisonSheetSpec(result, settings.lang);   // src/core/analysis/comparisonSheet.ts
  *
  * Bad input throws a VirkningValidationError whose `problems` each name sheet and cell; a CPR number in the
  * range throws a VirkningError with code "CPR_FOUND". Nothing is computed in either case.
@@ -25,6 +25,7 @@ export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconc
 export * from "./types";
 export { settingsForData, analysisFingerprint, withRunRecord, freshness, type ForData, type Freshness } from "./rerun";
 export * from "./analyses";
+export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 
 export type ComparisonInput = DatasetInput;

@@ -5,7 +5,7 @@ export { applyDeclines, type AppliedDeclines } from "./replace";
 export { canonicalList, listHash, sha256Hex } from "./hash";
 export { MT_ALGORITHM, Mt19937 } from "./mt19937";
 export { MAX_SEED, parseSeed } from "./validate";
-export { auditTime, designArmName, RANDOMISATION_SHEET_NAME, RANDOMISATION_TABLE_NAME, randomisationSheetSpec, type RandomisationMeta } from "./sheet";
+export { designArmName, RANDOMISATION_SHEET_NAME, RANDOMISATION_TABLE_NAME, randomisationSheetSpec, type RandomisationMeta } from "./sheet";
 export { planSampleSize, planSentences, type Plan, type PlanInput, type PlanMode, type PlanRow, type PlanRowInput } from "./planning";
 export { PLANNING_SHEET_NAME, planningSheetSpec } from "./planningSheet";
 export { trialMembersFromTable, type TrialMember } from "./link";

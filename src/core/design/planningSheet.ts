@@ -5,9 +5,9 @@
  * with a format.
  */
 import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
-import { VERSION } from "../version";
 import { planSentences, type Plan, type PlanRow } from "./planning";
 import type { Lang } from "./types";
+import { pageFooter } from "../report/pageFooter";
 
 export const PLANNING_SHEET_NAME = "Stikprøveplan";
 
@@ -64,7 +64,7 @@ export function planningSheetSpec(plan: Plan, lang: Lang = "da"): SheetSpec {
       { columns: "B:C", width: 75 },
       { columns: `D:${LAST_COL}`, width: 78 },
     ],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${LAST_COL}${end}`, printTitleRows: `$${top}:$${top}`, centerFooter: `Virkning ${VERSION}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${LAST_COL}${end}`, printTitleRows: `$${top}:$${top}`, footer: pageFooter(lang) },
     activate: true,
   };
 }

@@ -11,6 +11,9 @@ import { columnLetter } from "../report/address";
 import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { VERSION } from "../version";
 import type { AllocatedCitizen, Allocation, DesignArm, Lang, ReplacementEntry } from "./types";
+import { pageFooter } from "../report/pageFooter";
+import { COUNT_FORMAT } from "../report/numberFormats";
+import { formatDateTime } from "../dateTime";
 
 export const RANDOMISATION_SHEET_NAME = "Randomisering";
 export const RANDOMISATION_TABLE_NAME = "Randomisering";
@@ -80,12 +83,6 @@ function statusText(c: AllocatedCitizen, lang: Lang): string {
   }
 }
 
-/** ISO time as "2026-11-30 07:42 UTC" (unambiguous for auditors in any locale). */
-export function auditTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 /** In the trial: allocated, or called in as a replacement (declined citizens and unused reserves are not). */
 function inTrial(c: AllocatedCitizen): boolean {
   return c.status === "allocated" || c.status === "replacement";
@@ -138,7 +135,7 @@ function auditRows(a: Allocation, log: ReplacementEntry[], meta: RandomisationMe
   const pad = (r: CellValue[]): CellValue[] => [...r, ...new Array<CellValue>(5 - r.length).fill(null)];
   const rows: CellValue[][] = [
     [tx(T.audit, lang)],
-    [tx(T.date, lang), auditTime(meta.createdAt)],
+    [tx(T.date, lang), formatDateTime(meta.createdAt, lang)],
     [tx(T.seed, lang), a.options.seed],
     [tx(T.generator, lang), a.algorithm],
     [tx(T.procedure, lang), procedure],
@@ -152,7 +149,7 @@ function auditRows(a: Allocation, log: ReplacementEntry[], meta: RandomisationMe
     [],
     [tx(T.replacements, lang)],
     [tx(T.at, lang), tx(T.declined, lang), tx(T.calledIn, lang), tx(T.stratum, lang), tx(T.group, lang)],
-    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [auditTime(e.at), e.declined, e.replacement, e.stratum, designArmName(e.arm, lang)])),
+    ...(log.length === 0 ? [[tx(T.none, lang)]] : log.map((e) => [formatDateTime(e.at, lang), e.declined, e.replacement, e.stratum, designArmName(e.arm, lang)])),
   ];
   return rows.map(pad);
 }
@@ -175,6 +172,12 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
     { range: `A${balanceTop}:G${balanceTop}`, style: { bold: true, fill: "#DDEBF7", border: "bottom", wrapText: true } },
     { range: `A${balanceTop + balance.length - 1}:G${balanceTop + balance.length - 1}`, style: { bold: true, border: "top" } },
     { range: `A${listTitle}`, style: { bold: true } },
+    // counts, strata, order and blocks are whole numbers (report-ready: every number with a format)
+    { range: `A${balanceTop + 1}:F${balanceTop + balance.length - 1}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `B${listTop + 1}:B${listEnd}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `D${listTop + 1}:E${listEnd}`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `${columnLetter(AUDIT_COL + 1)}2:${columnLetter(AUDIT_COL + 1)}12`, style: { numberFormat: COUNT_FORMAT } },
+    { range: `${columnLetter(AUDIT_COL + 3)}${logHead + 1}:${columnLetter(AUDIT_COL + 3)}${logHead + Math.max(1, log.length)}`, style: { numberFormat: COUNT_FORMAT } },
     { range: `C${listTop + 1}:C${listEnd}`, style: { numberFormat: "0.0000000000" } },
     { range: `F${listTop + 1}:F${listEnd}`, style: { numberFormat: "0.0000000000" } },
     { range: `${auditL}1`, style: { bold: true, fontSize: 12 } },
@@ -205,7 +208,7 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
       { columns: auditL, width: 130 },
       { columns: `${columnLetter(AUDIT_COL + 1)}:${auditR}`, width: 70 },
     ],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${auditR}${Math.max(listEnd, audit.length)}`, centerFooter: `Virkning ${VERSION}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printArea: `A1:${auditR}${Math.max(listEnd, audit.length)}`, footer: pageFooter(lang) },
     activate: true,
   };
 }

@@ -17,6 +17,7 @@ import { formula, type CellScalar, type CellValue, type SheetSpec, type StyleRan
 import { listSource, type ConditionalFillSpec, type ListValidationSpec } from "../report/sheetSpecExtras";
 import { plannedDate, type MeasurementPlan } from "./plan";
 import type { ScaleItem } from "./types";
+import { pageFooter } from "../report/pageFooter";
 
 export const MEASUREMENT_SHEET_NAME = "Progressionsmåling";
 /** 0-based row of the header; data rows follow. */
@@ -288,7 +289,7 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
     freeze: { rows: HEADER_ROW + 1, columns: 0 },
     dataValidations: rows.length > 0 ? validations(plan.items, first, last) : [],
     conditionalFormats: rows.length > 0 ? [overdue(plan.items.length, first, last)] : [],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, footer: pageFooter("da") },
     activate: true,
   };
   return { spec, unplaced, outsidePlan };

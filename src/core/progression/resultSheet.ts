@@ -6,20 +6,23 @@
  * status distribution per time point per group as stacked columns), sized for A4 landscape.
  * Every table states its N; every p-value names its test. Citizen IDs are never copied here.
  */
-import { formatP, type Text } from "../stats";
+import type { Text } from "../stats";
 import { VERSION } from "../version";
 import { columnLetter, rangeAddress } from "../report/address";
 import { toSheetName } from "../report/sheetName";
 import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import type { TransitionResult } from "./transitions";
 import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
+import { pageFooter } from "../report/pageFooter";
+import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
+import { formatDateTime } from "../dateTime";
 
 type Lang = "da" | "en";
 export const PROGRESSION_SHEET_NAME = "Progression";
 
 const HEAD_FILL = "#DDEBF7";
-const PCT = "0%";
-const NUM = "0.0";
+const NUM = decimalFormat(1);
+const N = COUNT_FORMAT;
 const L = {
   title: { da: "Progression i delmål", en: "Progression in sub-goals" },
   source: { da: "Data", en: "Data" },
@@ -77,7 +80,13 @@ class Writer {
   readonly styles: StyleRange[] = [];
   readonly charts: ChartSpec[] = [];
   row = 0;
-  constructor(readonly lang: Lang) {}
+  /** Whole percent and p-values ("<0,001" by format) in the sheet's language. */
+  readonly PCT: string;
+  readonly P: string;
+  constructor(readonly lang: Lang) {
+    this.PCT = percentFormat(lang, 0);
+    this.P = pValueFormat(lang);
+  }
   t(x: Text): string {
     return x[this.lang];
   }
@@ -105,7 +114,7 @@ class Writer {
 }
 
 const share = (x: number, n: number): number | null => (n > 0 ? x / n : null);
-const pOf = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? formatP(t.pValue, lang) : "–");
+const pOf = (t: ProgressionTest | null | undefined): number | string => (t ? t.pValue : "–");
 const testName = (t: ProgressionTest | null | undefined, lang: Lang): string => (t ? t.method[lang] : "–");
 const itemLabel = (r: ItemResult): string => `${r.item.id}: ${r.item.name}`;
 
@@ -113,9 +122,9 @@ function changeTable(w: Writer, res: ProgressionResult): void {
   w.heading(L.change);
   const rows = res.items.map((r) => {
     const c = r.change;
-    return [itemLabel(r), r.measured, c.paired, r.firstMedian, r.latestMedian, share(c.improved, c.paired), share(c.unchanged, c.paired), share(c.worse, c.paired), c.medianChange, pOf(r.changeTest, w.lang), testName(r.changeTest, w.lang)];
+    return [itemLabel(r), r.measured, c.paired, r.firstMedian, r.latestMedian, share(c.improved, c.paired), share(c.unchanged, c.paired), share(c.worse, c.paired), c.medianChange, pOf(r.changeTest), testName(r.changeTest, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.measured), w.t(L.paired), w.t(L.firstMedian), w.t(L.latestMedian), w.t(L.improved), w.t(L.unchanged), w.t(L.worse), w.t(L.medianChange), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, NUM, NUM, PCT, PCT, PCT, NUM]);
+  w.table([w.t(L.item), w.t(L.measured), w.t(L.paired), w.t(L.firstMedian), w.t(L.latestMedian), w.t(L.improved), w.t(L.unchanged), w.t(L.worse), w.t(L.medianChange), w.t(L.p), w.t(L.test)], rows, [undefined, N, N, NUM, NUM, w.PCT, w.PCT, w.PCT, NUM, w.P]);
 }
 
 function reachedTable(w: Writer, res: ProgressionResult): void {
@@ -125,9 +134,9 @@ function reachedTable(w: Writer, res: ProgressionResult): void {
   const rows = items.map((r) => {
     const [[a, b], [c]] = r.reached?.table ?? [[0, 0], [0, 0]];
     const n = r.change.paired;
-    return [itemLabel(r), r.item.reachedAt, n, share(a + b, n), share(a + c, n), pOf(r.reached?.test, w.lang), testName(r.reached?.test, w.lang)];
+    return [itemLabel(r), r.item.reachedAt, n, share(a + b, n), share(a + c, n), pOf(r.reached?.test), testName(r.reached?.test, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.threshold), w.t(L.paired), w.t(L.reachedFirst), w.t(L.reachedLatest), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, undefined, PCT, PCT]);
+  w.table([w.t(L.item), w.t(L.threshold), w.t(L.paired), w.t(L.reachedFirst), w.t(L.reachedLatest), w.t(L.p), w.t(L.test)], rows, [undefined, N, N, w.PCT, w.PCT, w.P]);
 }
 
 function groupTable(w: Writer, res: ProgressionResult): void {
@@ -138,9 +147,9 @@ function groupTable(w: Writer, res: ProgressionResult): void {
     const i = g?.change.intervention;
     const k = g?.change.control;
     const tests = [g?.changeTest, g?.improvedTest].filter((x): x is ProgressionTest => !!x).map((x) => x.method[w.lang]);
-    return [itemLabel(r), i?.paired ?? 0, share(i?.improved ?? 0, i?.paired ?? 0), i?.medianChange ?? null, k?.paired ?? 0, share(k?.improved ?? 0, k?.paired ?? 0), k?.medianChange ?? null, pOf(g?.changeTest, w.lang), pOf(g?.improvedTest, w.lang), tests.join("; ") || "–"];
+    return [itemLabel(r), i?.paired ?? 0, share(i?.improved ?? 0, i?.paired ?? 0), i?.medianChange ?? null, k?.paired ?? 0, share(k?.improved ?? 0, k?.paired ?? 0), k?.medianChange ?? null, pOf(g?.changeTest), pOf(g?.improvedTest), tests.join("; ") || "–"];
   });
-  w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, undefined, PCT, NUM, undefined, PCT, NUM]);
+  w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, N, w.PCT, NUM, N, w.PCT, NUM, w.P, w.P]);
 }
 
 function agreementTable(w: Writer, res: ProgressionResult): void {
@@ -149,20 +158,28 @@ function agreementTable(w: Writer, res: ProgressionResult): void {
   w.heading(L.agreement);
   const rows = list.map((a) => {
     const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
-    return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test, w.lang), testName(a.test, w.lang)];
+    return [itemLabel(r), a.pairs, share(a.agree, a.pairs), pOf(a.test), testName(a.test, w.lang)];
   });
-  w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, undefined, PCT]);
+  w.table([w.t(L.item), w.t(L.pairs), w.t(L.agree), w.t(L.p), w.t(L.test)], rows, [undefined, N, w.PCT, w.P]);
   for (const a of list) {
     const r = res.items.find((x) => x.item.id === a.itemId) as ItemResult;
     const scores = a.table.map((_, i) => r.item.min + i);
     w.line([`${itemLabel(r)}: ${w.t(L.crossTitle)} (N = ${a.pairs})`]);
     w.styles.push({ range: `A${w.row}`, style: { bold: true } });
-    w.table([w.t(L.cross), ...scores.map(String), w.t(L.total)], a.table.map((row, i) => [scores[i], ...row, row.reduce((s2, x) => s2 + x, 0)]));
+    w.table([w.t(L.cross), ...scores.map(String), w.t(L.total)], a.table.map((row, i) => [scores[i], ...row, row.reduce((s2, x) => s2 + x, 0)]), new Array<string>(scores.length + 2).fill(N));
   }
 }
 
 function groupName(g: string, w: Writer): string {
   return g === "intervention" ? w.t(L.intervention) : g === "control" ? w.t(L.control) : w.t(L.all);
+}
+
+/** Indexes of the rows and columns of a transition matrix that hold at least one citizen (a 10×10 matrix is mostly zeros). */
+export function nonZero(counts: number[][]): { rows: number[]; columns: number[] } {
+  const width = counts[0]?.length ?? 0;
+  const rows = counts.map((r, i) => (r.some((x) => x !== 0) ? i : -1)).filter((i) => i >= 0);
+  const columns = Array.from({ length: width }, (_, j) => j).filter((j) => counts.some((r) => r[j] !== 0));
+  return { rows, columns };
 }
 
 function transitionTables(w: Writer, tr: TransitionResult | null): void {
@@ -172,8 +189,10 @@ function transitionTables(w: Writer, tr: TransitionResult | null): void {
   for (const tb of tr.tables) {
     w.line([`${tb.fromMonth} → ${tb.toMonth} ${w.t(L.months)}, ${groupName(tb.group, w)} (N = ${tb.rowTotals.reduce((s, x) => s + x, 0)})`]);
     w.styles.push({ range: `A${w.row}`, style: { bold: true } });
-    const rows = tb.counts.map((r, i) => [labels[i], ...r, tb.rowTotals[i]]);
-    w.table([w.t(L.from), ...labels, w.t(L.total)], rows);
+    // only the statuses someone had: all-zero rows and columns are left out (the totals are unchanged)
+    const keep = nonZero(tb.counts);
+    const rows = keep.rows.map((i) => [labels[i], ...keep.columns.map((j) => tb.counts[i][j]), tb.rowTotals[i]]);
+    w.table([w.t(L.from), ...keep.columns.map((j) => labels[j]), w.t(L.total)], rows, ["", ...keep.columns.map(() => N), N]);
     const s = share(tb.towardsGoal, tb.ladderN);
     w.line([`${w.t(L.towards)}: ${tb.towardsGoal} / ${tb.ladderN}${s === null ? "" : ` (${Math.round(s * 100)} %)`}`], true);
   }
@@ -185,7 +204,7 @@ function scoreCharts(w: Writer, res: ProgressionResult): void {
     if (r.rounds.length === 0) return;
     const top = w.row;
     const rows = r.rounds.map((x) => [x.round, ...groups.map((g) => x.mean[g])]);
-    w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [undefined, NUM, NUM]);
+    w.table([w.t(L.round), ...groups.map((g) => groupName(g, w))], rows, [N, NUM, NUM]);
     w.charts.push({
       name: toSheetName(`Progression ${r.item.id}`).name,
       type: "line",
@@ -207,7 +226,7 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
   const top = w.row;
   const labels = [...tr.statuses, w.t(L.none)];
   const rows = tr.distributions.map((d) => [`${d.month} ${w.t(L.months)} ${groupName(d.group, w)}`, ...d.counts]);
-  w.table(["", ...labels], rows);
+  w.table(["", ...labels], rows, ["", ...labels.map(() => N)]);
   w.charts.push({
     name: "Status pr. tidspunkt",
     type: "columnStacked",
@@ -224,6 +243,7 @@ function distributionChart(w: Writer, tr: TransitionResult | null): void {
 
 export interface ProgressionSheetHeader {
   source: string;
+  /** ISO time of the run (printed with formatDateTime). */
   generatedAt: string;
 }
 
@@ -232,7 +252,7 @@ export function progressionSheetSpec(res: ProgressionResult, transitions: Transi
   const w = new Writer(lang);
   w.line([w.t(L.title)]);
   w.styles.push({ range: "A1", style: { bold: true, fontSize: 14 } });
-  w.line([`${w.t(L.source)}: ${header.source} · ${w.t(L.citizens)}: ${res.citizens} · ${w.t(L.run)}: ${header.generatedAt} · ${w.t(L.version)} ${VERSION}`], true);
+  w.line([`${w.t(L.source)}: ${header.source} · ${w.t(L.citizens)}: ${res.citizens} · ${w.t(L.run)}: ${formatDateTime(header.generatedAt, lang)} · ${w.t(L.version)} ${VERSION}`], true);
   for (const n of res.notes) w.line([n[lang]], true);
   changeTable(w, res);
   reachedTable(w, res);
@@ -255,7 +275,7 @@ export function progressionSheetSpec(res: ProgressionResult, transitions: Transi
     styles: w.styles,
     charts: w.charts,
     columnWidths: [{ columns: "A", width: 220 }, { columns: `B:${columnLetter(width - 1)}`, width: 72 }],
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerFooter: "&P / &N" },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: pageFooter(lang) },
     activate: true,
   };
 }

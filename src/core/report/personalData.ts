@@ -68,7 +68,7 @@ function placeName(path: (string | number)[]): PersonalDataHit {
     case "name":
       return { da: "arkets navn", en: "the sheet name" };
     case "pageSetup":
-      if (i === "centerHeader") return { da: "sidehovedet", en: "the page header" };
+      if (i === "header") return { da: "sidehovedet", en: "the page header" };
       return i === "printArea" || i === "printTitleRows" ? { da: "udskriftsområdet", en: "the print area" } : { da: "sidefoden", en: "the page footer" };
     case "shapes":
       return { da: `teksten i figur${n}`, en: `the text of shape${n}` };

@@ -99,6 +99,8 @@ export interface ChartSpec {
   /** Axis titles. */
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Show each point's value on the chart (Chart.dataLabels.showValue), in the source cells' number format. */
+  dataLabels?: boolean;
 }
 
 export type ShapeKind = "rectangle" | "roundedRectangle" | "ellipse" | "textBox";
@@ -151,17 +153,33 @@ export interface PageSetupSpec {
   printArea?: string;
   /** Rows repeated at the top of every printed page, e.g. "$1:$3". */
   printTitleRows?: string;
-  /** Plain text (the renderer escapes "&", which Excel reads as a code); at most 255 characters. */
-  centerHeader?: string;
-  centerFooter?: string;
   /** Page margins in points (Excel's "Normal" margins when omitted). */
   margins?: { top: number; bottom: number; left: number; right: number };
   /** Print scale in percent (10–400; Excel's "Adjust to"); overrides the fit options. */
   scale?: number;
   /** 1-based rows that start a new printed page (manual page breaks above them). */
   rowBreaks?: number[];
-  /** Right footer with the page number, page count and print date ("Side 1/2 · 30-11-2026"); `pageWord` is plain text. */
-  footerDateAndPage?: { pageWord: string };
+  /** Page header and footer: user text and our own codes kept apart (see `HeaderFooterPart`). */
+  header?: HeaderFooterSpec;
+  footer?: HeaderFooterSpec;
+}
+
+/**
+ * One piece of a page header/footer section. Excel reads "&" in a header/footer as the start of a
+ * code ("&P" page number, "&N" page count, "&D" print date, "&T" print time, "&A" sheet name), so
+ * the two never mix: `text` is plain text from anywhere (a user's title included) and the renderer
+ * writes every "&" in it as "&&"; `code` is one of our codes, written as the code. The renderer
+ * composes the parts of a section in order (`headerFooterCode` in specCheck.ts); a composed
+ * section has at most 255 characters.
+ */
+export type HeaderFooterPart = { text: string } | { code: HeaderFooterCode };
+export type HeaderFooterCode = "pageNumber" | "pageCount" | "date" | "time" | "sheetName";
+
+/** The left, centre and right sections of a page header or footer. */
+export interface HeaderFooterSpec {
+  left?: HeaderFooterPart[];
+  center?: HeaderFooterPart[];
+  right?: HeaderFooterPart[];
 }
 
 export interface ColumnWidthSpec {
@@ -180,6 +198,8 @@ export interface SheetSpec {
   merges?: string[];
   tables?: TableSpec[];
   columnWidths?: ColumnWidthSpec[];
+  /** Row heights in points (1-based rows): for a merged cell whose text wraps, as Excel does not fit those rows itself. */
+  rowHeights?: { row: number; height: number }[];
   /** Freeze the first n rows / columns. */
   freeze?: { rows: number; columns: number };
   charts?: ChartSpec[];

@@ -8,13 +8,15 @@
  */
 import { VirkningError } from "../errors";
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
-import { isFormula, type CellBlock, type SheetSpec } from "./sheetSpec";
+import { isFormula, type CellBlock, type HeaderFooterCode, type HeaderFooterPart, type HeaderFooterSpec, type SheetSpec } from "./sheetSpec";
 import { isValidSheetName } from "./sheetName";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
 export const MAX_HEADER_FOOTER_CHARS = 255;
+/** Excel's largest row height in points (Microsoft, "Excel specifications and limits"). */
+export const MAX_ROW_HEIGHT = 409;
 
 /**
  * Plain text as a page header/footer section: "&" starts a code in Excel ("&P" is the page
@@ -22,6 +24,36 @@ export const MAX_HEADER_FOOTER_CHARS = 255;
  */
 export function headerFooterText(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
+}
+
+/** Excel's header/footer codes (Microsoft, "Insert headers and footers": &P page, &N pages, &D date, &T time, &A sheet). */
+const CODES: Record<HeaderFooterCode, string> = { pageNumber: "&P", pageCount: "&N", date: "&D", time: "&T", sheetName: "&A" };
+
+/**
+ * A header/footer section as Excel takes it: text parts escaped (`headerFooterText`), codes as
+ * codes. Text right after "&P"/"&N" that starts with a digit, "+" or "-" would be read as page
+ * arithmetic ("&P+1"), so it gets a leading space.
+ */
+export function headerFooterCode(parts: readonly HeaderFooterPart[]): string {
+  let out = "";
+  let afterPage = false;
+  for (const p of parts) {
+    if ("code" in p) {
+      out += CODES[p.code];
+      afterPage = p.code === "pageNumber" || p.code === "pageCount";
+    } else {
+      const t = headerFooterText(p.text);
+      out += afterPage && /^[-+\d]/.test(t) ? ` ${t}` : t;
+      afterPage = false;
+    }
+  }
+  return out;
+}
+
+/** The sections of a header/footer spec that are set, as [section, composed code string]. */
+export function headerFooterSections(spec: HeaderFooterSpec | undefined): ["left" | "center" | "right", string][] {
+  if (!spec) return [];
+  return (["left", "center", "right"] as const).filter((k) => spec[k] !== undefined).map((k) => [k, headerFooterCode(spec[k] as HeaderFooterPart[])]);
 }
 
 function invalid(sheet: string, da: string, en: string): VirkningError {
@@ -83,8 +115,8 @@ function checkBlock(sheet: string, b: CellBlock): void {
 function checkPage(sheet: string, spec: SheetSpec): void {
   const p = spec.pageSetup;
   if (!p) return;
-  for (const [what, text] of [["sidehoved", p.centerHeader], ["sidefod", p.centerFooter]] as const) {
-    if (text !== undefined && headerFooterText(text).length > MAX_HEADER_FOOTER_CHARS) {
+  for (const [what, hf] of [["sidehoved", p.header], ["sidefod", p.footer]] as const) {
+    if (headerFooterSections(hf).some(([, code]) => code.length > MAX_HEADER_FOOTER_CHARS)) {
       throw invalid(sheet, `teksten i ${what}et er for lang (højst ${MAX_HEADER_FOOTER_CHARS} tegn).`, `the ${what === "sidehoved" ? "header" : "footer"} text is too long (at most ${MAX_HEADER_FOOTER_CHARS} characters).`);
     }
   }
@@ -142,6 +174,10 @@ export function checkSheetSpecs(specs: SheetSpec[]): void {
       range(s.name, c.dataRange, parseRange);
       range(s.name, c.topLeft, cellRange);
       range(s.name, c.bottomRight, cellRange);
+    }
+    for (const h of s.rowHeights ?? []) {
+      range(s.name, `A${h.row}`, cellRange);
+      if (!Number.isFinite(h.height) || h.height < 0 || h.height > MAX_ROW_HEIGHT) throw invalid(s.name, `rækkehøjden i række ${h.row} skal være mellem 0 og ${MAX_ROW_HEIGHT} punkter.`, `the height of row ${h.row} must be between 0 and ${MAX_ROW_HEIGHT} points.`);
     }
     checkPage(s.name, s);
     for (const r of s.protection?.unlocked ?? []) range(s.name, r, parseRange);

@@ -10,6 +10,7 @@
  *   sheet): the page shows no numbers and says why, in the comparison's own words.
  */
 import type { Text } from "../stats";
+import { formatDateTime } from "../dateTime";
 
 export interface AnalysisState {
   status: "ok" | "stale" | "refused";
@@ -36,14 +37,14 @@ const T = {
   refused: { da: 'Analysen "{a}" skal køres igen, før dens tal kan vises her. {m}', en: 'The analysis "{a}" must be run again before its numbers can be shown here. {m}' },
 } satisfies Record<string, Text>;
 
-/** "2026-11-30 08:00" (UTC, as the page's "Opdateret"). */
-export function ranAtText(iso: string): string {
-  return iso.slice(0, 16).replace("T", " ");
+/** When it ran, in the sheets' one date-time format ("30. nov. 2026 kl. 09.00", as the page's "Opdateret"). */
+export function ranAtText(iso: string, lang: "da" | "en" = "da"): string {
+  return formatDateTime(iso, lang);
 }
 
 /** The sentence the page prints about the analysis behind its numbers. */
 export function analysisLine(s: AnalysisState, lang: "da" | "en"): string {
-  const fill = (t: Text, m = ""): string => (lang === "en" ? t.en : t.da).split("{a}").join(s.name).split("{s}").join(s.sheet).split("{t}").join(s.ranAt ? ranAtText(s.ranAt) : "").split("{m}").join(m);
+  const fill = (t: Text, m = ""): string => (lang === "en" ? t.en : t.da).split("{a}").join(s.name).split("{s}").join(s.sheet).split("{t}").join(s.ranAt ? ranAtText(s.ranAt, lang) : "").split("{m}").join(m);
   if (s.status === "ok") return fill(T.ok);
   if (s.status === "stale") return fill(s.ranAt ? T.stale : T.never);
   return fill(T.refused, s.reason ? (lang === "en" ? s.reason.en : s.reason.da) : "");

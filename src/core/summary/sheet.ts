@@ -15,6 +15,7 @@ import type { Rows } from "./layout";
 import { ARMS, goalOutcomes, rowAt, type PageRelease } from "./release";
 import type { Lang, SummaryInput } from "./types";
 import { analysisLine, type AnalysisState } from "./analysisState";
+import { formatDateTime } from "../dateTime";
 import { keyResult, SMALL_GROUP_N, VERDICT_LABEL, type KeyResult } from "./wording";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
@@ -70,7 +71,7 @@ export function header(rows: Rows, input: SummaryInput, rel: PageRelease): void 
   rows.add([effort ? `${tx(L.title, lang)} – ${effort}` : tx(L.title, lang)], { bold: true, fontSize: 16 });
   // the edition is on the repeated print-title row, so every printed page says whom it is for
   const edition = rel.audience === "public" ? `${tx(L.audiencePublic, lang)}: ${tx(L.publicShort, lang, { t: input.settings.threshold })}` : `${tx(L.audienceInternal, lang)}: ${tx(L.internalShort, lang)}`;
-  const r = rows.add([`${edition} · ${tx(L.built, lang)}: ${input.generatedAt} · ${tx(L.version, lang)} ${input.version}`], NOTE);
+  const r = rows.add([`${edition} · ${tx(L.built, lang)}: ${formatDateTime(input.generatedAt, lang)} · ${tx(L.version, lang)} ${input.version}`], NOTE);
   rows.style(r, 0, r, 0, { bold: true });
 }
 

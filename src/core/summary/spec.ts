@@ -19,6 +19,7 @@ import { range, Rows, WIDTH } from "./layout";
 import { pageRelease } from "./release";
 import { basisSection, chartAt, header, outcomeChartData, pageOutcomes, progressionChartData, resultsTable, SMALL, theorySection, verdictSection } from "./sheet";
 import { SUMMARY_SHEET_NAME, type SummaryInput } from "./types";
+import { pageFooter } from "../report/pageFooter";
 
 export const SUMMARY_CHART_HEIGHT = 9;
 /** Page 1 is printed at no less than this (the layout is tested to fit above it). */
@@ -96,7 +97,7 @@ export function summarySheetSpec(input: SummaryInput): SummarySpec {
     styles: rows.styles,
     columnWidths: COLUMN_WIDTHS,
     charts: [...charts, ...key.charts],
-    pageSetup: { orientation: "landscape", paperSize: "A4", printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", margins: MARGINS, footerDateAndPage: { pageWord: tx(L.page, lang) }, rowBreaks: [keyStart + 1, checkStart + 1] },
+    pageSetup: { orientation: "landscape", paperSize: "A4", printArea: range(0, 0, last, WIDTH - 1), printTitleRows: "$1:$2", margins: MARGINS, footer: pageFooter(lang), rowBreaks: [keyStart + 1, checkStart + 1] },
     showGridlines: false,
     activate: true,
     protection: { unlocked: [...key.unlocked, ...check.unlocked] },

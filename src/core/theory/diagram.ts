@@ -13,6 +13,7 @@ import { columnLetter } from "../report/address";
 import { BoxShapeSpec, CellValue, ConnectorSpec, ShapeSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { Lang, LinkKind, MechanismCategory, ProgrammeTheory, Text } from "./model";
 import { gapNeeds, labelGap, portSpan, Rect, routeLinks, RouteLink } from "./route";
+import { pageFooter } from "../report/pageFooter";
 
 export const DIAGRAM_SHEET_NAME = "Programteori – diagram";
 
@@ -610,7 +611,7 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
     shapes,
     columnWidths: [{ columns: "A:R", width: 48 }],
     showGridlines: false,
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: "A1:R40" },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: "A1:R40", footer: pageFooter(lang, theory.title) },
   };
 }
 
@@ -737,6 +738,6 @@ function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
     merges,
     columnWidths,
     showGridlines: false,
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: `A1:${last}${rows.length}` },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: `A1:${last}${rows.length}`, footer: pageFooter(lang, theory.title) },
   };
 }

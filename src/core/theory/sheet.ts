@@ -35,6 +35,7 @@ import {
   Text,
   ValidationIssue,
 } from "./model";
+import { pageFooter } from "../report/pageFooter";
 
 export const THEORY_SHEET_NAME = "Programteori";
 
@@ -370,7 +371,7 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
     // 905 pt in all: fitted to the width of A4 landscape (842 pt less Excel's normal margins of
     // 2 × 50.4 pt) the sheet prints at 82 %, so 11 pt text stays above 9 pt. Long texts wrap.
     columnWidths: PRINT_COLUMN_WIDTHS.map((width, i) => ({ columns: columnLetter(i), width })),
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, centerHeader: t(L.heading), centerFooter: theory.title },
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: true, header: { center: [{ text: t(L.heading) }] }, footer: pageFooter(lang, theory.title) },
   };
 }
 

@@ -2,7 +2,7 @@
 import * as React from "react";
 import type { PreviewChart, PreviewChartSeries } from "../workbook/model";
 import { ptToPx } from "./layout";
-import { formatGeneral } from "./numberFormat";
+import { formatGeneral, formatNumber } from "./numberFormat";
 
 /** Office theme accent colours, the default series colours in Excel. */
 export const SERIES_COLORS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300"];
@@ -73,14 +73,14 @@ export function ChartView(props: { chart: PreviewChart; /** Pixel top and height
             {`Diagrammets data kan ikke læses: ${problem}`}
           </text>
         ) : (
-          <ChartBody type={chart.type} categories={categories} series={series} width={width} height={height} hasTitle={!!chart.title} />
+          <ChartBody type={chart.type} categories={categories} series={series} width={width} height={height} hasTitle={!!chart.title} dataLabels={!!chart.dataLabels} />
         )}
       </svg>
     </div>
   );
 }
 
-function ChartBody(props: { type: string; categories: string[]; series: PreviewChartSeries[]; width: number; height: number; hasTitle: boolean }): JSX.Element {
+function ChartBody(props: { type: string; categories: string[]; series: PreviewChartSeries[]; width: number; height: number; hasTitle: boolean; dataLabels: boolean }): JSX.Element {
   const { type, series, width, height, hasTitle } = props;
   const { kind, stacked, percent, markers } = chartKind(type);
   const nCat = Math.max(props.categories.length, ...series.map((s) => s.values.length), 0);
@@ -262,7 +262,18 @@ function ChartBody(props: { type: string; categories: string[]; series: PreviewC
               const x = stacked ? xBand : xBand + s * barW;
               const y1 = yOf(Math.max(sp[0], sp[1]));
               const y2 = yOf(Math.min(sp[0], sp[1]));
-              return <rect key={`b${s}-${i}`} className="vk-chart-bar" data-series={series[s].name} x={x} y={y1} width={Math.max(0.5, barW)} height={Math.max(0, y2 - y1)} fill={SERIES_COLORS[s % SERIES_COLORS.length]} />;
+              const bar = <rect key={`b${s}-${i}`} className="vk-chart-bar" data-series={series[s].name} x={x} y={y1} width={Math.max(0.5, barW)} height={Math.max(0, y2 - y1)} fill={SERIES_COLORS[s % SERIES_COLORS.length]} />;
+              if (!props.dataLabels) return bar;
+              // Excel's data labels show the value in its source cell's number format, above the bar (inside when stacked)
+              const label = formatNumber(series[s].values[i], series[s].formats?.[i] ?? "General");
+              return (
+                <g key={`b${s}-${i}`}>
+                  {bar}
+                  <text className="vk-chart-label" x={x + barW / 2} y={stacked ? (y1 + y2) / 2 + 4 : y1 - 3} textAnchor="middle" fontSize={9} fill="#404040" fontFamily={font}>
+                    {label}
+                  </text>
+                </g>
+              );
             }),
           )
         : spans.map((row, s) => {

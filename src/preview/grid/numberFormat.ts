@@ -55,7 +55,11 @@ export function formatNumber(value: number, numberFormat: string): string {
   let section = sections[0];
   let n = value;
   let signHandled = false;
-  if (sections.length >= 2 && value < 0) {
+  const conditional = conditionalSection(sections, value);
+  if (conditional !== undefined) {
+    if (conditional === null) return "#".repeat(6);
+    section = conditional;
+  } else if (sections.length >= 2 && value < 0) {
     section = sections[1];
     n = Math.abs(value);
     signHandled = true;
@@ -69,6 +73,8 @@ export function formatNumber(value: number, numberFormat: string): string {
     return (!signHandled && n < 0 ? "-" : "") + text;
   }
   if (isDateSection(section)) return formatDateSection(n, section);
+  // A section of literals only ('"<0,001"') shows its text and no digits (as Excel does).
+  if (!/[0#?]/.test(stripQuoted(section))) return (n < 0 && !signHandled && conditional === undefined ? "-" : "") + formatNumericSection(0, section, true);
   return formatNumericSection(n, section, signHandled);
 }
 
@@ -204,6 +210,31 @@ function splitSections(fmt: string): string[] {
 }
 
 /** Remove [Red], [$-406], [$kr.-406] → keep currency symbol; leaves [h]/[mm]/[ss] elapsed codes. */
+/** The condition of a section ("[<0.001]", "[>=100]"), or null when it has none. */
+function conditionOf(section: string | undefined): ((v: number) => boolean) | null {
+  const m = section === undefined ? null : /\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)\]/i.exec(stripQuoted(section));
+  if (!m) return null;
+  const x = Number(m[2]);
+  const ops: Record<string, (v: number) => boolean> = { "<": (v) => v < x, "<=": (v) => v <= x, ">": (v) => v > x, ">=": (v) => v >= x, "=": (v) => v === x, "<>": (v) => v !== x };
+  return ops[m[1]];
+}
+
+/**
+ * Excel's conditional sections ("[<0.001]\"<0,001\";0.000"; Microsoft, "Review guidelines for customizing a
+ * number format"): the first section whose condition holds; when the first has a condition and the second
+ * none, the second takes every other number; with two conditions, the third. undefined: no conditions (the
+ * sign rules apply); null: no section for the number (Excel fills the cell with #).
+ */
+function conditionalSection(sections: string[], value: number): string | null | undefined {
+  const first = conditionOf(sections[0]);
+  if (!first) return undefined;
+  if (first(value)) return sections[0];
+  const second = conditionOf(sections[1]);
+  if (!second) return sections[1] ?? null;
+  if (second(value)) return sections[1];
+  return sections[2] ?? null;
+}
+
 function stripBrackets(section: string): string {
   return section.replace(/\[([^\]]*)\]/g, (whole, inner: string) => {
     if (/^(h+|m+|s+)$/i.test(inner)) return whole;

@@ -49,6 +49,8 @@ export interface PreviewTable {
 export interface PreviewChartSeries {
   name: string;
   values: number[];
+  /** Number format of each value's cell (data labels are shown in it, as Excel links them to the source). */
+  formats?: string[];
 }
 
 export interface PreviewChart {
@@ -66,6 +68,8 @@ export interface PreviewChart {
   /** Axis titles (optional member added with the API emulation). */
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /** Chart.dataLabels.showValue: each point's value is written on the chart. */
+  dataLabels?: boolean;
   /** Computed from dataRange at the time of reading. */
   categories(): string[];
   series(): PreviewChartSeries[];

@@ -43,6 +43,7 @@ export class ChartState implements PreviewChart {
   title = "";
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  dataLabels = false;
   left = 0;
   top = 0;
   width = 360;
@@ -78,14 +79,22 @@ export class ChartState implements PreviewChart {
     if (this.byColumns()) {
       for (let j = 1; j < r.columnCount; j++) {
         const values: number[] = [];
-        for (let i = 1; i < r.rowCount; i++) values.push(num(this.dataSheet.valueAt(r.row + i, r.column + j)));
-        out.push({ name: labelOf(this.dataSheet.valueAt(r.row, r.column + j)), values });
+        const formats: string[] = [];
+        for (let i = 1; i < r.rowCount; i++) {
+          values.push(num(this.dataSheet.valueAt(r.row + i, r.column + j)));
+          formats.push(this.dataSheet.numberFormatAt(r.row + i, r.column + j));
+        }
+        out.push({ name: labelOf(this.dataSheet.valueAt(r.row, r.column + j)), values, formats });
       }
     } else {
       for (let i = 1; i < r.rowCount; i++) {
         const values: number[] = [];
-        for (let j = 1; j < r.columnCount; j++) values.push(num(this.dataSheet.valueAt(r.row + i, r.column + j)));
-        out.push({ name: labelOf(this.dataSheet.valueAt(r.row + i, r.column)), values });
+        const formats: string[] = [];
+        for (let j = 1; j < r.columnCount; j++) {
+          values.push(num(this.dataSheet.valueAt(r.row + i, r.column + j)));
+          formats.push(this.dataSheet.numberFormatAt(r.row + i, r.column + j));
+        }
+        out.push({ name: labelOf(this.dataSheet.valueAt(r.row + i, r.column)), values, formats });
       }
     }
     return out;

@@ -6,7 +6,6 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Calculator20Regular, Save20Regular } from "@fluentui/react-icons";
-import { formatP } from "../../core/stats";
 import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { DataStep } from "./DataStep";
@@ -27,14 +26,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
   summary: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
+  caveat: { margin: "2px 0 0 0", color: tokens.colorNeutralForeground2 },
 });
-
-/** "= 0,03", "< 0,001" or "= –" (no test possible). */
-function pText(p: number | null, lang: "da" | "en"): string {
-  if (p === null) return "= –";
-  const f = formatP(p, lang);
-  return f.startsWith("<") ? `< ${f.slice(1)}` : `= ${f}`;
-}
 
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
@@ -186,11 +179,12 @@ export default function ComparisonPane(): React.JSX.Element {
                       <li key={i}>
                         <Text weight="semibold">{o.name}</Text>
                         <br />
-                        <Text>
-                          {s.intervention} {o.intervention.x}/{o.intervention.n} · {s.control} {o.control.x}/{o.control.n}
-                          {` · p ${pText(o.pValue, lang)}`}
-                          {o.method ? ` (${o.method[lang]})` : ""}
-                        </Text>
+                        <Text>{o.headline.summary[lang]}</Text>
+                        {o.headline.caveats.map((c, k) => (
+                          <Text key={k} as="p" size={200} className={styles.caveat} data-testid="summary-caveat">
+                            {c[lang]}
+                          </Text>
+                        ))}
                       </li>
                     ))}
                   </ul>

@@ -6,7 +6,7 @@
 import type { ColumnRole, LabelCount, RoleSuggestion } from "../../core/data";
 import { mapGroupLabel, normaliseKey, parseMonthHeader, setOwn } from "../../core/data";
 import type { Arm, ComparisonResult, ComparisonSettings, OutcomeDefinition, StatusClass } from "../../core/analysis";
-import { defaultStatusClass } from "../../core/analysis";
+import { defaultStatusClass, outcomeHeadline, type OutcomeHeadline } from "../../core/analysis";
 
 export type Columns = ComparisonSettings["columns"];
 export type Layout = ComparisonSettings["source"]["layout"];
@@ -199,6 +199,8 @@ export interface OutcomeSummary {
   control: { x: number; n: number };
   pValue: number | null;
   method: { da: string; en: string } | null;
+  /** The sheet's words for this outcome and follow-up (core/analysis/headline.ts): counts, p and the caveats. */
+  headline: OutcomeHeadline;
 }
 
 /** Per outcome: the counts and p-value at the last follow-up time point. */
@@ -216,6 +218,7 @@ export function summarise(result: ComparisonResult): OutcomeSummary[] {
       control: row.counts.control,
       pValue: row.test ? row.test.pValue : null,
       method: row.test ? row.test.method : null,
+      headline: outcomeHeadline(row, result.confLevel),
     });
   }
   return out;

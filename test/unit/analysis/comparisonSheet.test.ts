@@ -1,5 +1,5 @@
 import { runComparison } from "../../../src/core/analysis";
-import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue, SheetSpec } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
@@ -32,7 +32,7 @@ describe("Sammenligning sheet (Danish)", () => {
     expect(rowStarting(g, "Rækker (borgere)")[1]).toBe(20);
     expect(rowStarting(g, "Virkning-version")[1]).toBe("0.1.0");
     // 09:30 UTC is 10:30 in Copenhagen in November
-    expect(String(rowStarting(g, "Kørt")[1])).toMatch(/28\.11\.2026.*10[.:]30/);
+    expect(String(rowStarting(g, "Kørt")[1])).toBe("28. nov. 2026 kl. 10.30");
     // settings come last, after the notes
     const settingsAt = g.findIndex((r) => r[0] === "Indstillinger");
     expect(settingsAt).toBeGreaterThan(g.findIndex((r) => r[0] === "Noter"));
@@ -53,24 +53,26 @@ describe("Sammenligning sheet (Danish)", () => {
     expect(text(g)).toContain("(tom – ikke fulgt op endnu)");
   });
 
-  it("shows each outcome with numbers, CI texts, p-value and test name; '–' where RR cannot be computed", () => {
+  it("shows each outcome with numbers: shares, the difference and its interval as three numbers, p as a number, the test's name; '–' where RR cannot be computed", () => {
     const title = g.findIndex((r) => String(r[0]).startsWith("Afklaret til job/uddannelse"));
     const six = rowStarting(g, "6 mdr.", title);
     expect(six.slice(1, 7)).toEqual([3, 10, 0.3, 1, 10, 0.1]);
-    expect(six[7]).toBe("20,0 (-16,0 til 51,4)");
-    expect(six[8]).toMatch(/^3,00 \(/);
-    expect(six[10]).toBe("0,58");
-    expect(six[11]).toBe("Fishers eksakte test");
-    const twelve = rowStarting(g, "12 mdr.", title);
-    expect(twelve[8]).toBe("–");
-    expect(twelve[9]).toBe("–");
+    expect(six.slice(7, 10).map((x) => Number((x as number).toFixed(1)))).toEqual([20, -16, 51.4]);
+    expect(six[10]).toBeCloseTo(0.5820, 3);
+    expect(six[13]).toBe("Fishers eksakte test");
+    // relative risk and odds ratio in their own table below, as numbers
+    const relHead = g.findIndex((r, i) => i > title && String(r[1]).startsWith("Relativ risiko"));
+    expect(relHead).toBeGreaterThan(title);
+    expect(rowStarting(g, "6 mdr.", relHead)[1]).toBeCloseTo(3, 10);
+    const twelve = rowStarting(g, "12 mdr.", relHead);
+    expect(twelve.slice(1, 4)).toEqual(["–", "–", "–"]);
     expect(text(g)).toContain("Note: Ved 12 mdr. har ingen i nogen af grupperne nået målet");
   });
 
   it("has Tabel 1, missing data and footnotes naming the tests", () => {
     expect(text(g)).toContain("Tabel 1. Baggrundskarakteristika ved inklusion");
     expect(rowStarting(g, "Alder")[1]).toBe("Gennemsnit (SD)");
-    expect(rowStarting(g, "Alder")[2]).toBe("40,1 (12,0)");
+    expect(rowStarting(g, "Alder")[3]).toBe("40,1 (12,0)");
     const t = text(g);
     expect(t).toContain("Fishers eksakte test, når en forventet celleværdi er under 5; ellers Pearsons χ²-test");
     expect(t).toContain("SAS PROC FREQ");
@@ -82,13 +84,16 @@ describe("Sammenligning sheet (Danish)", () => {
     expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToWidth: true });
     expect(spec.freeze).toEqual({ rows: 1, columns: 1 });
     expect(spec.columnWidths?.length).toBeGreaterThan(0);
-    // one percent format, the same as the text cells ("30,0 %")
+    // one percent format in the tables, the same as the text cells ("30,0 %"); whole percent on the chart labels
     const pctFormats = new Set((spec.styles ?? []).map((s) => s.style.numberFormat).filter((f) => f?.includes("%")));
-    expect([...pctFormats]).toEqual(["0.0 %"]);
+    expect([...pctFormats].sort()).toEqual(["0 %", "0.0 %"]);
     expect(spec.styles?.some((s) => s.style.bold && s.style.fontSize === 14)).toBe(true);
-    // notes are wrapped so no line runs past the printed columns
-    for (const r of g) if (typeof r[0] === "string" && r[0].startsWith("Note")) expect(r[0].length).toBeLessThanOrEqual(160);
-    expect(g.filter((r) => String(r[0]).startsWith("Note")).length).toBeGreaterThan(0);
+    // a long note is one wrapped cell whose row is as high as its lines (Excel does not fit merged rows)
+    expect(result.notes[1].da.length).toBeGreaterThan(170);
+    const long = g.findIndex((r) => r[0] === result.notes[1].da);
+    expect(long).toBeGreaterThan(0);
+    expect(spec.styles?.some((s) => s.range === `A${long + 1}` && s.style.wrapText)).toBe(true);
+    expect(spec.rowHeights?.find((h) => h.row === long + 1)?.height).toBeGreaterThanOrEqual(30);
   });
 });
 
@@ -113,7 +118,7 @@ describe("Sammenligning sheet reads as a report", () => {
   });
 
   it("column headers break between words: N on its own line in Tabel 1, no slash-joined words", () => {
-    expect(text(g)).toContain("Indsatsgruppe\n(N = 10)");
+    expect(text(g)).toContain("Indsatsgruppe (N = 10)");
     expect(rowStarting(g, "Tidspunkt")).toContain("Udgået");
     expect(text(g)).not.toContain("Udgået/udelukket");
   });
@@ -125,16 +130,5 @@ describe("Sammenligning sheet (English)", () => {
     expect(g[0][0]).toBe("Comparison: intervention group and control group");
     expect(rowStarting(g, "Jobparat")[3]).toBe("3 (30.0%)");
     expect(text(g)).toContain("Fisher's exact test");
-  });
-});
-
-describe("wrapNote", () => {
-  it("splits long notes at word boundaries without losing words", () => {
-    const long = result.notes[1].da;
-    expect(long.length).toBeGreaterThan(150);
-    const lines = wrapNote(long, 150);
-    expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines) expect(l.length).toBeLessThanOrEqual(150);
-    expect(lines.join(" ")).toBe(long.replace(/\s+/g, " "));
   });
 });

@@ -6,9 +6,9 @@
  * so some p-values are marked.
  */
 import { runComparison, type ComparisonResult, type EffectValue } from "../../../src/core/analysis";
-import { comparisonSheetSpec, wrapNote } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { formatNumber, formatP, formatPercent } from "../../../src/core/stats";
+import { formatNumber, formatPercent } from "../../../src/core/stats";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
 const rows = pilotRows();
@@ -25,8 +25,11 @@ const at = (first: string, after = 0): number => {
   return i;
 };
 const pct = (x: number, n: number): string => `${x} (${formatPercent(x / n, 1, "da")})`;
-const ci = (e: EffectValue | null, scale: number, d: number): string =>
-  e ? `${formatNumber(e.estimate * scale, d, "da")} (${formatNumber(e.lower * scale, d, "da")} til ${formatNumber(e.upper * scale, d, "da")})` : "–";
+/** An effect and its interval as the sheet writes them: three numbers, or three dashes. */
+const ci = (e: EffectValue | null, scale: number): CellValue[] => (e ? [e.estimate * scale, e.lower * scale, e.upper * scale] : ["–", "–", "–"]);
+/** p, footnote marker, Fisher's p and the test's name, as the sheet writes them. */
+const pCells = (r: ComparisonResult["outcomes"][number]["rows"][number]): CellValue[] =>
+  !r.test ? ["–", "", "", "–"] : r.test.smallExpected ? [r.test.pValue, "¹", r.test.smallExpected.fisherP ?? "–", r.test.method.da] : [r.test.pValue, "", "", r.test.method.da];
 const month = (m: number): string => (m === 0 ? "0 mdr. (ved inklusion)" : `${m} mdr.`);
 
 describe("every printed number of the Sammenligning sheet matches the result (data with missing values)", () => {
@@ -46,10 +49,10 @@ describe("every printed number of the Sammenligning sheet matches the result (da
         const printed = g[head + 1 + i];
         const a = r.counts.intervention;
         const c = r.counts.control;
-        const p = r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–";
-        expect(printed.slice(0, 11)).toEqual([month(r.month), a.x, a.n, a.n > 0 ? a.x / a.n : "–", c.x, c.n, c.n > 0 ? c.x / c.n : "–", ci(r.riskDifference, 100, 1), ci(r.relativeRisk, 1, 2), ci(r.oddsRatio, 1, 2), p]);
-        expect(String(printed[11]).startsWith(r.test ? r.test.method.da : "–")).toBe(true);
-        if (r.test?.smallExpected) expect(printed[11]).toContain(`p = ${formatP(r.test.smallExpected.fisherP as number, "da")}`);
+        expect(printed.slice(0, 14)).toEqual([month(r.month), a.x, a.n, a.n > 0 ? a.x / a.n : "–", c.x, c.n, c.n > 0 ? c.x / c.n : "–", ...ci(r.riskDifference, 100), ...pCells(r)]);
+        // relative risk and odds ratio: the table below, same follow-ups in the same order
+        const rel = at("Opfølgning", head + 1);
+        expect(g[rel + 1 + i].slice(0, 7)).toEqual([month(r.month), ...ci(r.relativeRisk, 1), ...ci(r.oddsRatio, 1)]);
         checked++;
       });
     }
@@ -60,22 +63,22 @@ describe("every printed number of the Sammenligning sheet matches the result (da
     const o = result.outcomes[0];
     const head = at("Opfølgning", at(o.name));
     const printed = o.rows.map((_, i) => g[head + 1 + i][10]);
-    expect(printed).toEqual(o.rows.map((r) => (r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–")));
+    expect(printed).toEqual(o.rows.map((r) => (r.test ? r.test.pValue : "–")));
     expect(new Set(printed).size).toBeGreaterThan(1);
   });
 
-  it("the headline: the chosen outcome and follow-up, shares, n / N, difference, p, test and its sentence", () => {
+  it("the headline: the chosen outcome and follow-up, n, N, shares, difference with its interval, p, test and its sentence in one cell", () => {
     const hl = result.headline;
     if (!hl) throw new Error("no headline");
     const o = result.outcomes[hl.outcome];
     const r = o.rows.find((x) => x.month === hl.month);
     if (!r) throw new Error("no headline row");
-    const i = at(o.name, at("Hovedresultat"));
+    const i = at(`Resultatmål: ${o.name}`, at("Hovedresultat")) + 2;
     const a = r.counts.intervention;
     const c = r.counts.control;
-    expect(g[i].slice(0, 8)).toEqual([o.name, month(r.month), a.x / a.n, `${a.x} / ${a.n}`, c.x / c.n, `${c.x} / ${c.n}`, ci(r.riskDifference, 100, 1), r.test ? `${formatP(r.test.pValue, "da")}${r.test.smallExpected ? " ¹" : ""}` : "–"]);
-    const lines = wrapNote(r.ciSentence?.da ?? "?");
-    expect(g.slice(i + 1, i + 1 + lines.length).map((x) => x[0])).toEqual(lines);
+    expect(g[i].slice(0, 14)).toEqual([month(r.month), a.x, a.n, a.x / a.n, c.x, c.n, c.x / c.n, ...ci(r.riskDifference, 100), ...pCells(r)]);
+    // the sentence is one cell, not split over rows
+    expect(g[i + 1][0]).toBe(r.ciSentence?.da);
     expect(i).toBeLessThan(at("Resultatmål ved opfølgning"));
   });
 
@@ -93,35 +96,36 @@ describe("every printed number of the Sammenligning sheet matches the result (da
 
   it("Tabel 1: every cell; categorical percentages of those with a value, missing shown on their own row", () => {
     const b = result.baseline;
-    let i = at("Variabel", at("Tabel 1. Baggrundskarakteristika ved inklusion")) + 1;
+    let i = at("Variabel", at("Tabel 1. Baggrundskarakteristika ved inklusion")) + 2;
+    const share = (n: number, N: number): [number, number] => [n, n / N];
     for (const v of b.variables) {
       expect(g[i][0]).toBe(v.type === "categorical" && v.derivedFrom ? `${v.name} (grupperet)` : v.name);
       if (v.type === "categorical" && v.oneRow) {
         const l = v.levels.find((x) => x.label === v.oneRow);
         if (!l) throw new Error("no yes level");
-        expect(g[i].slice(1, 5)).toEqual([l.label, pct(l.count.intervention, b.N.intervention - v.missing.intervention), pct(l.count.control, b.N.control - v.missing.control), l.smd ?? "–"]);
+        expect(g[i].slice(1, 8)).toEqual([l.label, "", ...share(l.count.intervention, b.N.intervention - v.missing.intervention), ...share(l.count.control, b.N.control - v.missing.control), l.smd ?? "–"]);
         i++;
       } else if (v.type === "categorical") {
         i++;
         const withValue = { intervention: b.N.intervention - v.missing.intervention, control: b.N.control - v.missing.control };
         for (const l of v.levels) {
-          expect(g[i].slice(0, 5)).toEqual(["", l.label, pct(l.count.intervention, withValue.intervention), pct(l.count.control, withValue.control), l.smd ?? "–"]);
+          expect(g[i].slice(0, 8)).toEqual(["", l.label, "", ...share(l.count.intervention, withValue.intervention), ...share(l.count.control, withValue.control), l.smd ?? "–"]);
           i++;
         }
       } else {
         const d = (x: number | null): string => formatNumber(x as number, 1, "da");
         const s = (k: "intervention" | "control"): string => (v.summary === "meanSd" ? `${d(v.stats[k].mean)} (${d(v.stats[k].sd)})` : `${d(v.stats[k].median)} (${d(v.stats[k].min)}–${d(v.stats[k].max)})`);
-        expect(g[i].slice(1, 5)).toEqual([v.summary === "meanSd" ? "Gennemsnit (SD)" : "Median (min–maks)", s("intervention"), s("control"), v.smd ?? "–"]);
+        expect(g[i].slice(1, 8)).toEqual([v.summary === "meanSd" ? "Gennemsnit (SD)" : "Median (min–maks)", "", s("intervention"), "", s("control"), "", v.smd ?? "–"]);
         i++;
       }
       if (v.missing.intervention + v.missing.control > 0) {
-        expect(g[i].slice(0, 4)).toEqual(["", "Mangler", v.missing.intervention, v.missing.control]);
+        expect(g[i].slice(0, 7)).toEqual(["", "Mangler", "", v.missing.intervention, "", v.missing.control, ""]);
         i++;
       }
     }
     // by hand: 5 of the 9 intervention citizens with a recorded køn are women (not 5 of 10)
     const kvinde = g.find((r) => r[1] === "Kvinde");
-    expect(kvinde?.[2]).toBe("5 (55,6 %)");
+    expect(kvinde?.slice(3, 5)).toEqual([5, 5 / 9]);
   });
 
   it("the missing-data table: every cell", () => {

@@ -5,9 +5,10 @@
  * and fisher.test).
  */
 import { ciSentence, defaultSettings, runComparison, type ComparisonSettings } from "../../../src/core/analysis";
-import { comparisonSheetSpec } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { formatP } from "../../../src/core/stats";
+import { pValueFormat } from "../../../src/core/report/numberFormats";
+import { formatNumber } from "../../../src/preview/grid/numberFormat";
 import cases from "../../fixtures/analysis/honest-p.json";
 
 interface Case {
@@ -60,22 +61,25 @@ describe("p-values that should not be trusted are marked, with Fisher's p beside
         if (small) {
           expect(row.test?.smallExpected?.minExpected).toBeCloseTo(c.minExpected, 10);
           expect(row.test?.smallExpected?.fisherP).toBeCloseTo(c.fisher, 10);
-          expect(six[10]).toBe(`${formatP(c[policy], "da")} ¹`);
-          expect(String(six[11])).toContain(`¹ (Fishers eksakte test: p = ${formatP(c.fisher, "da")})`);
-          expect(text).toContain("¹ Mindst ét forventet antal er under 5");
+          // p as a number, the marker in its own column, Fisher's p beside it as a number
+          expect(six[10]).toBeCloseTo(c[policy], 10);
+          expect(six[11]).toBe("¹");
+          expect(six[12]).toBeCloseTo(c.fisher, 10);
+          expect(text).toContain("¹ Ved 6 mdr. er mindst ét forventet antal under 5, så χ²-testens p-værdi kan ikke stoles på");
         } else {
           expect(row.test?.smallExpected).toBeUndefined();
-          expect(six[10]).toBe(formatP(c[policy], "da"));
-          expect(text).not.toContain("¹");
+          expect(six[10]).toBeCloseTo(c[policy], 10);
+          expect(six.slice(11, 13)).toEqual(["", ""]);
+          expect(text).not.toContain("¹ Mindst");
         }
       });
     }
   }
 
-  it("the issue's case: Pearson 4/28 vs 0/26 prints 0,045 ¹ and Fisher's 0,11", () => {
+  it("the issue's case: Pearson 4/28 vs 0/26 shows 0,045 ¹ and Fisher's 0,112 (as Excel shows the cells with their format)", () => {
     const { six } = run((cases as Case[])[0], "pearson");
-    expect(six[10]).toBe("0,045 ¹");
-    expect(String(six[11])).toMatch(/p = 0,11\)$/);
+    const shown = (v: CellValue): string => formatNumber(v as number, pValueFormat("da"));
+    expect([shown(six[10]), six[11], shown(six[12])]).toEqual(["0,045", "¹", "0,112"]);
   });
 
   it("auto and fisher are not marked (they already use Fisher where it matters)", () => {
@@ -83,7 +87,8 @@ describe("p-values that should not be trusted are marked, with Fisher's p beside
       const { row, six } = run((cases as Case[])[0], policy);
       expect(row.test?.pValue).toBeCloseTo((cases as Case[])[0].fisher, 10);
       expect(row.test?.smallExpected).toBeUndefined();
-      expect(six[10]).toBe("0,11");
+      expect(formatNumber(six[10] as number, pValueFormat("da"))).toBe("0,112");
+      expect(six[11]).toBe("");
     }
   });
 });

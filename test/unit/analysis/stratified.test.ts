@@ -3,9 +3,9 @@
  * its cut points), CMH / MH counted per stratum from the rows, printed under each outcome table.
  */
 import { runComparison } from "../../../src/core/analysis";
-import { comparisonSheetSpec } from "../../../src/core/report/comparisonSheet";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { formatNumber, formatP, mantelHaenszel, type Stratum } from "../../../src/core/stats";
+import { mantelHaenszel, type Stratum } from "../../../src/core/stats";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
 const JOB = ["Jobparat", "Fleksjob", "Revalidering", "Uddannelse"];
@@ -57,13 +57,13 @@ describe("stratified analysis", () => {
     const g: CellValue[][] = comparisonSheetSpec(result, "da").cells[0].values;
     const title = g.findIndex((r, i) => i > g.findIndex((x) => x[0] === o.name && x[1] === "") && String(r[0]).startsWith("Stratificeret analyse (Mantel–Haenszel) efter: Køn × Alder (grupperet)"));
     expect(title).toBeGreaterThan(0);
-    const f = (v: number, d: number): string => formatNumber(v, d, "da");
     o.rows.forEach((r, i) => {
       const st = r.stratified;
       const printed = g[title + 2 + i];
-      const rd = st?.riskDifference ? `${f(st.riskDifference.estimate * 100, 1)} (${f(st.riskDifference.lower * 100, 1)} til ${f(st.riskDifference.upper * 100, 1)})` : "–";
-      const or = st?.oddsRatio ? `${f(st.oddsRatio.estimate, 2)} (${f(st.oddsRatio.lower, 2)} til ${f(st.oddsRatio.upper, 2)})` : "–";
-      expect(printed.slice(0, 6)).toEqual([`${r.month} mdr.`, rd, or, st?.test ? formatP(st.test.pValue, "da") : "–", st?.test ? st.test.method.da : "–", st?.strata]);
+      const three = (e: { estimate: number; lower: number; upper: number } | null | undefined, scale: number): CellValue[] => (e ? [e.estimate * scale, e.lower * scale, e.upper * scale] : ["–", "–", "–"]);
+      // the MH difference and odds ratio with their intervals as numbers, strata, p (a number) and the test
+      expect(printed.slice(0, 8)).toEqual([`${r.month} mdr.`, ...three(st?.riskDifference, 100), ...three(st?.oddsRatio, 1), st?.strata]);
+      expect([printed[10], printed[13]]).toEqual([st?.test ? st.test.pValue : "–", st?.test ? st.test.method.da : "–"]);
     });
   });
 

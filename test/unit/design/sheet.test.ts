@@ -44,7 +44,7 @@ test("balance per stratum and overall, list sorted by stratum and order, audit b
   expect(auditRow(g, "Seed")[1]).toBe(2026);
   expect(auditRow(g, "SHA-256 af listen")[1]).toBe(a.hash);
   expect(auditRow(g, "Tilfældighedsgenerator")[1]).toContain("MT19937");
-  expect(auditRow(g, "Randomiseret")[1]).toBe("2026-11-30 07:05 UTC");
+  expect(auditRow(g, "Randomiseret")[1]).toBe("30. nov. 2026 kl. 08.05");
   expect(auditRow(g, "Antal borgere")[1]).toBe(13);
   expect(auditRow(g, "Ingen endnu.")).toEqual(["Ingen endnu.", null, null, null, null]);
 });
@@ -53,9 +53,9 @@ test("after a decline the log names the decliner, the stratum, the arm and who w
   const first = a.citizens.find((c) => c.stratum === 2 && c.order === 1)!;
   const r = applyDeclines(a, [{ id: first.id, at: "2026-12-02T09:30:00.000Z" }]);
   const g = grid(randomisationSheetSpec(r.allocation, r.log, meta));
-  const logRow = auditRow(g, "2026-12-02 09:30 UTC");
+  const logRow = auditRow(g, "2. dec. 2026 kl. 10.30");
   const repl = r.log[0].replacement;
-  expect(logRow).toEqual(["2026-12-02 09:30 UTC", first.id, repl, 2, first.arm === "intervention" ? "Indsatsgruppe" : "Kontrolgruppe"]);
+  expect(logRow).toEqual(["2. dec. 2026 kl. 10.30", first.id, repl, 2, first.arm === "intervention" ? "Indsatsgruppe" : "Kontrolgruppe"]);
   expect(g.find((x) => x?.[0] === first.id)?.[7]).toBe(`Afslået; erstattet af ${repl}`);
   expect(g.find((x) => x?.[0] === repl)?.[7]).toBe(`Kaldt ind i stedet for ${first.id}`);
   expect(g[1][0]).toContain("1 reserver tilbage, 1 afslået");

@@ -19,7 +19,7 @@ const transitions = statusTransitions(
   { statuses: [{ label: "Kontanthjælp" }, { label: "Job" }], timepoints: [{ month: 0, codes: [0, 0, 0, 0] }, { month: 6, codes: [1, 0, -1, 1] }], arm: [0, 0, 1, 1] },
   ["Kontanthjælp", "Job"],
 );
-const spec = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30 08:00" }, "da");
+const spec = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30T08:00:00Z" }, "da");
 
 function cells(s: SheetSpec): Map<string, CellValue> {
   const m = new Map<string, CellValue>();
@@ -41,7 +41,25 @@ test("headline, change table with N, shares, p-value and the test's name", () =>
   expect(at(5)).toBeCloseTo(4 / 6, 12); // improved: X01, X02, X03, X06
   expect(at(7)).toBeCloseTo(1 / 6, 12); // worse: X05
   expect(String(at(10))).toMatch(/^Wilcoxons test for parrede observationer/);
-  expect(String(at(9))).toMatch(/^\d,\d+$/);
+  // p is a number (shown "0,134" / "<0,001" by its format), the same as the result's
+  expect(at(9)).toBe(result.items[0].changeTest?.pValue);
+});
+
+test("a transition matrix prints only the statuses someone had: no all-zero rows or columns, totals unchanged", () => {
+  const statuses = ["Kontanthjælp", "Jobparat", "Fleksjob", "Revalidering", "FØP", "Job", "Uddannelse", "Sygedagpenge", "Ressourceforløb"];
+  // 0 → 6 months: everyone on kontanthjælp at 0; at 6 two in job, one jobparat, one with no status
+  const wide = statusTransitions(
+    { statuses: statuses.map((label) => ({ label })), timepoints: [{ month: 0, codes: [0, 0, 0, 0] }, { month: 6, codes: [5, 5, 1, -1] }], arm: [0, 0, 0, 0] },
+    statuses,
+  );
+  const s2 = progressionSheetSpec(result, wide, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30T08:00:00Z" }, "da");
+  const g2 = cells(s2);
+  const head = [...g2.entries()].find(([, v]) => v === "Fra \\ til")![0].split(",").map(Number);
+  const rowAt = (r: number): CellValue[] => Array.from({ length: 12 }, (_, c) => g2.get(`${r},${c}`) ?? null);
+  expect(rowAt(head[0]).filter((v) => v !== null)).toEqual(["Fra \\ til", "Jobparat", "Job", "Ingen status", "I alt"]);
+  expect(rowAt(head[0] + 1).filter((v) => v !== null)).toEqual(["Kontanthjælp", 1, 2, 1, 4]);
+  // the next line is the share that moved, not a zero row
+  expect(String(rowAt(head[0] + 2)[0])).toMatch(/^Bevæget mod slutmålet/);
 });
 
 test("transitions with row totals and the share that moved towards the slutmål", () => {
@@ -65,7 +83,7 @@ test("no citizen ID is copied to the results sheet", () => {
 });
 
 test("in English the headings and test names are English", () => {
-  const en = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30 08:00" }, "en");
+  const en = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-11-30T08:00:00Z" }, "en");
   const t = [...cells(en).values()].map(String).join("\n");
   expect(t).toContain("Change from first to latest score");
   expect(t).toContain("Wilcoxon signed rank");

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { cutUtf16, isValidSheetName, sheetNameChangeText, toSheetName, SHEET_NAME_MAX } from "../../../src/core/report/sheetName";
 import { addAnalysis, sheetNameFor, sheetNameOf } from "../../../src/core/analysis/analyses";
 import { checkSheetSpecs } from "../../../src/core/report/specCheck";
-import { COMPARISON_SHEET_NAME } from "../../../src/core/report/comparisonSheet";
+import { COMPARISON_SHEET_NAME } from "../../../src/core/analysis/comparisonSheet";
 import { MEASUREMENT_SHEET_NAME } from "../../../src/core/progression/measurementSheet";
 import { PROGRESSION_SHEET_NAME } from "../../../src/core/progression/resultSheet";
 import { RANDOMISATION_SHEET_NAME } from "../../../src/core/design/sheet";

@@ -58,7 +58,7 @@ export function pageOf(ds: Dataset): { spec: SheetSpec; input: SummaryInput } {
         };
   const si: SummaryInput = {
     settings: { followUp: ds.followUp, audience: "public", threshold: ds.threshold, lang: "da" },
-    generatedAt: "2026-11-30 08:00",
+    generatedAt: "2026-11-30T07:00:00Z",
     version: "0.1.0",
     theory: null,
     comparison: { result, sheet: "Sammenligning" },

@@ -19,7 +19,7 @@ export function sampleResult(): ComparisonResult {
 export function baseInput(over: Partial<SummaryInput> = {}): SummaryInput {
   return {
     settings: { followUp: null, audience: "internal", threshold: 5, lang: "da" },
-    generatedAt: "2026-11-30 08:00",
+    generatedAt: "2026-11-30T07:00:00Z",
     version: "0.1.0",
     theory: { theory, errors: 0 },
     comparison: { result: sampleResult(), sheet: "Sammenligning" },

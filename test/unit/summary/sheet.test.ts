@@ -5,6 +5,7 @@
  */
 import { isFormula, type CellValue } from "../../../src/core/report/sheetSpec";
 import { KL_KEY_FIGURES, parseLeaderEntries, summarySheetSpec, VERDICT_LABEL, type KeyFigureEntry, type SummaryInput } from "../../../src/core/summary";
+import { pageFooter } from "../../../src/core/report/pageFooter";
 import { baseInput, grid, readBack, rowWith, theory } from "./helpers";
 
 const VERDICTS = Object.values(VERDICT_LABEL).map((v) => v.da);
@@ -16,7 +17,7 @@ test("page 1 opens with the verdict: one line per slutmål under the title, p-va
   const { spec } = summarySheetSpec(baseInput());
   const g = grid(spec);
   expect(g[0][0]).toBe(`Ledelsesoverblik – ${theory.title}`);
-  expect(g[1][0]).toBe("Intern udgave: må ikke deles uden for kommunen · Opdateret: 2026-11-30 08:00 · Virkning 0.1.0");
+  expect(g[1][0]).toBe("Intern udgave: må ikke deles uden for kommunen · Opdateret: 30. nov. 2026 kl. 08.00 · Virkning 0.1.0");
   const goals = theory.finalGoals.filter((f) => f.indicator?.reached.kind === "statuses");
   expect(goals.length).toBe(2);
   goals.forEach((f, i) => {
@@ -48,7 +49,7 @@ test("the sample workbook, publication edition: both main results and their comp
   const { spec } = summarySheetSpec(baseInput({ settings: settings({ audience: "public" }) }));
   const g = grid(spec);
   const t = texts(g);
-  expect(g[1][0]).toBe("Til offentliggørelse: antal under 5 borgere og tal, de kan regnes ud fra, er skjult (–) · Opdateret: 2026-11-30 08:00 · Virkning 0.1.0");
+  expect(g[1][0]).toBe("Til offentliggørelse: antal under 5 borgere og tal, de kan regnes ud fra, er skjult (–) · Opdateret: 30. nov. 2026 kl. 08.00 · Virkning 0.1.0");
   const head = rowWith(g, 0, "Slutmål");
   for (const r of [g[head + 1], g[head + 2]]) expect(r.slice(2, 7)).toEqual(["–", "–", "–", "–", "–"]);
   expect(String(g[2][0])).toMatch(/^Resultatet for ".+" vises ikke i denne udgave/);
@@ -107,7 +108,7 @@ test("what to decide: from the checklist's answers and the nøgletal deviations"
 
 test("print: A4 landscape at the scale page 1 fits, page breaks before Nøgletal and Tjekliste, title rows repeated, footer, no gridlines; protected with the leader's cells open", () => {
   const { spec, keyRows, checkRows, summaryEnd } = summarySheetSpec(baseInput());
-  expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", printTitleRows: "$1:$2", footerDateAndPage: { pageWord: "Side" } });
+  expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", printTitleRows: "$1:$2", footer: pageFooter("da") });
   expect(spec.pageSetup?.scale).toBeGreaterThanOrEqual(80);
   const g = grid(spec);
   expect(spec.pageSetup?.rowBreaks).toEqual([summaryEnd + 2, rowWith(g, 0, "Tjekliste for politikere og ledere") + 1]);

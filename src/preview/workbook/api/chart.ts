@@ -43,6 +43,10 @@ export class Chart extends ClientObj<ChartState> {
   get axes(): ChartAxes {
     return this._nav("axes", ChartAxes, (c) => c);
   }
+  /** ExcelApi 1.1: the chart's data labels (showValue writes each point's value on the chart). */
+  get dataLabels(): ChartDataLabels {
+    return this._nav("dataLabels", ChartDataLabels, (c) => c);
+  }
   get legend(): ChartLegend {
     return this._nav("legend", ChartLegend, (c) => c);
   }
@@ -138,6 +142,18 @@ export class ChartAxis extends ClientObj<TitleTarget> {
     return this._nav("title", ChartAxisTitle, (t) => t);
   }
 }
+export class ChartDataLabels extends ClientObj<ChartState> {}
+defineProps(ChartDataLabels, {
+  showValue: {
+    get: (c: ChartState) => c.dataLabels,
+    set: (c: ChartState, v: unknown) => {
+      // Excel refuses a non-boolean with InvalidArgument
+      if (typeof v !== "boolean") throw invalidArgument("showValue");
+      c.dataLabels = v;
+      c.sheet.changed();
+    },
+  },
+});
 export class ChartLegend extends ClientObj<ChartState> {}
 defineProps(ChartLegend, {
   position: { get: () => "Right", set: () => {} },

@@ -3,16 +3,23 @@
  * headline (one outcome at one follow-up: shares, difference with CI, p and test, one plain sentence), the
  * outcomes (each table with its N, a sentence per follow-up on the CI, a chart of the shares), the status
  * table with a stacked chart, Tabel 1, missing data, the footnotes on methods, and the settings last.
- * Counts are numbers, shares are numbers with one percent format ("0.0 %", as formatPercent writes them);
- * combined cells "12 (40,0 %)" are text where that reads best. Chart data sit right of the printed columns.
+ * Report-ready (issue 22): every count, share, effect, interval bound and p-value is a number with a format
+ * (numberFormats.ts): intervals as two numbers (lower, upper), p with "<0,001" by its format, the footnote
+ * marker and Fisher's p in their own columns; sentences in one wrapped cell. Combined cells "12 (40,0 %)"
+ * (status table) and "40,1 (12,0)" (Tabel 1's continuous summaries) stay text. Chart data sit right of the
+ * printed columns; the printed columns fit A4 landscape at 82 % with the title row repeated.
  */
-import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "../analysis/types";
-import { confLabel } from "../analysis/settings";
+import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "./types";
+import { confLabel } from "./settings";
+import { outcomeHeadline } from "./headline";
 import { formatSerialDate } from "../data/values";
-import { formatNumber, formatP, formatPercent, type Text } from "../stats";
-import { columnLetter } from "./address";
-import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "./sheetSpec";
+import { formatNumber, formatPercent, type Text } from "../stats";
+import { columnLetter } from "../report/address";
+import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { TERMS } from "../vocabulary";
+import { pageFooter } from "../report/pageFooter";
+import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
+import { formatDateTime } from "../dateTime";
 
 type Lang = "da" | "en";
 
@@ -20,7 +27,17 @@ export const COMPARISON_SHEET_NAME = "Sammenligning";
 
 const HEAD_FILL = "#DDEBF7";
 const NOTE_COLOUR = "#595959";
-const NOTE_CHARS = 150;
+/**
+ * Printed column widths in points, A..N: labels; n, N, % per group and the difference with its interval;
+ * p, the footnote marker, Fisher's p, the test. 900 pt: A4 landscape (741 pt inside Excel's normal
+ * margins) prints it at 82 %, above the 80 % a report needs; every table fits in these columns.
+ */
+const PRINTED_WIDTHS = [140, 56, 56, 56, 56, 56, 56, 56, 56, 56, 52, 16, 52, 150];
+/** Width of a column beyond N (status tables with more than six time points, chart data). */
+const EXTRA_WIDTH = 56;
+/** Average width of a character of 11 pt Calibri in points, rounded up (for the height of a wrapped sentence). */
+const CHAR_PT = 5.6;
+const LINE_PT = 15;
 
 const L = {
   data: { da: "Data", en: "Data" },
@@ -53,11 +70,9 @@ const L = {
   outcomeN: { da: "N = borgere med en gyldig status ved tidspunktet (se Manglende data og nævnere).", en: "N = citizens with a valid status at the time point (see Missing data and denominators)." },
   statusN: { da: "Antal borgere (% af alle borgere i gruppen, N i kolonneoverskriften) ved hvert tidspunkt; hver borger tælles én gang pr. tidspunkt.", en: "Number of citizens (% of all citizens in the group, N in the column header) at each time point; each citizen is counted once per time point." },
   smallMark: { da: "¹", en: "¹" },
-  smallNote: {
-    da: "¹ Mindst ét forventet antal er under 5, så χ²-testens p-værdi kan ikke stoles på; Fishers eksakte p-værdi står i kolonnen Test.",
-    en: "¹ At least one expected count is below 5, so the chi-squared p-value cannot be trusted; Fisher's exact p-value is given in the Test column.",
-  },
-  fisherP: { da: "Fishers eksakte test: p =", en: "Fisher's exact test: p =" },
+  fisherCol: { da: "p, Fishers eksakte test ¹", en: "p, Fisher's exact test ¹" },
+  lower: { da: "nedre", en: "lower" },
+  upper: { da: "øvre", en: "upper" },
   chartShare: { da: "Andel, der har nået målet", en: "Share who reached the outcome" },
   chartStatus: { da: "Status ved hvert tidspunkt (andel af gruppen)", en: "Status at each time point (share of the group)" },
   chartData: { da: "Data til figurerne", en: "Data for the charts" },
@@ -90,11 +105,6 @@ const L = {
   dash: { da: "–", en: "–" },
 } satisfies Record<string, Text>;
 
-/** "Relativ risiko (90 % KI)": the interval's level as set, never a fixed 95 %. */
-function withCi(label: { da: string; en: string }, level: number, lang: "da" | "en"): string {
-  return lang === "da" ? `${label.da} (${confLabel(level, "da")} KI)` : `${label.en} (${confLabel(level, "en")} CI)`;
-}
-
 function tx(t: Text, lang: Lang): string {
   return lang === "en" ? t.en : t.da;
 }
@@ -103,19 +113,8 @@ function monthLabel(m: number, lang: Lang): string {
   return m === 0 ? `0 ${tx(L.months, lang)} (${tx(L.atInclusion, lang)})` : `${m} ${tx(L.months, lang)}`;
 }
 
-/** The one percent format of the sheet: the same text as formatPercent ("30,0 %" / "30.0%"). */
-function pctFormat(lang: Lang): string {
-  return lang === "da" ? "0.0 %" : "0.0%";
-}
-
 function nPct(n: number, N: number, lang: Lang): string {
   return N > 0 ? `${n} (${formatPercent(n / N, 1, lang)})` : `${n}`;
-}
-
-function ci(e: EffectValue | null, scale: number, decimals: number, lang: Lang): string {
-  if (!e) return "–";
-  const f = (v: number): string => formatNumber(v * scale, decimals, lang);
-  return `${f(e.estimate)} (${f(e.lower)} ${lang === "da" ? "til" : "to"} ${f(e.upper)})`;
 }
 
 function describe(s: ContinuousSummary, kind: "meanSd" | "medianIqr" | "medianRange", isDate: boolean, lang: Lang): string {
@@ -125,26 +124,6 @@ function describe(s: ContinuousSummary, kind: "meanSd" | "medianIqr" | "medianRa
   if (kind === "meanSd") return `${d(s.mean as number)} (${s.sd === null ? "–" : d(s.sd)})`;
   if (kind === "medianIqr") return `${d(s.median)} (${d(s.q1 as number)}–${d(s.q3 as number)})`;
   return `${d(s.median)} (${d(s.min as number)}–${d(s.max as number)})`;
-}
-
-/** Split a long note into lines of at most `max` characters at word boundaries (text beyond column L is not printed). */
-export function wrapNote(text: string, max = NOTE_CHARS): string[] {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let cur = "";
-  for (const w of words) {
-    if (cur.length > 0 && cur.length + 1 + w.length > max) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur.length > 0 ? `${cur} ${w}` : w;
-  }
-  if (cur.length > 0) lines.push(cur);
-  return lines;
-}
-
-function formatRunTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
 }
 
 /**
@@ -176,6 +155,7 @@ class Builder {
   readonly merges: string[] = [];
   readonly names: DefinedNameSpec[] = [];
   readonly charts: ChartSpec[] = [];
+  readonly rowHeights: { row: number; height: number }[] = [];
   /** Chart data: written right of the printed columns, from column `W + 1`. */
   private chartCol: number;
   constructor(
@@ -196,6 +176,10 @@ class Builder {
   style(range: string, s: StyleRange["style"]): void {
     this.styles.push({ range, style: s });
   }
+  /** A number format on rows `first`..`last` (1-based), columns `from`..`to` (0-based); nothing when there are no rows. */
+  format(first: number, last: number, from: number, to: number, numberFormat: string): void {
+    if (last >= first) this.style(`${columnLetter(from)}${first}:${columnLetter(to)}${last}`, { numberFormat });
+  }
   rowRange(r: number, from = 0, to = this.W - 1): string {
     return `${columnLetter(from)}${r}:${columnLetter(to)}${r}`;
   }
@@ -204,16 +188,23 @@ class Builder {
     this.style(this.rowRange(r, 0, cells.length - 1), { bold: true, fill: HEAD_FILL, border: "bottom", wrapText: true, verticalAlignment: "bottom" });
     return r;
   }
-  /** A line of text alone in its row, merged across the printed columns. */
+  /**
+   * A line of text alone in its row, merged across the printed columns. Text longer than the row wraps in
+   * its one cell, and the row gets the height of its lines: Excel does not fit a merged cell's row height.
+   */
   line(text: string, s: StyleRange["style"] = {}): number {
     const r = this.row(text);
     this.merges.push(this.rowRange(r));
-    if (Object.keys(s).length > 0) this.style(`A${r}`, s);
+    const width = PRINTED_WIDTHS.reduce((a, w) => a + w, 0) + Math.max(0, this.W - PRINTED_WIDTHS.length) * EXTRA_WIDTH;
+    const lines = Math.ceil((text.length * CHAR_PT * ((s.fontSize ?? 11) / 11)) / width);
+    const wrap = lines > 1 ? { wrapText: true, verticalAlignment: "top" as const } : {};
+    if (Object.keys(s).length > 0 || lines > 1) this.style(`A${r}`, { ...s, ...wrap });
+    if (lines > 1) this.rowHeights.push({ row: r, height: lines * LINE_PT });
     return r;
   }
-  /** A plain sentence (not a note), wrapped like the notes. */
+  /** A plain sentence (not a note): one cell, wrapped. */
   sentence(t: Text): void {
-    for (const l of wrapNote(tx(t, this.lang))) this.line(l);
+    this.line(tx(t, this.lang));
   }
   section(title: Text): void {
     this.row();
@@ -225,7 +216,7 @@ class Builder {
       const s = tx(t, this.lang);
       if (seen.has(s)) continue;
       seen.add(s);
-      for (const l of wrapNote(prefix + s)) this.line(l, { italic: true, fontColor: NOTE_COLOUR });
+      this.line(prefix + s, { italic: true, fontColor: NOTE_COLOUR });
     }
   }
   /**
@@ -239,6 +230,8 @@ class Builder {
     data.forEach((d, i) => d.forEach((v, j) => (this.grid[top - 1 + i][this.chartCol + j] = v)));
     const from = columnLetter(this.chartCol);
     const to = columnLetter(this.chartCol + width - 1);
+    // shares in percent: the axis and the data labels take the source cells' format
+    if (data.length > 1) this.format(top + 1, top + data.length - 1, this.chartCol + 1, this.chartCol + width - 1, percentFormat(this.lang, 0));
     this.charts.push({ ...c, dataRange: `${from}${top}:${to}${top + data.length - 1}`, topLeft: `A${top}`, bottomRight: `${columnLetter(toCol)}${top + rows - 1}` });
   }
   /** Widen every row to hold the chart data. */
@@ -249,14 +242,53 @@ class Builder {
   }
 }
 
-function pCell(o: OutcomeRow, lang: Lang): [string, string] {
-  if (!o.test) return ["–", "–"];
-  const p = formatP(o.test.pValue, lang);
-  const method = tx(o.test.method, lang);
+/**
+ * The columns of the outcome tables (and the headline, which has the same): follow-up; n, N and share per
+ * group; the difference with its interval as two numbers; p, its footnote marker, Fisher's p where χ² is
+ * doubtful, and the test's name. Every number is a number with a format (numberFormats.ts).
+ */
+const COL = { iN: 1, iTotal: 2, iShare: 3, kN: 4, kTotal: 5, kShare: 6, est: 7, lower: 8, upper: 9, p: 10, mark: 11, fisher: 12, test: 13 } as const;
+const PRINTED_COLUMNS = 14;
+
+/** An effect and its interval as three numbers (×`scale`), or dashes. */
+function effectCells(e: EffectValue | null, scale: number): CellValue[] {
+  return e ? [e.estimate * scale, e.lower * scale, e.upper * scale] : ["–", "–", "–"];
+}
+
+/** p, the footnote marker, Fisher's p beside χ² when an expected count is small, and the test's name. */
+function pCells(o: OutcomeRow, lang: Lang): CellValue[] {
+  if (!o.test) return ["–", "", "", "–"];
   const small = o.test.smallExpected;
-  if (!small) return [p, method];
-  const fisher = small.fisherP === null ? "–" : formatP(small.fisherP, lang);
-  return [`${p} ${tx(L.smallMark, lang)}`, `${method} ${tx(L.smallMark, lang)} (${tx(L.fisherP, lang)} ${fisher})`];
+  if (!small) return [o.test.pValue, "", "", tx(o.test.method, lang)];
+  return [o.test.pValue, tx(L.smallMark, lang), small.fisherP ?? "–", tx(o.test.method, lang)];
+}
+
+/** One outcome row in the table's columns (A: follow-up). */
+function outcomeCells(o: OutcomeRow, lang: Lang): CellValue[] {
+  const a = o.counts.intervention;
+  const c = o.counts.control;
+  return [monthLabel(o.month, lang), a.x, a.n, a.n > 0 ? a.x / a.n : "–", c.x, c.n, c.n > 0 ? c.x / c.n : "–", ...effectCells(o.riskDifference, 100), ...pCells(o, lang)];
+}
+
+function outcomeHeader(conf: number, lang: Lang): string[] {
+  const I = tx(L.interventionShort, lang);
+  const K = tx(L.controlShort, lang);
+  const level = `${confLabel(conf, lang)} ${lang === "da" ? "KI" : "CI"}`;
+  return [tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, tx(L.difference, lang), `${level}, ${tx(L.lower, lang)}`, `${level}, ${tx(L.upper, lang)}`, tx(L.p, lang), "", tx(L.fisherCol, lang), tx(L.test, lang)];
+}
+
+/** Number formats of outcome rows `first`..`last`. */
+function outcomeFormats(b: Builder, first: number, last: number): void {
+  const lang = b.lang;
+  b.format(first, last, COL.iN, COL.iTotal, COUNT_FORMAT);
+  b.format(first, last, COL.kN, COL.kTotal, COUNT_FORMAT);
+  b.format(first, last, COL.iShare, COL.iShare, percentFormat(lang));
+  b.format(first, last, COL.kShare, COL.kShare, percentFormat(lang));
+  b.format(first, last, COL.est, COL.upper, decimalFormat(1));
+  b.format(first, last, COL.p, COL.p, pValueFormat(lang));
+  b.format(first, last, COL.fisher, COL.fisher, pValueFormat(lang));
+  b.style(`${columnLetter(COL.iN)}${first}:${columnLetter(COL.fisher)}${last}`, { horizontalAlignment: "right" });
+  b.style(`${columnLetter(COL.mark)}${first}:${columnLetter(COL.mark)}${last}`, { horizontalAlignment: "left" });
 }
 
 function titleSection(b: Builder, result: ComparisonResult): void {
@@ -268,7 +300,7 @@ function titleSection(b: Builder, result: ComparisonResult): void {
     lang === "da"
       ? `${h.citizens.total} borgere (${h.citizens.intervention} i indsatsgruppen, ${h.citizens.control} i kontrolgruppen)`
       : `${h.citizens.total} citizens (${h.citizens.intervention} in the intervention group, ${h.citizens.control} in the control group)`;
-  b.line(`${tx(L.data, lang)}: ${h.dataRange} · ${who} · ${tx(L.run, lang)} ${formatRunTime(h.generatedAt, lang)}`, { fontColor: NOTE_COLOUR });
+  b.line(`${tx(L.data, lang)}: ${h.dataRange} · ${who} · ${tx(L.run, lang)} ${formatDateTime(h.generatedAt, lang)}`, { fontColor: NOTE_COLOUR });
 }
 
 function headlineSection(b: Builder, result: ComparisonResult): void {
@@ -280,19 +312,13 @@ function headlineSection(b: Builder, result: ComparisonResult): void {
     b.notes([L.noHeadline]);
     return;
   }
-  const I = tx(L.interventionShort, lang);
-  const K = tx(L.controlShort, lang);
-  b.headerRow([tx(L.outcome, lang), tx(L.followUp, lang), `${I}, ${tx(L.share, lang)}`, `${I}, n / N`, `${K}, ${tx(L.share, lang)}`, `${K}, n / N`, withCi(L.difference, result.confLevel, lang), tx(L.p, lang), tx(L.test, lang)]);
-  const a = orow.counts.intervention;
-  const c = orow.counts.control;
-  const [p, test] = pCell(orow, lang);
-  const r = b.row(result.outcomes[hl.outcome].name, monthLabel(orow.month, lang), a.x / a.n, `${a.x} / ${a.n}`, c.x / c.n, `${c.x} / ${c.n}`, ci(orow.riskDifference, 100, 1, lang), p, test);
-  b.style(`A${r}:I${r}`, { bold: true, wrapText: true, verticalAlignment: "top" });
-  b.style(`C${r}`, { numberFormat: pctFormat(lang) });
-  b.style(`E${r}`, { numberFormat: pctFormat(lang) });
-  b.style(`D${r}:H${r}`, { horizontalAlignment: "right" });
-  if (orow.ciSentence) b.sentence(orow.ciSentence);
-  if (orow.test?.smallExpected) b.notes([L.smallNote]);
+  b.line(`${tx(L.outcome, lang)}: ${result.outcomes[hl.outcome].name}`, { bold: true });
+  b.headerRow(outcomeHeader(result.confLevel, lang));
+  const r = b.row(...outcomeCells(orow, lang));
+  b.style(b.rowRange(r), { bold: true, verticalAlignment: "top" });
+  outcomeFormats(b, r, r);
+  // the same headline as the pane's summary: the interval sentence, small expected counts, a stratified disagreement
+  for (const c of outcomeHeadline(orow, result.confLevel).caveats) b.sentence(c);
 }
 
 function outcomeSections(b: Builder, result: ComparisonResult, scope: string): void {
@@ -304,26 +330,14 @@ function outcomeSections(b: Builder, result: ComparisonResult, scope: string): v
     b.line(o.name, { bold: true });
     b.notes([{ da: `${L.countsAs.da}: ${o.statuses.join(", ")}. ${L.outcomeN.da}`, en: `${L.countsAs.en}: ${o.statuses.join(", ")}. ${L.outcomeN.en}` }]);
     if (result.followUps.length === 0) return;
-    const I = tx(L.interventionShort, lang);
-    const K = tx(L.controlShort, lang);
-    b.headerRow([tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, withCi(L.difference, result.confLevel, lang), withCi(L.rr, result.confLevel, lang), withCi(L.or, result.confLevel, lang), tx(L.p, lang), tx(L.test, lang)]);
+    b.headerRow(outcomeHeader(result.confLevel, lang));
     const first = b.last + 1;
-    for (const orow of o.rows) {
-      const a = orow.counts.intervention;
-      const c = orow.counts.control;
-      const [p, test] = pCell(orow, lang);
-      const r = b.row(monthLabel(orow.month, lang), a.x, a.n, a.n > 0 ? a.x / a.n : "–", c.x, c.n, c.n > 0 ? c.x / c.n : "–", ci(orow.riskDifference, 100, 1, lang), ci(orow.relativeRisk, 1, 2, lang), ci(orow.oddsRatio, 1, 2, lang), p, test);
-      b.names.push(...resultNames(scope, k, o.name, orow, r, lang));
-    }
-    const last = b.last;
-    b.style(`B${first}:C${last}`, { numberFormat: "0" });
-    b.style(`E${first}:F${last}`, { numberFormat: "0" });
-    b.style(`D${first}:D${last}`, { numberFormat: pctFormat(lang) });
-    b.style(`G${first}:G${last}`, { numberFormat: pctFormat(lang) });
-    b.style(`H${first}:K${last}`, { horizontalAlignment: "right" });
+    for (const orow of o.rows) b.names.push(...resultNames(scope, k, o.name, orow, b.row(...outcomeCells(orow, lang)), lang));
+    outcomeFormats(b, first, b.last);
+    relativeTable(b, o.rows, result.confLevel);
     if (result.stratification) stratifiedTable(b, o.rows, result.stratification.variables, result.confLevel);
-    if (o.rows.some((x) => x.test?.smallExpected)) b.notes([L.smallNote]);
-    for (const orow of o.rows) if (orow.ciSentence) b.sentence(orow.ciSentence);
+    // per follow-up the same sentences as the pane's summary (headline.ts)
+    for (const orow of o.rows) for (const c of outcomeHeadline(orow, result.confLevel).caveats) b.sentence(c);
     b.notes([...o.notes, ...o.rows.flatMap((x) => x.notes)], `${tx(L.note, lang)}: `);
     const data: CellValue[][] = [[tx(L.followUp, lang), tx(L.intervention, lang), tx(L.control, lang)]];
     for (const orow of o.rows) {
@@ -331,21 +345,50 @@ function outcomeSections(b: Builder, result: ComparisonResult, scope: string): v
       const c = orow.counts.control;
       data.push([monthLabel(orow.month, lang), a.n > 0 ? a.x / a.n : null, c.n > 0 ? c.x / c.n : null]);
     }
-    b.chart({ name: `Udfald${k + 1}`, type: "columnClustered", seriesBy: "columns", title: `${o.name}: ${tx(L.chartShare, lang).toLowerCase()}`, xAxisTitle: tx(L.followUp, lang), yAxisTitle: tx(L.chartShare, lang) }, data, 14, 6);
+    b.chart({ name: `Udfald${k + 1}`, type: "columnClustered", seriesBy: "columns", title: `${o.name}: ${tx(L.chartShare, lang).toLowerCase()}`, xAxisTitle: tx(L.followUp, lang), yAxisTitle: tx(L.chartShare, lang), dataLabels: true }, data, 14, 6);
   });
+}
+
+/** Two effects with their intervals (B:D and E:G), two decimals: relative risk and odds ratio, or the MH measures. */
+function pairHeader(first: Text, second: Text, conf: number, lang: Lang): string[] {
+  const level = `${confLabel(conf, lang)} ${lang === "da" ? "KI" : "CI"}`;
+  const lo = `${level}, ${tx(L.lower, lang)}`;
+  const hi = `${level}, ${tx(L.upper, lang)}`;
+  return [tx(L.followUp, lang), tx(first, lang), lo, hi, tx(second, lang), lo, hi];
+}
+
+/** Relative risk and odds ratio with their intervals, one row per follow-up, under the outcome's table. */
+function relativeTable(b: Builder, rows: OutcomeRow[], conf: number): void {
+  const lang = b.lang;
+  b.headerRow(pairHeader(L.rr, L.or, conf, lang));
+  const first = b.last + 1;
+  for (const r of rows) b.row(monthLabel(r.month, lang), ...effectCells(r.relativeRisk, 1), ...effectCells(r.oddsRatio, 1));
+  b.format(first, b.last, 1, 6, decimalFormat(2));
+  b.style(`B${first}:G${b.last}`, { horizontalAlignment: "right" });
 }
 
 /** Mantel–Haenszel across strata, one row per follow-up, under the outcome's table. */
 function stratifiedTable(b: Builder, rows: OutcomeRow[], variables: string[], conf: number): void {
   const lang = b.lang;
   b.line(`${tx(L.stratTitle, lang)}: ${variables.join(" × ")}`, { italic: true });
-  b.headerRow([tx(L.followUp, lang), withCi(L.mhDifference, conf, lang), withCi(L.mhOr, conf, lang), tx(L.p, lang), tx(L.test, lang), tx(L.strataUsed, lang)]);
+  const head: CellValue[] = [...pairHeader(L.mhDifference, L.mhOr, conf, lang), tx(L.strataUsed, lang), "", ""];
+  head[COL.p] = tx(L.p, lang);
+  head[COL.test] = tx(L.test, lang);
+  b.headerRow(head);
   const first = b.last + 1;
   for (const r of rows) {
     const st = r.stratified;
-    b.row(monthLabel(r.month, lang), ci(st?.riskDifference ?? null, 100, 1, lang), ci(st?.oddsRatio ?? null, 1, 2, lang), st?.test ? formatP(st.test.pValue, lang) : "–", st?.test ? tx(st.test.method, lang) : "–", st?.strata ?? 0);
+    const cells: CellValue[] = [monthLabel(r.month, lang), ...effectCells(st?.riskDifference ?? null, 100), ...effectCells(st?.oddsRatio ?? null, 1), st?.strata ?? 0, "", ""];
+    cells[COL.p] = st?.test ? st.test.pValue : "–";
+    cells[COL.test] = st?.test ? tx(st.test.method, lang) : "–";
+    b.row(...cells);
   }
-  b.style(`B${first}:D${b.last}`, { horizontalAlignment: "right" });
+  const last = b.last;
+  b.format(first, last, 1, 3, decimalFormat(1));
+  b.format(first, last, 4, 6, decimalFormat(2));
+  b.format(first, last, 7, 7, COUNT_FORMAT);
+  b.format(first, last, COL.p, COL.p, pValueFormat(lang));
+  b.style(`B${first}:${columnLetter(COL.p)}${last}`, { horizontalAlignment: "right" });
   b.notes(rows.flatMap((r) => (r.stratified?.notes ?? []).map((n) => ({ da: `${monthLabel(r.month, "da")}: ${n.da}`, en: `${monthLabel(r.month, "en")}: ${n.en}` }))), `${tx(L.note, lang)}: `);
 }
 
@@ -373,6 +416,22 @@ function statusSection(b: Builder, result: ComparisonResult): void {
   b.chart({ name: "Status", type: "barStacked", seriesBy: "columns", title: tx(L.chartStatus, lang), yAxisTitle: tx(L.chartShare, lang) }, data, Math.max(16, data.length + 4), b.W - 1);
 }
 
+/** Tabel 1's columns: B category (runs into C), n and % per group (D:E, F:G; a continuous summary runs over both), SMD, p, test. */
+const T1 = { category: 1, iN: 3, iPct: 4, kN: 5, kPct: 6, smd: 7 } as const;
+
+/** A Tabel 1 row: the cells of each column, with `n`/`N` shown as n and share (numbers). */
+function tabelRow(name: string, category: string, group: [CellValue, CellValue, CellValue, CellValue], smd: number | null, p: CellValue[]): CellValue[] {
+  const r: CellValue[] = new Array<CellValue>(PRINTED_COLUMNS).fill("");
+  r[0] = name;
+  r[T1.category] = category;
+  [r[T1.iN], r[T1.iPct], r[T1.kN], r[T1.kPct]] = group;
+  r[T1.smd] = smd === null ? "–" : smd;
+  if (p.length) [r[COL.p], r[COL.test]] = p;
+  return r;
+}
+
+const nShare = (n: number, N: number): [CellValue, CellValue] => [n, N > 0 ? n / N : "–"];
+
 function baselineSection(b: Builder, result: ComparisonResult): void {
   const lang = b.lang;
   b.section(L.baselineTitle);
@@ -381,34 +440,48 @@ function baselineSection(b: Builder, result: ComparisonResult): void {
     b.notes([L.noBaseline]);
     return;
   }
-  const cols = [tx(L.variable, lang), tx(L.category, lang), `${tx(L.intervention, lang)}\n(N = ${bt.N.intervention})`, `${tx(L.control, lang)}\n(N = ${bt.N.control})`, "SMD"];
-  if (bt.pValues) cols.push(tx(L.p, lang), tx(L.test, lang));
-  b.headerRow(cols);
+  const head = tabelRow(tx(L.variable, lang), tx(L.category, lang), [`${tx(L.intervention, lang)} (N = ${bt.N.intervention})`, "", `${tx(L.control, lang)} (N = ${bt.N.control})`, ""], null, bt.pValues ? [tx(L.p, lang), tx(L.test, lang)] : []);
+  head[T1.smd] = "SMD";
+  const hr = b.headerRow(head);
+  b.merges.push(`${columnLetter(T1.iN)}${hr}:${columnLetter(T1.iPct)}${hr}`, `${columnLetter(T1.kN)}${hr}:${columnLetter(T1.kPct)}${hr}`);
+  b.headerRow(tabelRow("", "", ["n", "%", "n", "%"], null, []).map((v, j) => (j === T1.smd ? "" : v)));
   const first = b.last + 1;
+  const pcts: number[] = [];
   for (const v of bt.variables) {
-    const p = bt.pValues ? [v.test ? formatP(v.test.pValue, lang) : "–", v.test ? tx(v.test.method, lang) : "–"] : [];
+    const p = bt.pValues ? [v.test ? v.test.pValue : "–", v.test ? tx(v.test.method, lang) : "–"] : [];
     if (v.type === "categorical") {
       const nI = v.levels.reduce((s, l) => s + l.count.intervention, 0);
       const nK = v.levels.reduce((s, l) => s + l.count.control, 0);
       const yes = v.oneRow ? v.levels.find((l) => l.label === v.oneRow) : undefined;
+      const cells = (l: (typeof v.levels)[number]): [CellValue, CellValue, CellValue, CellValue] => [...nShare(l.count.intervention, nI), ...nShare(l.count.control, nK)];
       if (yes) {
         // a yes/no variable: one row with the "yes" level (the other is its mirror image)
-        const r = b.row(v.name, yes.label, nPct(yes.count.intervention, nI, lang), nPct(yes.count.control, nK, lang), yes.smd === null ? "–" : yes.smd, ...p);
-        b.style(`A${r}`, { bold: true });
+        pcts.push(b.row(...tabelRow(v.name, yes.label, cells(yes), yes.smd, p)));
+        b.style(`A${b.last}`, { bold: true });
       } else {
         const name = v.derivedFrom ? `${v.name} (${tx(L.grouped, lang)})` : v.name;
-        const r = b.row(name, "", "", "", "", ...p);
-        b.style(`A${r}`, { bold: true });
-        for (const l of v.levels) b.row("", l.label, nPct(l.count.intervention, nI, lang), nPct(l.count.control, nK, lang), l.smd === null ? "–" : l.smd);
+        b.row(...tabelRow(name, "", ["", "", "", ""], null, p));
+        b.style(`A${b.last}`, { bold: true });
+        for (const l of v.levels) pcts.push(b.row(...tabelRow("", l.label, cells(l), l.smd, [])));
       }
     } else {
-      const r = b.row(v.name, tx(v.summary === "meanSd" ? L.meanSd : v.summary === "medianIqr" ? L.medianIqr : L.medianRange, lang), describe(v.stats.intervention, v.summary, v.isDate, lang), describe(v.stats.control, v.summary, v.isDate, lang), v.smd === null ? "–" : v.smd, ...p);
-      b.style(`A${r}`, { bold: true });
+      const kind = tx(v.summary === "meanSd" ? L.meanSd : v.summary === "medianIqr" ? L.medianIqr : L.medianRange, lang);
+      // a summary with its spread is one text, "31,2 (8,1)", over the n and % columns
+      b.row(...tabelRow(v.name, kind, [describe(v.stats.intervention, v.summary, v.isDate, lang), "", describe(v.stats.control, v.summary, v.isDate, lang), ""], v.smd, p));
+      b.style(`A${b.last}`, { bold: true });
     }
-    if (v.missing.intervention + v.missing.control > 0) b.row("", tx(L.missingValue, lang), v.missing.intervention, v.missing.control);
+    if (v.missing.intervention + v.missing.control > 0) b.row(...tabelRow("", tx(L.missingValue, lang), [v.missing.intervention, "", v.missing.control, ""], null, []).map((x, j) => (j === T1.smd ? "" : x)));
   }
-  b.style(`C${first}:D${b.last}`, { horizontalAlignment: "right" });
-  b.style(`E${first}:E${b.last}`, { numberFormat: "0.00", horizontalAlignment: "right" });
+  const last = b.last;
+  b.format(first, last, T1.iN, T1.iN, COUNT_FORMAT);
+  b.format(first, last, T1.kN, T1.kN, COUNT_FORMAT);
+  for (const r of pcts) {
+    b.format(r, r, T1.iPct, T1.iPct, percentFormat(lang));
+    b.format(r, r, T1.kPct, T1.kPct, percentFormat(lang));
+  }
+  b.format(first, last, T1.smd, T1.smd, decimalFormat(2));
+  b.format(first, last, COL.p, COL.p, pValueFormat(lang));
+  b.style(`${columnLetter(T1.smd)}${first}:${columnLetter(COL.p)}${last}`, { horizontalAlignment: "right" });
   b.notes([...bt.variables.flatMap((v) => v.notes)], `${tx(L.note, lang)}: `);
   b.notes(bt.notes);
 }
@@ -430,11 +503,12 @@ function settingsSection(b: Builder, result: ComparisonResult): void {
     [L.data, h.dataRange],
     [L.rows, h.rowCount],
     [L.groups, `${h.citizens.intervention} / ${h.citizens.control}`],
-    [L.run, formatRunTime(h.generatedAt, lang)],
+    [L.run, formatDateTime(h.generatedAt, lang)],
     [L.version, h.version],
   ];
   const first = b.last + 1;
   for (const [label, value] of meta) b.row(tx(label, lang), value);
+  b.format(first, b.last, 1, 1, COUNT_FORMAT);
   for (const s of h.settingsSummary) b.row(tx(s.label, lang), tx(s.value, lang));
   b.style(`A${first}:A${b.last}`, { bold: true });
   b.style(`B${first}:B${b.last}`, { horizontalAlignment: "left" });
@@ -448,8 +522,8 @@ export function nameScope(analysisName: string | undefined): string {
 }
 
 export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = result.lang, options: ComparisonSheetOptions = {}): SheetSpec {
-  // printed columns A..L, wider when the status table has more than five time points
-  const W = Math.max(12, 1 + 2 * result.months.length);
+  // printed columns A..N, wider when the status table has more than six time points
+  const W = Math.max(PRINTED_COLUMNS, 1 + 2 * result.months.length);
   const b = new Builder(W, lang);
   titleSection(b, result);
   headlineSection(b, result);
@@ -469,14 +543,10 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
     styles: b.styles,
     merges: b.merges,
     columnWidths: [
-      { columns: "A", width: 190 },
-      { columns: "B:G", width: 105 },
-      { columns: "H", width: 150 },
-      { columns: "I:J", width: 130 },
-      { columns: "K", width: 60 },
-      { columns: "L", width: 170 },
-      ...(width > W ? [{ columns: `${columnLetter(W + 1)}:${columnLetter(width - 1)}`, width: 70 }] : []),
+      ...PRINTED_WIDTHS.map((w, i) => ({ columns: columnLetter(i), width: w })),
+      ...(width > PRINTED_COLUMNS ? [{ columns: `${columnLetter(PRINTED_COLUMNS)}:${columnLetter(width - 1)}`, width: EXTRA_WIDTH }] : []),
     ],
+    rowHeights: b.rowHeights,
     freeze: { rows: 1, columns: 1 },
     names: b.names,
     charts: b.charts,
@@ -486,7 +556,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
       fitToWidth: true,
       printArea: `A1:${columnLetter(W - 1)}${lastRow}`,
       printTitleRows: "$1:$1",
-      centerFooter: `Virkning ${result.header.version}`,
+      footer: pageFooter(lang, result.header.effort || undefined),
     },
     activate: true,
   };

@@ -1,0 +1,100 @@
+/**
+ * Report-ready result sheets (issue 22): walking the SheetSpec, every number is a numeric cell with a
+ * number format (not General), and no table cell holds a number, a p-value or an interval as text, so a
+ * report author can format, round and refer to them. Sentences are one cell each (merged rows).
+ */
+import { runComparison } from "../../../src/core/analysis";
+import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
+import { progressionSheetSpec, runProgression, statusTransitions } from "../../../src/core/progression";
+import { parseCell, parseRange } from "../../../src/core/report/address";
+import { isFormula, type SheetSpec } from "../../../src/core/report/sheetSpec";
+import { walk, type Cell } from "./walk";
+import { HEADER, pilotRows, pilotSettings } from "../analysis/fixture";
+
+/** Rows that are a line of text merged across the sheet (titles, sentences, notes). */
+function mergedRows(spec: SheetSpec): Set<number> {
+  return new Set((spec.merges ?? []).map((m) => parseRange(m)).filter((r) => r.rowCount === 1 && r.column === 0 && r.columnCount > 3).map((r) => r.row));
+}
+
+const NUMBER_AS_TEXT = /^[<>]?\s?[-−]?\d+([.,]\d+)?\s?%?\s?¹?$/;
+const INTERVAL_AS_TEXT = /-?\d+([.,]\d+)?\s\(-?\d+([.,]\d+)? (til|to) -?\d/;
+const P_AS_TEXT = /p\s?=\s?[<\d]/;
+
+function expectReportReady(spec: SheetSpec, allowedText: RegExp[] = []): number {
+  const lines = mergedRows(spec);
+  const cells = walk(spec);
+  const at = (c: Cell): string => `${String.fromCharCode(65 + c.column)}${c.row + 1}`;
+  const numbers = cells.filter((c) => typeof c.value === "number");
+  // every number has a format of its own (General shows 0.33333333 and "1E-05")
+  expect(numbers.filter((c) => c.format === undefined || c.format === "General").map((c) => `${at(c)}: ${String(c.value)}`)).toEqual([]);
+  const tableText = cells.filter((c) => typeof c.value === "string" && c.value !== "" && !lines.has(c.row) && !isFormula(c.value) && !allowedText.some((a) => a.test(c.value as string)));
+  const asText = tableText.filter((c) => [NUMBER_AS_TEXT, INTERVAL_AS_TEXT, P_AS_TEXT].some((re) => re.test(c.value as string)));
+  expect(asText.map((c) => `${at(c)}: ${String(c.value)}`)).toEqual([]);
+  return numbers.length;
+}
+
+describe("the comparison sheet is report-ready", () => {
+  const result = runComparison({ sheet: "Borgere", address: "A1", header: HEADER, rows: pilotRows() }, { ...pilotSettings(), testPolicy: "pearson" }, new Date("2026-12-07T01:36:00Z"));
+  const spec = comparisonSheetSpec(result, "da");
+
+  test("every number has a format, and no table cell is a number, interval or p-value as text (status 'n (x %)' and Tabel 1 summaries are combined texts)", () => {
+    expect(result.outcomes.some((o) => o.rows.some((r) => r.test?.smallExpected))).toBe(true);
+    const settings = walk(spec).find((c) => c.value === "Indstillinger")?.row ?? Infinity;
+    const confLevel = walk(spec).filter((c) => c.value === "95 %");
+    // the settings block (last) describes the settings in words, the confidence level as "95 %"
+    expect(confLevel.map((c) => c.row > settings)).toEqual([true]);
+    const n = expectReportReady(spec, [/^\d+ \(\d+,\d %\)$/, /^\d+,\d \(\d+,\d\)$/, /^\d+,\d \(\d+,\d–\d+,\d\)$/, /^95 %$/]);
+    expect(n).toBeGreaterThan(100);
+  });
+
+  test("p-values use the '<0,001' format, the footnote marker and Fisher's p stand in their own columns", () => {
+    const cells = walk(spec);
+    const ps = cells.filter((c) => c.format === '[<0.001]"<0,001";0.000');
+    expect(ps.length).toBeGreaterThan(result.outcomes.length);
+    expect(ps.every((c) => typeof c.value === "number" || c.value === "–" || c.value === "")).toBe(true);
+    const marks = cells.filter((c) => c.value === "¹");
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(cells.find((c) => c.row === m.row && c.column === m.column + 1)?.format).toBe('[<0.001]"<0,001";0.000');
+  });
+
+  test("the printed columns fit A4 landscape at 80 % or more, with the title row repeated", () => {
+    const printed = parseRange(spec.pageSetup?.printArea ?? "A1").columnCount;
+    const widths = (spec.columnWidths ?? []).flatMap((w) => {
+      const [a, b = a] = w.columns.split(":");
+      const from = parseCell(`${a}1`).column;
+      const to = parseCell(`${b}1`).column;
+      return Array.from({ length: to - from + 1 }, (_, i) => ({ column: from + i, width: w.width }));
+    });
+    const total = widths.filter((w) => w.column < printed).reduce((s, w) => s + w.width, 0);
+    // A4 landscape 842 pt less Excel's normal margins (2 × 0.7 in = 100.8 pt)
+    expect((842 - 100.8) / total).toBeGreaterThanOrEqual(0.8);
+    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", printTitleRows: "$1:$1" });
+  });
+
+  test("the outcome charts show their values (data labels) from cells in percent", () => {
+    const charts = (spec.charts ?? []).filter((c) => c.type === "columnClustered");
+    expect(charts.length).toBe(result.outcomes.length);
+    for (const c of charts) expect(c.dataLabels).toBe(true);
+    const data = parseRange(charts[0].dataRange);
+    const body = walk(spec).filter((c) => c.row > data.row && c.row < data.row + data.rowCount && c.column > data.column && c.column < data.column + data.columnCount && typeof c.value === "number");
+    expect(body.length).toBeGreaterThan(0);
+    for (const c of body) expect(c.format).toBe("0 %");
+  });
+});
+
+describe("the progression sheet is report-ready", () => {
+  const item = { id: "D1", name: "Borgeren kan møde til tiden", min: 1, max: 5, labels: ["1", "2", "3", "4", "5"], reachedAt: 4 };
+  const scores: [string, string, number, number][] = [
+    ["X01", "Indsats", 1, 3], ["X02", "Indsats", 2, 4], ["X03", "Indsats", 1, 5], ["X04", "Kontrol", 2, 2], ["X05", "Kontrol", 3, 2], ["X06", "Kontrol", 1, 2], ["X07", "Indsats", 2, 5], ["X08", "Kontrol", 4, 3],
+  ];
+  const result = runProgression({ items: [item], rows: scores.flatMap(([citizen, group, a, b]) => [{ citizen, group, round: 1, rater: null, scores: [a] }, { citizen, group, round: 2, rater: null, scores: [b] }]) });
+  const transitions = statusTransitions(
+    { statuses: [{ label: "Kontanthjælp" }, { label: "Job" }], timepoints: [{ month: 0, codes: [0, 0, 0, 0] }, { month: 6, codes: [1, 0, -1, 1] }], arm: [0, 0, 1, 1] },
+    ["Kontanthjælp", "Job"],
+  );
+  const spec = progressionSheetSpec(result, transitions, { source: "Progressionsmåling!A4", generatedAt: "2026-12-07T01:36:00Z" }, "da");
+
+  test("every number has a format, and no table cell is a number or p-value as text", () => {
+    expect(expectReportReady(spec)).toBeGreaterThan(20);
+  });
+});
