@@ -20,6 +20,7 @@ import { TERMS } from "../vocabulary";
 import { pageFooter } from "../report/pageFooter";
 import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
+import { wrappedLine } from "../report/wrappedLine";
 
 type Lang = "da" | "en";
 
@@ -35,9 +36,6 @@ const NOTE_COLOUR = "#595959";
 const PRINTED_WIDTHS = [140, 56, 56, 56, 56, 56, 56, 56, 56, 56, 52, 16, 52, 150];
 /** Width of a column beyond N (status tables with more than six time points, chart data). */
 const EXTRA_WIDTH = 56;
-/** Average width of a character of 11 pt Calibri in points, rounded up (for the height of a wrapped sentence). */
-const CHAR_PT = 5.6;
-const LINE_PT = 15;
 
 const L = {
   data: { da: "Data", en: "Data" },
@@ -196,10 +194,9 @@ class Builder {
     const r = this.row(text);
     this.merges.push(this.rowRange(r));
     const width = PRINTED_WIDTHS.reduce((a, w) => a + w, 0) + Math.max(0, this.W - PRINTED_WIDTHS.length) * EXTRA_WIDTH;
-    const lines = Math.ceil((text.length * CHAR_PT * ((s.fontSize ?? 11) / 11)) / width);
-    const wrap = lines > 1 ? { wrapText: true, verticalAlignment: "top" as const } : {};
-    if (Object.keys(s).length > 0 || lines > 1) this.style(`A${r}`, { ...s, ...wrap });
-    if (lines > 1) this.rowHeights.push({ row: r, height: lines * LINE_PT });
+    const fit = wrappedLine(text, width, s);
+    if (fit.style) this.style(`A${r}`, fit.style);
+    if (fit.height) this.rowHeights.push({ row: r, height: fit.height });
     return r;
   }
   /** A plain sentence (not a note): one cell, wrapped. */
