@@ -99,7 +99,9 @@ describe("Sammenligning pane: Tabel 1 options and stratification", () => {
     const sheet = wb.getSheet("Sammenligning")!;
     const col = (c: number): string[] => Array.from({ length: sheet.usedExtent().rowCount }, (_, r) => String(sheet.getCell(r, c)?.value ?? ""));
     const a = col(0);
-    expect(col(1)[a.indexOf("Alder")]).toBe("Median (IQR)");
+    // the median and its quartiles, one measure per row
+    expect(col(1).slice(a.indexOf("Alder"), a.indexOf("Alder") + 3)).toEqual(["Median", "Nedre kvartil", "Øvre kvartil"]);
+    expect(typeof sheet.getCell(a.indexOf("Alder"), 3)?.value).toBe("number");
     expect(a).toContain("Alder (grupperet)");
     expect(a.some((x) => x.startsWith("Stratificeret analyse (Mantel–Haenszel) efter: Køn × Alder (grupperet)"))).toBe(true);
   });
