@@ -142,8 +142,10 @@ describe("Sammenligning pane: the sheet's title and headline", () => {
     const sheet = wb.getSheet("Sammenligning")!;
     expect(sheet.getCell(0, 0)?.value).toBe("Virksomhedsrettet indsats: indsatsgruppe og kontrolgruppe");
     const a = Array.from({ length: 12 }, (_, r) => String(sheet.getCell(r, 0)?.value ?? ""));
-    const head = a.indexOf("Resultatmål");
-    expect(head).toBeGreaterThan(0);
-    expect([sheet.getCell(head + 1, 0)?.value, sheet.getCell(head + 1, 1)?.value]).toEqual(["Progression mod job", "6 mdr."]);
+    // under "Hovedresultat": the outcome's name, the table's header, the row of the chosen follow-up
+    const head = a.indexOf("Resultatmål: Progression mod job");
+    expect(head).toBeGreaterThan(a.indexOf("Hovedresultat"));
+    expect(a.indexOf("Hovedresultat")).toBeGreaterThan(0);
+    expect([sheet.getCell(head + 1, 0)?.value, sheet.getCell(head + 2, 0)?.value]).toEqual(["Opfølgning", "6 mdr."]);
   });
 });
