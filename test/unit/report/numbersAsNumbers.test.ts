@@ -1,7 +1,8 @@
 /**
  * Report-ready result sheets (issue 22): walking the SheetSpec, every number is a numeric cell with a
  * number format (not General), and no table cell holds a number, a p-value or an interval as text, so a
- * report author can format, round and refer to them. Sentences are one cell each (merged rows).
+ * report author can format, round and refer to them. Sentences are one cell each (merged rows); the printed
+ * columns fit A4 landscape at 80 % or more.
  */
 import { runComparison } from "../../../src/core/analysis";
 import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
@@ -33,6 +34,23 @@ function expectReportReady(spec: SheetSpec, allowedText: RegExp[] = []): number 
   const asText = tableText.filter((c) => [NUMBER_AS_TEXT, INTERVAL_AS_TEXT, P_AS_TEXT, PAIR_AS_TEXT].some((re) => re.test(c.value as string)));
   expect(asText.map((c) => `${at(c)}: ${String(c.value)}`)).toEqual([]);
   return numbers.length;
+}
+
+/** The print area's columns fit A4 landscape at 80 % or more, every written cell is inside them, and the title row repeats. */
+function expectFitsA4Landscape(spec: SheetSpec): void {
+  const area = parseRange(spec.pageSetup?.printArea ?? "A1");
+  const widths = (spec.columnWidths ?? []).flatMap((w) => {
+    const [a, b = a] = w.columns.split(":");
+    const from = parseCell(`${a}1`).column;
+    const to = parseCell(`${b}1`).column;
+    return Array.from({ length: to - from + 1 }, (_, i) => ({ column: from + i, width: w.width }));
+  });
+  // every printed column has a width of its own (Excel's default is not assumed)
+  expect(widths.filter((w) => w.column < area.columnCount).length).toBe(area.columnCount);
+  const total = widths.filter((w) => w.column < area.columnCount).reduce((s, w) => s + w.width, 0);
+  // A4 landscape 842 pt less Excel's normal margins (2 × 0.7 in = 100.8 pt)
+  expect((842 - 100.8) / total).toBeGreaterThanOrEqual(0.8);
+  expect(spec.pageSetup).toMatchObject({ orientation: "landscape", paperSize: "A4", printTitleRows: "$1:$1" });
 }
 
 describe("the comparison sheet is report-ready", () => {
@@ -73,17 +91,7 @@ describe("the comparison sheet is report-ready", () => {
   });
 
   test("the printed columns fit A4 landscape at 80 % or more, with the title row repeated", () => {
-    const printed = parseRange(spec.pageSetup?.printArea ?? "A1").columnCount;
-    const widths = (spec.columnWidths ?? []).flatMap((w) => {
-      const [a, b = a] = w.columns.split(":");
-      const from = parseCell(`${a}1`).column;
-      const to = parseCell(`${b}1`).column;
-      return Array.from({ length: to - from + 1 }, (_, i) => ({ column: from + i, width: w.width }));
-    });
-    const total = widths.filter((w) => w.column < printed).reduce((s, w) => s + w.width, 0);
-    // A4 landscape 842 pt less Excel's normal margins (2 × 0.7 in = 100.8 pt)
-    expect((842 - 100.8) / total).toBeGreaterThanOrEqual(0.8);
-    expect(spec.pageSetup).toMatchObject({ orientation: "landscape", printTitleRows: "$1:$1" });
+    expectFitsA4Landscape(spec);
   });
 
   test("the outcome charts show their values (data labels) from cells in percent", () => {
@@ -111,5 +119,29 @@ describe("the progression sheet is report-ready", () => {
 
   test("every number has a format, and no table cell is a number or p-value as text", () => {
     expect(expectReportReady(spec)).toBeGreaterThan(20);
+  });
+
+  test("the printed columns fit A4 landscape at 80 % or more, with the title row repeated; tables and charts stay inside them", () => {
+    expectFitsA4Landscape(spec);
+    const area = parseRange(spec.pageSetup?.printArea ?? "A1");
+    const outside = walk(spec).filter((c) => c.value !== "" && c.value !== null && (c.column >= area.columnCount || c.row >= area.rowCount));
+    expect(outside).toEqual([]);
+    for (const c of spec.charts ?? []) expect(parseCell(c.bottomRight).column).toBeLessThan(area.columnCount);
+  });
+
+  test("each sentence is one merged cell across the printed width; a long one wraps and its row is as high as its lines", () => {
+    const area = parseRange(spec.pageSetup?.printArea ?? "A1");
+    const last = String.fromCharCode(64 + area.columnCount);
+    const merged = new Set(spec.merges ?? []);
+    const cells = walk(spec);
+    const lines = cells.filter((c) => c.column === 0 && typeof c.value === "string" && c.value !== "" && cells.every((d) => d.row !== c.row || d.column === 0 || d.value === "" || d.value === null));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect({ text: l.value, merged: merged.has(`A${l.row + 1}:${last}${l.row + 1}`) }).toEqual({ text: l.value, merged: true });
+    // a long note: wrapped at the top, and the row holds its lines
+    const long = progressionSheetSpec(result, transitions, { source: `Progressionsmåling!A4 ${"med en meget lang kildebeskrivelse ".repeat(8)}`, generatedAt: "2026-12-07T01:36:00Z" }, "da");
+    expect(long.styles?.find((s) => s.range === "A2")?.style).toMatchObject({ wrapText: true, verticalAlignment: "top" });
+    expect(long.rowHeights?.find((h) => h.row === 2)?.height).toBeGreaterThanOrEqual(30);
+    // a short line gets no height of its own (Excel's default row)
+    expect(spec.rowHeights?.find((h) => h.row === 1)).toBeUndefined();
   });
 });
