@@ -5,9 +5,11 @@
  * table with a stacked chart, Tabel 1, missing data, the footnotes on methods, and the settings last.
  * Report-ready (issue 22): every count, share, effect, interval bound and p-value is a number with a format
  * (numberFormats.ts): intervals as two numbers (lower, upper), p with "<0,001" by its format, the footnote
- * marker and Fisher's p in their own columns; sentences in one wrapped cell. Combined cells "12 (40,0 %)"
- * (status table) and "40,1 (12,0)" (Tabel 1's continuous summaries) stay text. Chart data sit right of the
- * printed columns; the printed columns fit A4 landscape at 82 % with the title row repeated.
+ * marker and Fisher's p in their own columns; sentences in one wrapped cell. The status table has n, N and
+ * the share per group in their own columns, one block per time point; Tabel 1 gives a continuous summary one
+ * row per measure (mean, SD; median, quartiles or range), dates as date serials. No cell combines two numbers.
+ * Chart data sit right of the printed columns; the printed columns fit A4 landscape at 82 % with the title
+ * row repeated.
  */
 import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "./types";
 import { confLabel } from "./settings";
