@@ -3,6 +3,7 @@
  * storing the settings, writing the "Sammenligning" sheet, re-running after a data change, and refusing
  * bad input without touching the workbook. Sync counts are asserted exactly.
  */
+import { walk } from "../unit/report/walk";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import {
   loadComparisonSettings,
@@ -195,8 +196,12 @@ describe("dates in the case data", () => {
     const result = runComparison(input!, settings);
     const v = result.baseline.variables[0];
     expect(v.type === "continuous" && v.isDate).toBe(true);
-    const sheet = JSON.stringify(comparisonSheetSpec(result, "da"));
-    expect(sheet).toContain("02-01-2024");
+    // Tabel 1: median, earliest and latest date as date serials shown dd-mm-yyyy (the earliest is 02-01-2024)
+    const cells = walk(comparisonSheetSpec(result, "da"));
+    const earliest = cells.find((c) => c.column === 1 && c.value === "Mindste")!;
+    const shown = cells.filter((c) => c.row === earliest.row && (c.column === 3 || c.column === 5)).map((c) => [c.value, c.format]);
+    expect(shown).toContainEqual([45293, "dd-mm-yyyy"]);
+    expect(shown.every(([v, f]) => typeof v === "number" && f === "dd-mm-yyyy")).toBe(true);
   });
 });
 

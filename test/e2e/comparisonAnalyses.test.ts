@@ -61,18 +61,22 @@ describe("named analyses in the browser preview", () => {
     await page.setViewportSize({ width: 1123 + 420, height: 794 });
     await page.locator('[data-cell="A1"]').first().scrollIntoViewIfNeeded();
     await screenshot(page, "comparison-a4.png");
-    // the status distribution by time point and group, stacked: go to its section through the name box
-    const statusRow = await page.evaluate(() => {
+    // the status distribution by time point and group, stacked: go to its chart (the first blank row after the
+    // status section's title, its table and its blocks per time point) through the name box
+    const chartRow = await page.evaluate(() => {
       type Sheet = { getCell(r: number, c: number): { value: unknown } | undefined; usedExtent(): { rowCount: number } };
       const wb = (globalThis as unknown as { __virkningPreview: { getSheet(n: string): Sheet | undefined } }).__virkningPreview;
       const sh = wb.getSheet("Sammenligning – Hele gruppen");
-      for (let r = 0; sh && r < sh.usedExtent().rowCount; r++) if (sh.getCell(r, 0)?.value === "Status ved hvert tidspunkt") return r + 1;
-      return -1;
+      let r = 0;
+      while (sh && r < sh.usedExtent().rowCount && sh.getCell(r, 0)?.value !== "Status ved hvert tidspunkt") r++;
+      if (!sh || r >= sh.usedExtent().rowCount) return -1;
+      while (r < sh.usedExtent().rowCount && String(sh.getCell(r, 0)?.value ?? "") !== "") r++;
+      return r + 1;
     });
-    expect(statusRow).toBeGreaterThan(0);
+    expect(chartRow).toBeGreaterThan(0);
     const box = page.locator("[data-testid=name-box]");
     await box.click();
-    await box.fill(`A${statusRow + 40}`);
+    await box.fill(`A${chartRow + 12}`);
     await box.press("Enter");
     await expect(page.locator('[data-chart="Status"] svg').isVisible()).resolves.toBe(true);
     await screenshot(page, "comparison-status-chart.png");

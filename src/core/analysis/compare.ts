@@ -191,7 +191,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
       "N = citizens with a valid status at the time point. Citizens who moved away, were excluded or have not yet been followed up (empty cell) are not in N; see the missing-data table.",
     ),
   );
-  notes.push(t("Statustabellen: antal (%) af alle borgere i gruppen (N i overskriften). Tidspunkt 0 = ved inklusion; der testes kun ved opfølgning (6, 12, … mdr.).", "Status table: count (%) of all citizens in the group (N in the header). Time 0 = at inclusion; tests are done only at follow-up (6, 12, … months)."));
+  notes.push(t("Statustabellen: antal (n) og andel (%) af alle borgere i gruppen (N). Tidspunkt 0 = ved inklusion; der testes kun ved opfølgning (6, 12, … mdr.).", "Status table: count (n) and share (%) of all citizens in the group (N). Time 0 = at inclusion; tests are done only at follow-up (6, 12, … months)."));
   if (strata) {
     const ex = strata.excluded.intervention + strata.excluded.control;
     notes.push(

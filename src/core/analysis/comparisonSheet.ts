@@ -5,21 +5,23 @@
  * table with a stacked chart, Tabel 1, missing data, the footnotes on methods, and the settings last.
  * Report-ready (issue 22): every count, share, effect, interval bound and p-value is a number with a format
  * (numberFormats.ts): intervals as two numbers (lower, upper), p with "<0,001" by its format, the footnote
- * marker and Fisher's p in their own columns; sentences in one wrapped cell. Combined cells "12 (40,0 %)"
- * (status table) and "40,1 (12,0)" (Tabel 1's continuous summaries) stay text. Chart data sit right of the
- * printed columns; the printed columns fit A4 landscape at 82 % with the title row repeated.
+ * marker and Fisher's p in their own columns; sentences in one wrapped cell. The status table has n, N and
+ * the share per group in their own columns, one block per time point; Tabel 1 gives a continuous summary one
+ * row per measure (mean, SD; median, quartiles or range), dates as date serials. No cell combines two numbers.
+ * Chart data sit right of the printed columns; the printed columns fit A4 landscape at 82 % with the title
+ * row repeated.
  */
 import type { ComparisonResult, ContinuousSummary, EffectValue, OutcomeRow } from "./types";
 import { confLabel } from "./settings";
 import { outcomeHeadline } from "./headline";
-import { formatSerialDate } from "../data/values";
-import { formatNumber, formatPercent, type Text } from "../stats";
+import type { Text } from "../stats";
 import { columnLetter } from "../report/address";
 import type { CellValue, ChartSpec, DefinedNameSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { TERMS } from "../vocabulary";
 import { pageFooter } from "../report/pageFooter";
-import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
+import { COUNT_FORMAT, DATE_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
+import { wrappedLine } from "../report/wrappedLine";
 
 type Lang = "da" | "en";
 
@@ -33,11 +35,8 @@ const NOTE_COLOUR = "#595959";
  * margins) prints it at 82 %, above the 80 % a report needs; every table fits in these columns.
  */
 const PRINTED_WIDTHS = [140, 56, 56, 56, 56, 56, 56, 56, 56, 56, 52, 16, 52, 150];
-/** Width of a column beyond N (status tables with more than six time points, chart data). */
+/** Width of a column beyond N (chart data). */
 const EXTRA_WIDTH = 56;
-/** Average width of a character of 11 pt Calibri in points, rounded up (for the height of a wrapped sentence). */
-const CHAR_PT = 5.6;
-const LINE_PT = 15;
 
 const L = {
   data: { da: "Data", en: "Data" },
@@ -68,7 +67,7 @@ const L = {
   noHeadline: { da: "Intet resultatmål har data i begge grupper ved en opfølgning; der er intet hovedresultat.", en: "No outcome has data in both groups at a follow-up; there is no headline result." },
   countsAs: { da: "Tæller som nået", en: "Counts as reached" },
   outcomeN: { da: "N = borgere med en gyldig status ved tidspunktet (se Manglende data og nævnere).", en: "N = citizens with a valid status at the time point (see Missing data and denominators)." },
-  statusN: { da: "Antal borgere (% af alle borgere i gruppen, N i kolonneoverskriften) ved hvert tidspunkt; hver borger tælles én gang pr. tidspunkt.", en: "Number of citizens (% of all citizens in the group, N in the column header) at each time point; each citizen is counted once per time point." },
+  statusN: { da: "n = borgere med statussen ved tidspunktet, N = alle borgere i gruppen, % = n / N; hver borger tælles én gang pr. tidspunkt.", en: "n = citizens with the status at the time point, N = all citizens in the group, % = n / N; each citizen is counted once per time point." },
   smallMark: { da: "¹", en: "¹" },
   fisherCol: { da: "p, Fishers eksakte test ¹", en: "p, Fisher's exact test ¹" },
   lower: { da: "nedre", en: "lower" },
@@ -83,9 +82,14 @@ const L = {
   variable: { da: "Variabel", en: "Variable" },
   category: { da: "Kategori / mål", en: "Category / measure" },
   missingValue: { da: "Mangler", en: "Missing" },
-  meanSd: { da: "Gennemsnit (SD)", en: "Mean (SD)" },
-  medianRange: { da: "Median (min–maks)", en: "Median (min–max)" },
-  medianIqr: { da: "Median (IQR)", en: "Median (IQR)" },
+  mean: { da: "Gennemsnit", en: "Mean" },
+  sd: { da: "Standardafvigelse (SD)", en: "Standard deviation (SD)" },
+  median: { da: "Median", en: "Median" },
+  q1: { da: "Nedre kvartil", en: "Lower quartile" },
+  q3: { da: "Øvre kvartil", en: "Upper quartile" },
+  min: { da: "Mindste", en: "Minimum" },
+  max: { da: "Største", en: "Maximum" },
+  nOrValue: { da: "n / værdi", en: "n / value" },
   grouped: { da: "grupperet", en: "grouped" },
   stratTitle: { da: "Stratificeret analyse (Mantel–Haenszel) efter", en: "Stratified analysis (Mantel–Haenszel) by" },
   mhDifference: { da: "Forskel MH, procentpoint", en: "Difference MH, percentage points" },
@@ -113,17 +117,19 @@ function monthLabel(m: number, lang: Lang): string {
   return m === 0 ? `0 ${tx(L.months, lang)} (${tx(L.atInclusion, lang)})` : `${m} ${tx(L.months, lang)}`;
 }
 
-function nPct(n: number, N: number, lang: Lang): string {
-  return N > 0 ? `${n} (${formatPercent(n / N, 1, lang)})` : `${n}`;
+type SummaryKind = "meanSd" | "medianIqr" | "medianRange";
+
+/** The measures of a continuous summary, each its own row: mean and SD, median and quartiles, or median, minimum and maximum. */
+function measures(kind: SummaryKind): [Text, (s: ContinuousSummary) => number | null][] {
+  if (kind === "meanSd") return [[L.mean, (s) => s.mean], [L.sd, (s) => s.sd]];
+  if (kind === "medianIqr") return [[L.median, (s) => s.median], [L.q1, (s) => s.q1], [L.q3, (s) => s.q3]];
+  return [[L.median, (s) => s.median], [L.min, (s) => s.min], [L.max, (s) => s.max]];
 }
 
-function describe(s: ContinuousSummary, kind: "meanSd" | "medianIqr" | "medianRange", isDate: boolean, lang: Lang): string {
-  if (s.n === 0 || s.median === null) return "–";
-  if (isDate) return `${formatSerialDate(s.median)} (${formatSerialDate(s.min as number)}–${formatSerialDate(s.max as number)})`;
-  const d = (v: number): string => formatNumber(v, 1, lang);
-  if (kind === "meanSd") return `${d(s.mean as number)} (${s.sd === null ? "–" : d(s.sd)})`;
-  if (kind === "medianIqr") return `${d(s.median)} (${d(s.q1 as number)}–${d(s.q3 as number)})`;
-  return `${d(s.median)} (${d(s.min as number)}–${d(s.max as number)})`;
+/** One measure of a group's summary as a number, "–" without values. */
+function measure(s: ContinuousSummary, get: (s: ContinuousSummary) => number | null): CellValue {
+  const v = s.n === 0 ? null : get(s);
+  return v === null || v === undefined ? "–" : v;
 }
 
 /**
@@ -196,10 +202,9 @@ class Builder {
     const r = this.row(text);
     this.merges.push(this.rowRange(r));
     const width = PRINTED_WIDTHS.reduce((a, w) => a + w, 0) + Math.max(0, this.W - PRINTED_WIDTHS.length) * EXTRA_WIDTH;
-    const lines = Math.ceil((text.length * CHAR_PT * ((s.fontSize ?? 11) / 11)) / width);
-    const wrap = lines > 1 ? { wrapText: true, verticalAlignment: "top" as const } : {};
-    if (Object.keys(s).length > 0 || lines > 1) this.style(`A${r}`, { ...s, ...wrap });
-    if (lines > 1) this.rowHeights.push({ row: r, height: lines * LINE_PT });
+    const fit = wrappedLine(text, width, s);
+    if (fit.style) this.style(`A${r}`, fit.style);
+    if (fit.height) this.rowHeights.push({ row: r, height: fit.height });
     return r;
   }
   /** A plain sentence (not a note): one cell, wrapped. */
@@ -277,9 +282,17 @@ function outcomeHeader(conf: number, lang: Lang): string[] {
   return [tx(L.followUp, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`, tx(L.difference, lang), `${level}, ${tx(L.lower, lang)}`, `${level}, ${tx(L.upper, lang)}`, tx(L.p, lang), "", tx(L.fisherCol, lang), tx(L.test, lang)];
 }
 
-/** Number formats of outcome rows `first`..`last`. */
-function outcomeFormats(b: Builder, first: number, last: number): void {
+/** Number formats of outcome rows `first`..`last` (the status table's rows use the columns up to `lastColumn`). */
+function outcomeFormats(b: Builder, first: number, last: number, lastColumn: number = COL.fisher): void {
   const lang = b.lang;
+  if (lastColumn < COL.est) {
+    b.format(first, last, COL.iN, COL.iTotal, COUNT_FORMAT);
+    b.format(first, last, COL.kN, COL.kTotal, COUNT_FORMAT);
+    b.format(first, last, COL.iShare, COL.iShare, percentFormat(lang));
+    b.format(first, last, COL.kShare, COL.kShare, percentFormat(lang));
+    b.style(`${columnLetter(COL.iN)}${first}:${columnLetter(lastColumn)}${last}`, { horizontalAlignment: "right" });
+    return;
+  }
   b.format(first, last, COL.iN, COL.iTotal, COUNT_FORMAT);
   b.format(first, last, COL.kN, COL.kTotal, COUNT_FORMAT);
   b.format(first, last, COL.iShare, COL.iShare, percentFormat(lang));
@@ -392,21 +405,29 @@ function stratifiedTable(b: Builder, rows: OutcomeRow[], variables: string[], co
   b.notes(rows.flatMap((r) => (r.stratified?.notes ?? []).map((n) => ({ da: `${monthLabel(r.month, "da")}: ${n.da}`, en: `${monthLabel(r.month, "en")}: ${n.en}` }))), `${tx(L.note, lang)}: `);
 }
 
+/**
+ * The status table, one block per time point (a sub-heading, then a row per status) in the outcome tables'
+ * columns: n, N and share per group, all numbers. Long rather than wide, so any number of time points fits.
+ */
 function statusSection(b: Builder, result: ComparisonResult): void {
   const lang = b.lang;
   b.section(L.statusTitle);
   b.notes([L.statusN]);
   const st = result.statusTable;
-  const months = result.months;
-  const hdr1 = b.headerRow([tx(L.status, lang), ...months.flatMap((m) => [monthLabel(m, lang), ""])]);
-  months.forEach((_, i) => b.merges.push(`${columnLetter(1 + 2 * i)}${hdr1}:${columnLetter(2 + 2 * i)}${hdr1}`));
-  b.style(b.rowRange(hdr1, 1, 2 * months.length), { horizontalAlignment: "center" });
-  b.headerRow(["", ...st.columns.map((c) => `${tx(c.arm === "intervention" ? L.interventionShort : L.controlShort, lang)} (N = ${c.N})`)]);
-  const first = b.last + 1;
+  const I = tx(L.interventionShort, lang);
+  const K = tx(L.controlShort, lang);
+  b.headerRow([tx(L.status, lang), `${I} n`, `${I} N`, `${I} %`, `${K} n`, `${K} N`, `${K} %`]);
   const label = (i: number): string => (st.rows[i].class === "blank" ? tx(L.blank, lang) : st.rows[i].label);
-  st.rows.forEach((_, i) => b.row(label(i), ...st.columns.map((c, j) => nPct(st.counts[i][j], c.N, lang))));
+  for (const month of result.months) {
+    const ji = st.columns.findIndex((c) => c.month === month && c.arm === "intervention");
+    const jk = st.columns.findIndex((c) => c.month === month && c.arm === "control");
+    b.line(monthLabel(month, lang), { bold: true });
+    const first = b.last + 1;
+    const cells = (i: number, j: number): CellValue[] => (j < 0 ? ["–", "–", "–"] : nShare3(st.counts[i][j], st.columns[j].N));
+    st.rows.forEach((_, i) => b.row(label(i), ...cells(i, ji), ...cells(i, jk)));
+    outcomeFormats(b, first, b.last, COL.kShare);
+  }
   if (st.rows.length === 0) return;
-  b.style(`B${first}:${columnLetter(2 * months.length)}${b.last}`, { horizontalAlignment: "right" });
   // stacked bars: one bar per time point and group, one series per status
   const data: CellValue[][] = [[tx(L.timepoint, lang), ...st.rows.map((_, i) => label(i))]];
   st.columns.forEach((c, j) => {
@@ -416,7 +437,12 @@ function statusSection(b: Builder, result: ComparisonResult): void {
   b.chart({ name: "Status", type: "barStacked", seriesBy: "columns", title: tx(L.chartStatus, lang), yAxisTitle: tx(L.chartShare, lang) }, data, Math.max(16, data.length + 4), b.W - 1);
 }
 
-/** Tabel 1's columns: B category (runs into C), n and % per group (D:E, F:G; a continuous summary runs over both), SMD, p, test. */
+/** n, N and the share n/N (a number; "–" without anyone in the group). */
+function nShare3(n: number, N: number): CellValue[] {
+  return [n, N, N > 0 ? n / N : "–"];
+}
+
+/** Tabel 1's columns: B category (runs into C), n and % per group (D:E, F:G; a continuous measure stands in D and F), SMD, p, test. */
 const T1 = { category: 1, iN: 3, iPct: 4, kN: 5, kPct: 6, smd: 7 } as const;
 
 /** A Tabel 1 row: the cells of each column, with `n`/`N` shown as n and share (numbers). */
@@ -444,9 +470,12 @@ function baselineSection(b: Builder, result: ComparisonResult): void {
   head[T1.smd] = "SMD";
   const hr = b.headerRow(head);
   b.merges.push(`${columnLetter(T1.iN)}${hr}:${columnLetter(T1.iPct)}${hr}`, `${columnLetter(T1.kN)}${hr}:${columnLetter(T1.kPct)}${hr}`);
-  b.headerRow(tabelRow("", "", ["n", "%", "n", "%"], null, []).map((v, j) => (j === T1.smd ? "" : v)));
+  const nv = bt.variables.some((v) => v.type !== "categorical") ? tx(L.nOrValue, lang) : "n";
+  b.headerRow(tabelRow("", "", [nv, "%", nv, "%"], null, []).map((v, j) => (j === T1.smd ? "" : v)));
   const first = b.last + 1;
   const pcts: number[] = [];
+  const values: number[] = [];
+  const dates: number[] = [];
   for (const v of bt.variables) {
     const p = bt.pValues ? [v.test ? v.test.pValue : "–", v.test ? tx(v.test.method, lang) : "–"] : [];
     if (v.type === "categorical") {
@@ -465,10 +494,15 @@ function baselineSection(b: Builder, result: ComparisonResult): void {
         for (const l of v.levels) pcts.push(b.row(...tabelRow("", l.label, cells(l), l.smd, [])));
       }
     } else {
-      const kind = tx(v.summary === "meanSd" ? L.meanSd : v.summary === "medianIqr" ? L.medianIqr : L.medianRange, lang);
-      // a summary with its spread is one text, "31,2 (8,1)", over the n and % columns
-      b.row(...tabelRow(v.name, kind, [describe(v.stats.intervention, v.summary, v.isDate, lang), "", describe(v.stats.control, v.summary, v.isDate, lang), ""], v.smd, p));
-      b.style(`A${b.last}`, { bold: true });
+      // one row per measure (mean and SD, or median and its spread), each a number in the groups' first column;
+      // a date is summarised by its median and range (dates have no mean a reader can use)
+      const list = measures(v.isDate ? "medianRange" : v.summary);
+      list.forEach(([what, get], i) => {
+        const r = b.row(...tabelRow(i === 0 ? v.name : "", tx(what, lang), [measure(v.stats.intervention, get), "", measure(v.stats.control, get), ""], i === 0 ? v.smd : null, i === 0 ? p : []));
+        (v.isDate ? dates : values).push(r);
+        if (i > 0) b.grid[r - 1][T1.smd] = "";
+      });
+      b.style(`A${b.last - list.length + 1}`, { bold: true });
     }
     if (v.missing.intervention + v.missing.control > 0) b.row(...tabelRow("", tx(L.missingValue, lang), [v.missing.intervention, "", v.missing.control, ""], null, []).map((x, j) => (j === T1.smd ? "" : x)));
   }
@@ -479,6 +513,11 @@ function baselineSection(b: Builder, result: ComparisonResult): void {
     b.format(r, r, T1.iPct, T1.iPct, percentFormat(lang));
     b.format(r, r, T1.kPct, T1.kPct, percentFormat(lang));
   }
+  for (const [rows, f] of [[values, decimalFormat(1)], [dates, DATE_FORMAT]] as const)
+    for (const r of rows) {
+      b.format(r, r, T1.iN, T1.iN, f);
+      b.format(r, r, T1.kN, T1.kN, f);
+    }
   b.format(first, last, T1.smd, T1.smd, decimalFormat(2));
   b.format(first, last, COL.p, COL.p, pValueFormat(lang));
   b.style(`${columnLetter(T1.smd)}${first}:${columnLetter(COL.p)}${last}`, { horizontalAlignment: "right" });
@@ -522,8 +561,8 @@ export function nameScope(analysisName: string | undefined): string {
 }
 
 export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = result.lang, options: ComparisonSheetOptions = {}): SheetSpec {
-  // printed columns A..N, wider when the status table has more than six time points
-  const W = Math.max(PRINTED_COLUMNS, 1 + 2 * result.months.length);
+  // printed columns A..N; every table fits in them (the status table is long, one block per time point)
+  const W = PRINTED_COLUMNS;
   const b = new Builder(W, lang);
   titleSection(b, result);
   headlineSection(b, result);

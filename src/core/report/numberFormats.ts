@@ -8,6 +8,8 @@ type Lang = "da" | "en";
 
 /** Whole counts. */
 export const COUNT_FORMAT = "0";
+/** A date (an Excel serial) as "07-12-2026", the form the data sheets' dates are read and shown in (formatSerialDate). */
+export const DATE_FORMAT = "dd-mm-yyyy";
 /** Shares as percent with one decimal ("30,0 %" in Danish, as formatPercent writes them). */
 export function percentFormat(lang: Lang, decimals: 0 | 1 = 1): string {
   const digits = decimals === 1 ? "0.0" : "0";

@@ -1,6 +1,7 @@
 import { runComparison } from "../../../src/core/analysis";
 import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue, SheetSpec } from "../../../src/core/report/sheetSpec";
+import { parseCell, parseRange } from "../../../src/core/report/address";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
 const settings = pilotSettings();
@@ -15,6 +16,12 @@ function rowStarting(g: CellValue[][], first: string, after = 0): CellValue[] {
   const r = g.findIndex((row, i) => i >= after && row[0] === first);
   if (r < 0) throw new Error(`no row ${first}`);
   return g[r];
+}
+/** Whether the range (e.g. "B3:G9") covers the cell (e.g. "D5"). */
+function covers(range: string, cell: string): boolean {
+  const r = parseRange(range);
+  const c = parseCell(cell);
+  return c.row >= r.row && c.row < r.row + r.rowCount && c.column >= r.column && c.column < r.column + r.columnCount;
 }
 const text = (g: CellValue[][]): string => g.map((r) => r.join("\t")).join("\n");
 
@@ -47,9 +54,15 @@ describe("Sammenligning sheet (Danish)", () => {
     expect(order[0]).toBeLessThan(6);
   });
 
-  it("shows the status table as n (%) with N in the header", () => {
-    expect(text(g)).toContain("Indsats (N = 10)");
-    expect(rowStarting(g, "Jobparat")[3]).toBe("3 (30,0 %)");
+  it("shows the status table per time point as numbers: n, N and the share per group", () => {
+    const status = g.findIndex((r) => r[0] === "Status ved hvert tidspunkt");
+    expect(rowStarting(g, "Status", status).slice(0, 7)).toEqual(["Status", "Indsats n", "Indsats N", "Indsats %", "Kontrol n", "Kontrol N", "Kontrol %"]);
+    // at 6 months 3 of 10 in the intervention group are "Jobparat", none in the control group
+    const six = g.indexOf(rowStarting(g, "6 mdr.", status));
+    expect(rowStarting(g, "Jobparat", six).slice(0, 7)).toEqual(["Jobparat", 3, 10, 0.3, 0, 10, 0]);
+    const row = g.indexOf(rowStarting(g, "Jobparat", six)) + 1;
+    const fmt = (col: string): string | undefined => [...(spec.styles ?? [])].reverse().find((s) => s.style.numberFormat && covers(s.range, `${col}${row}`))?.style.numberFormat;
+    expect(["B", "C", "D", "E", "F", "G"].map(fmt)).toEqual(["0", "0", "0.0 %", "0", "0", "0.0 %"]);
     expect(text(g)).toContain("(tom – ikke fulgt op endnu)");
   });
 
@@ -71,8 +84,14 @@ describe("Sammenligning sheet (Danish)", () => {
 
   it("has Tabel 1, missing data and footnotes naming the tests", () => {
     expect(text(g)).toContain("Tabel 1. Baggrundskarakteristika ved inklusion");
-    expect(rowStarting(g, "Alder")[1]).toBe("Gennemsnit (SD)");
-    expect(rowStarting(g, "Alder")[3]).toBe("40,1 (12,0)");
+    // a continuous summary is one number per measure and group: mean, then SD on the next row
+    const age = g.indexOf(rowStarting(g, "Alder"));
+    expect(g[age].slice(1, 7)).toEqual(["Gennemsnit", "", 40.1, "", expect.any(Number), ""]);
+    expect(g[age][5]).toBeCloseTo(38.1, 10);
+    expect(g[age + 1][1]).toBe("Standardafvigelse (SD)");
+    expect(g[age + 1][3]).toBeCloseTo(11.986, 3);
+    const fmt = [...(spec.styles ?? [])].reverse().find((s) => s.style.numberFormat && covers(s.range, `D${age + 2}`))?.style.numberFormat;
+    expect(fmt).toBe("0.0");
     const t = text(g);
     expect(t).toContain("Fishers eksakte test, når en forventet celleværdi er under 5; ellers Pearsons χ²-test");
     expect(t).toContain("SAS PROC FREQ");
@@ -128,7 +147,7 @@ describe("Sammenligning sheet (English)", () => {
   it("uses English labels and number formats", () => {
     const g = grid(comparisonSheetSpec(result, "en"));
     expect(g[0][0]).toBe("Comparison: intervention group and control group");
-    expect(rowStarting(g, "Jobparat")[3]).toBe("3 (30.0%)");
+    expect(rowStarting(g, "Status", g.findIndex((r) => r[0] === "Status at each time point")).slice(0, 4)).toEqual(["Status", "Intervention n", "Intervention N", "Intervention %"]);
     expect(text(g)).toContain("Fisher's exact test");
   });
 });

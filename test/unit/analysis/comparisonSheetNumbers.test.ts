@@ -8,7 +8,6 @@
 import { runComparison, type ComparisonResult, type EffectValue } from "../../../src/core/analysis";
 import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { formatNumber, formatPercent } from "../../../src/core/stats";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
 const rows = pilotRows();
@@ -24,7 +23,6 @@ const at = (first: string, after = 0): number => {
   if (i < 0) throw new Error(`no row starting "${first}" after ${after}`);
   return i;
 };
-const pct = (x: number, n: number): string => `${x} (${formatPercent(x / n, 1, "da")})`;
 /** An effect and its interval as the sheet writes them: three numbers, or three dashes. */
 const ci = (e: EffectValue | null, scale: number): CellValue[] => (e ? [e.estimate * scale, e.lower * scale, e.upper * scale] : ["–", "–", "–"]);
 /** p, footnote marker, Fisher's p and the test's name, as the sheet writes them. */
@@ -82,15 +80,23 @@ describe("every printed number of the Sammenligning sheet matches the result (da
     expect(i).toBeLessThan(at("Resultatmål ved opfølgning"));
   });
 
-  it("the status table: every cell is count (% of the group's N), N in the header, each column sums to N", () => {
+  it("the status table: per time point every row is n, N and the share per group, as numbers; each column sums to N", () => {
     const st = result.statusTable;
     const top = at("Status", at("Status ved hvert tidspunkt"));
-    expect(g[top + 1].slice(1, 1 + st.columns.length)).toEqual(st.columns.map((c) => `${c.arm === "intervention" ? "Indsats" : "Kontrol"} (N = ${c.N})`));
-    st.rows.forEach((sr, i) => {
-      const printed = g[top + 2 + i];
-      expect(printed[0]).toBe(sr.class === "blank" ? "(tom – ikke fulgt op endnu)" : sr.label);
-      expect(printed.slice(1, 1 + st.columns.length)).toEqual(st.columns.map((c, j) => pct(st.counts[i][j], c.N)));
-    });
+    expect(g[top].slice(0, 7)).toEqual(["Status", "Indsats n", "Indsats N", "Indsats %", "Kontrol n", "Kontrol N", "Kontrol %"]);
+    let i = top + 1;
+    for (const m of result.months) {
+      expect(g[i][0]).toBe(month(m));
+      i++;
+      const ji = st.columns.findIndex((c) => c.month === m && c.arm === "intervention");
+      const jk = st.columns.findIndex((c) => c.month === m && c.arm === "control");
+      const cells = (r: number, j: number): CellValue[] => [st.counts[r][j], st.columns[j].N, st.counts[r][j] / st.columns[j].N];
+      st.rows.forEach((sr, r) => {
+        expect(g[i][0]).toBe(sr.class === "blank" ? "(tom – ikke fulgt op endnu)" : sr.label);
+        expect(g[i].slice(1, 7)).toEqual([...cells(r, ji), ...cells(r, jk)]);
+        i++;
+      });
+    }
     for (let j = 0; j < st.columns.length; j++) expect(st.counts.reduce((s, r) => s + r[j], 0)).toBe(st.columns[j].N);
   });
 
@@ -113,10 +119,15 @@ describe("every printed number of the Sammenligning sheet matches the result (da
           i++;
         }
       } else {
-        const d = (x: number | null): string => formatNumber(x as number, 1, "da");
-        const s = (k: "intervention" | "control"): string => (v.summary === "meanSd" ? `${d(v.stats[k].mean)} (${d(v.stats[k].sd)})` : `${d(v.stats[k].median)} (${d(v.stats[k].min)}–${d(v.stats[k].max)})`);
-        expect(g[i].slice(1, 8)).toEqual([v.summary === "meanSd" ? "Gennemsnit (SD)" : "Median (min–maks)", "", s("intervention"), "", s("control"), "", v.smd ?? "–"]);
-        i++;
+        // one row per measure, the numbers unrounded (one decimal by format); SMD on the first row
+        const I = v.stats.intervention;
+        const K = v.stats.control;
+        const rows: [string, number | null, number | null][] =
+          v.summary === "meanSd" ? [["Gennemsnit", I.mean, K.mean], ["Standardafvigelse (SD)", I.sd, K.sd]] : [["Median", I.median, K.median], ["Mindste", I.min, K.min], ["Største", I.max, K.max]];
+        rows.forEach(([label, a, c], k) => {
+          expect(g[i].slice(1, 8)).toEqual([label, "", a, "", c, "", k === 0 ? (v.smd ?? "–") : ""]);
+          i++;
+        });
       }
       if (v.missing.intervention + v.missing.control > 0) {
         expect(g[i].slice(0, 7)).toEqual(["", "Mangler", "", v.missing.intervention, "", v.missing.control, ""]);

@@ -5,7 +5,6 @@
 import { runComparison, yesLevel, cutLabels, type BaselineChoice, type ComparisonResult } from "../../../src/core/analysis";
 import { comparisonSheetSpec } from "../../../src/core/analysis/comparisonSheet";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
-import { formatNumber } from "../../../src/core/stats";
 import ref from "../../fixtures/analysis/tabel1-r.json";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 
@@ -26,17 +25,29 @@ function run(age: Partial<BaselineChoice>): { result: ComparisonResult; g: CellV
   const result = runComparison({ sheet: "Borgere", address: "A1", header, rows }, settings, new Date("2026-11-30T08:00:00Z"));
   return { result, g: comparisonSheetSpec(result, "da").cells[0].values };
 }
-const d = (x: number): string => formatNumber(x, 1, "da");
 const row = (g: CellValue[][], a: string): CellValue[] => g.find((r) => r[0] === a) ?? [];
 /** Tabel 1's columns: category (B), intervention (D, with E), control (F, with G). */
 const summary = (r: CellValue[]): CellValue[] => [r[1], r[3], r[5]];
+/** The `k` measure rows of a continuous variable, from its name's row: [measure, intervention, control]. */
+function measureRows(g: CellValue[][], name: string, k: number): CellValue[][] {
+  const i = g.findIndex((r) => r[0] === name);
+  return g.slice(i, i + k).map(summary);
+}
+/** The measures against R's, as numbers (the cell is the unrounded value; the sheet shows one decimal by format). */
+function expectMeasures(got: CellValue[][], want: [string, number, number][]): void {
+  expect(got.map((r) => r[0])).toEqual(want.map((w) => w[0]));
+  got.forEach((r, i) => {
+    expect(r[1]).toBeCloseTo(want[i][1], 10);
+    expect(r[2]).toBeCloseTo(want[i][2], 10);
+  });
+}
 /** A category row: label, then n and share per group, as numbers. */
 const counts = (r: CellValue[]): CellValue[] => [r[1], r[3], r[4], r[5], r[6]];
 
 describe("Tabel 1: the summary chosen per variable", () => {
   it("mean (SD) when chosen, whatever Shapiro–Wilk says", () => {
     const { g } = run({ summary: "meanSd" });
-    expect(summary(row(g, "Alder"))).toEqual(["Gennemsnit (SD)", `${d(ref.intervention.mean)} (${d(ref.intervention.sd)})`, `${d(ref.control.mean)} (${d(ref.control.sd)})`]);
+    expectMeasures(measureRows(g, "Alder", 2), [["Gennemsnit", ref.intervention.mean, ref.control.mean], ["Standardafvigelse (SD)", ref.intervention.sd, ref.control.sd]]);
   });
   it("median (IQR) with R's quartiles (type 7)", () => {
     const { result, g } = run({ summary: "medianIqr" });
@@ -46,11 +57,11 @@ describe("Tabel 1: the summary chosen per variable", () => {
     expect(age.stats.intervention.q3).toBeCloseTo(ref.intervention.q3, 12);
     expect(age.stats.control.q1).toBeCloseTo(ref.control.q1, 12);
     expect(age.stats.control.q3).toBeCloseTo(ref.control.q3, 12);
-    expect(summary(row(g, "Alder"))).toEqual(["Median (IQR)", `${d(ref.intervention.median)} (${d(ref.intervention.q1)}–${d(ref.intervention.q3)})`, `${d(ref.control.median)} (${d(ref.control.q1)}–${d(ref.control.q3)})`]);
+    expectMeasures(measureRows(g, "Alder", 3), [["Median", ref.intervention.median, ref.control.median], ["Nedre kvartil", ref.intervention.q1, ref.control.q1], ["Øvre kvartil", ref.intervention.q3, ref.control.q3]]);
     expect(g.map((r) => r[0]).join("\n")).toContain("Valgt i indstillingerne (ikke efter Shapiro–Wilk-reglen): Alder: median (IQR");
   });
   it("median (min–max) when chosen; automatic follows the Shapiro–Wilk rule", () => {
-    expect(summary(row(run({ summary: "medianRange" }).g, "Alder")).slice(0, 2)).toEqual(["Median (min–maks)", `${d(ref.intervention.median)} (${d(ref.intervention.min)}–${d(ref.intervention.max)})`]);
+    expectMeasures(measureRows(run({ summary: "medianRange" }).g, "Alder", 3), [["Median", ref.intervention.median, ref.control.median], ["Mindste", ref.intervention.min, ref.control.min], ["Største", ref.intervention.max, ref.control.max]]);
     const auto = run({}).result.baseline.variables[1];
     expect(auto.type === "continuous" && auto.chosen).toBe(false);
   });
