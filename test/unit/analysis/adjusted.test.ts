@@ -4,6 +4,7 @@
  * numbers on the comparison's rows; the citizens are the unadjusted row's; refusals are kept as notes.
  */
 import { defaultCovariates, runComparison } from "../../../src/core/analysis";
+import { parseSettings } from "../../../src/core/analysis/settingsSchema";
 import { logisticRegression } from "../../../src/core/stats";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
@@ -82,5 +83,17 @@ describe("refusals and defaults", () => {
     const s = { ...pilotSettings(), source: { ...pilotSettings().source, header: HEADER.map(String) } };
     expect(defaultCovariates(s)).toEqual(["Køn", "Alder"]);
     expect(defaultCovariates({ ...s, strata: [2] })).toEqual(["Køn"]);
+  });
+});
+
+describe("stored settings with an adjusted analysis", () => {
+  const base = { ...pilotSettings(), source: { ...pilotSettings().source, header: HEADER.map(String) } };
+  it("are accepted with covariates by header, and refused naming the field when malformed", () => {
+    expect(parseSettings(JSON.parse(JSON.stringify({ ...base, adjustment: { covariates: ["Køn", "Alder"] } }))).ok).toBe(true);
+    const bad = parseSettings(JSON.parse(JSON.stringify({ ...base, adjustment: { covariates: "Køn" } })));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/adjustment\.covariates/);
+    const foreign = parseSettings(JSON.parse(JSON.stringify({ ...base, adjustment: { covariates: [], method: "glm" } })));
+    expect(foreign.ok).toBe(false);
   });
 });
