@@ -6,6 +6,7 @@
 import { defaultCovariates, runComparison } from "../../../src/core/analysis";
 import { parseSettings } from "../../../src/core/analysis/settingsSchema";
 import { logisticRegression } from "../../../src/core/stats";
+import { withProgress } from "../../../src/core/progress";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { HEADER, pilotRows, pilotSettings } from "./fixture";
 import { caseData, cases, close, NOW } from "./adjustedFixture";
@@ -95,5 +96,15 @@ describe("stored settings with an adjusted analysis", () => {
     if (!bad.ok) expect(bad.error.message).toMatch(/adjustment\.covariates/);
     const foreign = parseSettings(JSON.parse(JSON.stringify({ ...base, adjustment: { covariates: [], method: "glm" } })));
     expect(foreign.ok).toBe(false);
+  });
+});
+
+describe("progress", () => {
+  it("each adjusted row reports its step to a listener (the worker's progress line), once per outcome and follow-up", () => {
+    const c = cases.find((x) => x.id === 2)!;
+    const { header, rows, settings } = caseData(c);
+    const heard: string[] = [];
+    withProgress((r) => heard.push(r.what.da), () => runComparison({ sheet: "Data", address: "A1", header, rows }, settings, NOW));
+    expect(heard.filter((w) => w === "Justeret analyse (logistisk regression)").length).toBe(1);
   });
 });
