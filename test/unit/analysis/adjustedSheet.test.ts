@@ -67,3 +67,16 @@ describe("a refused adjusted analysis on the sheet", () => {
     expect(comparisonSheetSpec(plain, "da").cells[0].values.some((r) => r[0] === "Justeret analyse (logistisk regression)")).toBe(false);
   });
 });
+
+describe("Justeret analyse in English", () => {
+  it("the same section in the English sheet, with the primary-analysis sentence", () => {
+    const { header, rows, settings } = caseData(cases.find((c) => c.id === 2)!);
+    const result = runComparison({ sheet: "Data", address: "A1", header, rows }, { ...settings, lang: "en" }, NOW);
+    const g = comparisonSheetSpec(result, "en").cells[0].values;
+    const top = g.findIndex((r) => r[0] === "Adjusted analysis (logistic regression)");
+    expect(top).toBeGreaterThan(0);
+    expect(String(g[top + 1][0])).toMatch(/^The unadjusted analysis above is the primary analysis unless the trial's protocol says otherwise/);
+    const odds = g.findIndex((r, k) => k > top && r[1] === "Adjusted odds ratio") + 1;
+    expect(g[odds][13]).toBe("Maximum likelihood");
+  });
+});
