@@ -21,6 +21,7 @@ import {
 } from "../stats";
 import type { Dataset } from "../data/dataset";
 import { buildStrata, stratifiedRow } from "./stratified";
+import { adjustedRow, adjustmentCovariates } from "./adjusted";
 import { normaliseKey } from "../data/values";
 import { VERSION } from "../version";
 import { confLabel, type BaselineChoice, type ComparisonSettings, type StatusClass } from "./settings";
@@ -143,6 +144,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
 
   // ---- outcomes
   const strata = buildStrata(ds, settings);
+  const covariates = adjustmentCovariates(ds, settings);
   const validStatus = new Uint8Array(nS);
   for (let s = 0; s < nS; s++) validStatus[s] = classOf[s] === "valid" ? 1 : 0;
   const outcomes: OutcomeResult[] = settings.outcomes.map((o) => {
@@ -169,6 +171,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
       }
       const row = outcomeRow(month, x, validN[ti], settings);
       if (strata) row.stratified = stratifiedRow(ds, strata, ds.timepoints[ti].codes, inOutcome, validStatus, settings.confLevel);
+      if (covariates) row.adjusted = adjustedRow(ds, ds.timepoints[ti].codes, inOutcome, validStatus, covariates, settings.confLevel);
       rows.push(row);
     });
     return { id: o.id, name: o.name, statuses: [...o.statuses], source: o.source, rows, notes };
@@ -226,6 +229,7 @@ export function analyse(ds: Dataset, settings: ComparisonSettings, now: Date): C
     missing,
     headline: chooseHeadline(outcomes, settings.headline),
     ...(strata ? { stratification: { variables: strata.names, excluded: strata.excluded } } : {}),
+    ...(covariates ? { adjustment: { covariates: covariates instanceof VirkningError ? [] : covariates.map((c) => c.name) } } : {}),
     notes,
   };
 }

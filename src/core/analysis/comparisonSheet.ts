@@ -22,6 +22,7 @@ import { pageFooter } from "../report/pageFooter";
 import { COUNT_FORMAT, DATE_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
 import { wrappedLine } from "../report/wrappedLine";
+import { adjustedSection } from "./adjustedSheet";
 
 type Lang = "da" | "en";
 
@@ -155,7 +156,7 @@ export interface ComparisonSheetOptions {
 }
 
 /** Rows and formats of the sheet as they are built, top-down. */
-class Builder {
+export class Builder {
   readonly grid: CellValue[][] = [];
   readonly styles: StyleRange[] = [];
   readonly merges: string[] = [];
@@ -570,6 +571,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   statusSection(b, result);
   baselineSection(b, result);
   missingSection(b, result);
+  adjustedSection(b, result);
   b.section(L.notesTitle);
   b.notes(result.notes);
   settingsSection(b, result);

@@ -26,6 +26,7 @@ export * from "./types";
 export { settingsForData, analysisFingerprint, withRunRecord, freshness, type ForData, type Freshness } from "./rerun";
 export * from "./analyses";
 export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
+export { defaultCovariates, chosenCovariates, type AdjustedRow } from "./adjusted";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 
 export type ComparisonInput = DatasetInput;

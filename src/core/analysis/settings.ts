@@ -75,6 +75,11 @@ export interface ComparisonSettings {
   resultSheet?: string;
   /** Stratified analysis (CMH, MH RD/OR): baseline columns whose categories (a continuous one by its cuts) form the strata. */
   strata?: number[];
+  /**
+   * Adjusted analysis (adjusted.ts), beside the unadjusted one: logistic regression on group plus these
+   * baseline columns, identified by header text. Empty = the strata columns, else the Tabel 1 columns.
+   */
+  adjustment?: { covariates: string[] };
   /** The effort's name (indsatsens navn), printed in the sheet's title. */
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */

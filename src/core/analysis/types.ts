@@ -1,6 +1,7 @@
 /** ComparisonResult: plain data produced by runComparison and turned into the "Sammenligning" sheet. */
 import type { Text } from "../stats";
 import type { Arm, StatusClass } from "./settings";
+import type { AdjustedRow } from "./adjusted";
 
 export interface PerArm<T> {
   intervention: T;
@@ -90,6 +91,8 @@ export interface OutcomeRow {
   test: TestSummary | null;
   /** Set when the analysis is stratified. */
   stratified?: StratifiedRow;
+  /** Set when an adjusted analysis is chosen (adjusted.ts): beside the unadjusted numbers, never instead. */
+  adjusted?: AdjustedRow;
   /** Plain sentence on whether the CI of the difference includes 0 (null when there is no difference). */
   ciSentence: Text | null;
   /** Why something is missing ("–") or needs care. */
@@ -189,6 +192,8 @@ export interface ComparisonResult {
   missing: MissingRow[];
   /** The strata variables and who is left out of the stratified analysis (missing strata value); absent when not stratified. */
   stratification?: { variables: string[]; excluded: PerArm<number> };
+  /** The adjusted analysis's covariates (headers as chosen); absent when no adjusted analysis is chosen. Results per row (OutcomeRow.adjusted). */
+  adjustment?: { covariates: string[] };
   /** The headline: index into `outcomes` and the row's follow-up month; null when no row has data in both groups. */
   headline: { outcome: number; month: number } | null;
   /** Footnotes: tests, estimate methods, denominators. */

@@ -83,6 +83,9 @@ export interface ComparisonStrings {
   headlineOption: (outcome: string, month: number) => string;
   strata: string;
   strataHelp: string;
+  adjust: string;
+  adjustHelp: string;
+  adjustCovariates: string;
   table1Help: string;
   table1Summary: string;
   table1Cuts: string;
@@ -235,6 +238,9 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     headlineAuto: "Automatisk: første resultatmål, seneste opfølgning",
     headlineOption: (outcome, month) => `${outcome}, ${month} mdr.`,
     strata: "Stratificering (valgfri)",
+    adjust: "Justér for baggrundsvariable (logistisk regression)",
+    adjustHelp: "Arket viser da også en justeret analyse ved siden af den ujusterede (som er den primære): justeret oddsratio og standardiserede risici. Som udgangspunkt justeres for stratifikationsvariablene, ellers for Tabel 1's variable.",
+    adjustCovariates: "Baggrundsvariable at justere for",
     strataHelp: "Var randomiseringen stratificeret (fx køn × alder under/over 30), så vælg variablerne: arket viser da også Cochran–Mantel–Haenszels test og Mantel–Haenszels forskel og oddsratio på tværs af strata.",
     table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
     table1Summary: "Resumé",
@@ -385,6 +391,9 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     headlineAuto: "Automatic: first outcome, latest follow-up",
     headlineOption: (outcome, month) => `${outcome}, ${month} months`,
     strata: "Stratification (optional)",
+    adjust: "Adjust for baseline variables (logistic regression)",
+    adjustHelp: "The sheet then also shows an adjusted analysis beside the unadjusted one (which is the primary one): adjusted odds ratio and standardised risks. By default it adjusts for the stratification variables, else for Table 1's variables.",
+    adjustCovariates: "Baseline variables to adjust for",
     strataHelp: "If randomisation was stratified (e.g. sex × age under/over 30), choose the variables: the sheet then also shows the Cochran–Mantel–Haenszel test and the Mantel–Haenszel difference and odds ratio across strata.",
     table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
     table1Summary: "Summary",
