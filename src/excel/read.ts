@@ -212,7 +212,7 @@ function sheetAddress(qualified: string, ref: RangeRef): string {
 }
 
 function rangeRead(sheet: string, address: string, ref: RangeRef, r: CellsRead, merged: Excel.RangeAreas | null): RangeRead {
-  // a read result, built whole (the write-path scan in personalDataEverySheet.test.ts looks for `.formulas =`)
+  // a read result, built whole
   return {
     sheet, address, rowIndex: ref.row, columnIndex: ref.column, values: r.values, mergedAreas: mergedList(merged), chunks: r.chunks,
     ...(r.numberFormats ? { numberFormats: r.numberFormats } : {}),

@@ -291,6 +291,8 @@ describe("printing (PDF from LibreOffice, pages counted)", () => {
     const summary = colA.slice(2, keyTitle).filter((t) => t !== "");
     const fold = (t: string): string => t.replace(/\s+/g, " ").slice(0, 40);
     const page1 = pdfPageText(pdfs.get(SUMMARY_SHEET_NAME)!, 1);
+    // the sample's analysis ran: page 1 opens with the verdict lines, not a request to run it again
+    expect(summary[0]).toMatch(/^(Indsatsen ser ud til at virke på|Vi kan ikke se|For få borgere til at sige noget om|Indsatsgruppen klarer sig dårligere på)/);
     const missing = [summary[0], summary[summary.length - 1]].filter((t) => !page1.includes(fold(t)));
     expect({ firstAndLastOfSummaryNotOnPage1: missing }).toEqual({ firstAndLastOfSummaryNotOnPage1: [] });
     expect(page1).not.toContain(fold(colA[keyTitle + 1]));

@@ -83,8 +83,10 @@ export async function buildSampleBook(): Promise<SampleBook> {
   await saveTheory(run, theory, "da", { shapes: true });
   const settings = suggestSettings((await readSheetSource(run, "Borgere"))!);
   settings.outcomes = outcomesFromTheory(theory);
-  await saveComparisonSettings(run, settings);
-  await runAndWriteComparison(run, settings, { lang: "da", now: NOW });
+  // as the pane does: run, then keep the settings as run (with the record of the run, so the leader
+  // page shows the analysis' numbers and verdicts)
+  const ran = await runAndWriteComparison(run, settings, { lang: "da", now: NOW });
+  await saveComparisonSettings(run, ran.settings);
   const citizens = Array.from({ length: 12 }, (_, i) => ({ id: `C${i + 1}`, group: i % 2 ? "Kontrol" : "Indsats" }));
   await generateMeasurementSheet(run, { citizens, startDate: 46023, theory });
   typeScores(wb, citizens);

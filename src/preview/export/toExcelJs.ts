@@ -249,6 +249,10 @@ function writePageSetup(ws: Sheet, s: SheetState): void {
     ...(pl.printArea ? { printArea: pl.printArea.replace(/\$/g, "").split(",").join("&&") } : {}),
     ...(pl.printTitleRows ? { printTitlesRow: pl.printTitleRows.replace(/\$/g, "") } : {}),
   };
+  // Manual page breaks (Worksheet.horizontalPageBreaks): a page starting at 0-based row r is a break
+  // below 1-based row r; ExcelJS writes it as <rowBreaks><brk id="r" man="1"/> (OOXML: the break
+  // follows row id).
+  for (const r of s.rowBreaks) if (r > 0) ws.getRow(r).addPageBreak();
   const hf = s.headersFooters;
   const part = (l?: string, c?: string, r?: string): string | undefined => {
     const text = `${l ? `&L${l}` : ""}${c ? `&C${c}` : ""}${r ? `&R${r}` : ""}`;
