@@ -61,3 +61,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+/**
+ * Opens a pane as a user would at any pane width: its tab when it shows, else the "…" overflow
+ * menu's item (tabs that do not fit collapse into it).
+ */
+export async function choosePane(page: Page, id: string): Promise<void> {
+  const tab = page.locator(`[role=tab][data-pane="${id}"]`);
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.getByTestId("pane-overflow").click();
+    await page.locator(`[role=menuitem][data-pane="${id}"]`).click();
+  }
+  await page.locator(`[role=tab][data-pane="${id}"][aria-selected=true]`).waitFor({ state: "attached" });
+}

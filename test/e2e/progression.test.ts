@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
 import { TEMPLATES } from "../../src/core/theory/templates";
 import { scaleItems } from "../../src/core/progression";
 
@@ -43,7 +43,7 @@ describe("Progression in the browser preview", () => {
     await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
     await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
 
-    await pane.locator('[data-pane="progression"]').click();
+    await choosePane(page, "progression");
     await expect(pane.locator("[data-testid=progression-items]").innerText()).resolves.toContain(`${items.length} delmål med skala`);
     await pane.getByLabel(/Borger-ID'er/).fill(["K1;Indsats", "K2;Kontrol", "K3;Indsats", "K4;Kontrol"].join("\n"));
     await pane.getByLabel("Startdato (runde 1)").fill("05-01-2026");

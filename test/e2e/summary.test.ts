@@ -6,7 +6,7 @@
  * Screenshots: the page, test-results/summary.png; the nøgletal, test-results/summary-noegletal.png.
  */
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
 import { KL_KEY_FIGURES } from "../../src/core/summary/keyFigures";
 import { TEMPLATES } from "../../src/core/theory/templates";
 
@@ -77,7 +77,7 @@ describe("Ledelsesoverblik in the browser preview", () => {
     await pane.getByRole("button", { name: "Beregn", exact: true }).click();
     await pane.locator("[data-testid=written]").waitFor();
 
-    await pane.locator('[data-pane="ledelsesoverblik"]').click();
+    await choosePane(page, "ledelsesoverblik");
     await expect(pane.locator("[data-testid=summary-sources]").innerText()).resolves.toContain("Sammenligning: gemte indstillinger fundet");
     await pane.getByRole("button", { name: "Byg ledelsesoverblik" }).click();
     await pane.locator("[data-testid=summary-report]").waitFor();
