@@ -16,7 +16,8 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   rows: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 5.5em 4.5em 4.5em 2em", gap: "4px 6px", alignItems: "center" },
-  head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // column heads never run into each other in a 320 px pane: cut with an ellipsis, the full word in the title and the fields' labels
+  head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -163,10 +164,10 @@ export function PlanningSection(): React.JSX.Element {
       </Field>
       <Text className={styles.muted}>{form.kind === "mean" ? s.planHelpMean : form.kind === "time" ? s.planHelpTime : s.planHelp}</Text>
       <div className={styles.rows}>
-        <span className={styles.head}>{s.outcome}</span>
-        <span className={styles.head}>{s.timepoint}</span>
-        <span className={styles.head}>{labelA}</span>
-        <span className={styles.head}>{showB ? labelB : ""}</span>
+        <span className={styles.head} title={s.outcome}>{s.outcome}</span>
+        <span className={styles.head} title={s.timepoint}>{s.timepoint}</span>
+        <span className={styles.head} title={labelA}>{labelA}</span>
+        <span className={styles.head} title={showB ? labelB : undefined}>{showB ? labelB : ""}</span>
         <span />
         {form.rows.map((r, i) => (
           <React.Fragment key={i}>
