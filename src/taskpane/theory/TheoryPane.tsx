@@ -661,7 +661,9 @@ function useDataStatuses(): readonly string[] {
           const classes = (a as { statusClasses?: unknown } | null)?.statusClasses;
           if (classes && typeof classes === "object") for (const [label, cls] of Object.entries(classes)) if (cls === "valid") valid.add(label);
         }
-        if (live) setStatuses([...valid].sort((a, b) => a.localeCompare(b, "da")));
+        const next = [...valid].sort((a, b) => a.localeCompare(b, "da"));
+        // no re-render when nothing changed (most often: no stored comparison, still no statuses)
+        if (live) setStatuses((prev) => (prev.length === next.length && prev.every((x, i) => x === next[i]) ? prev : next));
       })
       .catch(() => undefined);
     return () => {
