@@ -9,23 +9,13 @@ import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/w
 import { DESIGN_STATE_KEY, loadDesignSettings, randomise, readTrialMembers, registerDecline, type DesignSettings } from "../../src/excel/designStore";
 import { saveState } from "../../src/excel/state";
 import { VirkningError } from "../../src/core/errors";
+import { designSettingsFor } from "./helpers/designSettings";
 
 const ARM: Record<string, string> = { I: "Indsatsgruppe", C: "Kontrolgruppe", R: "Reserve" };
 const NOW = new Date("2026-11-30T08:00:00Z");
 
 function settingsFor(name: string): DesignSettings {
-  const c = fixture.cases.find((x) => x.name === name)!;
-  return {
-    version: 1,
-    sheet: "Borgere",
-    idColumn: { index: c.idColumn, header: c.header[c.idColumn] as string },
-    strata: c.strata.map((s) => ({ index: s.column, header: c.header[s.column] as string, ...("cuts" in s ? { cuts: s.cuts } : {}) })),
-    seed: c.seed,
-    blockSize: c.blockSize as 2 | 4,
-    reserves: c.reserves,
-    protect: true,
-    declines: [],
-  };
+  return designSettingsFor(name);
 }
 
 /** The rows of the sheet as displayed values. */

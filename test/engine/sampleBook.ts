@@ -3,7 +3,6 @@
  * do: programme theory, comparison (Sammenligning), measurement sheet with typed scores and the
  * Progression sheets, the leader page (Ledelsesoverblik) and the randomisation (Randomisering).
  */
-import fixture from "../fixtures/design/allocation.json";
 import { outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
 import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
 import { TEMPLATES } from "../../src/core/theory";
@@ -14,23 +13,13 @@ import { buildSummary, type SummaryReport } from "../../src/excel/summaryStore";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { saveTheory } from "../../src/excel/theoryStore";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
+import { designSettingsFor } from "../adapter/helpers/designSettings";
 
 export const NOW = new Date("2026-11-30T08:00:00Z");
 export const theory = TEMPLATES[0].build();
 
 function designSettings(): DesignSettings {
-  const c = fixture.cases.find((x) => x.name === "sample: Køn x Alder<30, pairs")!;
-  return {
-    version: 1,
-    sheet: "Borgere",
-    idColumn: { index: c.idColumn, header: c.header[c.idColumn] as string },
-    strata: c.strata.map((s) => ({ index: s.column, header: c.header[s.column] as string, ...("cuts" in s ? { cuts: s.cuts } : {}) })),
-    seed: c.seed,
-    blockSize: c.blockSize as 2 | 4,
-    reserves: c.reserves,
-    protect: true,
-    declines: [],
-  };
+  return designSettingsFor("sample: Køn x Alder<30, pairs");
 }
 
 /** Typed scores on the measurement sheet: two rounds for 12 citizens, most improve on the first delmål. */

@@ -17,6 +17,7 @@ import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgre
 import { buildSummary } from "../../../src/excel/summaryStore";
 import { saveTheory } from "../../../src/excel/theoryStore";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../../src/preview/workbook";
+import { designSettingsFor } from "./designSettings";
 
 export const runOf = (wb: PreviewWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
 
@@ -132,18 +133,7 @@ async function withComparisonSettings(run: ExcelRun, t: ProgrammeTheory): Promis
 // ------------------------------------------------------------------------------ design
 
 function designSettings(): DesignSettings {
-  const c = fixture.cases.find((x) => x.name === "sample: Køn, seed 2^32-1, 2 reserves, declines")!;
-  return {
-    version: 1,
-    sheet: "Borgere",
-    idColumn: { index: c.idColumn, header: c.header[c.idColumn] as string },
-    strata: c.strata.map((s) => ({ index: s.column, header: c.header[s.column] as string, ...("cuts" in s ? { cuts: s.cuts } : {}) })),
-    seed: c.seed,
-    blockSize: c.blockSize as 2 | 4,
-    reserves: c.reserves,
-    protect: true,
-    declines: [],
-  };
+  return designSettingsFor("sample: Køn, seed 2^32-1, 2 reserves, declines");
 }
 const designCase = fixture.cases.find((x) => x.name === "sample: Køn, seed 2^32-1, 2 reserves, declines")! as unknown as { declines: string[] };
 const designState = new WeakMap<PreviewWorkbook, DesignSettings>();
