@@ -1,6 +1,6 @@
 /** Part 2 of the Forsøgsdesign pane: expected shares per outcome and time point → citizens per group or power. */
 import * as React from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Add20Regular, Calculator20Regular, Delete20Regular } from "@fluentui/react-icons";
 import { VirkningError } from "../../core/errors";
 import { parseDanishNumber } from "../../core/data";
@@ -15,9 +15,16 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
-  rows: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 5.5em 4.5em 4.5em 2em", gap: "4px 6px", alignItems: "center" },
-  // column heads never run into each other in a 320 px pane: cut with an ellipsis, the full word in the title and the fields' labels
-  head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
+  rows: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 5.5em 4.5em 4.5em 2em",
+    gap: "4px 6px",
+    alignItems: "center",
+    // Excel's narrow pane: the outcome takes a line of its own, the three values and the delete button the next
+    "@media (max-width: 420px)": { gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr) 2em" },
+  },
+  wide: { "@media (max-width: 420px)": { gridColumn: "1 / -1" } },
+  head: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, minWidth: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -164,14 +171,14 @@ export function PlanningSection(): React.JSX.Element {
       </Field>
       <Text className={styles.muted}>{form.kind === "mean" ? s.planHelpMean : form.kind === "time" ? s.planHelpTime : s.planHelp}</Text>
       <div className={styles.rows}>
-        <span className={styles.head} title={s.outcome}>{s.outcome}</span>
-        <span className={styles.head} title={s.timepoint}>{s.timepoint}</span>
-        <span className={styles.head} title={labelA}>{labelA}</span>
-        <span className={styles.head} title={showB ? labelB : undefined}>{showB ? labelB : ""}</span>
+        <span className={mergeClasses(styles.head, styles.wide)}>{s.outcome}</span>
+        <span className={styles.head}>{s.timepoint}</span>
+        <span className={styles.head}>{labelA}</span>
+        <span className={styles.head}>{showB ? labelB : ""}</span>
         <span />
         {form.rows.map((r, i) => (
           <React.Fragment key={i}>
-            <Input size="small" aria-label={`${s.outcome} ${i + 1}`} value={r.outcome} onChange={(_, d) => setRow(i, { outcome: d.value })} />
+            <Input className={styles.wide} size="small" aria-label={`${s.outcome} ${i + 1}`} value={r.outcome} onChange={(_, d) => setRow(i, { outcome: d.value })} />
             <Input size="small" aria-label={`${s.timepoint} ${i + 1}`} value={r.timepoint} onChange={(_, d) => setRow(i, { timepoint: d.value })} />
             <Input size="small" aria-label={`${labelA} ${i + 1}`} value={r.a} onChange={(_, d) => setRow(i, { a: d.value })} />
             {showB ? <Input size="small" aria-label={`${labelB} ${i + 1}`} value={r.b} onChange={(_, d) => setRow(i, { b: d.value })} /> : <span />}
