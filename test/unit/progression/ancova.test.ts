@@ -89,7 +89,7 @@ describe("the Progression sheet's ANCOVA section", () => {
     expect(at(8)).toBeCloseTo(c.ci[1], 10);
     expect(at(9)).toBeCloseTo(c.p[1], 10);
     expect(at(10)).toBe(c.n);
-    const formats = spec.styles.filter((s) => s.range === `J${row + 1}` || s.range.startsWith(`J${row + 1}:`)).map((s) => s.style.numberFormat);
+    const formats = (spec.styles ?? []).filter((s) => s.range === `J${row + 1}` || s.range.startsWith(`J${row + 1}:`)).map((s) => s.style.numberFormat);
     expect(formats.some((f) => f?.includes("<0,001"))).toBe(true);
   });
   it("the model in words", () => {
