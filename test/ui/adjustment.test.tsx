@@ -88,6 +88,8 @@ describe("Sammenligning pane: numeric outcome with ANCOVA", () => {
     await screen.findByTestId("written");
     const stored = await loadComparisonSettings(wb.run.bind(wb));
     expect(stored?.numericOutcomes).toEqual([{ outcome: "Score 18 mdr", baseline: "Score ved start", covariates: ["Køn"] }]);
+    // the outcome is measured after inclusion: it left Tabel 1
+    expect(stored?.columns.baseline.map((b) => stored.source.header?.[b.column])).not.toContain("Score 18 mdr");
     const sheet = wb.getSheet("Sammenligning")!;
     const a = Array.from({ length: sheet.usedExtent().rowCount }, (_, r) => String(sheet.getCell(r, 0)?.value ?? ""));
     expect(a).toContain("Numeriske resultatmål: ujusteret og justeret (ANCOVA)");

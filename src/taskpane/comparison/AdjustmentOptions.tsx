@@ -72,9 +72,12 @@ function numericCandidates(settings: ComparisonSettings): string[] {
 
 type NumericChoice = { outcome: string; baseline: string; covariates: string[] };
 
+/** The settings with the numeric outcome (or none); the outcome column leaves Tabel 1 (it is measured after inclusion). */
 function withNumeric(x: ComparisonSettings, next: NumericChoice | null): ComparisonSettings {
   const { numericOutcomes: _old, ...rest } = x;
-  return next ? { ...rest, numericOutcomes: [next] } : rest;
+  if (!next) return rest;
+  const column = (x.source.header ?? []).findIndex((h) => headerKey(h) === headerKey(next.outcome));
+  return { ...rest, columns: { ...x.columns, baseline: x.columns.baseline.filter((b) => b.column !== column) }, numericOutcomes: [next] };
 }
 
 /**
