@@ -53,6 +53,8 @@ const SettingsSchema = v.object({
   testPolicy: v.picklist(["auto", "pearson", "yates", "fisher"]),
   rater: v.picklist(["auto", "all", "borger", "sagsbehandler", "anden"]),
   transitions: v.boolean(),
+  /** ANCOVA beside the group comparison: the last round's score adjusted for the first round's (absent = off). */
+  adjustForBaseline: v.optional(v.boolean()),
   lang: v.picklist(["da", "en"]),
 });
 export type ProgressionSettings = v.InferOutput<typeof SettingsSchema>;
@@ -203,7 +205,7 @@ export async function runAndWriteProgression(run: ExcelRun, settings: Progressio
   const src = { sheet: settings.sheet, address: cellAddress(h, 0), header, rows: read.values.slice(h + 1), numberFormats: read.formats.slice(h + 1) };
   const { input, problems } = readScores(src, columns, { requireGroup: settings.compareGroups });
   if (problems.length > 0) throw new VirkningValidationError(problems);
-  const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
+  const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater, adjustForBaseline: settings.adjustForBaseline === true && settings.compareGroups });
   const transitions = settings.transitions ? await transitionsFor(run) : null;
   const now = opts.now ?? new Date();
   const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString() }, settings.lang);

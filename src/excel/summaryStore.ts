@@ -144,7 +144,7 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
   if (!columns || columns.items.length === 0) return null;
   const { input, problems } = readScores({ sheet: settings.sheet, address: cellAddress(h, 0), header: values[h] ?? [], rows: values.slice(h + 1) }, columns, { requireGroup: settings.compareGroups });
   if (problems.length > 0) return null;
-  const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
+  const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater, adjustForBaseline: settings.adjustForBaseline === true && settings.compareGroups });
   return {
     items: result.items.map((it) => ({
       id: it.item.id,

@@ -93,3 +93,40 @@ test("after the theory changes, the pane says which delmål are new or gone and 
   expect(warning.textContent).toContain(`fjernede delmål: ${items[1].id}`);
   expect(screen.getByRole("button", { name: "Opdater målingsark" })).toBeDefined();
 });
+
+test("the ANCOVA option: checked, computed, stored, and the Progression sheet shows the adjusted difference beside the unadjusted", async () => {
+  const ids = Array.from({ length: 24 }, (_, i) => `K${i + 1};${i % 2 === 0 ? "Indsats" : "Kontrol"}`);
+  await makeSheet(ids);
+  ids.forEach((entry, i) => {
+    const id = entry.split(";")[0];
+    wb.setCellByUser(MEASUREMENT_SHEET_NAME, rowOf(id, 1), 6, items[0].labels[i % 3]);
+    wb.setCellByUser(MEASUREMENT_SHEET_NAME, rowOf(id, 2), 6, items[0].labels[Math.min(items[0].labels.length - 1, (i % 3) + (i % 2 === 0 ? 2 : (i >> 2) % 2))]);
+  });
+  const box = screen.getByLabelText(/Justeret analyse \(ANCOVA\)/) as HTMLInputElement;
+  expect(box.checked).toBe(false);
+  fireEvent.click(box);
+  expect(box.checked).toBe(true);
+  fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+  await screen.findByTestId("progression-result");
+  const sheet = wb.getSheet(PROGRESSION_SHEET_NAME)!;
+  let head = -1;
+  for (let r = 0; r < sheet.usedExtent().rowCount && head < 0; r++) if (sheet.getCell(r, 0)?.value === "Justeret analyse (ANCOVA, lineær regression)") head = r;
+  expect(head).toBeGreaterThan(0);
+  expect(sheet.getCell(head + 1, 0)?.value).toBe("Score ved runde 2, justeret for score ved runde 1");
+  let row = head;
+  while (sheet.getCell(row, 0)?.value !== `${items[0].id}: ${items[0].name}`) row++;
+  expect(sheet.getCell(row - 1, 5)?.value).toBe("Forskel i gennemsnit, justeret");
+  // the adjusted difference is a number (indsats scored 2 steps up from round 1, kontrol 0 or 1)
+  expect(typeof sheet.getCell(row, 5)?.value).toBe("number");
+  expect(sheet.getCell(row, 5)?.value as number).toBeGreaterThan(1);
+  expect(sheet.getCell(row, 10)?.value).toBe(24);
+  await waitFor(async () => expect(await loadProgressionSettings(wb.run.bind(wb))).toMatchObject({ adjustForBaseline: true }));
+});
+
+test("the ANCOVA option is off and disabled while the groups are not compared", async () => {
+  await renderPane();
+  fireEvent.click(screen.getByLabelText("Sammenlign indsatsgruppe og kontrolgruppe"));
+  const box = screen.getByLabelText(/Justeret analyse \(ANCOVA\)/) as HTMLInputElement;
+  expect(box.disabled).toBe(true);
+  expect(box.checked).toBe(false);
+});

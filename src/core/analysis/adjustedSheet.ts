@@ -14,6 +14,8 @@ import { confLabel } from "./settings";
 import type { AdjustedRow } from "./adjusted";
 import type { ComparisonResult, OutcomeRow } from "./types";
 import type { Builder } from "./comparisonSheet";
+import { ANCOVA_WORDS, ancovaMethod, ancovaNotes, ancovaTable } from "./ancova";
+import type { NumericOutcomeResult } from "./numericOutcome";
 
 type Lang = "da" | "en";
 type Ok = Extract<AdjustedRow, { ok: true }>;
@@ -124,4 +126,56 @@ export function adjustedSection(b: Builder, result: ComparisonResult): void {
     b.notes(rowNotes(o.rows), `${tx(A.note, lang)}: `);
   }
   b.notes([A.method]);
+}
+
+const NUMERIC = {
+  title: { da: "Numeriske resultatmål: ujusteret og justeret (ANCOVA)", en: "Numeric outcomes: unadjusted and adjusted (ANCOVA)" },
+  welch: { da: "Ujusteret: alle borgere med en værdi", en: "Unadjusted: every citizen with a value" },
+  nI: { da: "N indsats", en: "N intervention" },
+  nK: { da: "N kontrol", en: "N control" },
+  diff: { da: "Forskel i gennemsnit", en: "Difference in means" },
+} satisfies Record<string, Text>;
+
+/** Welch's comparison of every citizen with a value: N and mean per group, the difference with its interval, p, the test. */
+function welchTable(b: Builder, o: NumericOutcomeResult, conf: number): void {
+  const lang = b.lang;
+  const [lo, hi] = levelLabels(conf, lang);
+  b.line(tx(NUMERIC.welch, lang), { bold: true });
+  b.headerRow([tx(TERMS.outcome, lang), tx(NUMERIC.nI, lang), tx(ANCOVA_WORDS.meanI, lang), tx(NUMERIC.nK, lang), tx(ANCOVA_WORDS.meanK, lang), tx(NUMERIC.diff, lang), lo, hi, tx(TERMS.pValue, lang), tx(TERMS.test, lang)]);
+  const w = o.welch;
+  const r = w ? b.row(o.outcome, w.n.intervention, w.means.intervention, w.n.control, w.means.control, w.difference, w.lower, w.upper, w.pValue, tx(w.method, lang)) : b.row(o.outcome, ...dash(9));
+  b.format(r, r, 1, 1, COUNT_FORMAT);
+  b.format(r, r, 3, 3, COUNT_FORMAT);
+  b.format(r, r, 2, 2, decimalFormat(2));
+  b.format(r, r, 4, 7, decimalFormat(2));
+  b.format(r, r, 8, 8, pValueFormat(lang));
+}
+
+/** The ANCOVA beside the unadjusted difference, on the same citizens (ancova.ts). */
+function ancovaRows(b: Builder, o: NumericOutcomeResult, conf: number): void {
+  const lang = b.lang;
+  const rows = [{ label: o.outcome, summary: o.ancova }];
+  const table = ancovaTable(rows, conf, lang);
+  b.line(`${tx(ANCOVA_WORDS.title, lang)}, ${tx(ANCOVA_WORDS.adjustedFor, lang)} ${[o.baseline, ...o.covariates].join(", ")}`, { bold: true });
+  b.headerRow(table.header);
+  const first = b.last + 1;
+  for (const c of table.cells) b.row(...c);
+  table.formats.forEach((f, j) => f && b.format(first, b.last, j, j, f));
+  if (b.last >= first) b.style(`B${first}:K${b.last}`, { horizontalAlignment: "right" });
+  for (const n of ancovaNotes(rows, lang)) b.line(n, { italic: true });
+  b.notes(o.notes);
+  const covs = o.ancova.ok ? o.ancova.covariates : [o.baseline, ...o.covariates];
+  b.notes([ancovaMethod(o.outcome, covs)]);
+}
+
+/** The numeric outcomes' section, after the adjusted analysis; nothing when none is chosen. */
+export function numericOutcomeSection(b: Builder, result: ComparisonResult): void {
+  const list = result.numericOutcomes ?? [];
+  if (list.length === 0) return;
+  b.section(NUMERIC.title);
+  b.sentence(ANCOVA_WORDS.primary);
+  for (const o of list) {
+    welchTable(b, o, result.confLevel);
+    ancovaRows(b, o, result.confLevel);
+  }
 }

@@ -22,7 +22,7 @@ import { pageFooter } from "../report/pageFooter";
 import { COUNT_FORMAT, DATE_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
 import { wrappedLine } from "../report/wrappedLine";
-import { adjustedSection } from "./adjustedSheet";
+import { adjustedSection, numericOutcomeSection } from "./adjustedSheet";
 
 type Lang = "da" | "en";
 
@@ -572,6 +572,7 @@ export function comparisonSheetSpec(result: ComparisonResult, lang: Lang = resul
   baselineSection(b, result);
   missingSection(b, result);
   adjustedSection(b, result);
+  numericOutcomeSection(b, result);
   b.section(L.notesTitle);
   b.notes(result.notes);
   settingsSection(b, result);

@@ -19,6 +19,7 @@ import { normaliseKey, setOwn } from "../data/values";
 import { findIdentifyingLabels, withOtherLabels, type IdentifyingLabel } from "../data/identifyingLabels";
 import { headerKey, storedHeader } from "./columns";
 import type { ComparisonResult } from "./types";
+import { numericOutcomes, withNumericColumns } from "./numericOutcome";
 
 export * from "./settings";
 export { reconcileColumns, storedHeader, headerKey, type ColumnMove, type Reconciled } from "./columns";
@@ -27,6 +28,8 @@ export { settingsForData, analysisFingerprint, withRunRecord, freshness, type Fo
 export * from "./analyses";
 export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
 export { defaultCovariates, chosenCovariates, type AdjustedRow } from "./adjusted";
+export type { NumericOutcomeResult } from "./numericOutcome";
+export type { AncovaSummary, MeanDifference } from "./ancova";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 
 export type ComparisonInput = DatasetInput;
@@ -145,9 +148,12 @@ function checkSettings(settings: ComparisonSettings): void {
  */
 export function runComparison(raw: ComparisonInput, settings: ComparisonSettings, now: Date = new Date()): ComparisonResult {
   checkSettings(settings);
-  const columns: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
-  const input = withOtherLabels(raw, labelColumns(columns), settings.otherLabels);
+  const chosen: DatasetColumns = { layout: settings.source.layout, ...settings.columns };
+  const input = withOtherLabels(raw, labelColumns(chosen), settings.otherLabels);
+  const { columns, added } = withNumericColumns(chosen, input.header, settings);
   const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses, notCpr: notCprColumns(input.header, settings.notCpr) });
   if (problems.length > 0) throw new VirkningValidationError(problems);
-  return analyse(dataset, settings, now);
+  const numeric = numericOutcomes(dataset, added, settings);
+  const result = analyse(numeric.dataset, settings, now);
+  return numeric.results ? { ...result, numericOutcomes: numeric.results } : result;
 }

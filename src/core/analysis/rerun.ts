@@ -68,7 +68,8 @@ export function analysisFingerprint(settings: ComparisonSettings, input: Dataset
     long: c.long ? { time: key(c.long.time), status: key(c.long.status) } : null,
     strata: (settings.strata ?? []).map(key),
   };
-  const used = [...new Set([c.id, c.group, ...c.baseline.map((b) => b.column), ...c.timepoints.map((t) => t.column), ...(c.long ? [c.long.time, c.long.status] : [])])].filter((i) => i >= 0);
+  const numeric = (settings.numericOutcomes ?? []).flatMap((o) => [o.outcome, o.baseline]).map((h) => input.header.findIndex((x) => headerKey(x) === headerKey(h)));
+  const used = [...new Set([c.id, c.group, ...c.baseline.map((b) => b.column), ...c.timepoints.map((t) => t.column), ...(c.long ? [c.long.time, c.long.status] : []), ...numeric])].filter((i) => i >= 0);
   const data = used.map((i) => [key(i), input.rows.map((r) => r[i] ?? null), input.numberFormats?.map((r) => r[i] ?? "") ?? null] as [string, CellValue[], string[] | null]);
   const { source, columns: _c, strata: _s, lastRun: _l, name: _n, resultSheet: _r, title: _t, headline: _h, lang: _g, ...numbers } = settings;
   return hashText(JSON.stringify({ sheet: source.sheet, layout: source.layout, numbers, roles, data }));

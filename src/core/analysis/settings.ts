@@ -34,6 +34,19 @@ export interface BaselineChoice {
   cuts?: number[];
 }
 
+/**
+ * A numeric outcome (numericOutcome.ts): a column of numbers after inclusion, compared unadjusted
+ * (Welch) and, beside it, adjusted for a numeric baseline column and other Tabel 1 columns (ANCOVA).
+ * Columns by header text.
+ */
+export interface NumericOutcomeSetting {
+  outcome: string;
+  /** The outcome's baseline measurement (a numeric column). */
+  baseline: string;
+  /** Further covariates: Tabel 1 columns (headers). */
+  covariates: string[];
+}
+
 export interface ComparisonSettings {
   version: 1;
   source: {
@@ -80,6 +93,8 @@ export interface ComparisonSettings {
    * baseline columns, identified by header text. Empty = the strata columns, else the Tabel 1 columns.
    */
   adjustment?: { covariates: string[] };
+  /** Numeric outcomes with their ANCOVA (beside the unadjusted Welch comparison). */
+  numericOutcomes?: NumericOutcomeSetting[];
   /** The effort's name (indsatsens navn), printed in the sheet's title. */
   title?: string;
   /** The headline result: an outcome (id) at a follow-up (months). Default: first outcome, last follow-up with data. */

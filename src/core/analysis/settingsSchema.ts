@@ -88,6 +88,7 @@ export const ComparisonSettingsSchema = v.strictObject({
   resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
   strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),
   adjustment: v.optional(v.strictObject({ covariates: v.pipe(v.array(label), v.maxLength(20)) })),
+  numericOutcomes: v.optional(v.pipe(v.array(v.strictObject({ outcome: label, baseline: label, covariates: v.pipe(v.array(label), v.maxLength(20)) })), v.maxLength(10))),
   title: v.optional(v.pipe(v.string(), v.maxLength(200))),
   headline: v.optional(v.strictObject({ outcome: v.pipe(v.string(), v.maxLength(200)), month: v.pipe(v.number(), v.minValue(0), v.maxValue(600)) })),
   lastRun: v.optional(v.strictObject({ at: v.pipe(v.string(), v.isoTimestamp()), fingerprint: v.pipe(v.string(), v.regex(/^[a-p]{16}$/)) })),

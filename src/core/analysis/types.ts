@@ -2,6 +2,7 @@
 import type { Text } from "../stats";
 import type { Arm, StatusClass } from "./settings";
 import type { AdjustedRow } from "./adjusted";
+import type { NumericOutcomeResult } from "./numericOutcome";
 
 export interface PerArm<T> {
   intervention: T;
@@ -194,6 +195,8 @@ export interface ComparisonResult {
   stratification?: { variables: string[]; excluded: PerArm<number> };
   /** The adjusted analysis's covariates (headers as chosen); absent when no adjusted analysis is chosen. Results per row (OutcomeRow.adjusted). */
   adjustment?: { covariates: string[] };
+  /** Numeric outcomes: Welch's comparison and, beside it, the ANCOVA; absent when none is chosen. */
+  numericOutcomes?: NumericOutcomeResult[];
   /** The headline: index into `outcomes` and the row's follow-up month; null when no row has data in both groups. */
   headline: { outcome: number; month: number } | null;
   /** Footnotes: tests, estimate methods, denominators. */

@@ -10,10 +10,12 @@
  */
 import { mapGroupLabel, normaliseKey, type Arm } from "../data";
 import { mean, type Text } from "../stats";
+import { ancova } from "../analysis/ancova";
 import { mcnemar, policyTest, rankSum, signedRank } from "./tests";
 import type {
   ChangeSummary,
   GroupComparison,
+  ItemAncova,
   ItemResult,
   ProgressionInput,
   ProgressionOptions,
@@ -280,6 +282,41 @@ function agreementOf(rows: ScoreRow[], items: ScaleItem[]): RaterAgreement[] {
   });
 }
 
+/**
+ * The delmål's score at round `last` by group, adjusted for its score at round `first` (ANCOVA): the
+ * citizens in a group with both scores (the rater's rows); a citizen missing one is left out and counted.
+ */
+function itemAncova(rows: ScoreRow[], cz: Citizens, k: number, item: ScaleItem, first: number, last: number, confLevel: number): ItemAncova {
+  const y: (number | null)[] = [];
+  const base: (number | null)[] = [];
+  const group: (number | null)[] = [];
+  for (let c = 0; c < cz.ids.length; c++) {
+    if (cz.arm[c] === NO_ARM) continue;
+    let at0: number | null = null;
+    let at1: number | null = null;
+    for (let j = cz.start[c]; j < cz.start[c + 1]; j++) {
+      const r = rows[cz.order[j]];
+      const v = r.scores[k];
+      if (v === null || v === undefined) continue;
+      if (r.round === first) at0 = v;
+      if (r.round === last) at1 = v;
+    }
+    y.push(at1);
+    base.push(at0);
+    group.push(cz.arm[c] === 0 ? 1 : 0);
+  }
+  const label = `${item.id}: ${item.name}`;
+  const baseline = { da: `${label}, runde ${first}`, en: `${label}, round ${first}` };
+  const summary = ancova({ outcome: `${label}, runde ${last}`, y, group, covariates: [{ name: baseline.da, kind: "numeric", values: base }], confLevel });
+  return { first, last, summary };
+}
+
+function ancovaRefusal(rounds: number[], groups: boolean): Text | null {
+  if (!groups) return t("Justeret analyse (ANCOVA) ikke mulig: grupperne sammenlignes ikke (ingen borgere har en gruppe).", "Adjusted analysis (ANCOVA) not possible: the groups are not compared (no citizen has a group).");
+  if (rounds.length < 2) return t(`Justeret analyse (ANCOVA) ikke mulig: der skal være mindst 2 runder; der er ${rounds.length}.`, `Adjusted analysis (ANCOVA) not possible: at least 2 rounds are needed; there are ${rounds.length}.`);
+  return null;
+}
+
 function chooseRater(rows: ScoreRow[], wanted: ProgressionOptions["rater"]): Rater | "all" {
   if (wanted) return wanted;
   const raters = new Set(rows.map((r) => r.rater ?? null));
@@ -296,6 +333,11 @@ export function runProgression(input: ProgressionInput, options: ProgressionOpti
   const groups = options.compareGroups ?? input.rows.some((r) => r.group);
   const items = input.items.map((item, k) => analyseItem(input.rows, cz, k, item, { groups, policy: options.testPolicy }));
   const rounds = [...new Set(input.rows.filter(use).map((r) => r.round))].sort((a, b) => a - b);
+  const ancovaNote = options.adjustForBaseline ? ancovaRefusal(rounds, groups) : null;
+  if (options.adjustForBaseline && !ancovaNote) {
+    const [first, last] = [rounds[0], rounds[rounds.length - 1]];
+    items.forEach((r, k) => (r.ancova = itemAncova(input.rows, cz, k, r.item, first, last, options.confLevel ?? 0.95)));
+  }
   const notes: Text[] = [];
   if (groups && cz.unmapped.size > 0) {
     const list = [...cz.unmapped].slice(0, 5).join(", ");
@@ -310,6 +352,8 @@ export function runProgression(input: ProgressionInput, options: ProgressionOpti
     rounds,
     rater,
     groupsCompared: groups,
+    ...(ancovaNote ? { ancovaNote } : {}),
+    ...(options.adjustForBaseline ? { ancovaConfLevel: options.confLevel ?? 0.95 } : {}),
     notes,
   };
 }

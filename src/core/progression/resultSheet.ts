@@ -17,6 +17,7 @@ import { pageFooter } from "../report/pageFooter";
 import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
 import { wrappedLine } from "../report/wrappedLine";
+import { ANCOVA_WORDS, ancovaMethod, ancovaNotes, ancovaTable } from "../analysis/ancova";
 
 type Lang = "da" | "en";
 export const PROGRESSION_SHEET_NAME = "Progression";
@@ -47,6 +48,7 @@ const L = {
   reachedFirst: { da: "Nået ved første", en: "Reached at first" },
   reachedLatest: { da: "Nået ved seneste", en: "Reached at latest" },
   groups: { da: "Indsatsgruppe og kontrolgruppe", en: "Intervention and control group" },
+  scoreAt: { da: "Score ved runde", en: "Score at round" },
   nI: { da: "N indsats", en: "N intervention" },
   impI: { da: "Forbedret, indsats", en: "Improved, intervention" },
   medI: { da: "Median ændring, indsats", en: "Median change, intervention" },
@@ -187,6 +189,26 @@ function groupTable(w: Writer, res: ProgressionResult): void {
   w.table([w.t(L.item), w.t(L.nI), w.t(L.impI), w.t(L.medI), w.t(L.nK), w.t(L.impK), w.t(L.medK), w.t(L.pChange), w.t(L.pImproved), w.t(L.test)], rows, [undefined, N, w.PCT, NUM, N, w.PCT, NUM, w.P, w.P]);
 }
 
+/** The ANCOVA beside the group comparison: per delmål the last round's score adjusted for the first round's. */
+function ancovaSection(w: Writer, res: ProgressionResult): void {
+  const items = res.items.filter((r) => r.ancova);
+  if (items.length === 0 && !res.ancovaNote) return;
+  w.heading(ANCOVA_WORDS.title);
+  if (res.ancovaNote) {
+    w.note(w.t(res.ancovaNote));
+    return;
+  }
+  const { first, last } = items[0].ancova!;
+  const score = (round: number): Text => ({ da: `score ved runde ${round}`, en: `score at round ${round}` });
+  w.line(`${w.t(L.scoreAt)} ${last}, ${w.t(ANCOVA_WORDS.adjustedFor)} ${w.t(score(first))}`, { bold: true });
+  w.note(w.t(ANCOVA_WORDS.primary));
+  const rows = items.map((r) => ({ label: itemLabel(r), summary: r.ancova!.summary }));
+  const t = ancovaTable(rows, res.ancovaConfLevel ?? 0.95, w.lang);
+  w.table(t.header.map((h, j) => (j === 0 ? w.t(L.item) : h)), t.cells, t.formats);
+  for (const n of ancovaNotes(rows, w.lang)) w.note(n);
+  w.note(w.t(ancovaMethod(w.t(score(last)), [w.t(score(first))])));
+}
+
 function agreementTable(w: Writer, res: ProgressionResult): void {
   const list = res.agreement.filter((a) => a.pairs > 0);
   if (list.length === 0) return;
@@ -290,6 +312,7 @@ export function progressionSheetSpec(res: ProgressionResult, transitions: Transi
   changeTable(w, res);
   reachedTable(w, res);
   groupTable(w, res);
+  ancovaSection(w, res);
   agreementTable(w, res);
   transitionTables(w, transitions);
   w.heading(L.charts);

@@ -1,6 +1,7 @@
 /** Plain data of the progression analysis (issue 10): input rows, options and results. */
 import type { Arm } from "../data";
 import type { TablePolicy, Text } from "../stats";
+import type { AncovaSummary } from "../analysis/ancova";
 
 /** Who scored a round: the citizen, the caseworker or another body (UU, misbrugscenter, bostøtte, …). */
 export type Rater = "borger" | "sagsbehandler" | "anden";
@@ -48,6 +49,20 @@ export interface ProgressionOptions {
    * the caseworker and others by someone else, else every row.
    */
   rater?: Rater | "all";
+  /**
+   * ANCOVA beside the unadjusted comparison (issue 25): per delmål the score at the last round by group,
+   * adjusted for the score at the first round. Needs ≥ 2 rounds and both groups. Default off.
+   */
+  adjustForBaseline?: boolean;
+  /** Confidence level of the ANCOVA's intervals (default 0.95). */
+  confLevel?: number;
+}
+
+/** A delmål's ANCOVA: the score at round `last` on group + the score at round `first`. */
+export interface ItemAncova {
+  first: number;
+  last: number;
+  summary: AncovaSummary;
 }
 
 /** A test as the results sheet shows it: p-value and the test's name. */
@@ -104,6 +119,8 @@ export interface ItemResult {
   reached: ReachedSummary | null;
   groups: GroupComparison | null;
   rounds: RoundSummary[];
+  /** Set when adjustForBaseline is chosen and there are ≥ 2 rounds and both groups. */
+  ancova?: ItemAncova;
   notes: Text[];
 }
 
@@ -127,5 +144,9 @@ export interface ProgressionResult {
   rounds: number[];
   rater: Rater | "all";
   groupsCompared: boolean;
+  /** Why the chosen ANCOVA was not run at all (fewer than 2 rounds, or the groups not compared). */
+  ancovaNote?: Text;
+  /** The ANCOVA's confidence level (when chosen). */
+  ancovaConfLevel?: number;
   notes: Text[];
 }

@@ -45,6 +45,8 @@ export interface Coefficient {
 interface Design {
   x: Matrix;
   names: string[];
+  /** The covariate (or "indsatsgruppe") each column comes from, for refusals that name the column. */
+  sources: string[];
   /** Rows of the input that were analysed. */
   rows: number[];
 }
@@ -69,6 +71,7 @@ function designOf(outcome: (number | null)[], group: (number | null)[], covariat
     rows.push(i);
   }
   const names = ["(Intercept)", GROUP];
+  const sources = ["(Intercept)", GROUP];
   const columns: ((i: number) => number)[] = [() => 1, (i) => Number(group[i])];
   for (const c of covariates) {
     if (c.kind === "numeric") {
@@ -76,17 +79,36 @@ function designOf(outcome: (number | null)[], group: (number | null)[], covariat
       if (vals.some((v) => !Number.isFinite(v))) refuse("REG_NOT_NUMBER", `Kovariaten "${c.name}" skal indeholde tal.`, `The covariate "${c.name}" must contain numbers.`);
       if (new Set(vals).size < 2) constant(c.name);
       names.push(c.name);
+      sources.push(c.name);
       columns.push((i) => Number(c.values[i]));
     } else {
       const levels = [...new Set(rows.map((i) => String(c.values[i])))].sort();
       if (levels.length < 2) constant(c.name);
       for (const level of levels.slice(1)) {
         names.push(`${c.name}: ${level}`);
+        sources.push(c.name);
         columns.push((i) => (String(c.values[i]) === level ? 1 : 0));
       }
     }
   }
-  return { x: rows.map((i) => columns.map((f) => f(i))), names, rows };
+  return { x: rows.map((i) => columns.map((f) => f(i))), names, sources, rows };
+}
+
+/**
+ * The Cholesky factor of X'X, or a Danish refusal naming the first column that the columns before it
+ * determine (the leading block that stops being positive definite): the singular design.
+ */
+function factorOrRefuse(d: Design): Matrix {
+  const xtx = crossprodWeighted(d.x, d.x.map(() => 1));
+  const l = cholesky(xtx);
+  if (l) return l;
+  let j = 1;
+  while (j < d.names.length && cholesky(xtx.slice(0, j + 1).map((r) => r.slice(0, j + 1)))) j++;
+  const name = d.sources[Math.min(j, d.sources.length - 1)];
+  const what = name === GROUP ? { da: "Gruppen", en: "The group" } : { da: `Kovariaten "${name}"`, en: `The covariate "${name}"` };
+  return refuse("REG_COLLINEAR",
+    `${what.da} hænger helt sammen med gruppen eller kovariaterne før den (fx to kolonner med samme oplysning): modellen kan ikke skille dem ad. Fjern "${name}" eller kovariaten, den gentager.`,
+    `${what.en} is fully determined by the group or the covariates before it (e.g. two columns with the same information): the model cannot tell them apart. Remove "${name}" or the covariate it repeats.`);
 }
 
 function constant(name: string): never {
@@ -314,9 +336,7 @@ export function logisticRegression(options: LogisticArgs): LogisticResult {
   if (new Set(d.x.map((r) => r[1])).size < 2) refuse("REG_ONE_GROUP", "Begge grupper skal have analyserede borgere.", "Both groups need analysed citizens.");
   const parameters = d.names.length - 1;
   const events = checkEvents(y, parameters, args.minEventsPerParameter ?? 10);
-  if (!cholesky(crossprodWeighted(d.x, d.x.map(() => 1)))) {
-    refuse("REG_COLLINEAR", "Kovariaterne hænger helt sammen (fx to kolonner med samme oplysning): fjern en af dem.", "The covariates are collinear (e.g. two columns with the same information): remove one.");
-  }
+  factorOrRefuse(d);
   const zero = d.names.map(() => 0);
   const ml = args.firth === "always" ? null : fitLogistic(d.x, y, false, zero);
   const separation = ml !== null && separated(ml);
@@ -377,6 +397,12 @@ export interface LinearArgs {
   /** The outcome's baseline and other covariates. */
   covariates?: Covariate[];
   confLevel?: number;
+  /**
+   * Least citizens per parameter (parameters = coefficients besides the intercept); default 10, the
+   * rule of thumb the logistic analysis uses for events. 0 turns the rule off (only the fit's own
+   * requirement, a residual degree of freedom, remains).
+   */
+  minCitizensPerParameter?: number;
 }
 
 export interface LinearResult {
@@ -390,18 +416,18 @@ export interface LinearResult {
   difference: { estimate: number; se: number; confInt: ConfInt; pValue: number };
 }
 
-export function linearRegression(options: LinearArgs): LinearResult {
-  const args = checkOptions(options);
-  const confLevel = confLevelOf(args.confLevel);
-  const d = designOf(args.y, args.group, args.covariates ?? []);
-  checkBinary(args.group, d.rows, { da: "Gruppen", en: "The group" });
-  const y = d.rows.map((i) => Number(args.y[i]));
-  if (y.some((v) => !Number.isFinite(v))) refuse("REG_NOT_NUMBER", "Udfaldet skal være tal.", "The outcome must be numbers.");
-  const k = d.names.length;
-  const df = d.rows.length - k;
-  if (df < 1) refuse("REG_TOO_FEW", `For få borgere: ${d.rows.length} til ${k} parametre.`, `Too few citizens: ${d.rows.length} for ${k} parameters.`);
-  const l = cholesky(crossprodWeighted(d.x, d.x.map(() => 1)));
-  if (!l) refuse("REG_COLLINEAR", "Kovariaterne hænger helt sammen (fx to kolonner med samme oplysning): fjern en af dem.", "The covariates are collinear (e.g. two columns with the same information): remove one.");
+function checkCitizens(n: number, parameters: number, min: number): void {
+  if (n - parameters - 1 >= 1 && n >= min * parameters) return;
+  const per = (n / parameters).toLocaleString("da-DK", { maximumFractionDigits: 1 });
+  refuse("REG_TOO_FEW",
+    `For få borgere til en justeret analyse: ${n} til ${parameters} parametre (gruppe og kovariater), det er ${per} pr. parameter; der skal mindst ${Math.max(min, 1)} pr. parameter og mindst ${parameters + 2} i alt. Justér for færre kovariater.`,
+    `Too few citizens for an adjusted analysis: ${n} for ${parameters} parameters (group and covariates), ${(n / parameters).toFixed(1)} per parameter; at least ${Math.max(min, 1)} per parameter and ${parameters + 2} in all are needed. Adjust for fewer covariates.`);
+}
+
+/** Ordinary least squares: coefficients with SEs, t statistics and p on n − k degrees of freedom (as R's lm and summary.lm). */
+function olsFit(d: Design, y: number[]): { beta: number[]; coefficients: Coefficient[]; df: number; sigma: number } {
+  const l = factorOrRefuse(d);
+  const df = d.rows.length - d.names.length;
   const xty = d.names.map((_, j) => d.x.reduce((s, r, i) => s + r[j] * y[i], 0));
   const beta = cholSolve(l, xty);
   const rss = d.x.reduce((s, r, i) => s + (y[i] - r.reduce((a, v, j) => a + v * beta[j], 0)) ** 2, 0);
@@ -412,15 +438,28 @@ export function linearRegression(options: LinearArgs): LinearResult {
     const statistic = beta[j] / se;
     return { name, estimate: beta[j], se, statistic, pValue: 2 * pt(-Math.abs(statistic), df) };
   });
-  const g = coefficients[1];
-  const tq = qt(1 - (1 - confLevel) / 2, df);
+  return { beta, coefficients, df, sigma: Math.sqrt(sigma2) };
+}
+
+export function linearRegression(options: LinearArgs): LinearResult {
+  const args = checkOptions(options);
+  const confLevel = confLevelOf(args.confLevel);
+  const d = designOf(args.y, args.group, args.covariates ?? []);
+  checkBinary(args.group, d.rows, { da: "Gruppen", en: "The group" });
+  const y = d.rows.map((i) => Number(args.y[i]));
+  if (y.some((v) => !Number.isFinite(v))) refuse("REG_NOT_NUMBER", "Udfaldet skal være tal.", "The outcome must be numbers.");
+  if (new Set(d.x.map((r) => r[1])).size < 2) refuse("REG_ONE_GROUP", "Begge grupper skal have analyserede borgere.", "Both groups need analysed citizens.");
+  checkCitizens(d.rows.length, d.names.length - 1, args.minCitizensPerParameter ?? 10);
+  const fit = olsFit(d, y);
+  const g = fit.coefficients[1];
+  const tq = qt(1 - (1 - confLevel) / 2, fit.df);
   return {
     method: { da: "Lineær regression (ANCOVA), justeret for udgangsniveau og kovariater", en: "Linear regression (ANCOVA), adjusted for baseline and covariates" },
     n: d.rows.length,
     excluded: args.y.length - d.rows.length,
-    df,
-    sigma: Math.sqrt(sigma2),
-    coefficients,
+    df: fit.df,
+    sigma: fit.sigma,
+    coefficients: fit.coefficients,
     difference: { estimate: g.estimate, se: g.se, confInt: { lower: g.estimate - tq * g.se, upper: g.estimate + tq * g.se, level: confLevel }, pValue: g.pValue },
   };
 }

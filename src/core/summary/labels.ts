@@ -16,6 +16,8 @@ export const L = {
   ciNote: { da: "Intervallerne er 95 %-konfidensintervaller for forskellen.", en: "The intervals are 95% confidence intervals of the difference." },
   smallGroupsNote: { da: "Obs: små grupper (under {n} borgere), så resultaterne er usikre.", en: "Note: small groups (under {n} citizens), so the results are uncertain." },
   pFootnote: { da: "p-værdier og test: {list}", en: "p-values and tests: {list}" },
+  adjustedPart: { da: "\"{o}\" justeret for {c}: forskel {d} procentpoint ({lo} til {hi}), standardiseret fra logistisk regression", en: "\"{o}\" adjusted for {c}: difference {d} percentage points ({lo} to {hi}), standardised from logistic regression" },
+  adjustedRule: { da: "Ordvalget bygger på den ujusterede analyse; den justerede står ved siden af som kontrol.", en: "The wording rests on the unadjusted analysis; the adjusted one stands beside it as a check." },
   basisTitle: { da: "Hvad bygger det på", en: "What it is based on" },
   basisCitizens: { da: "Borgere", en: "Citizens" },
   basisCitizensValue: { da: "indsatsgruppe {i}, kontrolgruppe {c}", en: "intervention group {i}, control group {c}" },

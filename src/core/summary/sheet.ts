@@ -92,6 +92,22 @@ function packed(parts: string[], first: string, maxChars: number): string[] {
 /** Characters of a 9-point footnote row across A:I. */
 const FOOTNOTE_CHARS = 190;
 
+/**
+ * The adjusted analysis beside the unadjusted one (issue 25), one footnote part per slutmål that has one.
+ * Only for rows whose verdict is printed (`tested`: shares shown, a difference computed): the adjusted
+ * difference is a model estimate from the same citizens, and with the intervention's share printed it
+ * gives the control's share back to within rounding, so on the edition for publication it appears only
+ * where the unadjusted shares may appear (never in place of a suppressed count).
+ */
+function adjustedParts(tested: PageOutcome[], lang: Lang): string[] {
+  return tested.flatMap((p) => {
+    const a = p.row.adjusted;
+    if (!p.shown || !a?.ok) return [];
+    const pp = (x: number): string => formatNumber(x * 100, 1, lang);
+    return [`${tx(L.adjustedPart, lang, { o: p.o.name, c: a.covariates.join(", "), d: pp(a.riskDifference.estimate), lo: pp(a.riskDifference.lower), hi: pp(a.riskDifference.upper) })};`];
+  });
+}
+
 /** One line per slutmål, then the p-values and tests as a footnote. */
 export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOutcome[]): void {
   const lang = input.settings.lang;
@@ -106,7 +122,9 @@ export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOu
   const tested = outcomes.filter((p) => p.kr.footnote);
   if (tested.length > 0) {
     const parts = tested.map((p, i) => `${tx(p.kr.footnote!, lang)}${i === tested.length - 1 ? "." : ";"}`);
-    parts.push(tx(L.ciNote, lang), tx(L.ruleNote, lang));
+    const adjusted = adjustedParts(tested, lang);
+    parts.push(...adjusted, tx(L.ciNote, lang), tx(L.ruleNote, lang));
+    if (adjusted.length > 0) parts.push(tx(L.adjustedRule, lang));
     if (tested.some((p) => p.kr.smallGroups)) parts.push(tx(L.smallGroupsNote, lang, { n: SMALL_GROUP_N }));
     for (const line of packed(parts, `${tx(L.pFootnote, lang, { list: "" }).trim()}`, FOOTNOTE_CHARS)) rows.add([line], SMALL);
   }

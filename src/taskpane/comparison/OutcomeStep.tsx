@@ -9,7 +9,7 @@ import { redactCpr } from "../../core/data/cpr";
 import { useStrings } from "../i18n";
 import { comparisonStrings } from "./strings";
 import { ReportOptions, StrataOptions, Table1Options } from "./Table1Options";
-import { AdjustmentOptions } from "./AdjustmentOptions";
+import { AdjustmentOptions, NumericOutcomeOptions } from "./AdjustmentOptions";
 import { classOf, hasStatus, newOutcome, outcomeStatusChoices, setClass, toggleStatus, unclassified } from "./model";
 
 const useStyles = makeStyles({
@@ -186,6 +186,7 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
       <Table1Options settings={settings} onUpdate={onUpdate} />
       <StrataOptions settings={settings} onUpdate={onUpdate} />
       <AdjustmentOptions settings={settings} onUpdate={onUpdate} />
+      <NumericOutcomeOptions settings={settings} onUpdate={onUpdate} />
       <ReportOptions settings={settings} onUpdate={onUpdate} />
     </div>
   );

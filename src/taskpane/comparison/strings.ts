@@ -86,6 +86,12 @@ export interface ComparisonStrings {
   adjust: string;
   adjustHelp: string;
   adjustCovariates: string;
+  numericOutcome: string;
+  numericHelp: string;
+  numericColumn: string;
+  numericBaseline: string;
+  numericNone: string;
+  numericCovariates: string;
   table1Help: string;
   table1Summary: string;
   table1Cuts: string;
@@ -241,6 +247,12 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     adjust: "Justér for baggrundsvariable (logistisk regression)",
     adjustHelp: "Arket viser da også en justeret analyse ved siden af den ujusterede (som er den primære): justeret oddsratio og standardiserede risici. Som udgangspunkt justeres for stratifikationsvariablene, ellers for Tabel 1's variable.",
     adjustCovariates: "Baggrundsvariable at justere for",
+    numericOutcome: "Numerisk resultatmål med justeret analyse (ANCOVA)",
+    numericHelp: "En kolonne med tal efter inklusion (fx en score). Arket viser forskellen i gennemsnit ujusteret (Welchs t-test, den primære) og ved siden af justeret for udgangsniveauet og de valgte baggrundsvariable (lineær regression).",
+    numericColumn: "Resultatmål (kolonne med tal)",
+    numericBaseline: "Udgangsniveau (kolonne med tal ved start)",
+    numericNone: "(vælg kolonne)",
+    numericCovariates: "Også justere for",
     strataHelp: "Var randomiseringen stratificeret (fx køn × alder under/over 30), så vælg variablerne: arket viser da også Cochran–Mantel–Haenszels test og Mantel–Haenszels forskel og oddsratio på tværs af strata.",
     table1Help: "Resumé pr. kontinuert variabel og evt. skæringspunkter til grupper (fx 30 giver < 30 og ≥ 30); data ændres ikke.",
     table1Summary: "Resumé",
@@ -394,6 +406,12 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     adjust: "Adjust for baseline variables (logistic regression)",
     adjustHelp: "The sheet then also shows an adjusted analysis beside the unadjusted one (which is the primary one): adjusted odds ratio and standardised risks. By default it adjusts for the stratification variables, else for Table 1's variables.",
     adjustCovariates: "Baseline variables to adjust for",
+    numericOutcome: "Numeric outcome with adjusted analysis (ANCOVA)",
+    numericHelp: "A column of numbers after inclusion (e.g. a score). The sheet shows the difference in means unadjusted (Welch's t-test, the primary one) and beside it adjusted for the baseline and the chosen baseline variables (linear regression).",
+    numericColumn: "Outcome (column of numbers)",
+    numericBaseline: "Baseline (column of numbers at the start)",
+    numericNone: "(choose a column)",
+    numericCovariates: "Also adjust for",
     strataHelp: "If randomisation was stratified (e.g. sex × age under/over 30), choose the variables: the sheet then also shows the Cochran–Mantel–Haenszel test and the Mantel–Haenszel difference and odds ratio across strata.",
     table1Help: "Summary per continuous variable and optional cut points for groups (e.g. 30 gives < 30 and ≥ 30); the data are not changed.",
     table1Summary: "Summary",

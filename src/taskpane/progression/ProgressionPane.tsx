@@ -116,6 +116,7 @@ export default function ProgressionPane(): React.JSX.Element {
           </Select>
         </Field>
         <Checkbox checked={settings.compareGroups} onChange={(_, d) => update({ compareGroups: d.checked === true })} label={s.compareGroups} />
+        <Checkbox checked={settings.compareGroups && settings.adjustForBaseline === true} disabled={!settings.compareGroups} onChange={(_, d) => update({ adjustForBaseline: d.checked === true })} label={s.adjustForBaseline} />
         <Checkbox checked={settings.transitions} onChange={(_, d) => update({ transitions: d.checked === true })} label={s.transitions} />
         <Field label={s.testPolicy}>
           <Select value={settings.testPolicy} onChange={(_, d) => update({ testPolicy: d.value as TablePolicy })}>

@@ -25,6 +25,7 @@ export interface ProgressionStrings {
   stepRun: string;
   source: string;
   compareGroups: string;
+  adjustForBaseline: string;
   transitions: string;
   testPolicy: string;
   rater: string;
@@ -69,6 +70,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepRun: "2. Beregn progression",
     source: "Ark med scorer (borger-ID, runde og delmål)",
     compareGroups: "Sammenlign indsatsgruppe og kontrolgruppe",
+    adjustForBaseline: "Justeret analyse (ANCOVA): score ved sidste runde justeret for første runde",
     transitions: "Statusskift fra sammenligningens sagsdata",
     testPolicy: "Test for andel forbedret",
     rater: "Vurderinger i tabellerne (Vurderet af)",
@@ -111,6 +113,7 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     stepRun: "2. Compute progression",
     source: "Sheet with scores (citizen ID, round and sub-goals)",
     compareGroups: "Compare intervention and control group",
+    adjustForBaseline: "Adjusted analysis (ANCOVA): score at the last round adjusted for the first round",
     transitions: "Status transitions from the comparison's case data",
     testPolicy: "Test for the share improved",
     rater: "Scores in the tables (Vurderet af)",

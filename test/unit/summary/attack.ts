@@ -30,6 +30,8 @@ export interface Dataset {
   /** Outcomes as sets of valid statuses. */
   outcomes: string[][];
   progression: { paired: Record<Arm, number>; improved: Record<Arm, number> }[];
+  /** A baseline column "Kommune" per arm and citizen; when given, the analysis is adjusted for it (issue 25). */
+  covariate?: Record<Arm, string[]>;
 }
 
 export function pageOf(ds: Dataset): { spec: SheetSpec; input: SummaryInput } {
@@ -37,9 +39,15 @@ export function pageOf(ds: Dataset): { spec: SheetSpec; input: SummaryInput } {
   const header = ["ID", "Gruppe", ...months.map((m) => `Status ${m} mdr`)];
   const rows: CellValue[][] = [];
   let id = 1;
-  for (const a of ARMS) for (const c of ds.citizens[a]) rows.push([`B${String(id++).padStart(3, "0")}`, a === "intervention" ? "Indsats" : "Kontrol", ...c.map((s) => (s === "" ? null : s))]);
+  const cov = ds.covariate;
+  if (cov) header.splice(2, 0, "Kommune");
+  for (const a of ARMS) ds.citizens[a].forEach((c, i) => rows.push([`B${String(id++).padStart(3, "0")}`, a === "intervention" ? "Indsats" : "Kontrol", ...(cov ? [cov[a][i]] : []), ...c.map((s) => (s === "" ? null : s))]));
   const input = { sheet: "Lille", address: `A1:${String.fromCharCode(65 + header.length - 1)}${rows.length + 1}`, header, rows };
   const settings = suggestSettings(input);
+  if (cov) {
+    settings.columns.baseline = [{ column: 2, type: "categorical" }];
+    settings.adjustment = { covariates: ["Kommune"] };
+  }
   settings.statusClasses = { ...settings.statusClasses, fraflyttet: "movedAway" };
   settings.outcomes = ds.outcomes.map((st, i): OutcomeDefinition => ({ id: `S${i + 1}`, name: `Mål ${i + 1}`, statuses: st, source: { kind: "slutmaal", id: `S${i + 1}` } }));
   const result = runComparison(input, settings, new Date("2026-11-30T08:00:00Z"));
