@@ -27,6 +27,7 @@ import { pnorm, qnorm } from "../stats/dist";
 import { TERMS } from "../vocabulary";
 import type { RegisterResult } from "../register/weekly";
 import { kaplanMeier, kmRmst, type KmCurve } from "../register/survival";
+import { REGISTER_SHEET_NAME } from "../register/sheet";
 import { hiddenLine, lead, MIN_GROUP_N, SMALL_GROUP_N, verdictOf, type KeyResult } from "./wording";
 import type { Lang } from "./types";
 
@@ -67,10 +68,13 @@ function gainedOf(i: { estimate: number; se: number }, c: { estimate: number; se
 }
 
 /**
- * The leader page's brief from `analyseRegister`'s result (pure; the store calls it): weeks gained =
- * control's restricted mean time to self-support − the intervention's, its interval turned round.
+ * The leader page's brief from `analyseRegister`'s result (pure, plain data; the store calls it and puts
+ * it in `SummaryInput.register`): weeks gained = control's restricted mean time to self-support − the
+ * intervention's, its interval turned round (the register sheet's headline, register/sheet.ts
+ * `weeksGained`), and each group's curve as weeks of events and censorings. `sheet`: the sheet the
+ * numbers are on (the user may have given the register sheet another name).
  */
-export function registerBrief(result: RegisterResult, sheet: string): RegisterBrief {
+export function registerBrief(result: RegisterResult, sheet: string = REGISTER_SHEET_NAME): RegisterBrief {
   const d = result.rmstDifference;
   return {
     weeksGained: { estimate: -d.estimate, lower: -d.ci.upper, upper: -d.ci.lower, se: d.se },

@@ -7,6 +7,7 @@
 import { MAX_WORDS, registerBrief, registerKeyResult, summarySheetSpec, wordCount, type RegisterBrief } from "../../../src/core/summary";
 import { baseInput, grid } from "./helpers";
 import { sheetInputOf, weeklyCases } from "../register/sheetInput";
+import { REGISTER_SHEET_NAME, weeksGained } from "../../../src/core/register/sheet";
 
 const NAME = "Tid til selvforsørgelse";
 /** A brief with weeks gained `est` and standard error `se` (95 % normal interval). */
@@ -60,6 +61,24 @@ describe("on the leader page", () => {
       expect(g.weeks.reduce((a, w) => a + w.events + w.censored, 0)).toBe(c.n);
       expect(g.weeks.reduce((a, w) => a + w.events, 0)).toBe(c.events);
     }
+  });
+
+  test("registerBrief is the store's one call: the register sheet's headline numbers, its name by default, plain data detached from the result", () => {
+    for (const c of weeklyCases) {
+      const r = sheetInputOf(c).input.result;
+      const b = registerBrief(r);
+      const h = weeksGained(r);
+      expect(b.sheet).toBe(REGISTER_SHEET_NAME);
+      expect(b.weeksGained.estimate).toBeCloseTo(h.estimate, 12);
+      expect(b.weeksGained.lower).toBeCloseTo(h.lower, 12);
+      expect(b.weeksGained.upper).toBeCloseTo(h.upper, 12);
+      expect(b.tau).toBe(r.tau);
+      expect(JSON.parse(JSON.stringify(b))).toEqual(b);
+      const before = JSON.stringify(b);
+      r.intervention.curve.steps[0].nEvent += 100;
+      expect(JSON.stringify(b)).toBe(before);
+    }
+    expect(registerBrief(input.result, "Uger 2025").sheet).toBe("Uger 2025");
   });
 
   test("the register line follows the slutmål lines, and its test joins the footnote", () => {
