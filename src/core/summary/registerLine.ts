@@ -27,7 +27,7 @@ import { pnorm, qnorm } from "../stats/dist";
 import { TERMS } from "../vocabulary";
 import type { RegisterResult } from "../register/weekly";
 import { kaplanMeier, kmRmst, type KmCurve } from "../register/survival";
-import { REGISTER_SHEET_NAME } from "../register/sheet";
+import { REGISTER_SHEET_NAME, weeksGained } from "../register/sheet";
 import { hiddenLine, lead, MIN_GROUP_N, SMALL_GROUP_N, verdictOf, type KeyResult } from "./wording";
 import type { Lang } from "./types";
 
@@ -75,9 +75,8 @@ function gainedOf(i: { estimate: number; se: number }, c: { estimate: number; se
  * numbers are on (the user may have given the register sheet another name).
  */
 export function registerBrief(result: RegisterResult, sheet: string = REGISTER_SHEET_NAME): RegisterBrief {
-  const d = result.rmstDifference;
   return {
-    weeksGained: { estimate: -d.estimate, lower: -d.ci.upper, upper: -d.ci.lower, se: d.se },
+    weeksGained: { ...weeksGained(result), se: result.rmstDifference.se },
     tau: result.tau,
     groups: { intervention: groupOf(result.intervention.curve), control: groupOf(result.control.curve) },
     sheet,
