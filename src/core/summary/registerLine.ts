@@ -130,7 +130,10 @@ export function registerReleasable(b: RegisterBrief, threshold: number): boolean
  * would itself give weekly counts back (registerAttack.test.ts found one).
  */
 export function publicRegisterResult(b: RegisterBrief, threshold: number): KeyResult {
-  return registerKeyResult(publicationBrief(b, threshold), registerReleasable(b, threshold));
+  const pooled = registerKeyResult(publicationBrief(b, threshold), registerReleasable(b, threshold));
+  // pooling took every event before the horizon away: the page says the numbers are too small, not that nothing could be computed
+  if (pooled.reason === "noTest" && registerKeyResult(b).verdict !== "tooFew") return registerKeyResult(publicationBrief(b, threshold), false);
+  return pooled;
 }
 
 const OUTCOME = TERMS.timeToSelfSupport;

@@ -63,6 +63,10 @@ describe("pooled weeks", () => {
     const r = publicRegisterResult(b, 5);
     expect(r.verdict).toBe(registerKeyResult(pub).verdict);
     expect(r.line.da).toContain("1,3 uger vundet i selvforsørgelse inden for 6 uger");
+    // 2 and 3 citizens self-supporting before the horizon, under t = 5: pooling leaves no event, so the line says "not shown", not "could not be computed"
+    const few: RegisterBrief = { ...b, groups: { intervention: { n: 12, weeks: [{ week: 2, events: 2, censored: 0 }, { week: 6, events: 0, censored: 10 }] }, control: { n: 12, weeks: [{ week: 3, events: 3, censored: 0 }, { week: 6, events: 0, censored: 9 }] } } };
+    expect(registerKeyResult({ ...few, weeksGained: { estimate: 0.1, lower: -1, upper: 1.2, se: 0.56 } }).verdict).toBe("none");
+    expect(publicRegisterResult({ ...few, weeksGained: { estimate: 0.1, lower: -1, upper: 1.2, se: 0.56 } }, 5).line.da).toMatch(/vises ikke i denne udgave/);
     const tooSmall = { ...b, groups: { ...b.groups, control: { n: 4, weeks: [{ week: 6, events: 0, censored: 4 }] } } };
     expect(publicRegisterResult(tooSmall, 5).line.da).toBe(`Resultatet for "${NAME}" vises ikke i denne udgave: tallene er så små, at borgere ville kunne genkendes.`);
   });
