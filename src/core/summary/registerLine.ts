@@ -16,10 +16,13 @@
  * threshold events and 0 or at least threshold censorings, everyone in a block counted at its last week;
  * weeks left over at the end, and blocks until the citizens not counted before the horizon are 0 or at
  * least threshold, go to the horizon (censored there, which does not change the restricted mean). The
- * printed figures then depend only on block sums that are 0 or ≥ threshold: moving a citizen between
- * weeks of a block changes nothing printed (the argument of disclosure.ts). The verdict follows the
- * figures printed (by the same rule; it may differ from the internal edition's), and the footnote says
- * the weeks were pooled. A group under the threshold hides the line; the line never prints the register's counts of citizens on that edition (beside the
+ * printed figures then depend only on where the blocks close and on sums that are 0 or ≥ threshold; within a
+ * block, citizens can be moved to its last week (or from it to an earlier week of the block, while the
+ * block still closes where it did) without changing anything printed, so no week's count, and no run of
+ * weeks cutting a block, is pinned (the argument of disclosure.ts). The verdict follows the figures
+ * printed (by the same rule; it may differ from the internal edition's), and the footnote says the weeks
+ * were pooled. A group under the threshold, or pooling that leaves no event before the horizon, gives the
+ * line "not shown"; the line never prints the register's counts of citizens on that edition (beside the
  * comparison's N they would give the citizens without register data back by subtraction).
  */
 import { formatNumber, formatP, type Text } from "../stats";
