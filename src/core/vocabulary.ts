@@ -34,6 +34,12 @@ export const TERMS = {
   test: { da: "Test", en: "Test" },
   stratification: { da: "Stratificering", en: "Stratification" },
   citizens: { da: "borgere", en: "citizens" },
+  registerFollowUp: { da: "Registeropfølgning", en: "Register follow-up" },
+  selfSupporting: { da: "selvforsørgende", en: "self-supporting" },
+  durableSelfSupport: { da: "Varig selvforsørgelse", en: "Durable self-support" },
+  timeToSelfSupport: { da: "Tid til selvforsørgelse", en: "Time to self-support" },
+  weeksGained: { da: "Uger vundet i selvforsørgelse", en: "Weeks gained in self-support" },
+  shareOfWeeks: { da: "Andel af uger som selvforsørgende", en: "Share of weeks self-supporting" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;
