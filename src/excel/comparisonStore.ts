@@ -20,6 +20,8 @@ import { VirkningError } from "../core/errors";
 import {
   activeAnalysis,
   addAnalysis,
+  joinRandomisation,
+  trialNotes,
   analysisName,
   keepPresentLabels,
   parseCollection,
@@ -35,6 +37,7 @@ import {
   type ComparisonInput,
   type ComparisonResult,
   type ComparisonSettings,
+  type TrialJoin,
 } from "../core/analysis";
 import { comparisonSheetSpec, nameScope } from "../core/analysis/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
@@ -43,6 +46,7 @@ import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
 import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
+import { readTrialTable } from "./designStore";
 import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
 import { deleteState, loadState, ownedSheetNames, saveState } from "./state";
 
@@ -414,6 +418,17 @@ export interface ComparisonRerun {
   settings: ComparisonSettings;
   /** Columns found at another position than stored. */
   moved: ColumnMove[];
+  /** With the groups from "Randomisering": the join (its mismatch counts; never IDs). */
+  trial?: TrialJoin;
+}
+
+/**
+ * The settings' data joined to the "Randomisering" sheet when they take the groups from it (core trial.ts;
+ * 2 + 1 + chunks syncs), else null.
+ */
+export async function joinTrial(run: ExcelRun, input: ComparisonInput, used: ComparisonSettings): Promise<TrialJoin | null> {
+  if (!used.randomisation) return null;
+  return joinRandomisation(input, used, await readTrialTable(run));
 }
 
 /**
@@ -437,8 +452,13 @@ export async function rerunComparison(
   options.onRead?.(input);
   const { settings: used, moved } = settingsForData(settings, input);
   const now = options.now ?? new Date();
-  const result = options.compute ? await options.compute(input, used, now) : runComparison(input, used, now);
-  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved };
+  // groups from "Randomisering": the analysis runs on the data joined to it by ID (in memory only)
+  const trial = await joinTrial(run, input, used);
+  const runInput = trial?.input ?? input;
+  const runSettings = trial?.settings ?? used;
+  const computed = options.compute ? await options.compute(runInput, runSettings, now) : runComparison(runInput, runSettings, now);
+  const result = trial ? { ...computed, header: { ...computed.header, dataRange: `${quoteSheet(input.sheet)}!${input.address}` }, notes: [...trialNotes(trial, used), ...computed.notes] } : computed;
+  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved, ...(trial ? { trial } : {}) };
 }
 
 export interface ComparisonRun {
@@ -450,6 +470,8 @@ export interface ComparisonRun {
   settings: ComparisonSettings;
   /** Columns found at another position than stored. */
   moved: ColumnMove[];
+  /** With the groups from "Randomisering": the join (its mismatch counts; never IDs). */
+  trial?: TrialJoin;
 }
 
 /**
@@ -470,5 +492,5 @@ export async function runAndWriteComparison(
   const r = await rerunComparison(run, settings, options);
   const spec = comparisonSheetSpec(r.result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
   await writeComparison(run, spec);
-  return { input: r.input, result: r.result, spec, settings: r.settings, moved: r.moved };
+  return { input: r.input, result: r.result, spec, settings: r.settings, moved: r.moved, ...(r.trial ? { trial: r.trial } : {}) };
 }

@@ -26,6 +26,7 @@ export * from "./types";
 export { settingsForData, analysisFingerprint, withRunRecord, freshness, type ForData, type Freshness } from "./rerun";
 export * from "./analyses";
 export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
+export { joinRandomisation, mismatchText, hasMismatch, trialNotes, TRIAL_GROUP_HEADER, TRIAL_STRATUM_HEADER, type TrialJoin, type TrialMismatch } from "./trial";
 export { defaultCovariates, chosenCovariates, type AdjustedRow } from "./adjusted";
 export { SHAPIRO_MAX_N, systematicSample, POLICY_NOTE, ciSentence, yesLevel, cutLabels, quartilesOf } from "./compare";
 

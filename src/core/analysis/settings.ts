@@ -73,6 +73,13 @@ export interface ComparisonSettings {
   name?: string;
   /** Its results sheet (fixed when the analysis is created, kept when it is renamed). */
   resultSheet?: string;
+  /**
+   * Groups from the add-in's "Randomisering" sheet (trial.ts; intention to treat), joined to the data by the
+   * ID column; `columns.group` (optional then) is only compared with the randomised arm. `strata`: the
+   * design's strata are the stratified analysis (and so the adjusted analysis's default covariate).
+   * Only this choice is stored, never an ID.
+   */
+  randomisation?: { strata: boolean };
   /** Stratified analysis (CMH, MH RD/OR): baseline columns whose categories (a continuous one by its cuts) form the strata. */
   strata?: number[];
   /**
