@@ -10,6 +10,7 @@ import {
   analysisName,
   resultSheetOf,
   inspectData,
+  joinRandomisation,
   keepPresentLabels,
   outcomesFromTheory,
   reconcileColumns,
@@ -21,7 +22,10 @@ import {
   type ComparisonSettings,
   type DataInspection,
   type OutcomeDefinition,
+  type TrialJoin,
 } from "../../core/analysis";
+import type { TrialTable } from "../../core/design";
+import { hasRandomisationSheet, readTrialTable } from "../../excel/designStore";
 import type { DatasetColumns } from "../../core/data";
 import {
   createAnalysis,
@@ -88,6 +92,10 @@ export interface ComparisonState {
   progress: { startedAt: number; report: ProgressReport | null } | null;
   /** The last calculation was cancelled by the user (nothing was written). */
   cancelled: boolean;
+  /** The workbook has a "Randomisering" sheet made by Virkning: the pane offers it as the source of groups. */
+  trialAvailable: boolean;
+  /** The allocation table as read (in memory only, never stored: it holds IDs), while the groups come from it. */
+  trialTable: TrialTable | null;
 }
 
 export interface Inspection {
@@ -120,6 +128,8 @@ const initial: ComparisonState = {
   active: null,
   progress: null,
   cancelled: false,
+  trialAvailable: false,
+  trialTable: null,
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
@@ -149,8 +159,8 @@ function forCurrentData(settings: ComparisonSettings, input: ComparisonInput | n
  */
 function keepChoices(fresh: ComparisonSettings, previous: ComparisonSettings | null): ComparisonSettings {
   if (!previous) return fresh;
-  const { name, resultSheet, title, headline, outcomes, testPolicy, confLevel, baselinePValues } = previous;
-  return { ...fresh, outcomes, testPolicy, confLevel, baselinePValues, ...(name ? { name } : {}), ...(resultSheet ? { resultSheet } : {}), ...(title ? { title } : {}), ...(headline ? { headline } : {}) };
+  const { name, resultSheet, title, headline, outcomes, testPolicy, confLevel, baselinePValues, randomisation } = previous;
+  return { ...fresh, outcomes, testPolicy, confLevel, baselinePValues, ...(randomisation ? { randomisation } : {}), ...(name ? { name } : {}), ...(resultSheet ? { resultSheet } : {}), ...(title ? { title } : {}), ...(headline ? { headline } : {}) };
 }
 
 function datasetColumns(settings: ComparisonSettings): DatasetColumns {
@@ -169,6 +179,16 @@ async function restore(run: ExcelRun, stored: ComparisonSettings): Promise<Parti
   } catch (e) {
     next.input = null;
     next.error = toUserError(e);
+    return next;
+  }
+  // groups from "Randomisering": its allocation table, in memory only; a sheet gone since keeps the data
+  // read, says why, and leaves the choice to untick it
+  if (stored.randomisation) {
+    try {
+      next.trialTable = await readTrialTable(run);
+    } catch (e) {
+      next.error = toUserError(e);
+    }
   }
   return next;
 }
@@ -186,24 +206,40 @@ export function useComparison() {
   const patch = React.useCallback((p: Partial<ComparisonState>) => setState((s) => ({ ...s, ...p })), []);
 
   // --- inspection (live validation of the mapping)
-  const { input, settings } = state;
-  const columnsKey = settings ? JSON.stringify(settings.columns) + settings.source.layout : "";
+  const { input, settings, trialTable } = state;
+  const columnsKey = settings ? JSON.stringify(settings.columns) + settings.source.layout + JSON.stringify(settings.randomisation ?? null) : "";
   const groupKey = settings ? JSON.stringify(settings.groupMap) : "";
+  /** With the groups from "Randomisering": the data joined to it (what the analysis will run on). */
+  const joined: TrialJoin | null = React.useMemo(() => {
+    if (!input || !settings?.randomisation || !trialTable || settings.columns.id < 0) return null;
+    try {
+      return joinRandomisation(input, settings, trialTable);
+    } catch {
+      return null;
+    }
+  }, [input, columnsKey, groupKey, trialTable, settings?.lang, settings?.strata?.join(",")]);
+  // the join is redone only when data, columns or groups change; the other settings are the current ones
+  const trial: TrialJoin | null = React.useMemo(() => {
+    if (!joined || !settings) return null;
+    const j = joined.settings;
+    return { ...joined, settings: { ...settings, source: j.source, columns: j.columns, groupMap: j.groupMap, ...(j.strata ? { strata: j.strata } : {}) } };
+  }, [joined, settings]);
   const inspection: Inspection = React.useMemo(() => {
     if (!input || !settings) return { info: null, error: null, columnsIssues: [] };
-    const issues = columnsIssues(settings.columns, settings.source.layout);
+    const issues = columnsIssues(settings.columns, settings.source.layout, settings.randomisation !== undefined);
     try {
-      if (issues.length > 0) {
+      if (issues.length > 0 || (settings.randomisation && !joined)) {
         // Still checks the range for CPR numbers.
         inspectData(input, undefined, undefined, settings.notCpr);
         return { info: null, error: null, columnsIssues: issues };
       }
       const labels = { confirmed: settings.confirmedLabels, other: settings.otherLabels };
-      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr, labels), error: null, columnsIssues: issues };
+      const x = joined ?? { input, settings };
+      return { info: inspectData(x.input, datasetColumns(x.settings), x.settings.groupMap, settings.notCpr, labels), error: null, columnsIssues: issues };
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000"), settings?.confirmedLabels?.join("\u0000"), settings?.otherLabels?.join("\u0000")]);
+  }, [input, columnsKey, groupKey, joined, settings?.notCpr?.join("\u0000"), settings?.confirmedLabels?.join("\u0000"), settings?.otherLabels?.join("\u0000")]);
 
   // New statuses found while setting up a new source get core's default class.
   React.useEffect(() => {
@@ -232,6 +268,7 @@ export function useComparison() {
           if (!(e instanceof VirkningError && e.code === "SETTINGS_INVALID")) throw e;
           next.invalidSettings = e;
         }
+        next.trialAvailable = await hasRandomisationSheet(run).catch(() => false);
         if (stored) {
           Object.assign(next, await restore(run, stored));
         } else {
@@ -294,7 +331,8 @@ export function useComparison() {
   const refreshSources = React.useCallback(async () => {
     try {
       const sources = await listSources(run);
-      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) ? s : { ...s, sources }));
+      const trialAvailable = await hasRandomisationSheet(run).catch(() => false);
+      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) && s.trialAvailable === trialAvailable ? s : { ...s, sources, trialAvailable }));
     } catch {
       // the list stays as it was; choosing a sheet that is gone says so
     }
@@ -303,6 +341,27 @@ export function useComparison() {
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
     setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
   }, []);
+
+  /**
+   * The groups from "Randomisering" on or off. On: the allocation table is read (kept in memory only) and the
+   * design's strata become the stratified analysis; off: the data's group column again.
+   */
+  const setTrialSource = React.useCallback(
+    async (on: boolean) => {
+      if (!on) {
+        update(({ randomisation: _off, ...x }) => x);
+        return;
+      }
+      patch({ busy: "reading", error: null });
+      try {
+        const table = await readTrialTable(run);
+        setState((s) => (s.settings ? { ...s, busy: null, trialTable: table, trialAvailable: true, settings: { ...s.settings, randomisation: { strata: true } }, saved: false, written: false, dirty: true } : { ...s, busy: null }));
+      } catch (e) {
+        patch({ busy: null, error: toUserError(e) });
+      }
+    },
+    [run, patch, update],
+  );
 
   const save = React.useCallback(async () => {
     if (!state.settings) return;
@@ -481,5 +540,5 @@ export function useComparison() {
   );
 
   const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
-  return { state, inspection, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
+  return { state, inspection, trial, setTrialSource, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
 }
