@@ -24,6 +24,7 @@ import {
   trialNotes,
   analysisName,
   keepPresentLabels,
+  outcomeNamesFromTheory,
   parseCollection,
   putAnalysis,
   removeAnalysis,
@@ -43,10 +44,12 @@ import { comparisonSheetSpec, nameScope } from "../core/analysis/comparisonSheet
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
+import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
 import { readTrialTable } from "./designStore";
+import { loadTheory } from "./theoryStore";
 import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
 import { deleteState, loadState, ownedSheetNames, saveState } from "./state";
 
@@ -432,11 +435,31 @@ export async function joinTrial(run: ExcelRun, input: ComparisonInput, used: Com
 }
 
 /**
+ * Outcomes taken from the programme theory get the names the theory has now (a slutmål or delmål renamed
+ * since). Reads the theory only when an outcome came from it (1 + chunks syncs); a theory that cannot be
+ * read leaves the names as stored (the comparison does not depend on it).
+ */
+async function withTheoryNames(run: ExcelRun, settings: ComparisonSettings, given?: ProgrammeTheory | null): Promise<ComparisonSettings> {
+  if (!settings.outcomes.some((o) => o.source)) return settings;
+  let theory = given;
+  if (theory === undefined) {
+    try {
+      theory = (await loadTheory(run))?.theory ?? null;
+    } catch (e) {
+      if (e instanceof VirkningError) return settings;
+      throw e;
+    }
+  }
+  return theory ? { ...settings, outcomes: outcomeNamesFromTheory(settings.outcomes, theory) } : settings;
+}
+
+/**
  * The one way a saved analysis is run again, without writing: reads the settings' source again (1 + chunks
  * syncs), finds the columns again by header (refusing with COLUMNS_CHANGED when unsure) and runs the
- * analysis. Used by "Kør igen" (runAndWriteComparison) and by the leader page (summaryStore). Bad input (a
- * VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data
- * even when the analysis then refuses it.
+ * analysis, outcomes from the theory under its current names (withTheoryNames). Used by "Kør igen"
+ * (runAndWriteComparison) and by the leader page (summaryStore). Bad input (a VirkningValidationError
+ * naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data even when the analysis
+ * then refuses it.
  */
 export async function rerunComparison(
   run: ExcelRun,
@@ -446,11 +469,14 @@ export async function rerunComparison(
     onRead?: (input: ComparisonInput) => void;
     /** How to compute (default runComparison here; the pane passes one that runs in a Web Worker). */
     compute?: (input: ComparisonInput, settings: ComparisonSettings, now: Date) => Promise<ComparisonResult>;
+    /** The programme theory when the caller has read it already (null: none); else it is read when needed. */
+    theory?: ProgrammeTheory | null;
   } = {},
 ): Promise<ComparisonRerun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
-  const { settings: used, moved } = settingsForData(settings, input);
+  const { settings: forData, moved } = settingsForData(settings, input);
+  const used = await withTheoryNames(run, forData, options.theory);
   const now = options.now ?? new Date();
   // groups from "Randomisering": the analysis runs on the data joined to it by ID (in memory only)
   const trial = await joinTrial(run, input, used);

@@ -133,6 +133,19 @@ export function outcomesFromTheory(theory: ProgrammeTheory): OutcomeDefinition[]
   return out;
 }
 
+/**
+ * Outcomes taken from the theory keep its names: an outcome whose `source` is a slutmål or delmål still in
+ * the theory gets that goal's name as the theory has it now (a rename in the theory carries through to the
+ * results sheet on the next run). The statuses stay as chosen; other outcomes are left as they are.
+ */
+export function outcomeNamesFromTheory(outcomes: OutcomeDefinition[], theory: ProgrammeTheory): OutcomeDefinition[] {
+  const goals = { slutmaal: theory.finalGoals, delmaal: theory.subGoals };
+  return outcomes.map((o) => {
+    const g = o.source ? goals[o.source.kind].find((x) => x.id === o.source?.id) : undefined;
+    return g && g.name.trim() !== "" && g.name !== o.name ? { ...o, name: g.name } : o;
+  });
+}
+
 export interface DefaultSettingsInput {
   sheet: string;
   address: string;

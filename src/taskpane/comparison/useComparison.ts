@@ -133,12 +133,14 @@ const initial: ComparisonState = {
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
-function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[]): ComparisonSettings {
+function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[], theoryOutcomes?: OutcomeDefinition[] | null): ComparisonSettings {
   const s = suggestSettings(input, lang, notCpr);
   const info = inspectData(input, undefined, undefined, notCpr);
   return {
     ...s,
     columns: { ...s.columns, id: info.suggestion.id ?? -1, group: info.suggestion.group ?? -1 },
+    // the programme theory's slutmål (and delmål) with status indicators are the outcomes by default
+    ...(theoryOutcomes && theoryOutcomes.length > 0 ? { outcomes: theoryOutcomes } : {}),
   };
 }
 
@@ -269,6 +271,18 @@ export function useComparison() {
           next.invalidSettings = e;
         }
         next.trialAvailable = await hasRandomisationSheet(run).catch(() => false);
+        // first the theory: its outcomes are the default of a new setup
+        let theoryError: unknown = null;
+        try {
+          const theory = await loadTheory(run);
+          if (theory) {
+            const outs = outcomesFromTheory(theory.theory);
+            next.theoryOutcomes = outs.length > 0 ? outs : null;
+          }
+        } catch (e) {
+          // The pane still offers the suggested outcomes; the user is told why the theory's are missing.
+          theoryError = e;
+        }
         if (stored) {
           Object.assign(next, await restore(run, stored));
         } else {
@@ -276,21 +290,12 @@ export function useComparison() {
           const fresh = await readSelectionSource(run);
           if (fresh) {
             next.input = fresh;
-            next.settings = freshSettings(fresh, lang);
+            next.settings = freshSettings(fresh, lang, undefined, next.theoryOutcomes);
           } else next.empty = true;
         }
+        if (theoryError) next.error ??= toUserError(theoryError);
       } catch (e) {
         next.error = toUserError(e);
-      }
-      try {
-        const theory = await loadTheory(run);
-        if (theory) {
-          const outs = outcomesFromTheory(theory.theory);
-          next.theoryOutcomes = outs.length > 0 ? outs : null;
-        }
-      } catch (e) {
-        // The pane still offers the three suggested outcomes; the user is told why the theory's are missing.
-        next.error ??= toUserError(e);
       }
       if (!cancelled) patch(next);
     })();
@@ -313,7 +318,7 @@ export function useComparison() {
         }
         let settings: ComparisonSettings;
         try {
-          settings = keepChoices(freshSettings(read, lang), state.settings);
+          settings = keepChoices(freshSettings(read, lang, undefined, state.theoryOutcomes), state.settings);
         } catch (e) {
           // CPR numbers: keep the range so the pane can show where, but no settings to work with.
           patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
@@ -324,7 +329,7 @@ export function useComparison() {
         patch({ busy: null, error: toUserError(e) });
       }
     },
-    [run, lang, patch, state.settings],
+    [run, lang, patch, state.settings, state.theoryOutcomes],
   );
 
   /** The sheets and tables to choose from, read again (the picker calls it when it gets focus). */
@@ -460,7 +465,7 @@ export function useComparison() {
         if (s.settings) return { ...s, settings: { ...s.settings, notCpr }, dirty: true, error: null, written: false };
         if (!s.input) return s;
         try {
-          return { ...s, settings: freshSettings(s.input, lang, notCpr), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
+          return { ...s, settings: freshSettings(s.input, lang, notCpr, s.theoryOutcomes), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
         } catch (e) {
           // another column still holds CPR numbers: keep the confirmation and show the new error
           return { ...s, pendingNotCpr: notCpr, error: toUserError(e) };
@@ -486,13 +491,13 @@ export function useComparison() {
         moved: [],
         dirty: false,
         input: fresh,
-        settings: fresh ? freshSettings(fresh, lang) : null,
+        settings: fresh ? freshSettings(fresh, lang, undefined, state.theoryOutcomes) : null,
         empty: !fresh,
       });
     } catch (e) {
       patch({ busy: null, invalidSettings: null, storedJson: null, error: toUserError(e) });
     }
-  }, [run, lang, patch]);
+  }, [run, lang, patch, state.theoryOutcomes]);
 
   /**
    * "Kør igen": runs the stored setup; when the user has changed the setup in the pane since, it saves and
@@ -516,7 +521,7 @@ export function useComparison() {
         let c;
         if (action.kind === "open") c = await setActiveAnalysis(run, action.name);
         else if (action.kind === "new") {
-          const base = state.input ? freshSettings(state.input, lang, state.settings?.notCpr) : state.settings;
+          const base = state.input ? freshSettings(state.input, lang, state.settings?.notCpr, state.theoryOutcomes) : state.settings;
           if (!base) throw new VirkningError("ANALYSIS_NO_DATA", comparisonStrings.da.analysisNoData, comparisonStrings.en.analysisNoData);
           c = await createAnalysis(run, action.name, { ...base, lang });
         } else if (action.kind === "duplicate" && active) c = await duplicateAnalysis(run, active, action.name);
@@ -536,7 +541,7 @@ export function useComparison() {
         patch({ busy: null, error: toUserError(e) });
       }
     },
-    [run, lang, state.active, state.input, state.settings, state.dirty, patch],
+    [run, lang, state.active, state.input, state.settings, state.dirty, state.theoryOutcomes, patch],
   );
 
   const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
