@@ -20,8 +20,11 @@ import { VirkningError } from "../core/errors";
 import {
   activeAnalysis,
   addAnalysis,
+  joinRandomisation,
+  trialNotes,
   analysisName,
   keepPresentLabels,
+  outcomeNamesFromTheory,
   parseCollection,
   putAnalysis,
   removeAnalysis,
@@ -35,14 +38,18 @@ import {
   type ComparisonInput,
   type ComparisonResult,
   type ComparisonSettings,
+  type TrialJoin,
 } from "../core/analysis";
 import { comparisonSheetSpec, nameScope } from "../core/analysis/comparisonSheet";
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
+import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
 import { renderSheets } from "./render";
+import { readTrialTable } from "./designStore";
+import { loadTheory } from "./theoryStore";
 import { MARK_NAME, parseRegister, queueLoadRegister, tokenOf } from "./ownership";
 import { deleteState, loadState, ownedSheetNames, saveState } from "./state";
 
@@ -414,14 +421,45 @@ export interface ComparisonRerun {
   settings: ComparisonSettings;
   /** Columns found at another position than stored. */
   moved: ColumnMove[];
+  /** With the groups from "Randomisering": the join (its mismatch counts; never IDs). */
+  trial?: TrialJoin;
+}
+
+/**
+ * The settings' data joined to the "Randomisering" sheet when they take the groups from it (core trial.ts;
+ * 2 + 1 + chunks syncs), else null.
+ */
+export async function joinTrial(run: ExcelRun, input: ComparisonInput, used: ComparisonSettings): Promise<TrialJoin | null> {
+  if (!used.randomisation) return null;
+  return joinRandomisation(input, used, await readTrialTable(run));
+}
+
+/**
+ * Outcomes taken from the programme theory get the names the theory has now (a slutmål or delmål renamed
+ * since). Reads the theory only when an outcome came from it (1 + chunks syncs); a theory that cannot be
+ * read leaves the names as stored (the comparison does not depend on it).
+ */
+async function withTheoryNames(run: ExcelRun, settings: ComparisonSettings, given?: ProgrammeTheory | null): Promise<ComparisonSettings> {
+  if (!settings.outcomes.some((o) => o.source)) return settings;
+  let theory = given;
+  if (theory === undefined) {
+    try {
+      theory = (await loadTheory(run))?.theory ?? null;
+    } catch (e) {
+      if (e instanceof VirkningError) return settings;
+      throw e;
+    }
+  }
+  return theory ? { ...settings, outcomes: outcomeNamesFromTheory(settings.outcomes, theory) } : settings;
 }
 
 /**
  * The one way a saved analysis is run again, without writing: reads the settings' source again (1 + chunks
  * syncs), finds the columns again by header (refusing with COLUMNS_CHANGED when unsure) and runs the
- * analysis. Used by "Kør igen" (runAndWriteComparison) and by the leader page (summaryStore). Bad input (a
- * VirkningValidationError naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data
- * even when the analysis then refuses it.
+ * analysis, outcomes from the theory under its current names (withTheoryNames). Used by "Kør igen"
+ * (runAndWriteComparison) and by the leader page (summaryStore). Bad input (a VirkningValidationError
+ * naming sheet and cell, or CPR_FOUND) is thrown. `onRead` receives the fresh data even when the analysis
+ * then refuses it.
  */
 export async function rerunComparison(
   run: ExcelRun,
@@ -431,14 +469,22 @@ export async function rerunComparison(
     onRead?: (input: ComparisonInput) => void;
     /** How to compute (default runComparison here; the pane passes one that runs in a Web Worker). */
     compute?: (input: ComparisonInput, settings: ComparisonSettings, now: Date) => Promise<ComparisonResult>;
+    /** The programme theory when the caller has read it already (null: none); else it is read when needed. */
+    theory?: ProgrammeTheory | null;
   } = {},
 ): Promise<ComparisonRerun> {
   const input = await readSource(run, settings.source);
   options.onRead?.(input);
-  const { settings: used, moved } = settingsForData(settings, input);
+  const { settings: forData, moved } = settingsForData(settings, input);
+  const used = await withTheoryNames(run, forData, options.theory);
   const now = options.now ?? new Date();
-  const result = options.compute ? await options.compute(input, used, now) : runComparison(input, used, now);
-  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved };
+  // groups from "Randomisering": the analysis runs on the data joined to it by ID (in memory only)
+  const trial = await joinTrial(run, input, used);
+  const runInput = trial?.input ?? input;
+  const runSettings = trial?.settings ?? used;
+  const computed = options.compute ? await options.compute(runInput, runSettings, now) : runComparison(runInput, runSettings, now);
+  const result = trial ? { ...computed, header: { ...computed.header, dataRange: `${quoteSheet(input.sheet)}!${input.address}` }, notes: [...trialNotes(trial, used), ...computed.notes] } : computed;
+  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved, ...(trial ? { trial } : {}) };
 }
 
 export interface ComparisonRun {
@@ -450,6 +496,8 @@ export interface ComparisonRun {
   settings: ComparisonSettings;
   /** Columns found at another position than stored. */
   moved: ColumnMove[];
+  /** With the groups from "Randomisering": the join (its mismatch counts; never IDs). */
+  trial?: TrialJoin;
 }
 
 /**
@@ -470,5 +518,5 @@ export async function runAndWriteComparison(
   const r = await rerunComparison(run, settings, options);
   const spec = comparisonSheetSpec(r.result, options.lang, { sheetName: resultSheetOf(settings), nameScope: settings.name ? nameScope(settings.name) : "" });
   await writeComparison(run, spec);
-  return { input: r.input, result: r.result, spec, settings: r.settings, moved: r.moved };
+  return { input: r.input, result: r.result, spec, settings: r.settings, moved: r.moved, ...(r.trial ? { trial: r.trial } : {}) };
 }

@@ -11,7 +11,7 @@
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, type TrialMember, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialTableFromRows, type TrialMember, type TrialTable, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
@@ -200,11 +200,24 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
   return { input, result, settings: next };
 }
 
-/**
- * For the comparison: the citizens in the trial (ID → arm and stratum) from the allocation table on the
- * add-in's own "Randomisering" sheet. 2 (ownership) + 1 + chunks syncs. Not wired into the comparison yet.
- */
+/** For the comparison: the citizens in the trial (ID → arm and stratum); see readTrialTable. */
 export async function readTrialMembers(run: ExcelRun): Promise<Map<string, TrialMember>> {
+  return (await readTrialTable(run)).members;
+}
+
+/** Whether the workbook has a "Randomisering" sheet that Virkning made (the comparison offers it as the source of groups). 2 syncs. */
+export async function hasRandomisationSheet(run: ExcelRun): Promise<boolean> {
+  const { all, owned } = await run((context) => ownedSheetNames(context));
+  const sheet = all.find((x) => x.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
+  return sheet !== undefined && owned.has(sheet);
+}
+
+/**
+ * For the comparison: the allocation table on the add-in's own "Randomisering" sheet, read through the
+ * one reader: who is in the trial (ID → arm and stratum) and who is listed but not in it (declined, or a
+ * reserve never called in). 2 (ownership) + 1 + chunks syncs.
+ */
+export async function readTrialTable(run: ExcelRun): Promise<TrialTable> {
   const { all, owned } = await run((context) => ownedSheetNames(context));
   const sheet = all.find((x) => x.toLocaleLowerCase("da-DK") === RANDOMISATION_SHEET_NAME.toLocaleLowerCase("da-DK"));
   if (!sheet || !owned.has(sheet)) {
@@ -228,7 +241,7 @@ export async function readTrialMembers(run: ExcelRun): Promise<Map<string, Trial
     if (isBlank(r[0])) break;
     body.push(cut(r));
   }
-  return trialMembersFromTable(cut(header), body);
+  return trialTableFromRows(cut(header), body);
 }
 
 export { RANDOMISATION_SHEET_NAME };

@@ -113,7 +113,7 @@ interface ComparisonPart {
  * found by header, the same refusals), without writing; its numbers are used only when the data and
  * settings are those of its last run (see core/analysis/rerun.ts and core/summary/analysisState.ts).
  */
-async function comparisonPart(run: ExcelRun, now: Date): Promise<ComparisonPart> {
+async function comparisonPart(run: ExcelRun, now: Date, theory: ProgrammeTheory | null): Promise<ComparisonPart> {
   let settings: ComparisonSettings | null;
   try {
     settings = await loadComparisonSettings(run);
@@ -123,7 +123,7 @@ async function comparisonPart(run: ExcelRun, now: Date): Promise<ComparisonPart>
   if (!settings) return { comparison: null, analysis: null };
   const base = { name: analysisName(settings), sheet: resultSheetOf(settings), ranAt: settings.lastRun?.at ?? null };
   try {
-    const r = await rerunComparison(run, settings, { now });
+    const r = await rerunComparison(run, settings, { now, theory });
     const fresh = freshness(settings, r.settings, r.input);
     if (fresh.status === "stale") return withheld({ ...base, status: "stale", reason: null });
     return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null } };
@@ -198,7 +198,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const now = opts.now ?? new Date();
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
-  const { comparison, analysis } = await comparisonPart(run, now);
+  const { comparison, analysis } = await comparisonPart(run, now, loaded?.theory ?? null);
   const sheets = (await listSheets(run)).map((s) => s.name);
   const progression = await progressionBrief(run, loaded?.theory ?? null, sheets);
   // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept

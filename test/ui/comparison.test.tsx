@@ -334,10 +334,14 @@ describe("Sammenligning pane: outcomes and run", () => {
     await saveTheory(wb.run.bind(wb), theory, "da", { shapes: false });
     wb.activateSheetByUser("Borgere");
     await renderPane();
+    const shown = (): string[] => expected.map((_, i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
+    // a new setup starts with the theory's outcomes (issue 21 item 4); the button takes them again after edits
+    expect(shown()).toEqual(expected);
+    expect(screen.queryByTestId(`outcome-${expected.length}`)).toBeNull();
     await act(async () => {
       fireEvent.click(button("Hent fra programteorien"));
     });
-    const names = expected.map((_, i) => (within(screen.getByTestId(`outcome-${i}`)).getByRole("textbox") as HTMLInputElement).value);
+    const names = shown();
     expect(names).toEqual(expected);
     expect(screen.queryByTestId(`outcome-${expected.length}`)).toBeNull();
     // Add, rename and remove an outcome.

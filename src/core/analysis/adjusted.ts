@@ -15,6 +15,7 @@ import { logisticRegression, type Covariate, type LogisticResult, type Text } fr
 import type { Dataset } from "../data/dataset";
 import { reportProgress } from "../progress";
 import { headerKey } from "./columns";
+import { TRIAL_STRATUM_HEADER } from "./trial";
 import type { ComparisonSettings } from "./settings";
 
 const t = (da: string, en: string): Text => ({ da, en });
@@ -49,10 +50,17 @@ export type AdjustedRow =
   | { ok: false; covariates: string[]; note: Text };
 
 /**
- * Default covariates (headers): the stratified analysis's strata columns when set, else the baseline
- * columns chosen for Tabel 1. `header` is the data's header row (settings.source.header).
+ * Default covariates (headers): with the groups from "Randomisering", the design's strata; else the
+ * stratified analysis's strata columns when set, else the baseline columns chosen for Tabel 1. `header`
+ * is the data's header row (settings.source.header).
  */
 export function defaultCovariates(settings: ComparisonSettings, header: string[] = settings.source.header ?? []): string[] {
+  // groups from "Randomisering": the design's strata (the join's stratum column), whatever the stratified analysis
+  if (settings.randomisation) {
+    const keys = [TRIAL_STRATUM_HEADER.da, TRIAL_STRATUM_HEADER.en].map(headerKey);
+    const stratum = header.find((h) => keys.includes(headerKey(h)));
+    if (stratum) return [stratum];
+  }
   const cols = settings.strata && settings.strata.length > 0 ? settings.strata : settings.columns.baseline.map((b) => b.column);
   return cols.map((c) => header[c] ?? "").filter((h) => h.trim() !== "");
 }

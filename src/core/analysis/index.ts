@@ -27,6 +27,7 @@ export * from "./types";
 export { settingsForData, analysisFingerprint, withRunRecord, freshness, type ForData, type Freshness } from "./rerun";
 export * from "./analyses";
 export { outcomeHeadline, stratifiedDisagreement, HEADLINE_ALPHA, type OutcomeHeadline } from "./headline";
+export { joinRandomisation, mismatchText, hasMismatch, trialNotes, TRIAL_GROUP_HEADER, TRIAL_STRATUM_HEADER, type TrialJoin, type TrialMismatch } from "./trial";
 export { defaultCovariates, chosenCovariates, type AdjustedRow } from "./adjusted";
 export type { NumericOutcomeResult } from "./numericOutcome";
 export type { AncovaSummary, MeanDifference } from "./ancova";

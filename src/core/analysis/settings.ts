@@ -86,6 +86,13 @@ export interface ComparisonSettings {
   name?: string;
   /** Its results sheet (fixed when the analysis is created, kept when it is renamed). */
   resultSheet?: string;
+  /**
+   * Groups from the add-in's "Randomisering" sheet (trial.ts; intention to treat), joined to the data by the
+   * ID column; `columns.group` (optional then) is only compared with the randomised arm. `strata`: the
+   * design's strata are the stratified analysis (and so the adjusted analysis's default covariate).
+   * Only this choice is stored, never an ID.
+   */
+  randomisation?: { strata: boolean };
   /** Stratified analysis (CMH, MH RD/OR): baseline columns whose categories (a continuous one by its cuts) form the strata. */
   strata?: number[];
   /**
@@ -139,6 +146,19 @@ export function outcomesFromTheory(theory: ProgrammeTheory): OutcomeDefinition[]
   for (const g of theory.finalGoals) add("slutmaal", g);
   for (const g of theory.subGoals) add("delmaal", g);
   return out;
+}
+
+/**
+ * Outcomes taken from the theory keep its names: an outcome whose `source` is a slutmål or delmål still in
+ * the theory gets that goal's name as the theory has it now (a rename in the theory carries through to the
+ * results sheet on the next run). The statuses stay as chosen; other outcomes are left as they are.
+ */
+export function outcomeNamesFromTheory(outcomes: OutcomeDefinition[], theory: ProgrammeTheory): OutcomeDefinition[] {
+  const goals = { slutmaal: theory.finalGoals, delmaal: theory.subGoals };
+  return outcomes.map((o) => {
+    const g = o.source ? goals[o.source.kind].find((x) => x.id === o.source?.id) : undefined;
+    return g && g.name.trim() !== "" && g.name !== o.name ? { ...o, name: g.name } : o;
+  });
 }
 
 export interface DefaultSettingsInput {

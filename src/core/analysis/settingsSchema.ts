@@ -86,6 +86,7 @@ export const ComparisonSettingsSchema = v.strictObject({
   otherLabels: v.optional(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)))),
   name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
   resultSheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(31))),
+  randomisation: v.optional(v.strictObject({ strata: v.boolean() })),
   strata: v.optional(v.pipe(v.array(column), v.maxLength(5))),
   adjustment: v.optional(v.strictObject({ covariates: v.pipe(v.array(label), v.maxLength(20)) })),
   numericOutcomes: v.optional(v.pipe(v.array(v.strictObject({ outcome: label, baseline: label, covariates: v.pipe(v.array(label), v.maxLength(20)) })), v.maxLength(10))),

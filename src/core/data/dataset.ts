@@ -27,6 +27,17 @@ export interface DatasetInput {
    * Excel date (serial number); without formats, numbers are numbers and only date texts make a date column.
    */
   numberFormats?: string[][];
+  /**
+   * When some rows of the range were left out (the comparison from "Randomisering" leaves out citizens not
+   * in the trial): the offset below the header on the sheet of each of `rows` (0 = the first row below the
+   * header), so that messages still name the right cell. Absent: `rows` are the range's rows in order.
+   */
+  rowNumbers?: number[];
+}
+
+/** The sheet offset below the header of data row `r` (see DatasetInput.rowNumbers). */
+export function sheetRowOf(input: DatasetInput, r: number): number {
+  return input.rowNumbers?.[r] ?? r;
 }
 
 export interface DatasetColumns {
@@ -195,7 +206,7 @@ class CprNotes {
     this.skip = new Set(notCpr);
     this.origin = parseRange(input.address);
     const h = input.header;
-    for (let c = 0; c < h.length; c++) if (!this.skip.has(c) && cellHasCpr(h[c])) this.strong.push({ row: 0, column: c });
+    for (let c = 0; c < h.length; c++) if (!this.skip.has(c) && cellHasCpr(h[c])) this.strong.push({ row: -1, column: c });
   }
   /** A data cell (r = 0 is the first row below the header). */
   check(v: CellValue | undefined, r: number, c: number): void {
@@ -205,11 +216,11 @@ class CprNotes {
     } else if (typeof v !== "string" || v.length < 9 || !HAS_DIGIT.test(v)) return;
     const k = classifyCpr(v);
     if (k.kind === "none" || this.skip.has(c)) return;
-    if (k.kind === "strong") this.strong.push({ row: r + 1, column: c });
+    if (k.kind === "strong") this.strong.push({ row: r, column: c });
     else {
       let rule = this.bare.get(c);
       if (!rule) this.bare.set(c, (rule = new CprColumnRule()));
-      rule.add(r + 1, k.ddmm);
+      rule.add(r, k.ddmm);
     }
   }
   throwIfAny(): void {
@@ -218,7 +229,7 @@ class CprNotes {
     if (found.length === 0) return;
     found.sort((a, b) => a.row - b.row || a.column - b.column);
     const { sheet, header } = this.input;
-    const cells = found.slice(0, 10).map((f) => sheetCell(sheet, this.origin.row + f.row, this.origin.column + f.column));
+    const cells = found.slice(0, 10).map((f) => sheetCell(sheet, this.origin.row + (f.row < 0 ? 0 : 1 + sheetRowOf(this.input, f.row)), this.origin.column + f.column));
     const cols = [...new Set(found.map((f) => f.column))].sort((a, b) => a - b);
     throw new CprFoundError(sheet, cells, found.length, cols.map((column) => ({ column, name: cellText(header[column]) || `Kolonne ${column + 1}` })));
   }
@@ -321,6 +332,8 @@ function makeCtx(input: DatasetInput, columns: DatasetColumns): Ctx {
   let lastRow = rows.length - 1;
   while (lastRow >= 0 && rows[lastRow].every((v) => isBlank(v))) lastRow--;
   const nRows = lastRow + 1;
+  // the last data row's offset on the sheet (rows may have been left out: DatasetInput.rowNumbers)
+  const sheetRows = nRows === 0 ? 0 : sheetRowOf(input, nRows - 1) + 1;
   return {
     input,
     columns,
@@ -330,9 +343,9 @@ function makeCtx(input: DatasetInput, columns: DatasetColumns): Ctx {
     rows,
     width,
     nRows,
-    rangeAddress: `${quoteSheet(sheet)}!${cellAddress(origin.row, origin.column)}:${cellAddress(origin.row + nRows, origin.column + Math.max(width, 1) - 1)}`,
+    rangeAddress: `${quoteSheet(sheet)}!${cellAddress(origin.row, origin.column)}:${cellAddress(origin.row + sheetRows, origin.column + Math.max(width, 1) - 1)}`,
     P: new Collector(sheet),
-    at: (r, c) => sheetCell(sheet, origin.row + 1 + r, origin.column + c),
+    at: (r, c) => sheetCell(sheet, origin.row + 1 + sheetRowOf(input, r), origin.column + c),
     atHeader: (c) => sheetCell(sheet, origin.row, origin.column + c),
   };
 }
@@ -672,14 +685,14 @@ class Rows {
     if (this.scan(row, r)) return;
     if (this.blankStart >= 0) {
       const b = this.blankStart;
-      x.P.add("BLANK_ROW", `Række ${x.origin.row + 2 + b} (${x.at(b, 0)}) er tom, men der er data under den. Slet den tomme række, eller gør dataområdet mindre, så det kun omfatter data.`, `Row ${x.origin.row + 2 + b} (${x.at(b, 0)}) is empty but there are data below it. Delete the empty row, or shrink the data range so it covers only data.`, local(x.at(b, 0)));
+      x.P.add("BLANK_ROW", `Række ${x.origin.row + 2 + sheetRowOf(x.input, b)} (${x.at(b, 0)}) er tom, men der er data under den. Slet den tomme række, eller gør dataområdet mindre, så det kun omfatter data.`, `Row ${x.origin.row + 2 + sheetRowOf(x.input, b)} (${x.at(b, 0)}) is empty but there are data below it. Delete the empty row, or shrink the data range so it covers only data.`, local(x.at(b, 0)));
       this.blankStart = -1;
     }
     this.rowCount++;
     const idCol = x.columns.id;
     const iv = row[idCol];
     if (this.isHeaderRepeat(row)) {
-      x.P.add("HEADER_REPEATED", `Overskriftsrækken står igen inde i data i række ${x.origin.row + 2 + r} (${x.at(r, 0)}). Slet den gentagne overskrift, så der kun er én overskriftsrække øverst.`, `The header row appears again inside the data in row ${x.origin.row + 2 + r} (${x.at(r, 0)}). Delete the repeated header so there is only one header row at the top.`, local(x.at(r, 0)));
+      x.P.add("HEADER_REPEATED", `Overskriftsrækken står igen inde i data i række ${x.origin.row + 2 + sheetRowOf(x.input, r)} (${x.at(r, 0)}). Slet den gentagne overskrift, så der kun er én overskriftsrække øverst.`, `The header row appears again inside the data in row ${x.origin.row + 2 + sheetRowOf(x.input, r)} (${x.at(r, 0)}). Delete the repeated header so there is only one header row at the top.`, local(x.at(r, 0)));
       return;
     }
     if (isExcelError(iv)) return; // reported by errorValuesPass
@@ -891,7 +904,7 @@ function groupsPass(x: Ctx, rows: Rows): void {
     const missing = ni === 0 ? "indsatsgruppen" : "kontrolgruppen";
     const missingEn = ni === 0 ? "the intervention group" : "the control group";
     const groupCol = x.columns.group;
-    const colRange = `${x.at(0, groupCol)}:${cellAddress(x.origin.row + x.nRows, x.origin.column + groupCol)}`;
+    const colRange = `${x.at(0, groupCol)}:${cellAddress(x.origin.row + (x.nRows === 0 ? 0 : sheetRowOf(x.input, x.nRows - 1) + 1), x.origin.column + groupCol)}`;
     P.addAlways("FEWER_THAN_TWO_GROUPS", `Der er ingen borgere i ${missing} i gruppekolonnen ${colRange}. En sammenligning kræver både en indsatsgruppe og en kontrolgruppe; tjek gruppekolonnen og grupperne i opsætningen.`, `There are no citizens in ${missingEn} in the group column ${colRange}. A comparison needs both an intervention and a control group; check the group column and the group mapping in the setup.`, local(x.at(0, groupCol)));
   }
 }

@@ -8,4 +8,4 @@ export { MAX_SEED, parseSeed } from "./validate";
 export { designArmName, RANDOMISATION_SHEET_NAME, RANDOMISATION_TABLE_NAME, randomisationSheetSpec, type RandomisationMeta } from "./sheet";
 export { planSampleSize, planSentences, type Plan, type PlanInput, type PlanMode, type PlanRow, type PlanRowInput } from "./planning";
 export { PLANNING_SHEET_NAME, planningSheetSpec } from "./planningSheet";
-export { trialMembersFromTable, type TrialMember } from "./link";
+export { trialMembersFromTable, trialTableFromRows, type TrialMember, type TrialTable } from "./link";

@@ -1,5 +1,5 @@
 /**
- * For the comparison (not wired yet; the comparison pane is being changed elsewhere): the groups and
+ * For the comparison (src/core/analysis/trial.ts joins it to the data by ID): the groups and
  * strata of the citizens in the trial, taken from the allocation table of the "Randomisering" sheet
  * as read back (header row + rows, in either language). Citizens who declined and reserves that were
  * never called in are not in the trial and are left out; replacements are in with the arm they took over.
@@ -30,19 +30,32 @@ function column(header: readonly CellScalar[], c: { keys: string[]; da: string; 
   return i;
 }
 
-/** ID (first column) → arm and stratum, for the citizens in the trial. */
-export function trialMembersFromTable(header: readonly CellScalar[], rows: readonly (readonly CellScalar[])[]): Map<string, TrialMember> {
+export interface TrialTable {
+  /** ID (as on the sheet) → arm and stratum, for the citizens in the trial. */
+  members: Map<string, TrialMember>;
+  /** IDs on the sheet that are not in the trial: citizens who declined, and reserves never called in. */
+  outside: Set<string>;
+}
+
+/** The allocation table read back: who is in the trial (arm, stratum) and who is on the list but not in it. */
+export function trialTableFromRows(header: readonly CellScalar[], rows: readonly (readonly CellScalar[])[]): TrialTable {
   const g = column(header, GROUP);
   const st = column(header, STRATUM);
   const s = column(header, STATUS);
-  const out = new Map<string, TrialMember>();
+  const members = new Map<string, TrialMember>();
+  const outside = new Set<string>();
   for (const r of rows) {
     const id = cellText(r[0]);
+    if (id === "") continue;
     const status = normaliseKey(r[s]);
-    if (id === "" || OUT.some((re) => re.test(status))) continue;
     const arm = mapGroupLabel(cellText(r[g]));
-    if (arm === null) continue;
-    out.set(id, { arm, stratum: Number(r[st]) });
+    if (OUT.some((re) => re.test(status)) || arm === null) outside.add(id);
+    else members.set(id, { arm, stratum: Number(r[st]) });
   }
-  return out;
+  return { members, outside };
+}
+
+/** ID (first column) → arm and stratum, for the citizens in the trial. */
+export function trialMembersFromTable(header: readonly CellScalar[], rows: readonly (readonly CellScalar[])[]): Map<string, TrialMember> {
+  return trialTableFromRows(header, rows).members;
 }

@@ -1,6 +1,7 @@
 /**
  * The optional adjusted analysis (issue 25 item 1): a checkbox, and which baseline columns (by header) to
- * adjust for; ticked, it starts with the strata columns, else the Tabel 1 columns (defaultCovariates).
+ * adjust for; ticked, it starts with the design's strata (groups from "Randomisering"), else the strata
+ * columns, else the Tabel 1 columns (defaultCovariates).
  */
 import * as React from "react";
 import { Checkbox, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -21,14 +22,18 @@ function withoutAdjustment(x: ComparisonSettings): ComparisonSettings {
   return rest;
 }
 
-/** Tick or untick one covariate (by header); the covariates keep the order of the columns. */
-function toggled(x: ComparisonSettings, names: string[], name: string, on: boolean): ComparisonSettings {
-  const now = new Set(chosenCovariates(x).map(headerKey));
+/** Tick or untick one covariate (by header) of those chosen now; the covariates keep the order of the columns. */
+function toggled(x: ComparisonSettings, chosenNow: string[], names: string[], name: string, on: boolean): ComparisonSettings {
+  const now = new Set(chosenNow.map(headerKey));
   if (on) now.add(headerKey(name));
   else now.delete(headerKey(name));
   return { ...x, adjustment: { covariates: names.filter((n) => now.has(headerKey(n))) } };
 }
 
+/**
+ * `settings` are those the analysis runs on (with the groups from "Randomisering", joined: they have the
+ * design's stratum column); `onUpdate` changes the stored settings.
+ */
 export function AdjustmentOptions(props: { settings: ComparisonSettings; onUpdate: Update }): React.JSX.Element | null {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
@@ -43,7 +48,7 @@ export function AdjustmentOptions(props: { settings: ComparisonSettings; onUpdat
       <Checkbox
         label={s.adjust}
         checked={on}
-        onChange={(_, d) => onUpdate((x) => (d.checked === true ? { ...x, adjustment: { covariates: defaultCovariates(x) } } : withoutAdjustment(x)))}
+        onChange={(_, d) => onUpdate((x) => (d.checked === true ? { ...x, adjustment: { covariates: defaultCovariates(settings) } } : withoutAdjustment(x)))}
       />
       <Text size={200} className={styles.muted}>
         {s.adjustHelp}
@@ -53,7 +58,7 @@ export function AdjustmentOptions(props: { settings: ComparisonSettings; onUpdat
           {names.map((n) => {
             const checked = chosen.has(headerKey(n));
             // the last ticked one stays: an adjusted analysis needs at least one covariate
-            return <Checkbox key={n} label={n} checked={checked} disabled={checked && chosen.size === 1} onChange={(_, d) => onUpdate((x) => toggled(x, names, n, d.checked === true))} />;
+            return <Checkbox key={n} label={n} checked={checked} disabled={checked && chosen.size === 1} onChange={(_, d) => onUpdate((x) => toggled(x, chosenCovariates(settings), names, n, d.checked === true))} />;
           })}
         </div>
       ) : null}

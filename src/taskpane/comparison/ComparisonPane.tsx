@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 export default function ComparisonPane(): React.JSX.Element {
   const s = useStrings(comparisonStrings);
   const styles = useStyles();
-  const { state, inspection, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
+  const { state, inspection, trial, setTrialSource, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet } = useComparison();
   const { settings, input } = state;
   const info = inspection.info;
   const busy = state.busy !== null || state.loading;
@@ -109,6 +109,7 @@ export default function ComparisonPane(): React.JSX.Element {
           onChooseSource={(how) => void chooseSource(how)}
           onRefreshSources={() => void refreshSources()}
           onUpdate={update}
+          trial={state.trialAvailable || settings?.randomisation ? { join: trial, onToggle: (on) => void setTrialSource(on) } : undefined}
         />
         {dataProblems.length > 0 ? (
           <MessageBar intent="warning" layout="multiline" data-testid="data-problems">
@@ -131,7 +132,7 @@ export default function ComparisonPane(): React.JSX.Element {
             <Text id="cmp-step-outcomes" className={styles.stepTitle} as="h2">
               {s.stepOutcomes}
             </Text>
-            <OutcomeStep settings={settings} info={info} theoryOutcomes={state.theoryOutcomes} onUpdate={update} />
+            <OutcomeStep settings={settings} analysed={trial?.settings} info={info} theoryOutcomes={state.theoryOutcomes} onUpdate={update} />
           </section>
         </>
       ) : null}

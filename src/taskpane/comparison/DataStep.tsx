@@ -9,6 +9,7 @@ import { useStrings } from "../i18n";
 import { comparisonStrings, type ComparisonStrings } from "./strings";
 import { isBuiltInGroupLabel, roleOf, setArm, setBaselineType, setLayout, setMonth, setRole, type ColumnsIssue, type RoleName } from "./model";
 import { redactCpr } from "../../core/data/cpr";
+import { TrialSource, type TrialSourceProps } from "./TrialSource";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
@@ -43,6 +44,8 @@ export interface DataStepProps {
   /** Lists the workbook's sheets and tables again (a sheet added while the pane is open is offered at once). */
   onRefreshSources?: () => void;
   onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void;
+  /** Offered when the workbook has a "Randomisering" sheet (or the settings already take the groups from it). */
+  trial?: Pick<TrialSourceProps, "join" | "onToggle">;
 }
 
 const ISSUE_TEXT: Record<ColumnsIssue, { da: string; en: string }> = {
@@ -207,7 +210,8 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
             </MessageBar>
           ) : null}
 
-          {info ? <GroupMapping info={info} settings={settings} onUpdate={props.onUpdate} /> : null}
+          {props.trial ? <TrialSource settings={settings} join={props.trial.join} busy={props.busy} onToggle={props.trial.onToggle} onUpdate={props.onUpdate} /> : null}
+          {info && !settings.randomisation ? <GroupMapping info={info} settings={settings} onUpdate={props.onUpdate} /> : null}
         </>
       )}
     </div>

@@ -38,6 +38,8 @@ export interface OutcomeStepProps {
   info: DataInspection;
   theoryOutcomes: OutcomeDefinition[] | null;
   onUpdate: (fn: (s: ComparisonSettings) => ComparisonSettings) => void;
+  /** The settings the analysis runs on when they differ from `settings` (groups from "Randomisering", joined). */
+  analysed?: ComparisonSettings;
 }
 
 const CLASSES: StatusClass[] = ["valid", "notFollowedUp", "movedAway", "excluded"];
@@ -184,8 +186,9 @@ export function OutcomeStep(props: OutcomeStepProps): React.JSX.Element {
         {s.consortNote}
       </Text>
       <Table1Options settings={settings} onUpdate={onUpdate} />
-      <StrataOptions settings={settings} onUpdate={onUpdate} />
-      <AdjustmentOptions settings={settings} onUpdate={onUpdate} />
+      {/* the design's strata replace the chosen ones (TrialSource says so) */}
+      {settings.randomisation?.strata && props.analysed?.strata ? null : <StrataOptions settings={settings} onUpdate={onUpdate} />}
+      <AdjustmentOptions settings={props.analysed ?? settings} onUpdate={onUpdate} />
       <NumericOutcomeOptions settings={settings} onUpdate={onUpdate} />
       <ReportOptions settings={settings} onUpdate={onUpdate} />
     </div>

@@ -97,11 +97,14 @@ export function setLayout(columns: Columns, layout: Layout, suggestion?: RoleSug
 
 export type ColumnsIssue = "noId" | "noGroup" | "noTimepoints" | "noTime" | "noStatus" | "duplicateMonth" | "badMonth";
 
-/** What is missing before the columns can be used (shown live in the pane). */
-export function columnsIssues(columns: Columns, layout: Layout): ColumnsIssue[] {
+/**
+ * What is missing before the columns can be used (shown live in the pane). `groupsFromTrial`: the groups
+ * come from "Randomisering" (joined by ID), so no group column is needed.
+ */
+export function columnsIssues(columns: Columns, layout: Layout, groupsFromTrial = false): ColumnsIssue[] {
   const out: ColumnsIssue[] = [];
   if (columns.id < 0) out.push("noId");
-  if (columns.group < 0) out.push("noGroup");
+  if (columns.group < 0 && !groupsFromTrial) out.push("noGroup");
   if (layout === "wide") {
     if (columns.timepoints.length === 0) out.push("noTimepoints");
     const months = columns.timepoints.map((t) => t.month);

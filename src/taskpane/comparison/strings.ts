@@ -41,6 +41,12 @@ export interface ComparisonStrings {
   groupControl: string;
   groupUnmapped: string;
   unmappedWarning: (n: number) => string;
+  /** Groups from the "Randomisering" sheet (issue 21 item 2). */
+  trialSource: string;
+  trialSourceHelp: string;
+  trialStrata: string;
+  trialMatched: (n: number, strata: number) => string;
+  trialReading: string;
   count: (n: number) => string;
   statuses: string;
   statusesHelp: string;
@@ -199,6 +205,11 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     groupIntervention: TERMS.intervention.da,
     groupControl: TERMS.control.da,
     groupUnmapped: "Ikke tildelt",
+    trialSource: "Grupper fra arket Randomisering (som randomiseret)",
+    trialSourceHelp: "Borgerne findes på arket Randomisering ved ID og analyseres i den gruppe, de blev randomiseret til (intention to treat). Borgere, der afslog, og reserver, der ikke blev kaldt ind, er ikke med. Gruppekolonnen i data bruges kun til at tælle afvigelser.",
+    trialStrata: "Stratificér efter randomiseringens strata (også udgangspunktet for den justerede analyse)",
+    trialMatched: (n, strata) => `${n} borgere i forsøget fundet i data${strata > 1 ? `, ${strata} strata` : ""}.`,
+    trialReading: "Læser arket Randomisering …",
     unmappedWarning: (n) =>
       n === 1
         ? "1 gruppeværdi er ikke knyttet til en gruppe. Vælg indsatsgruppe eller kontrolgruppe for den, eller ret dataene, før du beregner:"
@@ -358,6 +369,11 @@ export const comparisonStrings: Dictionary<ComparisonStrings> = {
     groupIntervention: "Indsatsgruppe (intervention)",
     groupControl: "Kontrolgruppe (control)",
     groupUnmapped: "Not assigned",
+    trialSource: "Groups from the sheet Randomisering (as randomised)",
+    trialSourceHelp: "Citizens are found on the sheet Randomisering by ID and analysed in the group they were randomised to (intention to treat). Citizens who declined and reserves never called in are not included. The data's group column is only used to count differences.",
+    trialStrata: "Stratify by the randomisation's strata (also the default of the adjusted analysis)",
+    trialMatched: (n, strata) => `${n} citizens in the trial found in the data${strata > 1 ? `, ${strata} strata` : ""}.`,
+    trialReading: "Reading the sheet Randomisering …",
     unmappedWarning: (n) =>
       n === 1
         ? "1 group value is not mapped to a group. Choose the intervention or control group for it, or correct the data, before calculating:"

@@ -10,6 +10,7 @@ import {
   analysisName,
   resultSheetOf,
   inspectData,
+  joinRandomisation,
   keepPresentLabels,
   outcomesFromTheory,
   reconcileColumns,
@@ -21,7 +22,10 @@ import {
   type ComparisonSettings,
   type DataInspection,
   type OutcomeDefinition,
+  type TrialJoin,
 } from "../../core/analysis";
+import type { TrialTable } from "../../core/design";
+import { hasRandomisationSheet, readTrialTable } from "../../excel/designStore";
 import type { DatasetColumns } from "../../core/data";
 import {
   createAnalysis,
@@ -88,6 +92,10 @@ export interface ComparisonState {
   progress: { startedAt: number; report: ProgressReport | null } | null;
   /** The last calculation was cancelled by the user (nothing was written). */
   cancelled: boolean;
+  /** The workbook has a "Randomisering" sheet made by Virkning: the pane offers it as the source of groups. */
+  trialAvailable: boolean;
+  /** The allocation table as read (in memory only, never stored: it holds IDs), while the groups come from it. */
+  trialTable: TrialTable | null;
 }
 
 export interface Inspection {
@@ -120,15 +128,19 @@ const initial: ComparisonState = {
   active: null,
   progress: null,
   cancelled: false,
+  trialAvailable: false,
+  trialTable: null,
 };
 
 /** Settings for a newly chosen range: core's suggestions; ID/group left unchosen (-1) when none was recognised. */
-function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[]): ComparisonSettings {
+function freshSettings(input: ComparisonInput, lang: "da" | "en", notCpr?: string[], theoryOutcomes?: OutcomeDefinition[] | null): ComparisonSettings {
   const s = suggestSettings(input, lang, notCpr);
   const info = inspectData(input, undefined, undefined, notCpr);
   return {
     ...s,
     columns: { ...s.columns, id: info.suggestion.id ?? -1, group: info.suggestion.group ?? -1 },
+    // the programme theory's slutmål (and delmål) with status indicators are the outcomes by default
+    ...(theoryOutcomes && theoryOutcomes.length > 0 ? { outcomes: theoryOutcomes } : {}),
   };
 }
 
@@ -149,8 +161,8 @@ function forCurrentData(settings: ComparisonSettings, input: ComparisonInput | n
  */
 function keepChoices(fresh: ComparisonSettings, previous: ComparisonSettings | null): ComparisonSettings {
   if (!previous) return fresh;
-  const { name, resultSheet, title, headline, outcomes, testPolicy, confLevel, baselinePValues } = previous;
-  return { ...fresh, outcomes, testPolicy, confLevel, baselinePValues, ...(name ? { name } : {}), ...(resultSheet ? { resultSheet } : {}), ...(title ? { title } : {}), ...(headline ? { headline } : {}) };
+  const { name, resultSheet, title, headline, outcomes, testPolicy, confLevel, baselinePValues, randomisation } = previous;
+  return { ...fresh, outcomes, testPolicy, confLevel, baselinePValues, ...(randomisation ? { randomisation } : {}), ...(name ? { name } : {}), ...(resultSheet ? { resultSheet } : {}), ...(title ? { title } : {}), ...(headline ? { headline } : {}) };
 }
 
 function datasetColumns(settings: ComparisonSettings): DatasetColumns {
@@ -169,6 +181,16 @@ async function restore(run: ExcelRun, stored: ComparisonSettings): Promise<Parti
   } catch (e) {
     next.input = null;
     next.error = toUserError(e);
+    return next;
+  }
+  // groups from "Randomisering": its allocation table, in memory only; a sheet gone since keeps the data
+  // read, says why, and leaves the choice to untick it
+  if (stored.randomisation) {
+    try {
+      next.trialTable = await readTrialTable(run);
+    } catch (e) {
+      next.error = toUserError(e);
+    }
   }
   return next;
 }
@@ -186,24 +208,40 @@ export function useComparison() {
   const patch = React.useCallback((p: Partial<ComparisonState>) => setState((s) => ({ ...s, ...p })), []);
 
   // --- inspection (live validation of the mapping)
-  const { input, settings } = state;
-  const columnsKey = settings ? JSON.stringify(settings.columns) + settings.source.layout : "";
+  const { input, settings, trialTable } = state;
+  const columnsKey = settings ? JSON.stringify(settings.columns) + settings.source.layout + JSON.stringify(settings.randomisation ?? null) : "";
   const groupKey = settings ? JSON.stringify(settings.groupMap) : "";
+  /** With the groups from "Randomisering": the data joined to it (what the analysis will run on). */
+  const joined: TrialJoin | null = React.useMemo(() => {
+    if (!input || !settings?.randomisation || !trialTable || settings.columns.id < 0) return null;
+    try {
+      return joinRandomisation(input, settings, trialTable);
+    } catch {
+      return null;
+    }
+  }, [input, columnsKey, groupKey, trialTable, settings?.lang, settings?.strata?.join(",")]);
+  // the join is redone only when data, columns or groups change; the other settings are the current ones
+  const trial: TrialJoin | null = React.useMemo(() => {
+    if (!joined || !settings) return null;
+    const j = joined.settings;
+    return { ...joined, settings: { ...settings, source: j.source, columns: j.columns, groupMap: j.groupMap, ...(j.strata ? { strata: j.strata } : {}) } };
+  }, [joined, settings]);
   const inspection: Inspection = React.useMemo(() => {
     if (!input || !settings) return { info: null, error: null, columnsIssues: [] };
-    const issues = columnsIssues(settings.columns, settings.source.layout);
+    const issues = columnsIssues(settings.columns, settings.source.layout, settings.randomisation !== undefined);
     try {
-      if (issues.length > 0) {
+      if (issues.length > 0 || (settings.randomisation && !joined)) {
         // Still checks the range for CPR numbers.
         inspectData(input, undefined, undefined, settings.notCpr);
         return { info: null, error: null, columnsIssues: issues };
       }
       const labels = { confirmed: settings.confirmedLabels, other: settings.otherLabels };
-      return { info: inspectData(input, datasetColumns(settings), settings.groupMap, settings.notCpr, labels), error: null, columnsIssues: issues };
+      const x = joined ?? { input, settings };
+      return { info: inspectData(x.input, datasetColumns(x.settings), x.settings.groupMap, settings.notCpr, labels), error: null, columnsIssues: issues };
     } catch (e) {
       return { info: null, error: toUserError(e), columnsIssues: issues };
     }
-  }, [input, columnsKey, groupKey, settings?.notCpr?.join("\u0000"), settings?.confirmedLabels?.join("\u0000"), settings?.otherLabels?.join("\u0000")]);
+  }, [input, columnsKey, groupKey, joined, settings?.notCpr?.join("\u0000"), settings?.confirmedLabels?.join("\u0000"), settings?.otherLabels?.join("\u0000")]);
 
   // New statuses found while setting up a new source get core's default class.
   React.useEffect(() => {
@@ -232,6 +270,19 @@ export function useComparison() {
           if (!(e instanceof VirkningError && e.code === "SETTINGS_INVALID")) throw e;
           next.invalidSettings = e;
         }
+        next.trialAvailable = await hasRandomisationSheet(run).catch(() => false);
+        // first the theory: its outcomes are the default of a new setup
+        let theoryError: unknown = null;
+        try {
+          const theory = await loadTheory(run);
+          if (theory) {
+            const outs = outcomesFromTheory(theory.theory);
+            next.theoryOutcomes = outs.length > 0 ? outs : null;
+          }
+        } catch (e) {
+          // The pane still offers the suggested outcomes; the user is told why the theory's are missing.
+          theoryError = e;
+        }
         if (stored) {
           Object.assign(next, await restore(run, stored));
         } else {
@@ -239,21 +290,12 @@ export function useComparison() {
           const fresh = await readSelectionSource(run);
           if (fresh) {
             next.input = fresh;
-            next.settings = freshSettings(fresh, lang);
+            next.settings = freshSettings(fresh, lang, undefined, next.theoryOutcomes);
           } else next.empty = true;
         }
+        if (theoryError) next.error ??= toUserError(theoryError);
       } catch (e) {
         next.error = toUserError(e);
-      }
-      try {
-        const theory = await loadTheory(run);
-        if (theory) {
-          const outs = outcomesFromTheory(theory.theory);
-          next.theoryOutcomes = outs.length > 0 ? outs : null;
-        }
-      } catch (e) {
-        // The pane still offers the three suggested outcomes; the user is told why the theory's are missing.
-        next.error ??= toUserError(e);
       }
       if (!cancelled) patch(next);
     })();
@@ -276,7 +318,7 @@ export function useComparison() {
         }
         let settings: ComparisonSettings;
         try {
-          settings = keepChoices(freshSettings(read, lang), state.settings);
+          settings = keepChoices(freshSettings(read, lang, undefined, state.theoryOutcomes), state.settings);
         } catch (e) {
           // CPR numbers: keep the range so the pane can show where, but no settings to work with.
           patch({ busy: null, empty: false, input: read, settings: null, result: null, error: toUserError(e) });
@@ -287,14 +329,15 @@ export function useComparison() {
         patch({ busy: null, error: toUserError(e) });
       }
     },
-    [run, lang, patch, state.settings],
+    [run, lang, patch, state.settings, state.theoryOutcomes],
   );
 
   /** The sheets and tables to choose from, read again (the picker calls it when it gets focus). */
   const refreshSources = React.useCallback(async () => {
     try {
       const sources = await listSources(run);
-      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) ? s : { ...s, sources }));
+      const trialAvailable = await hasRandomisationSheet(run).catch(() => false);
+      setState((s) => (JSON.stringify(s.sources) === JSON.stringify(sources) && s.trialAvailable === trialAvailable ? s : { ...s, sources, trialAvailable }));
     } catch {
       // the list stays as it was; choosing a sheet that is gone says so
     }
@@ -303,6 +346,27 @@ export function useComparison() {
   const update = React.useCallback((fn: (s: ComparisonSettings) => ComparisonSettings) => {
     setState((s) => (s.settings ? { ...s, settings: fn(s.settings), saved: false, written: false, dirty: true } : s));
   }, []);
+
+  /**
+   * The groups from "Randomisering" on or off. On: the allocation table is read (kept in memory only) and the
+   * design's strata become the stratified analysis; off: the data's group column again.
+   */
+  const setTrialSource = React.useCallback(
+    async (on: boolean) => {
+      if (!on) {
+        update(({ randomisation: _off, ...x }) => x);
+        return;
+      }
+      patch({ busy: "reading", error: null });
+      try {
+        const table = await readTrialTable(run);
+        setState((s) => (s.settings ? { ...s, busy: null, trialTable: table, trialAvailable: true, settings: { ...s.settings, randomisation: { strata: true } }, saved: false, written: false, dirty: true } : { ...s, busy: null }));
+      } catch (e) {
+        patch({ busy: null, error: toUserError(e) });
+      }
+    },
+    [run, patch, update],
+  );
 
   const save = React.useCallback(async () => {
     if (!state.settings) return;
@@ -401,7 +465,7 @@ export function useComparison() {
         if (s.settings) return { ...s, settings: { ...s.settings, notCpr }, dirty: true, error: null, written: false };
         if (!s.input) return s;
         try {
-          return { ...s, settings: freshSettings(s.input, lang, notCpr), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
+          return { ...s, settings: freshSettings(s.input, lang, notCpr, s.theoryOutcomes), pendingNotCpr: [], autoClassify: true, dirty: true, error: null };
         } catch (e) {
           // another column still holds CPR numbers: keep the confirmation and show the new error
           return { ...s, pendingNotCpr: notCpr, error: toUserError(e) };
@@ -427,13 +491,13 @@ export function useComparison() {
         moved: [],
         dirty: false,
         input: fresh,
-        settings: fresh ? freshSettings(fresh, lang) : null,
+        settings: fresh ? freshSettings(fresh, lang, undefined, state.theoryOutcomes) : null,
         empty: !fresh,
       });
     } catch (e) {
       patch({ busy: null, invalidSettings: null, storedJson: null, error: toUserError(e) });
     }
-  }, [run, lang, patch]);
+  }, [run, lang, patch, state.theoryOutcomes]);
 
   /**
    * "Kør igen": runs the stored setup; when the user has changed the setup in the pane since, it saves and
@@ -457,7 +521,7 @@ export function useComparison() {
         let c;
         if (action.kind === "open") c = await setActiveAnalysis(run, action.name);
         else if (action.kind === "new") {
-          const base = state.input ? freshSettings(state.input, lang, state.settings?.notCpr) : state.settings;
+          const base = state.input ? freshSettings(state.input, lang, state.settings?.notCpr, state.theoryOutcomes) : state.settings;
           if (!base) throw new VirkningError("ANALYSIS_NO_DATA", comparisonStrings.da.analysisNoData, comparisonStrings.en.analysisNoData);
           c = await createAnalysis(run, action.name, { ...base, lang });
         } else if (action.kind === "duplicate" && active) c = await duplicateAnalysis(run, active, action.name);
@@ -477,9 +541,9 @@ export function useComparison() {
         patch({ busy: null, error: toUserError(e) });
       }
     },
-    [run, lang, state.active, state.input, state.settings, state.dirty, patch],
+    [run, lang, state.active, state.input, state.settings, state.dirty, state.theoryOutcomes, patch],
   );
 
   const resultSheet = state.settings ? resultSheetOf(state.settings) : "Sammenligning";
-  return { state, inspection, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
+  return { state, inspection, trial, setTrialSource, lang, chooseSource, update, save, calculate, cancelRun, rerun, resetSettings, forgetStored, confirmNotCpr, analysisAction, refreshSources, run, resultSheet };
 }

@@ -1,4 +1,4 @@
-import { outcomesFromTheory, statusMatches, suggestedOutcomes } from "../../../src/core/analysis";
+import { outcomeNamesFromTheory, outcomesFromTheory, statusMatches, suggestedOutcomes } from "../../../src/core/analysis";
 import type { ProgrammeTheory } from "../../../src/core/theory/model";
 import { TEMPLATES } from "../../../src/core/theory/templates";
 
@@ -76,6 +76,23 @@ describe("outcome definitions", () => {
     expect(o).toEqual([
       { id: "slutmaal-S1", name: "Afklaret", statuses: ["Jobparat", "Fleksjob"], source: { kind: "slutmaal", id: "S1" } },
       { id: "delmaal-D2", name: "Borgeren er i praktik", statuses: ["Kontanthjælp – i praktik"], source: { kind: "delmaal", id: "D2" } },
+    ]);
+  });
+
+  it("outcomes from the theory take its current names; statuses, other outcomes and goals gone since stay as they were", () => {
+    const t = theory();
+    const stored = [
+      { id: "slutmaal-S1", name: "Afklaret", statuses: ["Jobparat"], source: { kind: "slutmaal" as const, id: "S1" } },
+      { id: "delmaal-D2", name: "Borgeren er i praktik", statuses: ["Praktik"], source: { kind: "delmaal" as const, id: "D2" } },
+      { id: "delmaal-D7", name: "Slettet delmål", statuses: ["X"], source: { kind: "delmaal" as const, id: "D7" } },
+      { id: "own", name: "I job", statuses: ["Job"] },
+    ];
+    const renamed: ProgrammeTheory = { ...t, finalGoals: t.finalGoals.map((g) => ({ ...g, name: "Afklaret til job" })), subGoals: t.subGoals.map((g) => (g.id === "D2" ? { ...g, name: "Borgeren er i virksomhedspraktik" } : g)) };
+    expect(outcomeNamesFromTheory(stored, renamed)).toEqual([
+      { ...stored[0], name: "Afklaret til job" },
+      { ...stored[1], name: "Borgeren er i virksomhedspraktik" },
+      stored[2],
+      stored[3],
     ]);
   });
 
