@@ -280,7 +280,7 @@ function agreementOf(rows: ScoreRow[], items: ScaleItem[]): RaterAgreement[] {
   });
 }
 
-function chooseRater(rows: ScoreRow[], wanted: ProgressionOptions["rater"]): Rater | "all" {
+export function chooseRater(rows: ScoreRow[], wanted: ProgressionOptions["rater"]): Rater | "all" {
   if (wanted) return wanted;
   const raters = new Set(rows.map((r) => r.rater ?? null));
   return raters.has("sagsbehandler") && raters.size > 1 ? "sagsbehandler" : "all";

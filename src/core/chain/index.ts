@@ -1,0 +1,3 @@
+/** "Virkningskæden i data": the programme theory tested on the data (issue 21 item 3). */
+export * from "./types";
+export { runChain, twoShares, decideLink, decideMoved, reachedOf, reachedRule, idKey, MIN_PER_GROUP, MOVED_ALPHA, STATUS_RULE } from "./analyse";
