@@ -34,6 +34,14 @@ export const TERMS = {
   test: { da: "Test", en: "Test" },
   stratification: { da: "Stratificering", en: "Stratification" },
   citizens: { da: "borgere", en: "citizens" },
+  chain: { da: "Virkningskæden i data", en: "The chain in the data" },
+  chainHolds: { da: "Holder kæden?", en: "Does the chain hold?" },
+  linkSupported: { da: "støttet", en: "supported" },
+  linkNotSupported: { da: "ikke støttet", en: "not supported" },
+  tooLittleData: { da: "for lidt data", en: "too little data" },
+  subGoalMoved: { da: "flyttet", en: "moved" },
+  subGoalNotMoved: { da: "ikke flyttet", en: "not moved" },
+  notAssessed: { da: "ikke vurderet", en: "not assessed" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;
