@@ -4,53 +4,15 @@
  * status, no citizen ID on either sheet, the record of the run stored, "Holder kæden?" on the leader
  * page; refusals (a bad score cell, IDs that match nothing) name sheet and cell and write nothing.
  */
-import { outcomesFromTheory, suggestSettings, type ComparisonResult } from "../../src/core/analysis";
 import { CHAIN_DIAGRAM_SHEET_NAME, CHAIN_SHEET_NAME } from "../../src/core/chain";
 import { VirkningError, VirkningValidationError } from "../../src/core/errors";
-import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
+import { MEASUREMENT_SHEET_NAME } from "../../src/core/progression";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
-import { TEMPLATES } from "../../src/core/theory";
 import { loadChainRecord, runAndWriteChain } from "../../src/excel/chainStore";
-import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
-import { citizensFromComparison, generateMeasurementSheet } from "../../src/excel/progressionStore";
 import { buildSummary } from "../../src/excel/summaryStore";
 import { saveTheory } from "../../src/excel/theoryStore";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
-
-const theory = TEMPLATES[0].build();
-const items = scaleItems(theory);
-const NOW = new Date("2026-12-07T08:00:00Z");
-
-function col(wb: PreviewWorkbook, text: string): number {
-  const s = wb.getSheet(MEASUREMENT_SHEET_NAME)!;
-  for (let c = 0; c < s.usedExtent().columnCount; c++) if (String(s.getCell(3, c)?.value ?? "").startsWith(text)) return c;
-  throw new Error(`no column ${text}`);
-}
-
-/** Theory, comparison ("Beregn") and measurement sheet with two scored rounds per citizen. */
-async function setUp(): Promise<{ wb: PreviewWorkbook; run: PreviewWorkbook["run"]; comparison: ComparisonResult; ids: string[] }> {
-  const wb = createPreviewWorkbook({ sample: true });
-  const run = wb.run.bind(wb);
-  await saveTheory(run, theory, "da", { shapes: true });
-  const input = (await readSheetSource(run, "Borgere"))!;
-  const s = suggestSettings(input);
-  s.outcomes = outcomesFromTheory(theory);
-  const comp = await runAndWriteComparison(run, s, { lang: "da", now: NOW });
-  await saveComparisonSettings(run, comp.settings);
-  const citizens = await citizensFromComparison(run);
-  await generateMeasurementSheet(run, { citizens, startDate: 46023, theory });
-  const sheet = wb.getSheet(MEASUREMENT_SHEET_NAME)!;
-  const cols = items.map((it) => col(wb, `${it.id}:`));
-  for (let r = 4; r < sheet.usedExtent().rowCount; r++) {
-    const round = sheet.getCell(r, 2)?.value;
-    if (round !== 1 && round !== 2) continue;
-    items.forEach((it, k) => {
-      const score = round === 1 ? 1 + ((r + k) % 2) : 1 + ((r * (k + 3)) % it.labels.length);
-      wb.setCellByUser(MEASUREMENT_SHEET_NAME, r, cols[k], it.labels[score - 1]);
-    });
-  }
-  return { wb, run, comparison: comp.result, ids: citizens.map((c) => c.id) };
-}
+import { CHAIN_NOW as NOW, chainItems as items, chainTheory as theory, chainWorkbook as setUp, measurementColumn as col } from "./helpers/chainWorkbook";
 
 function texts(wb: PreviewWorkbook, name: string): string[] {
   const s = wb.getSheet(name)!;
