@@ -6,7 +6,7 @@
  * unchecked; the statuses and the "moved" words equal R's; the test named beside each p-value is the one
  * R used under the dataset's policy; the join line gives R's counts.
  */
-import { chainSheetSpec, runChain } from "../../../src/core/chain";
+import { chainSheetSpec, MIN_PER_GROUP, runChain, STATUS_RULE } from "../../../src/core/chain";
 import type { CellValue } from "../../../src/core/report/sheetSpec";
 import { TERMS } from "../../../src/core/vocabulary";
 import { grid } from "../summary/helpers";
@@ -75,6 +75,14 @@ describe.each(datasets.map((d) => [d.name, d] as const))("every number on the ch
   it("status per delmål → slutmål link as R decides it", () => {
     const rows = tableRows(cells, (r) => r[0] === "Forbindelse" && r[3] === TERMS.status.da);
     expect(rows.map(({ row }) => [idOf(row), row[3]])).toEqual(d.expected.outcomeLinks.map((l) => [l.linkId, WORD[l.status]]));
+  });
+
+  it("the status rule is printed under its heading, naming all three statuses and when a delmål counts as moved", () => {
+    const at = cells.findIndex((r) => r?.[0] === "Statusreglen");
+    expect(at).toBeGreaterThan(0);
+    expect(cells[at + 1][0]).toBe(STATUS_RULE.da);
+    for (const w of [TERMS.linkSupported.da, TERMS.linkNotSupported.da, TERMS.tooLittleData.da, TERMS.subGoalMoved.da]) expect(STATUS_RULE.da).toContain(`"${w}"`);
+    expect(STATUS_RULE.da).toContain(`færre end ${MIN_PER_GROUP} borgere`);
   });
 
   it("effects on the delmål and the slutmål (follow-up month, N, shares, difference with CI, p and its test)", () => {
