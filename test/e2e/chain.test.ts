@@ -2,7 +2,7 @@
  * End to end in Chromium on the sample workbook: a KL template saved as the programme theory, the
  * comparison computed in the Sammenligning pane with the slutmål as outcomes ("Hent fra
  * programteorien"), the measurement sheet made for the comparison's citizens in the Progression pane
- * and two rounds scored (typed into the sheet), then step 3 makes "Virkningskæden i data" and its
+ * and two rounds scored (typed into the sheet; citizens who reached a slutmål score high), then step 3 makes "Virkningskæden i data" and its
  * diagram; the pane's count of supported links equals the sheet's status column, the diagram shows
  * each delmål → slutmål link's status label and the legend, and the leader page gets its "Holder
  * kæden?" lines. The chain step fits a 320 px pane. Screenshots: test-results/chain-diagram.png (the
@@ -26,13 +26,19 @@ type Sheet = { getCell(r: number, c: number): { value: unknown } | undefined; us
 type Book = { getSheet(n: string): Sheet | undefined; setCellByUser(s: string, r: number, c: number, v: unknown): void };
 
 /**
- * Scores two rounds for every citizen on the measurement sheet as a caseworker types them: round 1 low,
- * round 2 spread over the scale (the same pattern as the adapter test's workbook).
+ * Scores two rounds for every citizen on the measurement sheet as a caseworker types them: round 1 low;
+ * round 2 at the top of the scale for citizens whose status on "Borgere" ever reached a slutmål (so the
+ * data carry a chain), spread over the scale for the others.
  */
 async function scoreTwoRounds(page: Page): Promise<number> {
   return page.evaluate(
-    ([sheetName, scales]) => {
+    ([sheetName, scales, reachedStatuses]) => {
       const wb = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview;
+      const cases = wb.getSheet("Borgere")!;
+      const caseExt = cases.usedExtent();
+      const statusCols = [...Array(caseExt.columnCount).keys()].filter((c) => /^Status (6|12|18) mdr$/.test(String(cases.getCell(0, c)?.value)));
+      const reached = new Set<string>();
+      for (let r = 1; r < caseExt.rowCount; r++) if (statusCols.some((c) => reachedStatuses.includes(String(cases.getCell(r, c)?.value)))) reached.add(String(cases.getCell(r, 0)?.value));
       const s = wb.getSheet(sheetName)!;
       const ext = s.usedExtent();
       const cols = scales.map(({ id }) => [...Array(ext.columnCount).keys()].find((c) => String(s.getCell(3, c)?.value ?? "").startsWith(`${id}:`))!);
@@ -40,29 +46,34 @@ async function scoreTwoRounds(page: Page): Promise<number> {
       for (let r = 4; r < ext.rowCount; r++) {
         const round = s.getCell(r, 2)?.value;
         if (round !== 1 && round !== 2) continue;
+        const top = reached.has(String(s.getCell(r, 0)?.value));
         scales.forEach(({ labels }, k) => {
-          const score = round === 1 ? 1 + ((r + k) % 2) : 1 + ((r * (k + 3)) % labels.length);
+          const score = round === 1 ? 1 + ((r + k) % 2) : top ? labels.length : 1 + ((r * (k + 3)) % labels.length);
           wb.setCellByUser(sheetName, r, cols[k], labels[score - 1]);
           typed++;
         });
       }
       return typed;
     },
-    [MEASUREMENT_SHEET_NAME, items.map((i) => ({ id: i.id, labels: i.labels }))] as const,
+    [MEASUREMENT_SHEET_NAME, items.map((i) => ({ id: i.id, labels: i.labels })), outcomesFromTheory(theory).flatMap((o) => o.statuses)] as const,
   );
 }
 
 /** The status column of the chain sheet's "Status pr. forbindelse" table, read from the page's workbook. */
 async function statusesOnSheet(page: Page): Promise<string[]> {
-  return page.evaluate((name) => {
-    const s = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview.getSheet(name)!;
-    const n = s.usedExtent().rowCount;
-    let r = 0;
-    while (r < n && !String(s.getCell(r, 0)?.value ?? "").startsWith("Status pr. forbindelse")) r++;
-    const out: string[] = [];
-    for (r += 2; r < n && s.getCell(r, 3)?.value; r++) out.push(String(s.getCell(r, 3)!.value));
-    return out;
-  }, CHAIN_SHEET_NAME);
+  return page.evaluate(
+    ([name, head]) => {
+      const s = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview.getSheet(name)!;
+      const { rowCount: n, columnCount } = s.usedExtent();
+      let r = 0;
+      while (r < n && !String(s.getCell(r, 0)?.value ?? "").startsWith("Status pr. forbindelse")) r++;
+      const at = [...Array(columnCount).keys()].find((c) => s.getCell(r + 1, c)?.value === head) ?? -1;
+      const out: string[] = [];
+      for (r += 2; at > 0 && r < n && s.getCell(r, at)?.value; r++) out.push(String(s.getCell(r, at)!.value));
+      return out;
+    },
+    [CHAIN_SHEET_NAME, TERMS.status.da] as const,
+  );
 }
 
 /** Elements of the chain step whose right edge passes the pane's, or a pane that scrolls sideways. */
@@ -121,8 +132,12 @@ describe("Virkningskæden i data in the browser preview", () => {
     const statuses = await statusesOnSheet(page);
     expect(statuses.length).toBe(outcomeLinks.length);
     const supported = statuses.filter((s) => s === TERMS.linkSupported.da).length;
+    // the scores follow the slutmål, so the data support at least one link
+    expect(supported).toBeGreaterThan(0);
     await expect(done.innerText()).resolves.toBe(`${supported} af ${outcomeLinks.length} forbindelser fra delmål til slutmål er ${TERMS.linkSupported.da} i data. Se arkene "${CHAIN_SHEET_NAME}" og "${CHAIN_DIAGRAM_SHEET_NAME}".`);
 
+    // A wide window, so the whole diagram and the chain sheet's tables show beside the pane.
+    await page.setViewportSize({ width: 2000, height: 1150 });
     // The coloured diagram: each delmål → slutmål link carries its status as a label, and the legend explains the styles.
     await page.locator(`[role=tab][data-sheet="${CHAIN_DIAGRAM_SHEET_NAME}"]`).click();
     for (const [k, l] of outcomeLinks.entries()) await expect(page.locator(`[data-shape="Status_${l.id}"]`).innerText()).resolves.toBe(statuses[k]);

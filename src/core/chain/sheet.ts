@@ -11,7 +11,7 @@ import { columnLetter, rangeAddress } from "../report/address";
 import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
 import { pageFooter } from "../report/pageFooter";
 import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
-import { wrappedLine } from "../report/wrappedLine";
+import { estimatedLines, LINE_PT, wrappedLine } from "../report/wrappedLine";
 import { confLabel, POLICY_NOTE } from "../analysis";
 import { TERMS } from "../vocabulary";
 import type { Text } from "../stats";
@@ -32,7 +32,7 @@ export const LINK_STATUS_TEXT: Record<LinkStatus | MovedStatus, Text> = {
 
 const HEAD_FILL = "#DDEBF7";
 /** Printed widths in points, A..K (A4 landscape at fit-to-width). */
-const WIDTHS = [150, 150, 62, 62, 62, 62, 70, 56, 56, 56, 150];
+const WIDTHS = [150, 150, 62, 62, 62, 62, 80, 56, 56, 56, 150];
 const PP = decimalFormat(1);
 
 const L = {
@@ -83,6 +83,9 @@ const L = {
 class Writer {
   readonly cells: { address: string; values: CellValue[][] }[] = [];
   readonly styles: StyleRange[] = [];
+  /** Merged cells inside tables, and the rows whose height is set because Excel does not fit a merged cell's row. */
+  readonly merges: string[] = [];
+  readonly rowHeights: { row: number; height: number }[] = [];
   private readonly lines: { row: number; text: string; style: StyleRange["style"] }[] = [];
   row = 0;
   readonly PCT: string;
@@ -113,12 +116,16 @@ class Writer {
     formats.forEach((f, j) => {
       if (f && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { numberFormat: f } });
     });
-    if (rows.length) this.styles.push({ range: rangeAddress(top + 1, 0, rows.length, header.length), style: { wrapText: true, verticalAlignment: "top" } });
+    if (rows.length) this.styles.push({ range: rangeAddress(top + 1, 0, rows.length, header.length), style: { verticalAlignment: "top" } });
+    // text columns wrap; number columns do not (a wrapped number would make the row as tall as its unformatted digits)
+    header.forEach((_, j) => {
+      if (!formats[j] && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { wrapText: true } });
+    });
     this.row += rows.length + 1;
   }
   finishLines(widthPt: number): { merges: string[]; rowHeights: { row: number; height: number }[] } {
-    const merges: string[] = [];
-    const rowHeights: { row: number; height: number }[] = [];
+    const merges = [...this.merges];
+    const rowHeights = [...this.rowHeights];
     for (const l of this.lines) {
       merges.push(`A${l.row}:${columnLetter(WIDTHS.length - 1)}${l.row}`);
       const fit = wrappedLine(l.text, widthPt, l.style);
@@ -140,11 +147,25 @@ function shareCells(s: TwoShares | null, lang: Lang): CellValue[] {
   return [s.first.n, share(s.first.x, s.first.n), s.second.n, share(s.second.x, s.second.n), pp(s.difference), pp(s.lower), pp(s.upper), s.pValue ?? dash, s.test ? s.test[lang] : dash];
 }
 
+/** Columns C–F: the slutmål's name gets their width (merged) instead of column C's alone. */
+const GOAL_SPAN = 4;
+const GOAL_WIDTH = WIDTHS.slice(2, 2 + GOAL_SPAN).reduce((a, x) => a + x, 0);
+
 function statusTable(w: Writer, res: ChainResult): void {
   w.heading(L.statusHead);
   if (res.outcomeLinks.length === 0) return w.note(w.t(L.none));
-  const rows = res.outcomeLinks.map((l) => [linkLabel(l), `${l.subGoalId}: ${l.subGoalName}`, `${l.finalGoalId}: ${l.finalGoalName}`, w.t(LINK_STATUS_TEXT[l.status])]);
-  w.table([L.link, L.subGoal, L.finalGoal, L.status], rows, []);
+  const pad = (goal: CellValue): CellValue[] => [goal, ...Array<CellValue>(GOAL_SPAN - 1).fill(null)];
+  const top = w.row;
+  const rows = res.outcomeLinks.map((l) => [linkLabel(l), `${l.subGoalId}: ${l.subGoalName}`, ...pad(`${l.finalGoalId}: ${l.finalGoalName}`), w.t(LINK_STATUS_TEXT[l.status])]);
+  const header = [L.link, L.subGoal, L.finalGoal, ...Array<Text>(GOAL_SPAN - 1).fill({ da: "", en: "" }), L.status];
+  w.table(header, rows, []);
+  rows.forEach((r, i) => {
+    const row = top + 1 + i;
+    w.merges.push(`C${row + 1}:${columnLetter(1 + GOAL_SPAN)}${row + 1}`);
+    const lines = Math.max(estimatedLines(String(r[1]), WIDTHS[1]), estimatedLines(String(r[2]), GOAL_WIDTH));
+    if (lines > 1) w.rowHeights.push({ row: row + 1, height: lines * LINE_PT });
+  });
+  w.merges.push(`C${top + 1}:${columnLetter(1 + GOAL_SPAN)}${top + 1}`);
   for (const l of res.outcomeLinks) w.note(`${l.linkId} (${w.t(LINK_STATUS_TEXT[l.status])}): ${l.reason[w.lang]}`);
 }
 
