@@ -2,6 +2,7 @@
 import { chainBrief, chainDiagramSheetSpec, chainSheetSpec, decideLink, decideMoved, LINK_STYLES, MIN_PER_GROUP, runChain, type TwoShares } from "../../../src/core/chain";
 import type { ConnectorSpec, BoxShapeSpec } from "../../../src/core/report/sheetSpec";
 import { checkSheetSpecs } from "../../../src/core/report/specCheck";
+import { estimatedLines } from "../../../src/core/report/wrappedLine";
 import { summarySheetSpec } from "../../../src/core/summary";
 import { baseInput, grid } from "../summary/helpers";
 import { chainInput, datasets, NOW } from "./fixture";
@@ -45,6 +46,20 @@ describe.each(datasets.map((d) => [d.name, d] as const))("chain sheet: %s", (_n,
   it("passes the SheetSpec checks and prints the footer", () => {
     expect(() => checkSheetSpecs([spec, chainDiagramSheetSpec(input.theory, res, "da")])).not.toThrow();
     expect(spec.pageSetup?.footer?.left?.[0]).toEqual({ text: expect.stringContaining("Virkning") });
+  });
+
+  it("gives the slutmål's name columns C–F of the status table, and a row tall enough for the longer name", () => {
+    const head = cells.findIndex((r) => r?.[0] === "Forbindelse" && r[2] === "Slutmål");
+    expect(head).toBeGreaterThan(0);
+    res.outcomeLinks.forEach((l, i) => {
+      const row = head + 2 + i;
+      expect(cells[row - 1][2]).toBe(`${l.finalGoalId}: ${l.finalGoalName}`);
+      expect(spec.merges).toContain(`C${row}:F${row}`);
+      const lines = Math.max(estimatedLines(`${l.subGoalId}: ${l.subGoalName}`, 150), estimatedLines(`${l.finalGoalId}: ${l.finalGoalName}`, 4 * 62));
+      const height = spec.rowHeights?.find((h) => h.row === row)?.height;
+      if (lines > 1) expect(height).toBe(lines * 15);
+      else expect(height).toBeUndefined();
+    });
   });
 
   it("writes the association difference as a number in percentage points, equal to R", () => {
