@@ -5,9 +5,10 @@
  * and two rounds scored (typed into the sheet; citizens who reached a slutmål score high), then step 3 makes "Virkningskæden i data" and its
  * diagram; the pane's count of supported links equals the sheet's status column, the diagram shows
  * each delmål → slutmål link's status label and the legend, and the leader page gets its "Holder
- * kæden?" lines. The chain step fits a 320 px pane. Screenshots: test-results/chain-diagram.png (the
+ * kæden?" lines. The chain step passes axe and fits a 320 px pane. Screenshots: test-results/chain-diagram.png (the
  * coloured diagram), test-results/chain.png (the chain sheet), test-results/chain-pane-320.png.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot } from "./harness";
@@ -76,14 +77,16 @@ async function statusesOnSheet(page: Page): Promise<string[]> {
   );
 }
 
-/** Elements of the chain step whose right edge passes the pane's, or a pane that scrolls sideways. */
+/** Elements of the chain step whose right edge passes the visible pane's, or a pane that scrolls sideways. */
 async function outsidePane(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const pane = document.querySelector("[data-testid=virkning-pane]") as HTMLElement;
     const section = document.querySelector("[data-testid=chain-section]") as HTMLElement;
     const out: string[] = [];
     if (pane.scrollWidth > pane.clientWidth) out.push(`pane scrollWidth ${pane.scrollWidth} > ${pane.clientWidth}`);
-    const right = pane.getBoundingClientRect().right + 0.5;
+    // the pane's visible width: the preview's side panel without its border and scroll bar
+    const aside = document.querySelector("aside") as HTMLElement;
+    const right = aside.getBoundingClientRect().left + aside.clientLeft + aside.clientWidth + 0.5;
     for (const el of [section, ...Array.from(section.querySelectorAll<HTMLElement>("*"))]) {
       const r = el.getBoundingClientRect();
       if (r.width > 1 && r.right > right) out.push(`${el.tagName.toLowerCase()} right ${Math.round(r.right)} > ${Math.round(right)}: ${(el.textContent ?? "").slice(0, 40)}`);
@@ -148,6 +151,15 @@ describe("Virkningskæden i data in the browser preview", () => {
     await page.locator(`[role=tab][data-sheet="${CHAIN_SHEET_NAME}"]`).click();
     await expect(page.locator('[data-cell="A1"]').innerText()).resolves.toBe(TERMS.chain.da);
     await screenshot(page, "chain.png");
+
+    // The step with its message passes axe's WCAG 2 A/AA rules (evaluated through the DevTools protocol, as in progression.test.ts).
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run({ include: [["[data-testid=chain-section]"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
 
     // At a 320 px pane the chain step and its message stay inside the pane.
     await page.locator("aside").evaluate((el) => ((el as HTMLElement).style.width = "320px"));
