@@ -40,6 +40,14 @@ export const TERMS = {
   timeToSelfSupport: { da: "Tid til selvforsørgelse", en: "Time to self-support" },
   weeksGained: { da: "Uger vundet i selvforsørgelse", en: "Weeks gained in self-support" },
   shareOfWeeks: { da: "Andel af uger som selvforsørgende", en: "Share of weeks self-supporting" },
+  chain: { da: "Virkningskæden i data", en: "The chain in the data" },
+  chainHolds: { da: "Holder kæden?", en: "Does the chain hold?" },
+  linkSupported: { da: "støttet", en: "supported" },
+  linkNotSupported: { da: "ikke støttet", en: "not supported" },
+  tooLittleData: { da: "for lidt data", en: "too little data" },
+  subGoalMoved: { da: "flyttet", en: "moved" },
+  subGoalNotMoved: { da: "ikke flyttet", en: "not moved" },
+  notAssessed: { da: "ikke vurderet", en: "not assessed" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;

@@ -31,6 +31,7 @@ import {
   type LadderLevel,
   type MeasurementPlan,
   type PlanCitizen,
+  type ProgressionInput,
   type ProgressionResult,
   type ScaleItem,
   type TransitionResult,
@@ -186,8 +187,16 @@ export interface ProgressionRun {
   transitions: TransitionResult | null;
 }
 
-/** Read, check, analyse and write the "Progression" sheet. Nothing is written when the scores fail a check. */
-export async function runAndWriteProgression(run: ExcelRun, settings: ProgressionSettings, opts: { theory?: ProgrammeTheory; now?: Date } = {}): Promise<ProgressionRun> {
+export interface ScoresRead {
+  input: ProgressionInput;
+  /** The header row's citizen-ID cell, e.g. "Progressionsmåling!A4" (for messages that name it). */
+  idCell: string;
+  /** The header row's first cell (the data's top-left), e.g. "Progressionsmåling!A4". */
+  source: string;
+}
+
+/** Reads and checks the scores of the measurement sheet `settings.sheet` (problems name their cells; they are thrown). */
+export async function readProgressionScores(run: ExcelRun, settings: ProgressionSettings, opts: { theory?: ProgrammeTheory } = {}): Promise<ScoresRead> {
   const read = await readSheetFromA1(run, settings.sheet);
   if (!read) throw new VirkningError("SHEET_NOT_FOUND", `Arket "${settings.sheet}" findes ikke. Lav målingsarket først.`, `The sheet "${settings.sheet}" does not exist. Make the measurement sheet first.`, { sheet: settings.sheet });
   const h = Math.max(0, findHeaderRow(read.values));
@@ -205,10 +214,16 @@ export async function runAndWriteProgression(run: ExcelRun, settings: Progressio
   const src = { sheet: settings.sheet, address: cellAddress(h, 0), header, rows: read.values.slice(h + 1), numberFormats: read.formats.slice(h + 1) };
   const { input, problems } = readScores(src, columns, { requireGroup: settings.compareGroups });
   if (problems.length > 0) throw new VirkningValidationError(problems);
+  return { input, idCell: `${settings.sheet}!${cellAddress(h, columns.citizen)}`, source: `${settings.sheet}!${cellAddress(h, 0)}` };
+}
+
+/** Read, check, analyse and write the "Progression" sheet. Nothing is written when the scores fail a check. */
+export async function runAndWriteProgression(run: ExcelRun, settings: ProgressionSettings, opts: { theory?: ProgrammeTheory; now?: Date } = {}): Promise<ProgressionRun> {
+  const { input, source } = await readProgressionScores(run, settings, opts);
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater, adjustForBaseline: settings.adjustForBaseline === true && settings.compareGroups });
   const transitions = settings.transitions ? await transitionsFor(run) : null;
   const now = opts.now ?? new Date();
-  const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString() }, settings.lang);
+  const spec = progressionSheetSpec(result, transitions, { source, generatedAt: now.toISOString() }, settings.lang);
   await renderSheets(run, [spec]);
   return { result, transitions };
 }

@@ -236,7 +236,8 @@ function connectorOp(ws: Excel.Worksheet, c: ConnectorSpec, boxes: Map<string, B
       line.name = c.id;
       if (c.lineColor !== undefined) line.lineFormat.color = c.lineColor;
       if (c.weight !== undefined) line.lineFormat.weight = c.weight;
-      if (c.dashed) line.lineFormat.dashStyle = "Dash" as Excel.ShapeLineDashStyle;
+      const dash = c.dashStyle ?? (c.dashed ? "dash" : "solid");
+      if (dash !== "solid") line.lineFormat.dashStyle = (dash === "dot" ? "RoundDot" : "Dash") as Excel.ShapeLineDashStyle;
       if (c.arrow) line.line.endArrowheadStyle = "Triangle" as Excel.ArrowheadStyle;
     },
   };

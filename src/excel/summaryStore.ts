@@ -46,6 +46,8 @@ import { listSheets, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
+import { loadChainBrief } from "./chainStore";
+import { CHAIN_SHEET_NAME } from "../core/chain";
 
 export const SUMMARY_STATE_KEY = "virkning.summary";
 
@@ -207,7 +209,9 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const entries: LeaderEntries = existing ? parseLeaderEntries(existing.values, existing) : { keyFigures: [], answers: {} };
   // the design is randomised when Forsøgsdesign drew the groups (its "Randomisering" sheet exists)
   const randomised = sheets.includes(RANDOMISATION_SHEET_NAME);
-  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised };
+  // "Holder kæden?" when "Virkningskæden i data" has been made
+  const chain = sheets.includes(CHAIN_SHEET_NAME) ? await loadChainBrief(run, loaded?.theory ?? null) : null;
+  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised, chain };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   return {

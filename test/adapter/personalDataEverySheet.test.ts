@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
+import { CHAIN_DIAGRAM_SHEET_NAME, CHAIN_SHEET_NAME } from "../../src/core/chain";
 import { planSampleSize, planningSheetSpec } from "../../src/core/design";
 import { MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, scaleItems } from "../../src/core/progression";
 import { refusePersonalData } from "../../src/core/report/personalData";
@@ -17,6 +18,7 @@ import type { SheetSpec } from "../../src/core/report/sheetSpec";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { TEMPLATES } from "../../src/core/theory";
 import type { VirkningError } from "../../src/core/errors";
+import { runAndWriteChain } from "../../src/excel/chainStore";
 import { readSheetSource, runAndWriteComparison, saveComparisonSettings } from "../../src/excel/comparisonStore";
 import { randomise } from "../../src/excel/designStore";
 import { defaultProgressionSettings, generateMeasurementSheet, runAndWriteProgression } from "../../src/excel/progressionStore";
@@ -107,13 +109,14 @@ describe("every sheet kind goes through the gate", () => {
     await saveComparisonSettings(run, s);
     await runAndWriteComparison(run, s, { lang: "da" });
     await randomise(run, { version: 1, sheet: "Borgere", idColumn: { index: 0, header: "ID" }, strata: [], seed: 7, blockSize: 2, reserves: 0, protect: true, declines: [] }, { lang: "da" });
-    const citizens = ["P01", "P02", "P03", "P04"].map((id, i) => ({ id, group: i % 2 ? "Kontrol" : "Indsats" }));
+    const citizens = ["B001", "B002", "B003", "B004"].map((id, i) => ({ id, group: i % 2 ? "Kontrol" : "Indsats" }));
     await generateMeasurementSheet(run, { citizens, startDate: 46023, theory });
     const item = scaleItems(theory)[0];
     const sheet = wb.getSheet(MEASUREMENT_SHEET_NAME)!;
     const col = Array.from({ length: sheet.usedExtent().columnCount }, (_, c) => String(sheet.getCell(3, c)?.value ?? "")).findIndex((h) => h.startsWith(`${item.id}:`));
     for (let r = 4; r < sheet.usedExtent().rowCount; r++) if ((sheet.getCell(r, 2)?.value as number) <= 2) wb.setCellByUser(MEASUREMENT_SHEET_NAME, r, col, item.labels[1 + ((r * 7) % 3)]);
     await runAndWriteProgression(run, defaultProgressionSettings(), { theory });
+    await runAndWriteChain(run, { lang: "da", shapes: true });
     await buildSummary(run, { followUp: null, threshold: 5, lang: "da", audience: "internal" });
     await render.renderSheets(run, [planningSheetSpec(planSampleSize({ rows: [{ outcome: "I job", timepoint: "12 mdr.", pControl: 0.2, pIntervention: 0.4 }], alpha: 0.05, mode: { kind: "n", power: 0.8 } }))]);
     spy.mockRestore();
@@ -121,7 +124,7 @@ describe("every sheet kind goes through the gate", () => {
 
   test("all sheet kinds were built through their entry points", () => {
     const names = [...specs.keys()];
-    for (const n of ["Programteori", "Programteori – diagram", "Sammenligning", "Randomisering", MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, SUMMARY_SHEET_NAME]) expect(names).toContain(n);
+    for (const n of ["Programteori", "Programteori – diagram", "Sammenligning", "Randomisering", MEASUREMENT_SHEET_NAME, PROGRESSION_SHEET_NAME, CHAIN_SHEET_NAME, CHAIN_DIAGRAM_SHEET_NAME, SUMMARY_SHEET_NAME]) expect(names).toContain(n);
     expect(names.length).toBeGreaterThanOrEqual(8); // and the planning sheet
   });
 

@@ -317,7 +317,7 @@ function ancovaRefusal(rounds: number[], groups: boolean): Text | null {
   return null;
 }
 
-function chooseRater(rows: ScoreRow[], wanted: ProgressionOptions["rater"]): Rater | "all" {
+export function chooseRater(rows: ScoreRow[], wanted: ProgressionOptions["rater"]): Rater | "all" {
   if (wanted) return wanted;
   const raters = new Set(rows.map((r) => r.rater ?? null));
   return raters.has("sagsbehandler") && raters.size > 1 ? "sagsbehandler" : "all";

@@ -163,6 +163,8 @@ export interface ConnectorSpec {
   lineColor?: string;
   weight?: number;
   dashed?: boolean;
+  /** Line style beyond `dashed`: "dash" (Excel "Dash") or "dot" (Excel "RoundDot"); overrides `dashed`. */
+  dashStyle?: "solid" | "dash" | "dot";
   arrow?: boolean;
 }
 

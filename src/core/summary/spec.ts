@@ -11,6 +11,7 @@
  */
 import type { ChartSpec, SheetSpec } from "../report/sheetSpec";
 import { decideSection } from "./decide";
+import { chainLines } from "./chainLine";
 import { pageFit } from "./fit";
 import { theoryFacts } from "./theoryBrief";
 import { checklistSection, keyFigureFacts, keyFigureSection } from "./leaderBlocks";
@@ -67,6 +68,7 @@ function pageOne(rows: Rows, input: SummaryInput): { charts: ChartSpec[] } {
   basisSection(rows, input, outcomes, rel);
   decideSection(rows, input, outcomes);
   resultsTable(rows, input, outcomes);
+  chainLines(rows, input.chain, lang);
   const outcomeData = outcomeChartData(rows, input, rel);
   const progressionData = progressionChartData(rows, input, rel);
   const chartTop = outcomeData || progressionData ? rows.reserve(SUMMARY_CHART_HEIGHT) : -1;

@@ -33,6 +33,13 @@ export interface ProgressionBrief {
   source: string;
 }
 
+/** "Holder kæden?": per slutmål, its delmål → slutmål links counted by status on "Virkningskæden i data". */
+export interface ChainBrief {
+  goals: { id: string; name: string; supported: number; notSupported: number; tooLittle: number }[];
+  /** The chain sheet's name (where the numbers are). */
+  sheet: string;
+}
+
 /** The leader's entries on an existing sheet, keyed (never by position). */
 export interface LeaderEntries {
   keyFigures: KeyFigureEntry[];
@@ -58,4 +65,6 @@ export interface SummaryInput {
   register?: RegisterBrief | null;
   /** Whether the comparison's groups were randomised (a "Randomisering" sheet from Forsøgsdesign exists); null: unknown. */
   randomised?: boolean | null;
+  /** "Holder kæden?" lines, when a chain result exists (absent or null: no lines). */
+  chain?: ChainBrief | null;
 }

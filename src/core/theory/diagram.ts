@@ -529,8 +529,31 @@ export function diagramSheetSpec(theory: ProgrammeTheory, lang: Lang = "da", opt
   return opts.shapes ? shapesSheet(theory, lang) : cellsSheet(theory, lang);
 }
 
+/** How a connector is drawn instead of the default grey line (the chain sheet's status overlay). */
+export interface ConnectorOverlay {
+  lineColor: string;
+  weight: number;
+  dashStyle: "solid" | "dash" | "dot";
+  /** Colour of the link's label text. */
+  labelColor: string;
+}
+
 function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
-  const layout = layoutDiagram(theory, { lang });
+  const shapes = diagramShapes(layoutDiagram(theory, { lang }));
+  // Default column width 48 pt: 18 columns × 48 pt ≥ 842 pt; 40 rows × 15 pt ≥ 595 pt.
+  return {
+    name: DIAGRAM_SHEET_NAME,
+    tabColor: "#1F4E79",
+    cells: [],
+    shapes,
+    columnWidths: [{ columns: "A:R", width: 48 }],
+    showGridlines: false,
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: "A1:R40", footer: pageFooter(lang, theory.title) },
+  };
+}
+
+/** The shapes of a laid-out diagram: headings, boxes, one line per connector segment and the links' labels; `overlay` restyles connectors. */
+export function diagramShapes(layout: DiagramLayout, overlay?: (c: DiagramConnector) => ConnectorOverlay | undefined): ShapeSpec[] {
   const shapes: ShapeSpec[] = [];
   layout.headings.forEach((h, i) => {
     shapes.push({
@@ -565,6 +588,7 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
     });
   }
   for (const c of layout.connectors) {
+    const o = overlay?.(c);
     // One straight line per segment; the arrow head on the last. Names: Pil_L3 (or Pil_L3_1, Pil_L3_2 …).
     const segments = c.points.length - 1;
     for (let i = 0; i < segments; i++) {
@@ -579,10 +603,10 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
         y1: round(p.y),
         x2: round(q.x),
         y2: round(q.y),
-        lineColor: "#595959",
-        weight: 1,
+        lineColor: o?.lineColor ?? "#595959",
+        weight: o?.weight ?? 1,
         arrow: i === segments - 1,
-        dashed: c.kind === "delmaal-delmaal",
+        ...(o ? { dashStyle: o.dashStyle } : { dashed: c.kind === "delmaal-delmaal" }),
       };
       shapes.push(conn);
     }
@@ -598,21 +622,12 @@ function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
         height: round(c.labelBox.height + 2 * BOX_PADDING_Y),
         text: c.label,
         fontSize: round(fs),
-        fontColor: DIAGRAM_COLORS.mekanisme.line,
+        fontColor: o?.labelColor ?? DIAGRAM_COLORS.mekanisme.line,
         horizontalAlignment: "center",
       });
     }
   }
-  // Default column width 48 pt: 18 columns × 48 pt ≥ 842 pt; 40 rows × 15 pt ≥ 595 pt.
-  return {
-    name: DIAGRAM_SHEET_NAME,
-    tabColor: "#1F4E79",
-    cells: [],
-    shapes,
-    columnWidths: [{ columns: "A:R", width: 48 }],
-    showGridlines: false,
-    pageSetup: { orientation: "landscape", paperSize: "A4", fitToOnePage: true, printArea: "A1:R40", footer: pageFooter(lang, theory.title) },
-  };
+  return shapes;
 }
 
 /** The diagram drawn with cells: one column per element type, "→ D1, D2" arrow columns, mechanisms below. */

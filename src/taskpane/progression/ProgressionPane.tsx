@@ -10,6 +10,7 @@ import type { ProgressionSettings } from "../../excel/progressionStore";
 import { ErrorBar } from "../components/ErrorBar";
 import { useStrings } from "../i18n";
 import { progressionStrings } from "./strings";
+import { ChainSection } from "./ChainSection";
 import { parseTypedCitizens, useProgression } from "./useProgression";
 
 const useStyles = makeStyles({
@@ -154,6 +155,9 @@ export default function ProgressionPane(): React.JSX.Element {
           </MessageBar>
         ) : null}
       </section>
+
+      <Divider />
+      <ChainSection />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Danish and English texts of the Progression pane. Domain words as on the sheets. */
 import type { Dictionary } from "../i18n";
+import { TERMS } from "../../core/vocabulary";
 
 export interface ProgressionStrings {
   intro: string;
@@ -43,6 +44,10 @@ export interface ProgressionStrings {
   restored: (sheet: string) => string;
   written: string;
   itemSummary: (id: string, improved: number, paired: number, p: string) => string;
+  chainStep: string;
+  chainHelp: string;
+  chainMake: string;
+  chainWritten: (supported: number, total: number, sheets: string[]) => string;
 }
 
 export const progressionStrings: Dictionary<ProgressionStrings> = {
@@ -88,6 +93,10 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     restored: (sheet) => `Gemte indstillinger: scorer fra arket ${sheet}.`,
     written: "Resultaterne står i arket Progression.",
     itemSummary: (id, improved, paired, p) => `${id}: ${improved} af ${paired} forbedret, p ${p}`,
+    chainStep: `3. ${TERMS.chain.da}`,
+    chainHelp: "Holder programteoriens kæde? Kobler scorerne på målingsarket med sammenligningens sagsdata, borger for borger (på ID).",
+    chainMake: `Lav "${TERMS.chain.da}"`,
+    chainWritten: (supported, total, sheets) => `${supported} af ${total} forbindelser fra delmål til slutmål er ${TERMS.linkSupported.da} i data. Se ${sheets.length > 1 ? "arkene" : "arket"} ${sheets.map((n) => `"${n}"`).join(" og ")}.`,
   },
   en: {
     intro: "Measure the citizens' progression on the sub-goals: make a measurement sheet from the programme theory's sub-goals, fill it in at each round, and compute the progression.",
@@ -131,5 +140,9 @@ export const progressionStrings: Dictionary<ProgressionStrings> = {
     restored: (sheet) => `Saved settings: scores from the sheet ${sheet}.`,
     written: "The results are on the sheet Progression.",
     itemSummary: (id, improved, paired, p) => `${id}: ${improved} of ${paired} improved, p ${p}`,
+    chainStep: `3. ${TERMS.chain.en}`,
+    chainHelp: "Does the programme theory's chain hold? Relates the scores on the measurement sheet to the comparison's case data, citizen by citizen (joined by ID).",
+    chainMake: `Make "${TERMS.chain.da}"`,
+    chainWritten: (supported, total, sheets) => `${supported} of ${total} links from sub-goals to final goals are ${TERMS.linkSupported.en} by the data. See ${sheets.length > 1 ? "the sheets" : "the sheet"} ${sheets.map((n) => `"${n}"`).join(" and ")}.`,
   },
 };
