@@ -43,6 +43,9 @@ import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
+import { measurementFingerprint } from "../core/overview";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const PROGRESSION_STATE_KEY = "virkning.progression";
 
@@ -124,7 +127,7 @@ export interface GenerateReport {
  */
 export async function generateMeasurementSheet(
   run: ExcelRun,
-  opts: { citizens: PlanCitizen[]; startDate: number | null; theory?: ProgrammeTheory },
+  opts: { citizens: PlanCitizen[]; startDate: number | null; theory?: ProgrammeTheory; now?: Date },
 ): Promise<GenerateReport> {
   const theory = opts.theory ?? (await loadTheory(run))?.theory;
   const items = theory ? scaleItems(theory) : [];
@@ -134,6 +137,9 @@ export async function generateMeasurementSheet(
   const parsed = existing ? parseMeasurementSheet(existing.values) : { entries: [], items: [] };
   const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed);
   await renderSheets(run, [spec]);
+  // the Overblik's record (1 sync): the layout follows the theory's scale delmål and the start date
+  const madeAt = (opts.now ?? new Date()).toISOString();
+  await recordPart(run, PART_IDS.measurement, { madeAt, fingerprint: measurementFingerprint(items, scheduleOf(theory), opts.startDate), startDate: opts.startDate });
   // cells: title, two help lines, header, then the data rows (when there are any)
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };
 }
@@ -208,7 +214,15 @@ export async function runAndWriteProgression(run: ExcelRun, settings: Progressio
   const now = opts.now ?? new Date();
   const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString() }, settings.lang);
   await renderSheets(run, [spec]);
+  await recordProgression(run, settings, now);
   return { result, transitions };
+}
+
+/** The Overblik's record of the results just written: their inputs read again through partInputs (1 + chunks per input sheet, 1 to keep). */
+async function recordProgression(run: ExcelRun, settings: ProgressionSettings, now: Date): Promise<void> {
+  const active = settings.transitions ? await loadComparisonSettings(run).catch(() => null) : null;
+  const fingerprint = await new WorkbookInputs(run).progressionFingerprint(settings, active).catch(() => null);
+  if (fingerprint) await recordPart(run, PART_IDS.progression, { madeAt: now.toISOString(), fingerprint });
 }
 
 export async function loadProgressionSettings(run: ExcelRun): Promise<ProgressionSettings | null> {

@@ -46,6 +46,8 @@ import { listSheets, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const SUMMARY_STATE_KEY = "virkning.summary";
 
@@ -210,6 +212,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
+  await recordSummary(run, settings, now);
   return {
     keyRows: built.keyRows,
     checkRows: built.checkRows,
@@ -219,6 +222,14 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
     // entries the leader made, not the placeholder rows of KL's example figures
     keptEntries: { keyFigures: entries.keyFigures.filter(hasValues).length, answers: Object.keys(entries.answers).length },
   };
+}
+
+/** The Overblik's record of the page just written: its inputs read again through partInputs, then 1 sync to keep. */
+async function recordSummary(run: ExcelRun, settings: SummarySettings, now: Date): Promise<void> {
+  const active = await loadComparisonSettings(run).catch(() => null);
+  const progression = await loadProgressionSettings(run).catch(() => null);
+  const fingerprint = await new WorkbookInputs(run).summaryFingerprint(settings, active, progression).catch(() => null);
+  if (fingerprint) await recordPart(run, PART_IDS.summary, { madeAt: now.toISOString(), fingerprint });
 }
 
 /**
