@@ -7,7 +7,7 @@
  * Each fingerprint covers exactly what its part reads (core/overview/decide.ts), settings passed in by
  * the caller (this module imports no store that records, so the stores can import it).
  */
-import { analysisFingerprint, keepPresentLabels, settingsForData, type ComparisonSettings } from "../core/analysis";
+import { analysisFingerprint, keepPresentLabels, settingsForData, type ComparisonInput, type ComparisonSettings } from "../core/analysis";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { VirkningError } from "../core/errors";
 import { measurementFingerprint, progressionFingerprint, summaryFingerprint, theoryFingerprint } from "../core/overview";
@@ -42,6 +42,23 @@ export class WorkbookInputs {
   private names: Promise<string[]> | null = null;
 
   constructor(private readonly run: ExcelRun) {}
+
+  /** What a store has just read itself (a sheet's cells from A1, null: no such sheet), so recording reads nothing again. */
+  seedGrid(sheet: string, grid: CellScalar[][] | null): this {
+    this.grids.set(sheet, Promise.resolve(grid));
+    return this;
+  }
+
+  /** A saved analysis's data as a store has just read it (the comparison's readSource). */
+  seedSource(settings: ComparisonSettings, input: ComparisonInput): this {
+    this.analyses.set(analysisKey(settings), Promise.resolve().then(() => analysisInputsFingerprint(settings, input)));
+    return this;
+  }
+
+  seedSheetNames(names: string[]): this {
+    this.names = Promise.resolve(names);
+    return this;
+  }
 
   /** A sheet's used range placed from A1, or null when there is no such sheet: 1 + chunks syncs, once. */
   grid(sheet: string): Promise<CellScalar[][] | null> {
@@ -79,10 +96,10 @@ export class WorkbookInputs {
    * data read now, labels kept as present); throws as "Kør igen" would when the data cannot be read.
    */
   analysisFingerprint(settings: ComparisonSettings): Promise<string> {
-    const key = JSON.stringify([settings.name ?? "", settings.source]);
+    const key = analysisKey(settings);
     let f = this.analyses.get(key);
     if (!f) {
-      f = readSource(this.run, settings.source).then((input) => analysisFingerprint(keepPresentLabels(settingsForData(settings, input).settings, input), input));
+      f = readSource(this.run, settings.source).then((input) => analysisInputsFingerprint(settings, input));
       this.analyses.set(key, f);
     }
     return f;
@@ -114,6 +131,13 @@ export class WorkbookInputs {
     const { followUp, audience, threshold, lang } = settings;
     return summaryFingerprint({ followUp, audience, threshold, lang }, { theory, analysis, progression: p, randomised: names.includes(RANDOMISATION_SHEET_NAME) });
   }
+}
+
+const analysisKey = (settings: ComparisonSettings): string => JSON.stringify([settings.name ?? "", settings.source]);
+
+/** As rerunComparison stores it: the settings applied to `input`, labels kept as present (throws COLUMNS_CHANGED as it would). */
+function analysisInputsFingerprint(settings: ComparisonSettings, input: ComparisonInput): string {
+  return analysisFingerprint(keepPresentLabels(settingsForData(settings, input).settings, input), input);
 }
 
 function pickProgression(s: ProgressionFingerprintSettings): ProgressionFingerprintSettings {

@@ -161,12 +161,14 @@ async function itemsFor(run: ExcelRun, theory?: ProgrammeTheory): Promise<ScaleI
   return t ? scaleItems(t) : [];
 }
 
-async function transitionsFor(run: ExcelRun): Promise<TransitionResult | null> {
+async function transitionsFor(run: ExcelRun, inputs: WorkbookInputs): Promise<TransitionResult | null> {
   const settings = await loadComparisonSettings(run);
   if (!settings) return null;
   const columns = { layout: settings.source.layout, ...settings.columns };
+  const read = await readSource(run, settings.source);
+  inputs.seedSource(settings, read);
   // labels the user had counted as "Andet" in the comparison are "Andet" in the transition tables too
-  const input = withOtherLabels(await readSource(run, settings.source), labelColumns(columns), settings.otherLabels);
+  const input = withOtherLabels(read, labelColumns(columns), settings.otherLabels);
   const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
   if (problems.length > 0) return null;
   return statusTransitions(dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? [], settings.statusClasses));
@@ -210,18 +212,20 @@ export async function runAndWriteProgression(run: ExcelRun, settings: Progressio
   const { input, problems } = readScores(src, columns, { requireGroup: settings.compareGroups });
   if (problems.length > 0) throw new VirkningValidationError(problems);
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater });
-  const transitions = settings.transitions ? await transitionsFor(run) : null;
+  // what is read here is also what the Overblik's record is made of (recordProgression reads nothing again but the theory)
+  const inputs = new WorkbookInputs(run).seedGrid(settings.sheet, read.values);
+  const transitions = settings.transitions ? await transitionsFor(run, inputs) : null;
   const now = opts.now ?? new Date();
   const spec = progressionSheetSpec(result, transitions, { source: `${settings.sheet}!${cellAddress(h, 0)}`, generatedAt: now.toISOString() }, settings.lang);
   await renderSheets(run, [spec]);
-  await recordProgression(run, settings, now);
+  await recordProgression(run, inputs, settings, now);
   return { result, transitions };
 }
 
-/** The Overblik's record of the results just written: their inputs read again through partInputs (1 + chunks per input sheet, 1 to keep). */
-async function recordProgression(run: ExcelRun, settings: ProgressionSettings, now: Date): Promise<void> {
+/** The Overblik's record of the results just written: the theory read (1 + chunks syncs; the rest `inputs` has), 1 sync to keep. */
+async function recordProgression(run: ExcelRun, inputs: WorkbookInputs, settings: ProgressionSettings, now: Date): Promise<void> {
   const active = settings.transitions ? await loadComparisonSettings(run).catch(() => null) : null;
-  const fingerprint = await new WorkbookInputs(run).progressionFingerprint(settings, active).catch(() => null);
+  const fingerprint = await inputs.progressionFingerprint(settings, active).catch(() => null);
   if (fingerprint) await recordPart(run, PART_IDS.progression, { madeAt: now.toISOString(), fingerprint });
 }
 
