@@ -4,7 +4,7 @@
  * sheet); "Opdater alt" makes every out-of-date part again, in order, stopping at the first refusal.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncCircleRegular, CheckmarkCircleRegular, CircleRegular, DismissCircleRegular, type FluentIcon } from "@fluentui/react-icons";
 import { formatDateTime } from "../../core/dateTime";
 import type { PartStatus } from "../../core/overview";
@@ -56,7 +56,7 @@ function PartLine(props: { line: OverviewLine; s: OverviewStrings; lang: "da" | 
   const title = state.title[props.lang];
   return (
     <li className={styles.item} data-testid={`overview-part-${state.id}`} data-status={state.status}>
-      <Icon className={`${styles.icon} ${styles[state.status]}`} aria-hidden />
+      <Icon className={mergeClasses(styles.icon, styles[state.status])} aria-hidden />
       <div className={styles.text}>
         <span className={styles.name}>{title}</span>
         <span className={styles.meta}>
