@@ -11,7 +11,7 @@
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, type TrialMember, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, type TrialMember, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang, type RandomisationMeta } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
@@ -161,8 +161,8 @@ export interface DesignRun {
   settings: DesignSettings;
 }
 
-function meta(s: DesignSettings, input: EligibilityInput): { source: string; createdAt: string; protect: boolean } {
-  return { source: `${quoteSheet(input.sheet)}!${input.address}`, createdAt: s.createdAt ?? "", protect: s.protect };
+function meta(s: DesignSettings, input: EligibilityInput, now: Date | undefined): RandomisationMeta {
+  return { source: `${quoteSheet(input.sheet)}!${input.address}`, createdAt: s.createdAt ?? "", protect: s.protect, madeAt: (now ?? new Date()).toISOString() };
 }
 
 /**
@@ -183,7 +183,7 @@ export async function randomise(run: ExcelRun, settings: DesignSettings, opts: {
   const allocation = allocate(input, optionsFor(input, settings), opts.lang);
   const next: DesignSettings = { ...settings, createdAt: (opts.now ?? new Date()).toISOString(), hash: allocation.hash, source: `${quoteSheet(input.sheet)}!${input.address}`, declines: [] };
   const result = { allocation, log: [] };
-  await writeProtectedSheet(run, randomisationSheetSpec(allocation, [], meta(next, input), opts.lang), next.protect);
+  await writeProtectedSheet(run, randomisationSheetSpec(allocation, [], meta(next, input, opts.now), opts.lang), next.protect);
   await saveDesignSettings(run, next);
   await recordDesign(run, input, next, opts.now ?? new Date());
   return { input, result, settings: next };
@@ -213,7 +213,7 @@ export async function reproduce(run: ExcelRun, settings: DesignSettings, lang: L
  */
 export async function rewriteRandomisation(run: ExcelRun, settings: DesignSettings, opts: { lang: Lang; now?: Date }): Promise<void> {
   const { input, result } = await reproduce(run, settings, opts.lang);
-  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(settings, input), opts.lang), settings.protect);
+  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(settings, input, opts.now), opts.lang), settings.protect);
   await recordDesign(run, input, settings, opts.now ?? new Date());
 }
 
@@ -223,7 +223,7 @@ export async function registerDecline(run: ExcelRun, settings: DesignSettings, i
   const next: DesignSettings = { ...settings, declines };
   const { input, result } = await reproduce(run, next, opts.lang);
   next.declines[next.declines.length - 1].id = result.log[result.log.length - 1].declined; // the ID as on the list
-  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
+  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input, opts.now), opts.lang), next.protect);
   await saveDesignSettings(run, next);
   await recordDesign(run, input, next, opts.now ?? new Date());
   return { input, result, settings: next };

@@ -11,7 +11,7 @@ import { analysisFingerprint, keepPresentLabels, settingsForData, type Compariso
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { VirkningError } from "../core/errors";
 import { measurementFingerprint, progressionFingerprint, summaryFingerprint, theoryFingerprint } from "../core/overview";
-import { PROGRESSION_SHEET_NAME, scaleItems, scheduleOf } from "../core/progression";
+import { findHeaderRow, PROGRESSION_SHEET_NAME, scaleItems, scheduleOf } from "../core/progression";
 import type { CellScalar } from "../core/report/sheetSpec";
 import { parseTheorySheet, THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import { readSource } from "./comparisonStore";
@@ -118,7 +118,8 @@ export class WorkbookInputs {
     if (!g) return null;
     const t = await this.theory();
     const analysis = settings.transitions && active ? await this.analysisFingerprint(active).catch(() => UNREADABLE) : null;
-    return progressionFingerprint(pickProgression(settings), g, t ? scaleItems(t) : [], analysis);
+    // from the header row on: the lines above it are the add-in's own (the measurement sheet's say when it was made)
+    return progressionFingerprint(pickProgression(settings), g.slice(Math.max(0, findHeaderRow(g))), t ? scaleItems(t) : [], analysis);
   }
 
   /** The leader page's inputs: its settings, the theory, the active analysis and the progression as it reads them. */

@@ -36,7 +36,7 @@ import {
   type TransitionResult,
   type Unplaced,
 } from "../core/progression";
-import type { ProgrammeTheory } from "../core/theory";
+import { THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
 import { readRange, readUsedRange } from "./read";
@@ -135,10 +135,10 @@ export async function generateMeasurementSheet(
   const plan: MeasurementPlan = { items, ...scheduleOf(theory), citizens: opts.citizens, startDate: opts.startDate };
   const existing = await readSheetFromA1(run, MEASUREMENT_SHEET_NAME);
   const parsed = existing ? parseMeasurementSheet(existing.values) : { entries: [], items: [] };
-  const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed);
+  const madeAt = (opts.now ?? new Date()).toISOString();
+  const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed, { at: madeAt, sources: [THEORY_SHEET_NAME] });
   await renderSheets(run, [spec]);
   // the Overblik's record (1 sync): the layout follows the theory's scale delmål and the start date
-  const madeAt = (opts.now ?? new Date()).toISOString();
   await recordPart(run, PART_IDS.measurement, { madeAt, fingerprint: measurementFingerprint(items, scheduleOf(theory), opts.startDate), startDate: opts.startDate });
   // cells: title, two help lines, header, then the data rows (when there are any)
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };

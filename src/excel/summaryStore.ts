@@ -167,6 +167,7 @@ export async function progressionBrief(
       groups: it.groups ? { intervention: pick(it.groups.change.intervention), control: pick(it.groups.change.control) } : null,
     })),
     source: `${PROGRESSION_SHEET_NAME}: "Ændring fra første til seneste måling"`,
+    dataSheet: settings.sheet,
   };
 }
 

@@ -169,7 +169,8 @@ export async function saveTheory(
   lang: Lang,
   opts: { shapes: boolean; expected?: CellValue[][] | null; force?: boolean; now?: Date },
 ): Promise<CellValue[][]> {
-  const sheet = theorySheetSpec(theory, lang);
+  const at = (opts.now ?? new Date()).toISOString();
+  const sheet = theorySheetSpec(theory, lang, { at, sources: [] });
   const written = specGrid(sheet);
   assertNoCprInCells(THEORY_SHEET_NAME, written, "save");
   if (opts.expected !== undefined && !opts.force) {
@@ -178,8 +179,8 @@ export async function saveTheory(
     const lost = current ? outsideTables(current, lang).filter((c) => !changed.includes(c)) : [];
     if (changed.length > 0 || lost.length > 0) throw new TheoryConflictError(changed, lost);
   }
-  await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes })]);
+  await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes, made: { at, sources: [THEORY_SHEET_NAME] } })]);
   // the Overblik's record: the diagram is drawn from exactly these cells (1 sync)
-  await recordPart(run, PART_IDS.theory, { madeAt: (opts.now ?? new Date()).toISOString(), fingerprint: theoryFingerprint(written) });
+  await recordPart(run, PART_IDS.theory, { madeAt: at, fingerprint: theoryFingerprint(written) });
   return written;
 }

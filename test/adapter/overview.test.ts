@@ -5,8 +5,10 @@
  * refusal midway leaves the earlier parts made and the later ones marked, the workbook otherwise as it was.
  */
 import { DEFAULT_ANALYSIS_NAME, outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
-import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
-import { TEMPLATES, THEORY_SHEET_NAME } from "../../src/core/theory";
+import { formatDateTime } from "../../src/core/dateTime";
+import { MEASUREMENT_SHEET_NAME, parseMeasurementSheet, scaleItems } from "../../src/core/progression";
+import type { CellScalar } from "../../src/core/report/sheetSpec";
+import { DIAGRAM_SHEET_NAME, TEMPLATES, THEORY_SHEET_NAME } from "../../src/core/theory";
 import { createAnalysis, loadAnalyses, readSheetSource, runAndWriteComparison, saveAnalysisRun, saveComparisonSettings, setActiveAnalysis } from "../../src/excel/comparisonStore";
 import { randomise } from "../../src/excel/designStore";
 import { supports } from "../../src/excel/host";
@@ -22,6 +24,7 @@ const theory = TEMPLATES[0].build();
 const MADE = new Date("2026-11-30T08:00:00Z");
 const LATER = new Date("2026-12-07T09:30:00Z");
 const SHORT = "Kort sigt";
+const SHORT_SHEET = "Sammenligning – Kort sigt";
 const BORGERE = "Borgere";
 const STATUS_18 = 12; // column M, "Status 18 mdr": read by the main analysis only
 
@@ -75,6 +78,46 @@ async function evaluation(): Promise<PreviewWorkbook> {
   return wb;
 }
 
+/** The sheet's values as a user sees them (from A1). */
+function values(wb: PreviewWorkbook, name: string): CellScalar[][] {
+  const s = wb.getSheet(name)!;
+  const { rowCount, columnCount } = s.usedExtent();
+  return Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => (s.getCell(r, c)?.value ?? null) as CellScalar));
+}
+
+/** What each generated sheet says, at its top, about when it was made and from which data (issue 21 item 1). */
+function madeLines(wb: PreviewWorkbook): Record<string, string> {
+  const a = (name: string, row: number): string => String(wb.getSheet(name)?.getCell(row, 0)?.value ?? "(none)");
+  const diagram = wb.getSheet(DIAGRAM_SHEET_NAME)!;
+  return {
+    [THEORY_SHEET_NAME]: a(THEORY_SHEET_NAME, 1),
+    [DIAGRAM_SHEET_NAME]: supports("Worksheet.shapes") ? (diagram.shapes.find((x) => x.name === "Lavet")?.text ?? "(none)") : a(DIAGRAM_SHEET_NAME, 1),
+    Randomisering: a("Randomisering", 2),
+    [MEASUREMENT_SHEET_NAME]: a(MEASUREMENT_SHEET_NAME, 2),
+    [DEFAULT_ANALYSIS_NAME]: a(DEFAULT_ANALYSIS_NAME, 1),
+    [SHORT]: a(SHORT_SHEET, 1),
+    Progression: a("Progression", 1),
+    Ledelsesoverblik: a("Ledelsesoverblik", 1),
+  };
+}
+
+/** The made lines as they read when every sheet was made at `at` (the one date-time format, core/dateTime.ts). */
+function expectMadeAt(lines: Record<string, string>, at: Record<string, Date>): void {
+  const t = (name: string): string => formatDateTime(at[name], "da").replace(/\./g, "\\.");
+  const expected: Record<string, RegExp> = {
+    [THEORY_SHEET_NAME]: new RegExp(`^Dette ark er programteoriens kilde\\..* Lavet ${t(THEORY_SHEET_NAME)}\\.$`),
+    [DIAGRAM_SHEET_NAME]: new RegExp(`Lavet ${t(DIAGRAM_SHEET_NAME)} ud fra Programteori\\.$`),
+    Randomisering: new RegExp(`^Lavet ${t("Randomisering")} ud fra Borgere!A1:[A-Z]+61\\.$`),
+    [MEASUREMENT_SHEET_NAME]: new RegExp(`dine indtastninger bevares.* Lavet ${t(MEASUREMENT_SHEET_NAME)} ud fra Programteori\\.$`),
+    [DEFAULT_ANALYSIS_NAME]: new RegExp(`^Data: Borgere!A1:M61 · .* · Kørt ${t(DEFAULT_ANALYSIS_NAME)}$`),
+    [SHORT]: new RegExp(`^Data: Borgere!A1:M61 · .* · Kørt ${t(SHORT)}$`),
+    Progression: new RegExp(`^Data: ${MEASUREMENT_SHEET_NAME}!A4 · Borgere: 6 · Kørt: ${t("Progression")} · `),
+    Ledelsesoverblik: new RegExp(`^Intern udgave: .* · Opdateret: ${t("Ledelsesoverblik")} · Data: Borgere!A1:M61, Programteori, ${MEASUREMENT_SHEET_NAME} · Virkning `),
+  };
+  for (const [name, re] of Object.entries(expected)) expect({ [name]: lines[name] }).toEqual({ [name]: expect.stringMatching(re) });
+}
+const allAt = (d: Date): Record<string, Date> => Object.fromEntries(Object.keys(madeLines(made)).map((n) => [n, d]));
+
 const states = (lines: OverviewLine[]): Record<string, string> => Object.fromEntries(lines.map((l) => [l.part.id, l.state.status]));
 const MAIN = `analysis:${DEFAULT_ANALYSIS_NAME}`;
 const SHORT_ID = `analysis:${SHORT}`;
@@ -114,6 +157,10 @@ test("right after the panes made them, every part is done, in dependency order, 
   expect(snapshotBook(made)).toEqual(book);
 });
 
+test("every sheet the evaluation generated says at its top when it was made and from which data", () => {
+  expectMadeAt(madeLines(made), allAt(MADE));
+});
+
 test("an edited data cell marks exactly the parts that read it; Opdater alt makes those again and nothing else", async () => {
   const wb = await fresh();
   editStatus18(wb, commonRow(wb));
@@ -133,6 +180,8 @@ test("an edited data cell marks exactly the parts that read it; Opdater alt make
   expect(changed).toEqual([DEFAULT_ANALYSIS_NAME, "Ledelsesoverblik", "Progression"].sort());
   // the active analysis is still the one the user chose
   expect((await loadAnalyses(runOf(wb)))?.active).toBe(DEFAULT_ANALYSIS_NAME);
+  // the sheets made again say so at the top; the others still say when they were made
+  expectMadeAt(madeLines(wb), { ...allAt(MADE), [DEFAULT_ANALYSIS_NAME]: LATER, Progression: LATER, Ledelsesoverblik: LATER });
 }, 60_000);
 
 test("a refusal midway: earlier parts stay made, later ones stay stale and say why; nothing else is written", async () => {
@@ -161,7 +210,30 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
 
   const after = snapshotBook(wb);
   const changed = Object.keys(after).filter((n) => after[n] !== before[n]).sort();
-  // only the theory's diagram, now drawn with the edited title
-  expect(changed).toEqual(["Programteori – diagram"]);
+  // only the theory's sheets: the diagram drawn with the edited title, and both saying when they were made
+  expect(changed).toEqual([THEORY_SHEET_NAME, DIAGRAM_SHEET_NAME]);
   expect(after["Programteori – diagram"]).toContain(`${theory.title} (revideret)`);
+  expectMadeAt(madeLines(wb), { ...allAt(MADE), [THEORY_SHEET_NAME]: LATER, [DIAGRAM_SHEET_NAME]: LATER });
+}, 60_000);
+
+test("a delmål renamed on the theory sheet: Opdater alt makes the theory, the measurement sheet, the progression and the leader page again; every score typed stays; each says when", async () => {
+  const wb = await fresh();
+  const item = scaleItems(theory)[0];
+  const t = wb.getSheet(THEORY_SHEET_NAME)!;
+  let at: [number, number] | null = null;
+  for (let r = 0; r < t.usedExtent().rowCount && !at; r++) for (let c = 0; c < 4 && !at; c++) if (t.getCell(r, c)?.value === item.name) at = [r, c];
+  expect(at).not.toBeNull();
+  wb.setCellByUser(THEORY_SHEET_NAME, at![0], at![1], `${item.name} (nyt navn)`);
+  const entries = parseMeasurementSheet(values(wb, MEASUREMENT_SHEET_NAME)).entries;
+  expect(entries.filter((e) => [...e.scores.values()].some((v) => v !== null && v !== "")).length).toBeGreaterThanOrEqual(12);
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "stale", [MAIN]: "done", [SHORT_ID]: "done", progression: "stale", summary: "stale" });
+
+  const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(report.regenerated).toEqual(["theory", "measurement", "progression", "summary"]);
+  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
+  // the measurement sheet's header names the delmål by its new name, and every entry the user typed is still there
+  const g = values(wb, MEASUREMENT_SHEET_NAME);
+  expect(g[3].some((h) => String(h).startsWith(`${item.id}: ${item.name} (nyt navn)`))).toBe(true);
+  expect(parseMeasurementSheet(g).entries).toEqual(entries);
+  expectMadeAt(madeLines(wb), { ...allAt(MADE), [THEORY_SHEET_NAME]: LATER, [DIAGRAM_SHEET_NAME]: LATER, [MEASUREMENT_SHEET_NAME]: LATER, Progression: LATER, Ledelsesoverblik: LATER });
 }, 60_000);

@@ -32,9 +32,13 @@ export function fingerprintOf(kind: string, inputs: unknown): string {
   return hashText(stableJson({ kind, inputs }));
 }
 
-/** The programme theory: the "Programteori" sheet as it is (the diagram is drawn from it). */
+/**
+ * The programme theory: the "Programteori" sheet as it is (the diagram is drawn from it), but for its intro
+ * line (row 2), which is the add-in's own and ends with when the sheet was written: writing the same theory
+ * again changes no fingerprint.
+ */
 export function theoryFingerprint(grid: readonly (readonly Cell[])[]): string {
-  return fingerprintOf("theory", canonicalGrid(grid));
+  return fingerprintOf("theory", canonicalGrid(grid.map((row, r) => (r === 1 ? [] : row))));
 }
 
 /** The measurement sheet's layout: the theory's scale delmål and schedule, and the start date (entries are the user's). */

@@ -30,6 +30,8 @@ export interface ProgressionBrief {
   items: { id: string; name: string; paired: number; improved: number; groups?: Record<Arm, { paired: number; improved: number }> | null }[];
   /** Where the numbers are on the evaluator's sheets. */
   source: string;
+  /** The measurement sheet the numbers were computed from (named on the page's header line). */
+  dataSheet?: string;
 }
 
 /** The leader's entries on an existing sheet, keyed (never by position). */
