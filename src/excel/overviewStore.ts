@@ -23,7 +23,7 @@ import { loadAnalyses, runAndWriteComparison, saveAnalysisRun } from "./comparis
 import { designInputsFingerprint, loadDesignSettings, readEligibility, rewriteRandomisation } from "./designStore";
 import { supports, type ExcelRun } from "./host";
 import { WorkbookInputs } from "./partInputs";
-import { loadPartRecords, PART_IDS, type PartRecords } from "./partRecords";
+import { keepRefusal, loadOverviewRecords, PART_IDS, type PartRecords, type StoredRefusal } from "./partRecords";
 import { generateMeasurementSheet, loadProgressionSettings, runAndWriteProgression } from "./progressionStore";
 import { ownedSheetNames } from "./state";
 import { buildSummary, defaultSummarySettings, loadSummarySettings } from "./summaryStore";
@@ -38,6 +38,8 @@ export interface OverviewContext {
   now: Date;
   inputs: WorkbookInputs;
   records: PartRecords;
+  /** The refusal of the last "Opdater alt", as kept in the workbook. */
+  refusal: StoredRefusal | null;
   owned: Set<string>;
   analyses: AnalysisCollection | null;
   /** The analysis the leader page and the progression's transitions read (the pane's active one). */
@@ -202,11 +204,11 @@ const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
 export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), progressionPart, summaryPart];
 
 async function context(run: ExcelRun, lang: Lang, now: Date): Promise<OverviewContext> {
-  const records = await loadPartRecords(run);
+  const { records, refusal } = await loadOverviewRecords(run);
   const { owned } = await run((c) => ownedSheetNames(c));
   const analyses = await loadAnalyses(run).catch(() => null);
   const active = analyses?.analyses.find((a) => analysisName(a) === analyses.active) ?? analyses?.analyses[0] ?? null;
-  return { run, lang, now, inputs: new WorkbookInputs(run), records, owned, analyses, active };
+  return { run, lang, now, inputs: new WorkbookInputs(run), records, refusal, owned, analyses, active };
 }
 
 export interface OverviewLine {
@@ -216,13 +218,21 @@ export interface OverviewLine {
   fingerprint: string | null;
 }
 
-/** Every part with its state, from one look at the workbook (each input sheet read once). */
-export async function readOverview(run: ExcelRun, opts: { lang: Lang; now?: Date; refusals?: ReadonlyMap<string, Refusal> }): Promise<OverviewLine[]> {
+/**
+ * Every part with its state, from one look at the workbook (each input sheet read once). The last "Opdater
+ * alt"'s refusal, as kept, marks its part refused while its inputs are unchanged, and the out-of-date parts
+ * after it say they were not reached.
+ */
+export async function readOverview(run: ExcelRun, opts: { lang: Lang; now?: Date }): Promise<OverviewLine[]> {
   const ctx = await context(run, opts.lang, opts.now ?? new Date());
-  return linesOf(ctx, opts.refusals);
+  const r = ctx.refusal;
+  const lines = await linesOf(ctx, new Map(r ? [[r.id, r]] : []));
+  const refusedLine = r ? lines.find((l) => l.part.id === r.id && l.state.status === "refused") : undefined;
+  return refusedLine ? markNotReached(lines, { id: refusedLine.part.id, title: refusedLine.part.title }) : lines;
 }
 
-async function linesOf(ctx: OverviewContext, refusals?: ReadonlyMap<string, Refusal>): Promise<OverviewLine[]> {
+/** The parts' states as read now; `refusals` (by part id) as decide.ts takes them. */
+async function linesOf(ctx: OverviewContext, refusals: ReadonlyMap<string, Refusal>): Promise<OverviewLine[]> {
   const parts = dependencyOrder(PART_SOURCES.flatMap((s) => (typeof s === "function" ? s(ctx) : [s])));
   const facts: PartFacts[] = [];
   for (const p of parts) {
@@ -247,6 +257,11 @@ export interface UpdateReport {
   refused: { id: string; title: Text; reason: Text; fingerprint: string | null } | null;
   /** The states after the update; stale parts after the refusal say they were not reached. */
   lines: OverviewLine[];
+  /**
+   * Parts shown as out of date (`shown`, or at the update's first look) whose inputs were found unchanged since
+   * they were made when their turn came (made meanwhile, in their own pane): not made again, and said so.
+   */
+  alreadyUpToDate: { id: string; title: Text }[];
 }
 
 /**
@@ -255,13 +270,16 @@ export interface UpdateReport {
  * transaction. Stops at the first refusal (a part refused as read, or its regeneration refused): earlier
  * parts stay made, later ones stay stale and say why. Missing parts are left to their panes.
  */
-export async function updateAll(run: ExcelRun, opts: { lang: Lang; now?: Date; onStep?: (title: Text) => void }): Promise<UpdateReport> {
+export async function updateAll(run: ExcelRun, opts: { lang: Lang; now?: Date; onStep?: (title: Text) => void; shown?: readonly string[] }): Promise<UpdateReport> {
   const now = opts.now ?? new Date();
   const regenerated: string[] = [];
+  const wasStale = new Set(opts.shown ?? []);
   let refused: UpdateReport["refused"] = null;
   for (;;) {
     const ctx = await context(run, opts.lang, now);
-    const lines = await linesOf(ctx);
+    // the last update's refusal is not in the way: a part refused then is tried again
+    const lines = await linesOf(ctx, new Map());
+    if (regenerated.length === 0) for (const l of lines) if (l.state.status === "stale") wasStale.add(l.part.id);
     const next = lines.find((l) => !regenerated.includes(l.part.id) && (l.state.status === "stale" || l.state.status === "refused"));
     if (!next) break;
     if (next.state.status === "refused") {
@@ -279,12 +297,14 @@ export async function updateAll(run: ExcelRun, opts: { lang: Lang; now?: Date; o
       break;
     }
   }
-  const refusals = new Map<string, Refusal>(refused ? [[refused.id, { fingerprint: refused.fingerprint, reason: refused.reason }]] : []);
-  const lines = await readOverview(run, { lang: opts.lang, now, refusals });
-  return { regenerated, refused, lines: refused ? markNotReached(lines, refused) : lines };
+  // kept for the pane's next look (replacing the previous update's): 1 sync
+  await keepRefusal(run, refused ? { id: refused.id, fingerprint: refused.fingerprint, at: now.toISOString(), reason: refused.reason } : null);
+  const lines = await readOverview(run, { lang: opts.lang, now });
+  const alreadyUpToDate = lines.filter((l) => wasStale.has(l.part.id) && !regenerated.includes(l.part.id) && l.state.status === "done").map((l) => ({ id: l.part.id, title: l.part.title }));
+  return { regenerated, refused, lines, alreadyUpToDate };
 }
 
-function markNotReached(lines: OverviewLine[], refused: NonNullable<UpdateReport["refused"]>): OverviewLine[] {
+function markNotReached(lines: OverviewLine[], refused: { id: string; title: Text }): OverviewLine[] {
   const at = lines.findIndex((l) => l.part.id === refused.id);
   return lines.map((l, i) => (i > at && l.state.status === "stale" ? { ...l, state: { ...l.state, reason: notReached(refused.title) } } : l));
 }

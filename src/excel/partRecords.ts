@@ -11,7 +11,7 @@
 import * as v from "valibot";
 import type { PartRecord } from "../core/overview";
 import type { ExcelRun } from "./host";
-import { saveState } from "./state";
+import { deleteState, saveState } from "./state";
 
 /** Each part's record is kept under its own key ("virkning.part.summary"), so recording is one write. */
 export const PART_STATE_PREFIX = "virkning.part.";
@@ -29,27 +29,69 @@ export type StoredPartRecord = v.InferOutput<typeof RecordSchema>;
 export type PartRecords = Record<string, StoredPartRecord>;
 
 /**
- * The records as stored, by part id. A value that is not readable as a record is left out (the part then
- * shows as not vouched for). 1 sync.
+ * The refusal of the last "Opdater alt" (one at most: it stops at the first), kept so that the pane says it
+ * again when it is opened later: the part, the fingerprint of its inputs when it was refused, when, and the
+ * reason in Danish and English (a VirkningError's message: it names sheet and cell, never a value; the
+ * settings store's personal-data gate checks it too). Replaced by every "Opdater alt".
  */
-export async function loadPartRecords(run: ExcelRun): Promise<PartRecords> {
+export const REFUSAL_STATE_KEY = "virkning.overview.refusal";
+
+const RefusalSchema = v.object({
+  id: v.string(),
+  fingerprint: v.nullable(v.string()),
+  at: v.string(),
+  reason: v.object({ da: v.string(), en: v.string() }),
+});
+export type StoredRefusal = v.InferOutput<typeof RefusalSchema>;
+
+const parsedJson = (value: unknown): unknown => {
+  if (typeof value !== "string") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The records as stored, by part id, and the last refusal. A value that is not readable as a record is left
+ * out (the part then shows as not vouched for). 1 sync.
+ */
+export async function loadOverviewRecords(run: ExcelRun): Promise<{ records: PartRecords; refusal: StoredRefusal | null }> {
   return run(async (context) => {
     const items = context.workbook.settings.load("items/key,items/value");
     await context.sync();
-    const out: PartRecords = {};
+    const records: PartRecords = {};
+    let refusal: StoredRefusal | null = null;
     for (const s of items.items) {
-      if (!s.key.startsWith(PART_STATE_PREFIX) || typeof s.value !== "string") continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(s.value);
-      } catch {
-        continue;
+      if (s.key === REFUSAL_STATE_KEY) {
+        const r = v.safeParse(RefusalSchema, parsedJson(s.value));
+        if (r.success) refusal = r.output;
       }
-      const r = v.safeParse(RecordSchema, parsed);
-      if (r.success) out[s.key.slice(PART_STATE_PREFIX.length)] = r.output;
+      if (!s.key.startsWith(PART_STATE_PREFIX)) continue;
+      const r = v.safeParse(RecordSchema, parsedJson(s.value));
+      if (r.success) records[s.key.slice(PART_STATE_PREFIX.length)] = r.output;
     }
-    return out;
+    return { records, refusal };
   });
+}
+
+/** The records as stored, by part id (see loadOverviewRecords). 1 sync. */
+export async function loadPartRecords(run: ExcelRun): Promise<PartRecords> {
+  return (await loadOverviewRecords(run)).records;
+}
+
+/**
+ * Keeps the last "Opdater alt"'s refusal, or forgets it (null). Never throws: a refusal not kept is only not
+ * said again after the pane is closed (the part then shows as out of date). 1 sync.
+ */
+export async function keepRefusal(run: ExcelRun, refusal: StoredRefusal | null): Promise<void> {
+  try {
+    if (refusal) await saveState(run, REFUSAL_STATE_KEY, refusal);
+    else await deleteState(run, REFUSAL_STATE_KEY);
+  } catch {
+    // see the comment above
+  }
 }
 
 /** Keeps `record` as the part's record (see the file comment: never throws). 1 sync. */

@@ -144,12 +144,12 @@ export async function progressionBrief(
   theory: ProgrammeTheory | null,
   sheets?: string[],
   /** Filled with what was read (for the Overblik's record). */
-  seen: { settings?: ProgressionSettings | null; values?: CellScalar[][] | null } = {},
+  seen: { settings?: ProgressionSettings | null; grid?: CellScalar[][] | null } = {},
 ): Promise<ProgressionBrief | null> {
   if (!theory || !(sheets ?? (await listSheets(run)).map((s) => s.name)).includes(PROGRESSION_SHEET_NAME)) return null;
   const settings = (seen.settings = await loadProgressionSettings(run));
   if (!settings) return null;
-  const values = (seen.values = await sheetFromA1(run, settings.sheet));
+  const values = (seen.grid = await sheetFromA1(run, settings.sheet));
   if (!values) return null;
   const h = Math.max(0, findHeaderRow(values));
   const columns = suggestScoreColumns(values[h] ?? [], scaleItems(theory));
@@ -214,7 +214,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const part = await comparisonPart(run, now);
   const { comparison, analysis } = part;
   const sheets = (await listSheets(run)).map((s) => s.name);
-  const seen: { settings?: ProgressionSettings | null; values?: CellScalar[][] | null } = {};
+  const seen: { settings?: ProgressionSettings | null; grid?: CellScalar[][] | null } = {};
   const progression = await progressionBrief(run, loaded?.theory ?? null, sheets, seen);
   // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
   const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
@@ -228,7 +228,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   // the Overblik's record, from what was read above (nothing is read again): 1 sync
   const inputs = new WorkbookInputs(run).seedSheetNames(sheets).seedGrid(THEORY_SHEET_NAME, loaded?.snapshot ?? null);
   if (part.settings && part.input) inputs.seedSource(part.settings, part.input);
-  if (seen.settings && seen.values !== undefined) inputs.seedGrid(seen.settings.sheet, seen.values);
+  if (seen.settings && seen.grid !== undefined) inputs.seedGrid(seen.settings.sheet, seen.grid);
   await recordSummary(run, inputs, settings, now, part.settings ?? null, seen.settings);
   return {
     keyRows: built.keyRows,

@@ -4,7 +4,7 @@
  * cell marks exactly the parts that read it as stale; "Opdater alt" makes those again and nothing else; a
  * refusal midway leaves the earlier parts made and the later ones marked, the workbook otherwise as it was.
  */
-import { DEFAULT_ANALYSIS_NAME, outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
+import { analysisName, DEFAULT_ANALYSIS_NAME, outcomesFromTheory, suggestSettings } from "../../src/core/analysis";
 import { formatDateTime } from "../../src/core/dateTime";
 import { MEASUREMENT_SHEET_NAME, parseMeasurementSheet, scaleItems } from "../../src/core/progression";
 import type { CellScalar } from "../../src/core/report/sheetSpec";
@@ -193,7 +193,9 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
   expect(titleRow).toBeGreaterThanOrEqual(0);
   wb.setCellByUser(THEORY_SHEET_NAME, titleRow, 1, `${theory.title} (revideret)`);
   // ... and a CPR number typed into a status cell: both analyses' "Kør igen" check every cell of their data for CPR numbers
-  wb.setCellByUser(BORGERE, commonRow(wb), STATUS_18, "010190-1234");
+  const cprRow = commonRow(wb);
+  const typed = wb.getSheet(BORGERE)!.getCell(cprRow, STATUS_18)?.value;
+  wb.setCellByUser(BORGERE, cprRow, STATUS_18, "010190-1234");
   const before = snapshotBook(wb);
   expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "done", [MAIN]: "stale", [SHORT_ID]: "stale", progression: "stale", summary: "stale" });
 
@@ -214,6 +216,72 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
   expect(changed).toEqual([THEORY_SHEET_NAME, DIAGRAM_SHEET_NAME]);
   expect(after["Programteori – diagram"]).toContain(`${theory.title} (revideret)`);
   expectMadeAt(madeLines(wb), { ...allAt(MADE), [THEORY_SHEET_NAME]: LATER, [DIAGRAM_SHEET_NAME]: LATER });
+
+  // the pane opened again later says the same: the refusal and its reason are kept with the workbook
+  const reopened = await readOverview(runOf(wb), { lang: "da" });
+  expect(states(reopened)).toEqual(states(report.lines));
+  const again = Object.fromEntries(reopened.map((l) => [l.part.id, l.state]));
+  expect(again[MAIN].reason).toEqual(report.refused?.reason);
+  expect(again.progression.reason?.da).toBe(`Ikke opdateret, fordi "Analyse "${DEFAULT_ANALYSIS_NAME}"" blev afvist.`);
+  expect(JSON.stringify(reopened)).not.toContain("010190");
+
+  // the CPR number removed: the data are as the analyses (and the progression) were made from, so they are up to
+  // date again and the refusal no longer stands; only the leader page, which shows the edited title, is out of date
+  wb.setCellByUser(BORGERE, cprRow, STATUS_18, typed as string);
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "stale" });
+  const fixed = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(fixed.regenerated).toEqual(["summary"]);
+  expect(fixed.refused).toBeNull();
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
+}, 60_000);
+
+test("a refused part whose inputs are unchanged is tried again by the next Opdater alt, and refused again with the same reason", async () => {
+  const wb = await fresh();
+  wb.setCellByUser(BORGERE, commonRow(wb), STATUS_18, "010190-1234");
+  const first = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(first.refused?.id).toBe(MAIN);
+  const before = snapshotBook(wb);
+  const second = await updateAll(runOf(wb), { lang: "da", now: new Date(LATER.getTime() + 60_000) });
+  expect(second.regenerated).toEqual([]);
+  expect(second.refused?.id).toBe(MAIN);
+  expect(second.refused?.reason).toEqual(first.refused?.reason);
+  expect(snapshotBook(wb)).toEqual(before);
+}, 60_000);
+
+test("a workbook with only a programme theory: the theory is done, every other part is missing, and Opdater alt has nothing to do", async () => {
+  const wb = createPreviewWorkbook({ sample: true });
+  await saveTheory(runOf(wb), theory, "da", { shapes: supports("Worksheet.shapes"), now: MADE });
+  const before = snapshotBook(wb);
+  const lines = await readOverview(runOf(wb), { lang: "da" });
+  expect(states(lines)).toEqual({ theory: "done", design: "missing", measurement: "missing", progression: "missing", summary: "missing" });
+  expect(lines.filter((l) => l.state.status === "missing").map((l) => l.state.madeAt)).toEqual([null, null, null, null]);
+  const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(report.regenerated).toEqual([]);
+  expect(report.refused).toBeNull();
+  expect(snapshotBook(wb)).toEqual(before);
+}, 60_000);
+
+test("before each regeneration the inputs are compared again: a part made meanwhile in its own pane is not made again, and the report says so", async () => {
+  const wb = await fresh();
+  const run = runOf(wb);
+  editStatus18(wb, commonRow(wb));
+  const shown = await readOverview(run, { lang: "da" });
+  expect(states(shown)[MAIN]).toBe("stale");
+  // the evaluator presses "Kør igen" in the Sammenligning pane before "Opdater alt"
+  const main = (await loadAnalyses(run))!.analyses.find((a) => analysisName(a) === DEFAULT_ANALYSIS_NAME)!;
+  await saveAnalysisRun(run, (await runAndWriteComparison(run, main, { lang: "da", now: LATER })).settings);
+  const sheet = snapshotSheet(wb, DEFAULT_ANALYSIS_NAME);
+  const staleShown = shown.filter((l) => l.state.status === "stale").map((l) => l.part.id);
+  const report = await updateAll(run, { lang: "da", now: new Date(LATER.getTime() + 60_000), shown: staleShown });
+  expect(report.regenerated).toEqual(["progression", "summary"]);
+  expect(report.alreadyUpToDate).toEqual([{ id: MAIN, title: { da: `Analyse "${DEFAULT_ANALYSIS_NAME}"`, en: `Analysis "${DEFAULT_ANALYSIS_NAME}"` } }]);
+  expect(snapshotSheet(wb, DEFAULT_ANALYSIS_NAME)).toBe(sheet);
+  // and once more: everything is up to date, nothing is written
+  const book2 = snapshotBook(wb);
+  const again = await updateAll(run, { lang: "da", now: new Date(LATER.getTime() + 120_000) });
+  expect(again.regenerated).toEqual([]);
+  expect(again.alreadyUpToDate).toEqual([]);
+  expect(snapshotBook(wb)).toEqual(book2);
 }, 60_000);
 
 test("a delmål renamed on the theory sheet: Opdater alt makes the theory, the measurement sheet, the progression and the leader page again; every score typed stays; each says when", async () => {

@@ -86,3 +86,23 @@ test("in English: the same parts with English words", async () => {
   expect(line("theory").textContent).toContain("Up to date · Made 30 Nov 2026, 09:00");
   expect(screen.getByRole("button", { name: "Update all" })).toBeTruthy();
 });
+
+test("a refused update: the pane says where it stopped and why in Danish, and says it again when opened later; Opdater alt stays available to try again", async () => {
+  // a CPR number typed into the data: the analysis's "Kør igen" refuses, naming the cell, never the number
+  wb.setCellByUser("Borgere", 1, 12, "010190-1234");
+  const first = renderInPane(<OverviewPane />);
+  await waitFor(() => expect(line("analysis:Sammenligning").dataset.status).toBe("stale"));
+  fireEvent.click(screen.getByTestId("overview-update"));
+  const report = await screen.findByTestId("overview-report");
+  expect(report.textContent).toMatch(/^Opdateringen stoppede ved Analyse "Sammenligning": .*CPR.* De dele, der kom før, er opdateret; resten er ikke rørt\.$/);
+  expect(line("analysis:Sammenligning").textContent).toContain("Afvist");
+  first.unmount();
+
+  renderInPane(<OverviewPane />);
+  await screen.findByTestId("overview-parts");
+  const refused = line("analysis:Sammenligning");
+  expect(refused.dataset.status).toBe("refused");
+  expect(refused.textContent).toMatch(/Afvist · Lavet 30\. nov\. 2026 kl\. 09\.00.*CPR/);
+  expect(refused.textContent).not.toContain("010190");
+  expect(screen.getByTestId("overview-update").hasAttribute("disabled")).toBe(false);
+});

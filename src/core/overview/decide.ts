@@ -4,7 +4,8 @@
  * Rule (README of this folder): a part is
  * - missing: it was never made (no sheet and no record), or there is nothing to make it from;
  * - refused: its inputs cannot be read as it needs them, or its last regeneration was refused on
- *   exactly these inputs (the reason is kept in the pane, never written to the workbook);
+ *   exactly these inputs and it was not made since (the reason is kept in the workbook's settings,
+ *   src/excel/partRecords.ts, so the pane says it again when opened later);
  * - stale: it was made, but the fingerprint of its inputs differs from the one kept when it was made
  *   (or none was kept: made by an older version, so it cannot be vouched for);
  * - done: otherwise.
@@ -14,17 +15,22 @@
 import type { Text } from "../stats";
 import type { PartFacts, PartState } from "./types";
 
-/** A refusal of the last "Opdater alt", remembered with the fingerprint it was refused on. */
+/** A refusal of the last "Opdater alt", remembered with the fingerprint it was refused on (and when, ISO). */
 export interface Refusal {
   fingerprint: string | null;
   reason: Text;
+  at?: string;
 }
+
+/** The refusal still stands: the inputs are those it was refused on, and the part was not made since (in its own pane). */
+const stands = (f: PartFacts, r: Refusal | undefined): r is Refusal =>
+  !!r && f.inputs.kind === "ok" && r.fingerprint === f.inputs.fingerprint && !(r.at && f.made && f.made.madeAt > r.at);
 
 export function decidePart(f: PartFacts, refusal?: Refusal): PartState {
   const base = { id: f.id, title: f.title, madeAt: f.made?.madeAt ?? null, reason: null };
   if (f.inputs.kind === "refused") return { ...base, status: "refused", reason: f.inputs.reason };
   if (f.inputs.kind === "absent") return { ...base, status: "missing" };
-  if (refusal && refusal.fingerprint === f.inputs.fingerprint) return { ...base, status: "refused", reason: refusal.reason };
+  if (stands(f, refusal)) return { ...base, status: "refused", reason: refusal.reason };
   if (!f.made) return { ...base, status: f.exists ? "stale" : "missing" };
   return { ...base, status: f.made.fingerprint === f.inputs.fingerprint ? "done" : "stale" };
 }

@@ -8,7 +8,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeCla
 import { ArrowSyncCircleRegular, CheckmarkCircleRegular, CircleRegular, DismissCircleRegular, type FluentIcon } from "@fluentui/react-icons";
 import { formatDateTime } from "../../core/dateTime";
 import type { PartStatus } from "../../core/overview";
-import type { OverviewLine } from "../../excel/overviewStore";
+import type { OverviewLine, UpdateReport } from "../../excel/overviewStore";
 import { ErrorBar } from "../components/ErrorBar";
 import { useLiveAnnounce } from "../components/LiveRegion";
 import { useStrings } from "../i18n";
@@ -85,10 +85,16 @@ export default function OverviewPane(): React.JSX.Element {
     );
   }
   const stale = state.lines.filter((l) => l.state.status === "stale").length;
+  // a part refused by the last update is tried again
+  const retry = state.lines.some((l) => l.state.status === "refused");
   const report = state.report;
+  const message = (r: UpdateReport): string => {
+    const main = r.refused ? s.stoppedAt(r.refused.title[lang], r.refused.reason[lang]) : r.regenerated.length > 0 ? s.updated(r.regenerated.length) : s.nothingToUpdate;
+    return r.alreadyUpToDate.length > 0 ? `${main} ${s.alreadyUpToDate(r.alreadyUpToDate.map((p) => p.title[lang]).join(", "))}` : main;
+  };
   const onUpdate = async (): Promise<void> => {
     const r = await update();
-    if (r) announce(r.refused ? s.stoppedAt(r.refused.title[lang], r.refused.reason[lang]) : r.regenerated.length > 0 ? s.updated(r.regenerated.length) : s.nothingToUpdate);
+    if (r) announce(message(r));
   };
   return (
     <div className={styles.root} data-testid="overview-pane">
@@ -115,7 +121,7 @@ export default function OverviewPane(): React.JSX.Element {
         {s.updateHelp(stale)}
       </Text>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={state.busy || stale === 0} onClick={() => void onUpdate()} data-testid="overview-update">
+        <Button appearance="primary" disabled={state.busy || (stale === 0 && !retry)} onClick={() => void onUpdate()} data-testid="overview-update">
           {s.updateAll}
         </Button>
         <Button disabled={state.busy} onClick={() => void refresh()}>
@@ -125,7 +131,7 @@ export default function OverviewPane(): React.JSX.Element {
       </div>
       {report ? (
         <MessageBar intent={report.refused ? "error" : "success"} data-testid="overview-report">
-          <MessageBarBody>{report.refused ? s.stoppedAt(report.refused.title[lang], report.refused.reason[lang]) : report.regenerated.length > 0 ? s.updated(report.regenerated.length) : s.nothingToUpdate}</MessageBarBody>
+          <MessageBarBody>{message(report)}</MessageBarBody>
         </MessageBar>
       ) : null}
     </div>

@@ -18,6 +18,7 @@ export interface OverviewStrings {
   updated: (n: number) => string;
   nothingToUpdate: string;
   stoppedAt: (part: string, reason: string) => string;
+  alreadyUpToDate: (parts: string) => string;
 }
 
 export const overviewStrings: Dictionary<OverviewStrings> = {
@@ -37,6 +38,7 @@ export const overviewStrings: Dictionary<OverviewStrings> = {
     updated: (n) => (n === 1 ? "1 del er opdateret." : `${n} dele er opdateret.`),
     nothingToUpdate: "Intet at opdatere.",
     stoppedAt: (part, reason) => `Opdateringen stoppede ved ${part}: ${reason} De dele, der kom før, er opdateret; resten er ikke rørt.`,
+    alreadyUpToDate: (parts) => `${parts}: dataene og indstillingerne er uændrede, siden det blev lavet, så det er ikke lavet igen.`,
   },
   en: {
     intro: "The evaluation's parts in the order they build on each other. A part is out of date when the data or settings it was made from have changed since it was made.",
@@ -54,5 +56,6 @@ export const overviewStrings: Dictionary<OverviewStrings> = {
     updated: (n) => (n === 1 ? "1 part was updated." : `${n} parts were updated.`),
     nothingToUpdate: "Nothing to update.",
     stoppedAt: (part, reason) => `The update stopped at ${part}: ${reason} The parts before it are updated; the rest are untouched.`,
+    alreadyUpToDate: (parts) => `${parts}: the data and settings are unchanged since it was made, so it was not made again.`,
   },
 };

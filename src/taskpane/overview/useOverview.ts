@@ -52,7 +52,9 @@ export function useOverview() {
   const update = async (): Promise<UpdateReport | null> => {
     patch({ busy: true, error: null, report: null });
     try {
-      const report = await updateAll(getExcelRun(), { lang, onStep: (step) => live.current && patch({ step }) });
+      // what the pane shows as out of date: a part made meanwhile in its own pane is found unchanged and said so
+      const shown = state.lines.filter((l) => l.state.status === "stale").map((l) => l.part.id);
+      const report = await updateAll(getExcelRun(), { lang, shown, onStep: (step) => live.current && patch({ step }) });
       if (live.current) patch({ busy: false, step: null, lines: report.lines, report });
       return report;
     } catch (e) {
