@@ -162,7 +162,8 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
   const list = listRows(a, lang);
   const audit = auditRows(a, log, meta, lang);
   const balanceTop = 5; // 1-based row of the balance header (row 3: when the sheet was made and from which list)
-  const listTitle = balanceTop + balance.length + 1;
+  // the list's title right under the balance's total row (no blank row between), so the made line above costs no row: the sample still prints on one page
+  const listTitle = balanceTop + balance.length;
   const listTop = listTitle + 1;
   const listEnd = listTop + list.length - 1;
   const auditL = columnLetter(AUDIT_COL);
