@@ -4,6 +4,7 @@
  * instead of spelling them again, so "Resultatmål", "Dataformat" and "Udgået" read the same everywhere.
  */
 import type { Text } from "./stats";
+import { formatDateTime } from "./dateTime";
 
 export const TERMS = {
   comparison: { da: "Sammenligning", en: "Comparison" },
@@ -48,10 +49,29 @@ export const TERMS = {
   subGoalMoved: { da: "flyttet", en: "moved" },
   subGoalNotMoved: { da: "ikke flyttet", en: "not moved" },
   notAssessed: { da: "ikke vurderet", en: "not assessed" },
+  data: { da: "Data", en: "Data" },
+  made: { da: "Lavet", en: "Made" },
+  madeFrom: { da: "ud fra", en: "from" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;
 
 export function term(key: Term, lang: "da" | "en"): string {
   return TERMS[key][lang];
+}
+
+/** When a generated sheet was made (ISO) and from which data: what its builder needs for `madeFromLine`. */
+export interface Made {
+  at: string;
+  sources: readonly string[];
+}
+
+/**
+ * The line a generated sheet gives when it was made and from which data (issue 21: "each generated sheet's
+ * header line says when it was made and from which data"): "Lavet 7. dec. 2026 kl. 08.12 ud fra Programteori".
+ * `sources` are sheet names or sheet-qualified ranges ("Borgere!A1:M61"), never cell contents.
+ */
+export function madeFromLine(at: string, sources: readonly string[], lang: "da" | "en"): string {
+  const from = sources.length > 0 ? ` ${TERMS.madeFrom[lang]} ${sources.join(", ")}` : "";
+  return `${TERMS.made[lang]} ${formatDateTime(at, lang)}${from}.`;
 }

@@ -350,6 +350,13 @@ export async function saveComparisonSettings(run: ExcelRun, settings: Comparison
   return saveAnalyses(run, putAnalysis(c, settings));
 }
 
+/** Stores an analysis's settings as run (its record of the run included) without changing which analysis is active: 2 syncs. */
+export async function saveAnalysisRun(run: ExcelRun, settings: ComparisonSettings): Promise<AnalysisCollection> {
+  const c = await loadAnalyses(run);
+  const next = putAnalysis(c, settings);
+  return saveAnalyses(run, c ? { ...next, active: c.active } : next);
+}
+
 /** Sheet names of the workbook (for unique results-sheet names): 1 sync. */
 async function sheetNames(run: ExcelRun): Promise<string[]> {
   return run(async (context) => {

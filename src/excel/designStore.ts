@@ -11,13 +11,15 @@
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialTableFromRows, type TrialMember, type TrialTable, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, trialTableFromRows, type TrialMember, type TrialTable, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang, type RandomisationMeta } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
 import { readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, ownedSheetNames, saveState } from "./state";
+import { designFingerprint } from "../core/overview";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const DESIGN_STATE_KEY = "virkning.design";
 
@@ -138,14 +140,29 @@ export async function writeProtectedSheet(run: ExcelRun, spec: SheetSpec, protec
   await renderSheets(run, [protect ? { ...spec, protection: {} } : spec]);
 }
 
+/**
+ * The Overblik's fingerprint of a randomisation: the list's ID and strata columns (found as the allocation
+ * finds them; DESIGN_COLUMN_MISSING when one is gone) and the settings that decide the allocation and the sheet.
+ */
+export function designInputsFingerprint(input: EligibilityInput, s: DesignSettings): string {
+  const o = optionsFor(input, s);
+  const columns = [o.idColumn, ...o.strata.map((x) => x.column)].map((i) => ({ header: String(input.header[i] ?? ""), values: input.rows.map((r) => r[i] ?? null) }));
+  const { sheet, strata, seed, blockSize, reserves, protect, declines } = s;
+  return designFingerprint(columns, { sheet, strata: strata.map((c) => ({ header: c.header, cuts: c.cuts ?? [] })), seed, blockSize, reserves, protect, declines });
+}
+
+async function recordDesign(run: ExcelRun, input: EligibilityInput, s: DesignSettings, now: Date): Promise<void> {
+  await recordPart(run, PART_IDS.design, { madeAt: now.toISOString(), fingerprint: designInputsFingerprint(input, s) });
+}
+
 export interface DesignRun {
   input: EligibilityInput;
   result: AppliedDeclines;
   settings: DesignSettings;
 }
 
-function meta(s: DesignSettings, input: EligibilityInput): { source: string; createdAt: string; protect: boolean } {
-  return { source: `${quoteSheet(input.sheet)}!${input.address}`, createdAt: s.createdAt ?? "", protect: s.protect };
+function meta(s: DesignSettings, input: EligibilityInput, now: Date | undefined): RandomisationMeta {
+  return { source: `${quoteSheet(input.sheet)}!${input.address}`, createdAt: s.createdAt ?? "", protect: s.protect, madeAt: (now ?? new Date()).toISOString() };
 }
 
 /**
@@ -166,8 +183,9 @@ export async function randomise(run: ExcelRun, settings: DesignSettings, opts: {
   const allocation = allocate(input, optionsFor(input, settings), opts.lang);
   const next: DesignSettings = { ...settings, createdAt: (opts.now ?? new Date()).toISOString(), hash: allocation.hash, source: `${quoteSheet(input.sheet)}!${input.address}`, declines: [] };
   const result = { allocation, log: [] };
-  await writeProtectedSheet(run, randomisationSheetSpec(allocation, [], meta(next, input), opts.lang), next.protect);
+  await writeProtectedSheet(run, randomisationSheetSpec(allocation, [], meta(next, input, opts.now), opts.lang), next.protect);
   await saveDesignSettings(run, next);
+  await recordDesign(run, input, next, opts.now ?? new Date());
   return { input, result, settings: next };
 }
 
@@ -189,14 +207,25 @@ export async function reproduce(run: ExcelRun, settings: DesignSettings, lang: L
   return { input, result: applyDeclines(allocation, settings.declines) };
 }
 
+/**
+ * The Overblik's "Opdater alt": the stored randomisation written again from the list as it is now (the same
+ * allocation and declines; refuses DESIGN_LIST_CHANGED when the list has changed, so no citizen's group moves).
+ */
+export async function rewriteRandomisation(run: ExcelRun, settings: DesignSettings, opts: { lang: Lang; now?: Date }): Promise<void> {
+  const { input, result } = await reproduce(run, settings, opts.lang);
+  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(settings, input, opts.now), opts.lang), settings.protect);
+  await recordDesign(run, input, settings, opts.now ?? new Date());
+}
+
 /** "Afslået": registers the decline of `id`, calls in the next reserve of the stratum, rewrites the sheet and logs it. */
 export async function registerDecline(run: ExcelRun, settings: DesignSettings, id: string, opts: { lang: Lang; now?: Date }): Promise<DesignRun> {
   const declines = [...settings.declines, { id: cellText(id), at: (opts.now ?? new Date()).toISOString() }];
   const next: DesignSettings = { ...settings, declines };
   const { input, result } = await reproduce(run, next, opts.lang);
   next.declines[next.declines.length - 1].id = result.log[result.log.length - 1].declined; // the ID as on the list
-  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input), opts.lang), next.protect);
+  await writeProtectedSheet(run, randomisationSheetSpec(result.allocation, result.log, meta(next, input, opts.now), opts.lang), next.protect);
   await saveDesignSettings(run, next);
+  await recordDesign(run, input, next, opts.now ?? new Date());
   return { input, result, settings: next };
 }
 

@@ -38,10 +38,10 @@ const PlanInputSchema = v.object({
 export type StoredPlanInput = v.InferOutput<typeof PlanInputSchema>;
 
 /** Computes the plan (refusing bad input before anything is written), writes the sheet, keeps the inputs. */
-export async function writePlan(run: ExcelRun, input: StoredPlanInput, lang: Lang): Promise<Plan> {
+export async function writePlan(run: ExcelRun, input: StoredPlanInput, lang: Lang, now: Date = new Date()): Promise<Plan> {
   const stored = v.parse(PlanInputSchema, input);
   const plan = planSampleSize(stored as PlanInput);
-  await renderSheets(run, [planningSheetSpec(plan, lang)]);
+  await renderSheets(run, [planningSheetSpec(plan, lang, now.toISOString())]);
   await saveState(run, PLAN_STATE_KEY, stored);
   return plan;
 }

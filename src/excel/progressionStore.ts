@@ -37,13 +37,16 @@ import {
   type TransitionResult,
   type Unplaced,
 } from "../core/progression";
-import type { ProgrammeTheory } from "../core/theory";
+import { THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
 import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
+import { measurementFingerprint } from "../core/overview";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const PROGRESSION_STATE_KEY = "virkning.progression";
 
@@ -127,7 +130,7 @@ export interface GenerateReport {
  */
 export async function generateMeasurementSheet(
   run: ExcelRun,
-  opts: { citizens: PlanCitizen[]; startDate: number | null; theory?: ProgrammeTheory },
+  opts: { citizens: PlanCitizen[]; startDate: number | null; theory?: ProgrammeTheory; now?: Date },
 ): Promise<GenerateReport> {
   const theory = opts.theory ?? (await loadTheory(run))?.theory;
   const items = theory ? scaleItems(theory) : [];
@@ -135,8 +138,11 @@ export async function generateMeasurementSheet(
   const plan: MeasurementPlan = { items, ...scheduleOf(theory), citizens: opts.citizens, startDate: opts.startDate };
   const existing = await readSheetFromA1(run, MEASUREMENT_SHEET_NAME);
   const parsed = existing ? parseMeasurementSheet(existing.values) : { entries: [], items: [] };
-  const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed);
+  const madeAt = (opts.now ?? new Date()).toISOString();
+  const { spec, unplaced, outsidePlan } = measurementSheetSpec(plan, parsed, { at: madeAt, sources: [THEORY_SHEET_NAME] });
   await renderSheets(run, [spec]);
+  // the Overblik's record (1 sync): the layout follows the theory's scale delmål and the start date
+  await recordPart(run, PART_IDS.measurement, { madeAt, fingerprint: measurementFingerprint(items, scheduleOf(theory), opts.startDate), startDate: opts.startDate });
   // cells: title, two help lines, header, then the data rows (when there are any)
   return { rows: spec.cells[4]?.values.length ?? 0, items, unplaced, outsidePlan };
 }
@@ -158,12 +164,14 @@ async function itemsFor(run: ExcelRun, theory?: ProgrammeTheory): Promise<ScaleI
   return t ? scaleItems(t) : [];
 }
 
-async function transitionsFor(run: ExcelRun): Promise<TransitionResult | null> {
+async function transitionsFor(run: ExcelRun, inputs: WorkbookInputs): Promise<TransitionResult | null> {
   const settings = await loadComparisonSettings(run);
   if (!settings) return null;
   const columns = { layout: settings.source.layout, ...settings.columns };
+  const read = await readSource(run, settings.source);
+  inputs.seedSource(settings, read);
   // labels the user had counted as "Andet" in the comparison are "Andet" in the transition tables too
-  const input = withOtherLabels(await readSource(run, settings.source), labelColumns(columns), settings.otherLabels);
+  const input = withOtherLabels(read, labelColumns(columns), settings.otherLabels);
   const { dataset, problems } = readDataset(input, columns, { groupMap: settings.groupMap, statusClasses: settings.statusClasses });
   if (problems.length > 0) return null;
   return statusTransitions(dataset, ladderFor(dataset, settings.outcomes[0]?.statuses ?? [], settings.statusClasses));
@@ -193,6 +201,8 @@ export interface ScoresRead {
   idCell: string;
   /** The header row's first cell (the data's top-left), e.g. "Progressionsmåling!A4". */
   source: string;
+  /** The measurement sheet's values as read (the Overblik's fingerprint is made of them). */
+  grid: CellScalar[][];
 }
 
 /** Reads and checks the scores of the measurement sheet `settings.sheet` (problems name their cells; they are thrown). */
@@ -214,18 +224,28 @@ export async function readProgressionScores(run: ExcelRun, settings: Progression
   const src = { sheet: settings.sheet, address: cellAddress(h, 0), header, rows: read.values.slice(h + 1), numberFormats: read.formats.slice(h + 1) };
   const { input, problems } = readScores(src, columns, { requireGroup: settings.compareGroups });
   if (problems.length > 0) throw new VirkningValidationError(problems);
-  return { input, idCell: `${settings.sheet}!${cellAddress(h, columns.citizen)}`, source: `${settings.sheet}!${cellAddress(h, 0)}` };
+  return { input, idCell: `${settings.sheet}!${cellAddress(h, columns.citizen)}`, source: `${settings.sheet}!${cellAddress(h, 0)}`, grid: read.values };
 }
 
 /** Read, check, analyse and write the "Progression" sheet. Nothing is written when the scores fail a check. */
 export async function runAndWriteProgression(run: ExcelRun, settings: ProgressionSettings, opts: { theory?: ProgrammeTheory; now?: Date } = {}): Promise<ProgressionRun> {
-  const { input, source } = await readProgressionScores(run, settings, opts);
+  const { input, source, grid } = await readProgressionScores(run, settings, opts);
   const result = runProgression(input, { compareGroups: settings.compareGroups, testPolicy: settings.testPolicy, rater: settings.rater === "auto" ? undefined : settings.rater, adjustForBaseline: settings.adjustForBaseline === true && settings.compareGroups });
-  const transitions = settings.transitions ? await transitionsFor(run) : null;
+  // what is read here is also what the Overblik's record is made of (recordProgression reads nothing again but the theory)
+  const inputs = new WorkbookInputs(run).seedGrid(settings.sheet, grid);
+  const transitions = settings.transitions ? await transitionsFor(run, inputs) : null;
   const now = opts.now ?? new Date();
   const spec = progressionSheetSpec(result, transitions, { source, generatedAt: now.toISOString() }, settings.lang);
   await renderSheets(run, [spec]);
+  await recordProgression(run, inputs, settings, now);
   return { result, transitions };
+}
+
+/** The Overblik's record of the results just written: the theory read (1 + chunks syncs; the rest `inputs` has), 1 sync to keep. */
+async function recordProgression(run: ExcelRun, inputs: WorkbookInputs, settings: ProgressionSettings, now: Date): Promise<void> {
+  const active = settings.transitions ? await loadComparisonSettings(run).catch(() => null) : null;
+  const fingerprint = await inputs.progressionFingerprint(settings, active).catch(() => null);
+  if (fingerprint) await recordPart(run, PART_IDS.progression, { madeAt: now.toISOString(), fingerprint });
 }
 
 export async function loadProgressionSettings(run: ExcelRun): Promise<ProgressionSettings | null> {

@@ -15,7 +15,7 @@
  */
 import * as v from "valibot";
 import { VirkningError, VirkningValidationError } from "../core/errors";
-import { analysisName, DEFAULT_ANALYSIS_NAME, freshness, resultSheetOf, type ComparisonSettings } from "../core/analysis";
+import { analysisName, DEFAULT_ANALYSIS_NAME, freshness, resultSheetOf, type ComparisonInput, type ComparisonSettings } from "../core/analysis";
 import { cellHasCpr } from "../core/data";
 import { findHeaderRow, PROGRESSION_SHEET_NAME, readScores, runProgression, scaleItems, suggestScoreColumns } from "../core/progression";
 import { cellAddress } from "../core/report/address";
@@ -37,17 +37,19 @@ import {
   type SummarySettings,
 } from "../core/summary";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
-import { validateTheory, type ProgrammeTheory } from "../core/theory";
+import { THEORY_SHEET_NAME, validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
 import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
 import type { ExcelRun } from "./host";
-import { loadProgressionSettings } from "./progressionStore";
+import { loadProgressionSettings, type ProgressionSettings } from "./progressionStore";
 import { listSheets, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
 import { loadTheory } from "./theoryStore";
 import { loadChainBrief } from "./chainStore";
 import { CHAIN_SHEET_NAME } from "../core/chain";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const SUMMARY_STATE_KEY = "virkning.summary";
 
@@ -108,6 +110,9 @@ function withheld(analysis: AnalysisState): ComparisonPart {
 interface ComparisonPart {
   comparison: SummaryInput["comparison"];
   analysis: AnalysisState | null;
+  /** The saved settings and the data as read (for the Overblik's record), when they could be read. */
+  settings?: ComparisonSettings | null;
+  input?: ComparisonInput;
 }
 
 /**
@@ -122,24 +127,31 @@ async function comparisonPart(run: ExcelRun, now: Date, theory: ProgrammeTheory 
   } catch (e) {
     return withheld({ status: "refused", reason: problemText(e), name: DEFAULT_ANALYSIS_NAME, sheet: DEFAULT_ANALYSIS_NAME, ranAt: null });
   }
-  if (!settings) return { comparison: null, analysis: null };
+  if (!settings) return { comparison: null, analysis: null, settings: null };
   const base = { name: analysisName(settings), sheet: resultSheetOf(settings), ranAt: settings.lastRun?.at ?? null };
+  let input: ComparisonInput | undefined;
   try {
-    const r = await rerunComparison(run, settings, { now, theory });
+    const r = await rerunComparison(run, settings, { now, theory, onRead: (i) => (input = i) });
     const fresh = freshness(settings, r.settings, r.input);
-    if (fresh.status === "stale") return withheld({ ...base, status: "stale", reason: null });
-    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null } };
+    if (fresh.status === "stale") return { ...withheld({ ...base, status: "stale", reason: null }), settings, input };
+    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null }, settings, input };
   } catch (e) {
-    return withheld({ ...base, status: "refused", reason: problemText(e) });
+    return { ...withheld({ ...base, status: "refused", reason: problemText(e) }), settings, input };
   }
 }
 
 /** Adapter: the progression's share improved per delmål, read without writing (see the file comment). */
-export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | null, sheets?: string[]): Promise<ProgressionBrief | null> {
+export async function progressionBrief(
+  run: ExcelRun,
+  theory: ProgrammeTheory | null,
+  sheets?: string[],
+  /** Filled with what was read (for the Overblik's record). */
+  seen: { settings?: ProgressionSettings | null; grid?: CellScalar[][] | null } = {},
+): Promise<ProgressionBrief | null> {
   if (!theory || !(sheets ?? (await listSheets(run)).map((s) => s.name)).includes(PROGRESSION_SHEET_NAME)) return null;
-  const settings = await loadProgressionSettings(run);
+  const settings = (seen.settings = await loadProgressionSettings(run));
   if (!settings) return null;
-  const values = await sheetFromA1(run, settings.sheet);
+  const values = (seen.grid = await sheetFromA1(run, settings.sheet));
   if (!values) return null;
   const h = Math.max(0, findHeaderRow(values));
   const columns = suggestScoreColumns(values[h] ?? [], scaleItems(theory));
@@ -157,6 +169,7 @@ export async function progressionBrief(run: ExcelRun, theory: ProgrammeTheory | 
       groups: it.groups ? { intervention: pick(it.groups.change.intervention), control: pick(it.groups.change.control) } : null,
     })),
     source: `${PROGRESSION_SHEET_NAME}: "Ændring fra første til seneste måling"`,
+    dataSheet: settings.sheet,
   };
 }
 
@@ -200,9 +213,11 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const now = opts.now ?? new Date();
   const loaded = await loadTheory(run);
   const theory = loaded ? { theory: loaded.theory, errors: [...loaded.issues, ...validateTheory(loaded.theory, { cells: loaded.cells })].filter((i) => i.severity === "error").length } : null;
-  const { comparison, analysis } = await comparisonPart(run, now, loaded?.theory ?? null);
+  const part = await comparisonPart(run, now, loaded?.theory ?? null);
+  const { comparison, analysis } = part;
   const sheets = (await listSheets(run)).map((s) => s.name);
-  const progression = await progressionBrief(run, loaded?.theory ?? null, sheets);
+  const seen: { settings?: ProgressionSettings | null; grid?: CellScalar[][] | null } = {};
+  const progression = await progressionBrief(run, loaded?.theory ?? null, sheets, seen);
   // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
   const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
   if (existing) refuseCprInEntries(existing.values, existing.formulas);
@@ -214,6 +229,11 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised, chain };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
+  // the Overblik's record, from what was read above (nothing is read again): 1 sync
+  const inputs = new WorkbookInputs(run).seedSheetNames(sheets).seedGrid(THEORY_SHEET_NAME, loaded?.snapshot ?? null);
+  if (part.settings && part.input) inputs.seedSource(part.settings, part.input);
+  if (seen.settings && seen.grid !== undefined) inputs.seedGrid(seen.settings.sheet, seen.grid);
+  await recordSummary(run, inputs, settings, now, part.settings ?? null, seen.settings);
   return {
     keyRows: built.keyRows,
     checkRows: built.checkRows,
@@ -223,6 +243,15 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
     // entries the leader made, not the placeholder rows of KL's example figures
     keptEntries: { keyFigures: entries.keyFigures.filter(hasValues).length, answers: Object.keys(entries.answers).length },
   };
+}
+
+/**
+ * The Overblik's record of the page just written. `inputs` holds what the build read; `progression` undefined:
+ * the build did not need the progression's settings (no theory or no "Progression" sheet), so the record does not either.
+ */
+async function recordSummary(run: ExcelRun, inputs: WorkbookInputs, settings: SummarySettings, now: Date, active: ComparisonSettings | null, progression: ProgressionSettings | null | undefined): Promise<void> {
+  const fingerprint = await inputs.summaryFingerprint(settings, active, progression ?? null).catch(() => null);
+  if (fingerprint) await recordPart(run, PART_IDS.summary, { madeAt: now.toISOString(), fingerprint });
 }
 
 /**

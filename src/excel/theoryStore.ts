@@ -22,6 +22,8 @@ import type { ExcelRun } from "./host";
 import { readUsedRange, type RangeRead } from "./read";
 import { renderSheets } from "./render";
 import { VirkningError } from "../core/errors";
+import { theoryFingerprint } from "../core/overview";
+import { PART_IDS, recordPart } from "./partRecords";
 
 export const THEORY_SHEETS = { theory: THEORY_SHEET_NAME, diagram: DIAGRAM_SHEET_NAME } as const;
 
@@ -158,15 +160,17 @@ function specGrid(spec: SheetSpec): CellValue[][] {
  * Saving is allowed while the theory has validation errors: a project manager saves drafts.
  * With `expected` (the snapshot of the last load or save; null: there was no sheet), the sheet is read
  * first (1 + chunks syncs) and TheoryConflictError thrown when it changed since or holds text outside the
- * tables; `force` skips that check ("behold panelets version"). Returns the new snapshot (the values written).
+ * tables; `force` skips that check ("behold panelets version"). Records the part for the Overblik pane (partRecords.ts, 1 sync).
+ * Returns the new snapshot (the values written).
  */
 export async function saveTheory(
   run: ExcelRun,
   theory: ProgrammeTheory,
   lang: Lang,
-  opts: { shapes: boolean; expected?: CellValue[][] | null; force?: boolean },
+  opts: { shapes: boolean; expected?: CellValue[][] | null; force?: boolean; now?: Date },
 ): Promise<CellValue[][]> {
-  const sheet = theorySheetSpec(theory, lang);
+  const at = (opts.now ?? new Date()).toISOString();
+  const sheet = theorySheetSpec(theory, lang, { at, sources: [] });
   const written = specGrid(sheet);
   assertNoCprInCells(THEORY_SHEET_NAME, written, "save");
   if (opts.expected !== undefined && !opts.force) {
@@ -175,6 +179,8 @@ export async function saveTheory(
     const lost = current ? outsideTables(current, lang).filter((c) => !changed.includes(c)) : [];
     if (changed.length > 0 || lost.length > 0) throw new TheoryConflictError(changed, lost);
   }
-  await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes })]);
+  await renderSheets(run, [sheet, diagramSheetSpec(theory, lang, { shapes: opts.shapes, made: { at, sources: [THEORY_SHEET_NAME] } })]);
+  // the Overblik's record: the diagram is drawn from exactly these cells (1 sync)
+  await recordPart(run, PART_IDS.theory, { madeAt: at, fingerprint: theoryFingerprint(written) });
   return written;
 }

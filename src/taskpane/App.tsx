@@ -25,6 +25,7 @@ import { LangProvider, type Lang } from "./i18n";
 import { PANES, type PaneDefinition } from "./panes";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { LiveRegionProvider, useLiveAnnounce } from "./components/LiveRegion";
+import { PaneNavigationProvider } from "./navigation";
 import { VERSION } from "../core/version";
 
 const useStyles = makeStyles({
@@ -105,7 +106,9 @@ export function App(props: { lang: Lang; dark: boolean; initialPane?: string; of
             <main className={styles.main}>
               <ErrorBoundary resetKey={paneId}>
                 <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
-                  <Pane />
+                  <PaneNavigationProvider goTo={(id) => PANES.some((p) => p.id === id) && setPaneId(id)}>
+                    <Pane />
+                  </PaneNavigationProvider>
                 </React.Suspense>
               </ErrorBoundary>
             </main>

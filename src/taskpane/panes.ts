@@ -14,6 +14,15 @@ export interface PaneDefinition {
 
 export const PANES: PaneDefinition[] = [
   {
+    id: "overblik",
+    title: { da: "Overblik", en: "Overview" },
+    description: {
+      da: "Evalueringens dele i rækkefølge: hvad der er lavet, hvad der er forældet, og opdater alt på én gang.",
+      en: "The evaluation's parts in order: what is made, what is out of date, and update everything at once.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "overview" */ "./overview/OverviewPane")),
+  },
+  {
     id: "programteori",
     title: { da: "Programteori", en: "Programme theory" },
     description: {

@@ -20,6 +20,7 @@ const SIZES = [
   { width: 500, height: 900 },
 ];
 const PANE_ROOT: Record<string, string> = {
+  overblik: "overview-pane",
   programteori: "theory-pane",
   sammenligning: "comparison-pane",
   progression: "progression-pane",

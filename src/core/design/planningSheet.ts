@@ -8,6 +8,7 @@ import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
 import { planSentences, type Plan, type PlanRow } from "./planning";
 import type { Lang } from "./types";
 import { pageFooter } from "../report/pageFooter";
+import { madeFromLine } from "../vocabulary";
 
 export const PLANNING_SHEET_NAME = "Stikprøveplan";
 
@@ -26,7 +27,11 @@ function rowValues(r: PlanRow, lang: Lang): { values: CellValue[]; formats: [str
   return { values: [KIND[lang].proportion, r.pControl, r.target, pp, null], formats: ["0.0%", "0.0%", "0.0"] };
 }
 
-export function planningSheetSpec(plan: Plan, lang: Lang = "da"): SheetSpec {
+/** What the plan is made from: the planning's inputs in the pane (they are kept in the workbook's settings). */
+export const PLANNING_SOURCE = { da: "indstillingerne i panelet Forsøgsdesign", en: "the settings in the Trial design pane" } as const;
+
+/** The "Stikprøveplan" sheet; with `madeAt` (ISO), row 2 says when it was made and from what (vocabulary.madeFromLine). */
+export function planningSheetSpec(plan: Plan, lang: Lang = "da", madeAt?: string): SheetSpec {
   const sentences = planSentences(plan, lang);
   const top = 3 + sentences.length + 1; // 1-based header row of the table
   const sides = plan.sides === "two.sided" ? (lang === "da" ? "tosidet" : "two-sided") : lang === "da" ? "ensidet" : "one-sided";
@@ -45,9 +50,11 @@ export function planningSheetSpec(plan: Plan, lang: Lang = "da"): SheetSpec {
       { address: "A1", values: [[lang === "da" ? "Stikprøveplan: antal borgere, styrke og mindste forskel" : "Sample-size plan: citizens, power and smallest difference"]] },
       { address: "A3", values: sentences.map((s) => [s]) },
       { address: `A${top}`, values: [HEAD[lang], ...body] },
+      ...(madeAt ? [{ address: "A2", values: [[madeFromLine(madeAt, [PLANNING_SOURCE[lang]], lang)]] }] : []),
     ],
     styles: [
       { range: "A1", style: { bold: true, fontSize: 14 } },
+      { range: "A2", style: { italic: true, fontColor: "#595959" } },
       { range: `A3:A${2 + sentences.length}`, style: { wrapText: false } },
       { range: `A${top}:${LAST_COL}${top}`, style: { bold: true, fill: "#DDEBF7", border: "bottom", wrapText: true, verticalAlignment: "top" } },
       ...styles,

@@ -14,6 +14,7 @@ import type { AllocatedCitizen, Allocation, DesignArm, Lang, ReplacementEntry } 
 import { pageFooter } from "../report/pageFooter";
 import { COUNT_FORMAT } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
+import { madeFromLine } from "../vocabulary";
 
 export const RANDOMISATION_SHEET_NAME = "Randomisering";
 export const RANDOMISATION_TABLE_NAME = "Randomisering";
@@ -62,6 +63,8 @@ export interface RandomisationMeta {
   /** ISO time of the randomisation. */
   createdAt: string;
   protect: boolean;
+  /** ISO time this version of the sheet was written (a decline rewrites it); absent: the randomisation's. */
+  madeAt?: string;
 }
 
 const tx = (t: { da: string; en: string }, lang: Lang): string => t[lang];
@@ -158,8 +161,9 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
   const balance = balanceRows(a, lang);
   const list = listRows(a, lang);
   const audit = auditRows(a, log, meta, lang);
-  const balanceTop = 4; // 1-based row of the balance header
-  const listTitle = balanceTop + balance.length + 1;
+  const balanceTop = 5; // 1-based row of the balance header (row 3: when the sheet was made and from which list)
+  // the list's title right under the balance's total row (no blank row between), so the made line above costs no row: the sample still prints on one page
+  const listTitle = balanceTop + balance.length;
   const listTop = listTitle + 1;
   const listEnd = listTop + list.length - 1;
   const auditL = columnLetter(AUDIT_COL);
@@ -168,6 +172,7 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
   const styles: StyleRange[] = [
     { range: "A1", style: { bold: true, fontSize: 14 } },
     { range: "A2", style: { bold: true } },
+    { range: "A3", style: { italic: true, fontColor: "#595959" } },
     { range: `A${balanceTop - 1}`, style: { bold: true } },
     { range: `A${balanceTop}:G${balanceTop}`, style: { bold: true, fill: "#DDEBF7", border: "bottom", wrapText: true } },
     { range: `A${balanceTop + balance.length - 1}:G${balanceTop + balance.length - 1}`, style: { bold: true, border: "top" } },
@@ -189,7 +194,7 @@ export function randomisationSheetSpec(a: Allocation, log: ReplacementEntry[], m
     name: RANDOMISATION_SHEET_NAME,
     tabColor: "#7030A0",
     cells: [
-      { address: "A1", values: [[tx(T.title, lang)], [headline(a, lang)]] },
+      { address: "A1", values: [[tx(T.title, lang)], [headline(a, lang)], [madeFromLine(meta.madeAt ?? meta.createdAt, [meta.source], lang)]] },
       { address: `A${balanceTop - 1}`, values: [[tx(T.balance, lang)]] },
       { address: `A${balanceTop}`, values: balance },
       { address: `A${listTitle}`, values: [[tx(T.allocation, lang)]] },

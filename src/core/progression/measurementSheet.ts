@@ -11,6 +11,7 @@
  * the row's notes, so nothing the user typed is lost. Rows of citizens or rounds outside the new
  * plan are kept as they are (and reported).
  */
+import { madeFromLine, type Made } from "../vocabulary";
 import { cellText, isBlank, normaliseKey } from "../data";
 import { columnLetter, rangeAddress } from "../report/address";
 import { formula, type CellScalar, type CellValue, type SheetSpec, type StyleRange } from "../report/sheetSpec";
@@ -250,7 +251,12 @@ function dataRow(plan: MeasurementPlan, m: MergedRow): CellValue[] {
 }
 
 /** The measurement sheet for `plan`, keeping the entries of `existing` (see mergeEntries). */
-export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeasurementSheet = { entries: [], items: [] }): { spec: SheetSpec; unplaced: Unplaced[]; outsidePlan: number } {
+export function measurementSheetSpec(
+  plan: MeasurementPlan,
+  existing: ParsedMeasurementSheet = { entries: [], items: [] },
+  /** When the sheet is made and from which sheets: said on the help line above the header (vocabulary.madeFromLine). */
+  made?: Made,
+): { spec: SheetSpec; unplaced: Unplaced[]; outsidePlan: number } {
   const { rows, unplaced, outsidePlan } = mergeEntries(plan, existing);
   const header: CellValue[] = [...FIXED_HEADERS, ...plan.items.map(itemHeader), NOTES_HEADER];
   const width = header.length;
@@ -272,7 +278,7 @@ export function measurementSheetSpec(plan: MeasurementPlan, existing: ParsedMeas
     cells: [
       { address: "A1", values: [["Progressionsmåling"]] },
       { address: "A2", values: [[`Udfyld faktisk dato, hvem der vurderede, en score for hvert delmål og evt. noter. Skala: ${scale}.`]] },
-      { address: "A3", values: [["Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score."]] },
+      { address: "A3", values: [[`Grå felter og overskrifter styres af Virkning; dine indtastninger bevares, når arket opdateres. Orange rækker: den planlagte dato er passeret uden score.${made ? ` ${madeFromLine(made.at, made.sources, "da")}` : ""}`]] },
       { address: `A${HEADER_ROW + 1}`, values: [header] },
       ...(rows.length > 0 ? [{ address: `A${first + 1}`, values: rows.map((m) => dataRow(plan, m)) }] : []),
     ],

@@ -5,6 +5,9 @@
  * page's release (release.ts): all of them on the internal edition, only the accepted ones on the
  * edition for publication ("–" for the rest). Every section says what is missing and where to add it.
  */
+import { TERMS } from "../vocabulary";
+import { THEORY_SHEET_NAME } from "../theory/sheet";
+import { MEASUREMENT_SHEET_NAME } from "../progression/measurementSheet";
 import type { Arm } from "../analysis/settings";
 import type { ComparisonResult, OutcomeResult, OutcomeRow } from "../analysis/types";
 import { formatNumber } from "../stats";
@@ -65,15 +68,30 @@ export function pageOutcomes(res: ComparisonResult, input: SummaryInput, rel: Pa
 
 const comparisonOf = (input: SummaryInput): ComparisonResult | null => (input.comparison && "result" in input.comparison ? input.comparison.result : null);
 
-/** Title and the print-title line: edition, update time, version. */
+/** Title and the print-title line: edition, update time, the data it was made from, version. */
 export function header(rows: Rows, input: SummaryInput, rel: PageRelease): void {
   const lang = input.settings.lang;
   const effort = input.theory?.theory.title.trim();
   rows.add([effort ? `${tx(L.title, lang)} – ${effort}` : tx(L.title, lang)], { bold: true, fontSize: 16 });
   // the edition is on the repeated print-title row, so every printed page says whom it is for
   const edition = rel.audience === "public" ? `${tx(L.audiencePublic, lang)}: ${tx(L.publicShort, lang, { t: input.settings.threshold })}` : `${tx(L.audienceInternal, lang)}: ${tx(L.internalShort, lang)}`;
-  const r = rows.add([`${edition} · ${tx(L.built, lang)}: ${formatDateTime(input.generatedAt, lang)} · ${tx(L.version, lang)} ${input.version}`], NOTE);
-  rows.style(r, 0, r, 0, { bold: true });
+  const r = rows.add([`${edition} · ${tx(L.built, lang)}: ${formatDateTime(input.generatedAt, lang)} · ${dataLine(input, rel, lang)}${tx(L.version, lang)} ${input.version}`], NOTE);
+  // 9 pt: the line names the data too, and must stay one line across the print width on both editions (fit.ts)
+  rows.style(r, 0, r, 0, { bold: true, fontSize: 9 });
+}
+
+/**
+ * "Data: Borgere!A1:M61, Programteori · ": the sheets the page was made from (the analysis's range on the internal
+ * edition; the publication names the sheet only, no range); nothing when there are none.
+ */
+function dataLine(input: SummaryInput, rel: PageRelease, lang: "da" | "en"): string {
+  const result = input.comparison && "result" in input.comparison ? input.comparison.result : null;
+  const sources = [
+    ...(result ? [rel.audience === "public" ? result.header.sheet : result.header.dataRange] : []),
+    ...(input.theory ? [THEORY_SHEET_NAME] : []),
+    ...(input.progression ? [input.progression.dataSheet ?? MEASUREMENT_SHEET_NAME] : []),
+  ];
+  return sources.length > 0 ? `${TERMS.data[lang]}: ${sources.join(", ")} · ` : "";
 }
 
 /** Footnote parts packed into rows that fit the print width (fit.ts estimates the width). */

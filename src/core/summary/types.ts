@@ -31,6 +31,8 @@ export interface ProgressionBrief {
   items: { id: string; name: string; paired: number; improved: number; groups?: Record<Arm, { paired: number; improved: number }> | null }[];
   /** Where the numbers are on the evaluator's sheets. */
   source: string;
+  /** The measurement sheet the numbers were computed from (named on the page's header line). */
+  dataSheet?: string;
 }
 
 /** "Holder kæden?": per slutmål, its delmål → slutmål links counted by status on "Virkningskæden i data". */

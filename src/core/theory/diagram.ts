@@ -14,6 +14,7 @@ import { BoxShapeSpec, CellValue, ConnectorSpec, ShapeSpec, SheetSpec, StyleRang
 import { Lang, LinkKind, MechanismCategory, ProgrammeTheory, Text } from "./model";
 import { gapNeeds, labelGap, portSpan, Rect, routeLinks, RouteLink } from "./route";
 import { pageFooter } from "../report/pageFooter";
+import { madeFromLine, type Made } from "../vocabulary";
 
 export const DIAGRAM_SHEET_NAME = "Programteori – diagram";
 
@@ -524,9 +525,14 @@ export const DIAGRAM_NO_SHAPES_NOTE: Text = {
 
 const round = (x: number): number => Math.round(x * 10) / 10;
 
-/** "Programteori – diagram": native shapes (A4 landscape, one page) or, without shape support, coloured cells. */
-export function diagramSheetSpec(theory: ProgrammeTheory, lang: Lang = "da", opts: { shapes: boolean } = { shapes: true }): SheetSpec {
-  return opts.shapes ? shapesSheet(theory, lang) : cellsSheet(theory, lang);
+/**
+ * "Programteori – diagram": native shapes (A4 landscape, one page) or, without shape support, coloured cells.
+ * With `made`, the sheet says when it was drawn and from which sheet (vocabulary.madeFromLine): a small text
+ * box in the page's top margin, or the note line (A2) of the cell drawing.
+ */
+export function diagramSheetSpec(theory: ProgrammeTheory, lang: Lang = "da", opts: { shapes: boolean; made?: Made } = { shapes: true }): SheetSpec {
+  const made = opts.made ? madeFromLine(opts.made.at, opts.made.sources, lang) : null;
+  return opts.shapes ? shapesSheet(theory, lang, made) : cellsSheet(theory, lang, made);
 }
 
 /** How a connector is drawn instead of the default grey line (the chain sheet's status overlay). */
@@ -538,8 +544,14 @@ export interface ConnectorOverlay {
   labelColor: string;
 }
 
-function shapesSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
-  const shapes = diagramShapes(layoutDiagram(theory, { lang }));
+/** The made line as a text box in the top margin (above the title, which starts at the margin), right-aligned. */
+export function madeBox(text: string): ShapeSpec {
+  const margin = 28;
+  return { kind: "textBox", id: "Lavet", left: margin, top: 6, width: 842 - 2 * margin, height: 18, text, fontSize: 8, bold: false, fontColor: "#595959", horizontalAlignment: "right" };
+}
+
+function shapesSheet(theory: ProgrammeTheory, lang: Lang, made: string | null): SheetSpec {
+  const shapes = [...(made ? [madeBox(made)] : []), ...diagramShapes(layoutDiagram(theory, { lang }))];
   // Default column width 48 pt: 18 columns × 48 pt ≥ 842 pt; 40 rows × 15 pt ≥ 595 pt.
   return {
     name: DIAGRAM_SHEET_NAME,
@@ -631,7 +643,7 @@ export function diagramShapes(layout: DiagramLayout, overlay?: (c: DiagramConnec
 }
 
 /** The diagram drawn with cells: one column per element type, "→ D1, D2" arrow columns, mechanisms below. */
-function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
+function cellsSheet(theory: ProgrammeTheory, lang: Lang, made: string | null): SheetSpec {
   const levels = subGoalLevels(theory);
   const subCols = Math.max(1, ...[...levels.values()].map((l) => l + 1));
   // Element columns at even indexes, arrow columns between them.
@@ -648,7 +660,7 @@ function cellsSheet(theory: ProgrammeTheory, lang: Lang): SheetSpec {
   rows[0][0] = theory.title.trim() === "" ? (lang === "da" ? "Programteori" : "Programme theory") : theory.title;
   styles.push({ range: "A1", style: { bold: true, fontSize: 14, fontColor: "#1F4E79" } });
   rows.push(blank());
-  rows[1][0] = DIAGRAM_NO_SHAPES_NOTE[lang];
+  rows[1][0] = made ? `${DIAGRAM_NO_SHAPES_NOTE[lang]} ${made}` : DIAGRAM_NO_SHAPES_NOTE[lang];
   merges.push(`A2:${last}2`);
   styles.push({ range: `A2:${last}2`, style: { italic: true, fontColor: "#595959" } });
   rows.push(blank());

@@ -15,6 +15,7 @@
  */
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "../report/address";
 import { isFormula, type CellBlock, type CellScalar, type CellValue, type SheetSpec, type StyleRange, type TableSpec } from "../report/sheetSpec";
+import { madeFromLine, type Made } from "../vocabulary";
 import { emptyTheory } from "./edit";
 import {
   Activity,
@@ -242,8 +243,12 @@ function pad(row: CellValue[]): CellValue[] {
   return out;
 }
 
-/** The "Programteori" sheet for a theory, in Danish or English. */
-export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): SheetSpec {
+/**
+ * The "Programteori" sheet for a theory, in Danish or English. With `made`, the intro line (A2, the add-in's
+ * own) ends with when the sheet was written ("Lavet 7. dec. 2026 kl. 08.12."); the sheet is the theory's
+ * source, so it names no other data.
+ */
+export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da", made?: Made): SheetSpec {
   const t = (x: Text): string => x[lang];
   const rows: CellValue[][] = [];
   const styles: StyleRange[] = [];
@@ -272,7 +277,7 @@ export function theorySheetSpec(theory: ProgrammeTheory, lang: Lang = "da"): She
 
   rows.push(pad([t(L.heading)]));
   styles.push({ range: "A1", style: { bold: true, fontSize: 16, fontColor: "#1F4E79" } });
-  rows.push(pad([t(L.intro)]));
+  rows.push(pad([made ? `${t(L.intro)} ${madeFromLine(made.at, made.sources, lang)}` : t(L.intro)]));
   merges.push(`A2:${lastCol}2`);
   styles.push({ range: `A2:${lastCol}2`, style: { italic: true, fontColor: "#595959", wrapText: true } });
   labelRow(L.title, theory.title);

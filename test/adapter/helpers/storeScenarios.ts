@@ -84,7 +84,7 @@ function measurementEntries(wb: PreviewWorkbook): unknown[] {
 
 async function measurementWithEntries(): Promise<PreviewWorkbook> {
   const wb = createPreviewWorkbook({ sample: true });
-  await generateMeasurementSheet(runOf(wb), { citizens, startDate: START, theory });
+  await generateMeasurementSheet(runOf(wb), { citizens, startDate: START, theory, now: NOW });
   typeScore(wb, "P01", 1, `${items[0].id}:`, items[0].labels[0]);
   typeScore(wb, "P01", 2, `${items[0].id}:`, items[0].labels[2]);
   typeScore(wb, "P02", 1, `${items[1].id}:`, items[1].labels[1]);
@@ -148,11 +148,11 @@ export const STORES: StoreScenario[] = [
     async setup() {
       const wb = createPreviewWorkbook({ sample: true });
       // As the pane does: shapes where the host has them (ExcelApi 1.9), coloured cells otherwise.
-      await saveTheory(runOf(wb), theory, "da", { shapes: supports("Worksheet.shapes") });
+      await saveTheory(runOf(wb), theory, "da", { shapes: supports("Worksheet.shapes"), now: NOW });
       return wb;
     },
     async rerun(wb) {
-      await saveTheory(runOf(wb), { ...theory, title: `${theory.title} (revideret)` }, "da", { shapes: supports("Worksheet.shapes") });
+      await saveTheory(runOf(wb), { ...theory, title: `${theory.title} (revideret)` }, "da", { shapes: supports("Worksheet.shapes"), now: NOW });
     },
     entries: () => [],
   },
@@ -183,7 +183,7 @@ export const STORES: StoreScenario[] = [
     userFill: true,
     setup: measurementWithEntries,
     async rerun(wb) {
-      await generateMeasurementSheet(runOf(wb), { citizens: [{ id: "N01", group: "Indsats" }, ...citizens], startDate: START, theory });
+      await generateMeasurementSheet(runOf(wb), { citizens: [{ id: "N01", group: "Indsats" }, ...citizens], startDate: START, theory, now: NOW });
     },
     entries: measurementEntries,
   },
@@ -221,7 +221,7 @@ export const STORES: StoreScenario[] = [
       type(item, 2, "Delvist");
       type(item, 8, "Nyhedsbrev hver måned");
       // The workbook gains a theory and comparison settings: the rerun's layout moves.
-      await saveTheory(run, theory, "da", { shapes: false });
+      await saveTheory(run, theory, "da", { shapes: false, now: NOW });
       await withComparisonSettings(run, theory);
       return wb;
     },

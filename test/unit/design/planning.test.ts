@@ -113,3 +113,12 @@ test("a difference mode without n, or a row without the difference in n mode, is
   expect(() => planSampleSize({ rows: [{ outcome: "Job", timepoint: "", pControl: 0.2 }], alpha: 0.05, mode: { kind: "n", power: 0.8 } })).toThrow(/Angiv den forventede forskel/);
   expect(() => planSampleSize({ rows: [{ outcome: "Job", timepoint: "", pControl: 0.2 }], alpha: 0.05, mode: { kind: "difference", nPerGroup: 1, power: 0.8 } })).toThrow(/mindst 2/);
 });
+
+test("the sheet says under its title when it was made and from what (the one date-time format), in Danish and English", () => {
+  const plan = planSampleSize({ rows: [{ outcome: "Job", timepoint: "12 mdr.", pControl: 0.2, pIntervention: 0.4 }], alpha: 0.05, mode: { kind: "n", power: 0.8 } });
+  const a2 = (lang: "da" | "en"): unknown => planningSheetSpec(plan, lang, "2026-12-07T09:30:00Z").cells.find((b) => b.address === "A2")?.values[0][0];
+  expect(a2("da")).toBe("Lavet 7. dec. 2026 kl. 10.30 ud fra indstillingerne i panelet Forsøgsdesign.");
+  expect(a2("en")).toBe("Made 7 Dec 2026, 10:30 from the settings in the Trial design pane.");
+  // the table is where it was: the line takes the empty row under the title
+  expect(planningSheetSpec(plan, "da", "2026-12-07T09:30:00Z").cells.find((b) => b.address === "A3")?.values[0][0]).toMatch(/^Med 80 % styrke/);
+});

@@ -68,3 +68,11 @@ test("English sheet text", () => {
   expect(g[1][0]).toBe(`13 citizens in 2 strata: ${armCount("intervention")} in the intervention group, ${armCount("control")} in the control group, 2 reserves left, 0 declined.`);
   expect(rowStarting(g, "Random number")).toContain("Group");
 });
+
+test("under the headline: when this version of the sheet was made (a decline rewrites it) and from which list", () => {
+  expect(grid(randomisationSheetSpec(a, [], meta))[2][0]).toBe("Lavet 30. nov. 2026 kl. 08.05 ud fra Borgere!A1:C14.");
+  const rewritten = grid(randomisationSheetSpec(a, [], { ...meta, madeAt: "2026-12-07T09:30:00Z" }, "en"));
+  expect(rewritten[2][0]).toBe("Made 7 Dec 2026, 10:30 from Borgere!A1:C14.");
+  // the audit block keeps the randomisation's own date
+  expect(auditRow(rewritten, "Randomised")[1]).toBe("30 Nov 2026, 08:05");
+});

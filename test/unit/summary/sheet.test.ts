@@ -17,7 +17,8 @@ test("page 1 opens with the verdict: one line per slutmål under the title, p-va
   const { spec } = summarySheetSpec(baseInput());
   const g = grid(spec);
   expect(g[0][0]).toBe(`Ledelsesoverblik – ${theory.title}`);
-  expect(g[1][0]).toBe("Intern udgave: må ikke deles uden for kommunen · Opdateret: 30. nov. 2026 kl. 08.00 · Virkning 0.1.0");
+  // the print-title line says when the page was made and from which data (the analysis's range on the internal edition)
+  expect(g[1][0]).toBe("Intern udgave: må ikke deles uden for kommunen · Opdateret: 30. nov. 2026 kl. 08.00 · Data: Borgere!A1:M61, Programteori · Virkning 0.1.0");
   const goals = theory.finalGoals.filter((f) => f.indicator?.reached.kind === "statuses");
   expect(goals.length).toBe(2);
   goals.forEach((f, i) => {
@@ -49,7 +50,7 @@ test("the sample workbook, publication edition: both main results and their comp
   const { spec } = summarySheetSpec(baseInput({ settings: settings({ audience: "public" }) }));
   const g = grid(spec);
   const t = texts(g);
-  expect(g[1][0]).toBe("Til offentliggørelse: antal under 5 borgere og tal, de kan regnes ud fra, er skjult (–) · Opdateret: 30. nov. 2026 kl. 08.00 · Virkning 0.1.0");
+  expect(g[1][0]).toBe("Til offentliggørelse: antal under 5 borgere og tal, de kan regnes ud fra, er skjult (–) · Opdateret: 30. nov. 2026 kl. 08.00 · Data: Borgere, Programteori · Virkning 0.1.0");
   const head = rowWith(g, 0, "Slutmål");
   for (const r of [g[head + 1], g[head + 2]]) expect(r.slice(2, 7)).toEqual(["–", "–", "–", "–", "–"]);
   expect(String(g[2][0])).toMatch(/^Resultatet for ".+" vises ikke i denne udgave/);

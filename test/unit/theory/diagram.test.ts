@@ -281,6 +281,21 @@ describe("diagramSheetSpec", () => {
     }
   });
 
+  it("says when it was drawn and from which sheet: a text box in the top margin, above everything else and on the page; the note line without shapes", () => {
+    const made = { at: "2026-12-07T09:30:00Z", sources: ["Programteori"] };
+    const spec = diagramSheetSpec(theory, "da", { shapes: true, made });
+    const box = spec.shapes!.find((s): s is BoxShapeSpec => s.id === "Lavet")!;
+    expect(box.text).toBe("Lavet 7. dec. 2026 kl. 10.30 ud fra Programteori.");
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.left + box.width).toBeLessThanOrEqual(842);
+    // nothing else is drawn where the line is: every other shape starts below it
+    for (const s of spec.shapes!) if (s !== box) expect([s.id, (s.kind === "connector" ? Math.min(s.y1!, s.y2!) : s.top) >= box.top + box.height]).toEqual([s.id, true]);
+    // without it (an older caller), no such box
+    expect(diagramSheetSpec(theory, "da", { shapes: true }).shapes!.some((s) => s.id === "Lavet")).toBe(false);
+    const cells = cellsOf(diagramSheetSpec(theory, "en", { shapes: false, made }));
+    expect(cells[1][0]).toBe("Shapes are not supported in this version of Excel; the diagram is drawn with cells. Made 7 Dec 2026, 10:30 from Programteori.");
+  });
+
   it("without shapes: item names in merged, filled cells, arrows as text, and the note", () => {
     const spec = diagramSheetSpec(theory, "da", { shapes: false });
     expect(spec.shapes ?? []).toEqual([]);

@@ -1,5 +1,6 @@
 import { CellScalar as CellValue } from "../../../src/core/report/sheetSpec";
 import { parseRange } from "../../../src/core/report/address";
+import { theoryFingerprint } from "../../../src/core/overview";
 import {
   addItem,
   cellsOf,
@@ -337,5 +338,22 @@ describe("cellsOf", () => {
       ["x", null, null],
       [null, 1, 2],
     ]);
+  });
+});
+
+describe("the intro line says when the sheet was written", () => {
+  test("A2 ends with the time in the one format; the theory reads back the same, and its fingerprint does not depend on the time", () => {
+    const t = social();
+    const at = (iso: string) => cellsOf(theorySheetSpec(t, "da", { at: iso, sources: [] }));
+    const first = at("2026-11-30T08:00:00Z");
+    const second = at("2026-12-07T09:30:00Z");
+    expect(first[1][0]).toMatch(/^Dette ark er programteoriens kilde\..* Lavet 30\. nov\. 2026 kl\. 09\.00\.$/);
+    expect(second[1][0]).toMatch(/ Lavet 7\. dec\. 2026 kl\. 10\.30\.$/);
+    expect(parseTheorySheet(second).theory).toEqual(parseTheorySheet(cellsOf(theorySheetSpec(t))).theory);
+    // writing the same theory again leaves its dependants up to date (Overblik); an edited cell does not
+    expect(theoryFingerprint(second)).toBe(theoryFingerprint(first));
+    const edited = second.map((r) => [...r]);
+    edited[2][1] = "Ny titel";
+    expect(theoryFingerprint(edited)).not.toBe(theoryFingerprint(first));
   });
 });

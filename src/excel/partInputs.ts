@@ -1,0 +1,147 @@
+/**
+ * The current fingerprints of the evaluation's parts (core/overview), read from the workbook through
+ * the one chunked reader (read.ts, and the comparison's readSource, which uses it). One instance serves
+ * one look at the workbook: every sheet is read at most once, however many parts read it, so opening
+ * the Overblik pane costs one read per input sheet. The stores use it to record a part just made.
+ *
+ * Each fingerprint covers exactly what its part reads (core/overview/decide.ts), settings passed in by
+ * the caller (this module imports no store that records, so the stores can import it).
+ */
+import { analysisFingerprint, keepPresentLabels, settingsForData, type ComparisonInput, type ComparisonSettings } from "../core/analysis";
+import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
+import { VirkningError } from "../core/errors";
+import { measurementFingerprint, progressionFingerprint, summaryFingerprint, theoryFingerprint } from "../core/overview";
+import { findHeaderRow, PROGRESSION_SHEET_NAME, scaleItems, scheduleOf } from "../core/progression";
+import type { CellScalar } from "../core/report/sheetSpec";
+import { parseTheorySheet, THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
+import { readSource } from "./comparisonStore";
+import type { ExcelRun } from "./host";
+import { listSheets, readUsedRange } from "./read";
+
+/** The settings of the progression and the leader page that change their numbers (as their stores take them). */
+export interface ProgressionFingerprintSettings {
+  sheet: string;
+  compareGroups: boolean;
+  testPolicy: string;
+  rater: string;
+  transitions: boolean;
+  lang: string;
+}
+export interface SummaryFingerprintSettings {
+  followUp: number | null;
+  audience: string;
+  threshold: number;
+  lang: string;
+}
+
+const UNREADABLE = "unreadable";
+
+export class WorkbookInputs {
+  private readonly grids = new Map<string, Promise<CellScalar[][] | null>>();
+  private readonly analyses = new Map<string, Promise<string>>();
+  private names: Promise<string[]> | null = null;
+
+  constructor(private readonly run: ExcelRun) {}
+
+  /** What a store has just read itself (a sheet's cells from A1, null: no such sheet), so recording reads nothing again. */
+  seedGrid(sheet: string, grid: CellScalar[][] | null): this {
+    this.grids.set(sheet, Promise.resolve(grid));
+    return this;
+  }
+
+  /** A saved analysis's data as a store has just read it (the comparison's readSource). */
+  seedSource(settings: ComparisonSettings, input: ComparisonInput): this {
+    this.analyses.set(analysisKey(settings), Promise.resolve().then(() => analysisInputsFingerprint(settings, input)));
+    return this;
+  }
+
+  seedSheetNames(names: string[]): this {
+    this.names = Promise.resolve(names);
+    return this;
+  }
+
+  /** A sheet's used range placed from A1, or null when there is no such sheet: 1 + chunks syncs, once. */
+  grid(sheet: string): Promise<CellScalar[][] | null> {
+    let g = this.grids.get(sheet);
+    if (!g) {
+      g = readUsedRange(this.run, sheet).then(
+        (r) => [...Array.from({ length: r.rowIndex }, () => [] as CellScalar[]), ...r.values.map((row) => [...new Array<CellScalar>(r.columnIndex).fill(null), ...row])],
+        (e: unknown) => {
+          if (e instanceof VirkningError && e.code === "SHEET_NOT_FOUND") return null;
+          throw e;
+        },
+      );
+      this.grids.set(sheet, g);
+    }
+    return g;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return (this.names ??= listSheets(this.run).then((s) => s.map((x) => x.name)));
+  }
+
+  async theory(): Promise<ProgrammeTheory | null> {
+    const g = await this.grid(THEORY_SHEET_NAME);
+    return g ? parseTheorySheet(g, THEORY_SHEET_NAME).theory : null;
+  }
+
+  /** The "Programteori" sheet's fingerprint, null when there is none. */
+  async theoryFingerprint(): Promise<string | null> {
+    const g = await this.grid(THEORY_SHEET_NAME);
+    return g ? theoryFingerprint(g) : null;
+  }
+
+  /**
+   * A saved analysis's fingerprint as its "Kør igen" stores it (rerunComparison: the settings applied to the
+   * data read now, labels kept as present); throws as "Kør igen" would when the data cannot be read.
+   */
+  analysisFingerprint(settings: ComparisonSettings): Promise<string> {
+    const key = analysisKey(settings);
+    let f = this.analyses.get(key);
+    if (!f) {
+      f = readSource(this.run, settings.source).then((input) => analysisInputsFingerprint(settings, input));
+      this.analyses.set(key, f);
+    }
+    return f;
+  }
+
+  /** The measurement sheet's layout inputs, null when the theory has no scale delmål. */
+  async measurementFingerprint(startDate: number | null): Promise<string | null> {
+    const t = await this.theory();
+    const items = t ? scaleItems(t) : [];
+    return t && items.length > 0 ? measurementFingerprint(items, scheduleOf(t), startDate) : null;
+  }
+
+  /** The progression results' inputs, null when the measurement sheet is missing. */
+  async progressionFingerprint(settings: ProgressionFingerprintSettings, active: ComparisonSettings | null): Promise<string | null> {
+    const g = await this.grid(settings.sheet);
+    if (!g) return null;
+    const t = await this.theory();
+    const analysis = settings.transitions && active ? await this.analysisFingerprint(active).catch(() => UNREADABLE) : null;
+    // from the header row on: the lines above it are the add-in's own (the measurement sheet's say when it was made)
+    return progressionFingerprint(pickProgression(settings), g.slice(Math.max(0, findHeaderRow(g))), t ? scaleItems(t) : [], analysis);
+  }
+
+  /** The leader page's inputs: its settings, the theory, the active analysis and the progression as it reads them. */
+  async summaryFingerprint(settings: SummaryFingerprintSettings, active: ComparisonSettings | null, progression: ProgressionFingerprintSettings | null): Promise<string> {
+    const names = await this.sheetNames();
+    const theory = await this.theoryFingerprint();
+    // with the analysis's record of its last run: the page shows its numbers only when they are fresh
+    const analysis = active ? `${await this.analysisFingerprint(active).catch(() => UNREADABLE)}/${active.lastRun?.fingerprint ?? ""}` : null;
+    const p = progression && theory && names.includes(PROGRESSION_SHEET_NAME) ? await this.progressionFingerprint({ ...progression, transitions: false }, null) : null;
+    const { followUp, audience, threshold, lang } = settings;
+    return summaryFingerprint({ followUp, audience, threshold, lang }, { theory, analysis, progression: p, randomised: names.includes(RANDOMISATION_SHEET_NAME) });
+  }
+}
+
+const analysisKey = (settings: ComparisonSettings): string => JSON.stringify([settings.name ?? "", settings.source]);
+
+/** As rerunComparison stores it: the settings applied to `input`, labels kept as present (throws COLUMNS_CHANGED as it would). */
+function analysisInputsFingerprint(settings: ComparisonSettings, input: ComparisonInput): string {
+  return analysisFingerprint(keepPresentLabels(settingsForData(settings, input).settings, input), input);
+}
+
+function pickProgression(s: ProgressionFingerprintSettings): ProgressionFingerprintSettings {
+  const { sheet, compareGroups, testPolicy, rater, transitions, lang } = s;
+  return { sheet, compareGroups, testPolicy, rater, transitions, lang };
+}
