@@ -140,9 +140,10 @@ function loadCases(name: string): RxCCase[] {
 
 const cellsN = (t: number[][]): number => t.flat().reduce((a, b) => a + b, 0);
 const shape = (t: number[][]): string => `${t.length}x${t[0].length}, n = ${cellsN(t)}`;
-const units = (w: number): string => `${(w / 1e6).toFixed(1)}·10⁶ work units`;
+/** Work units and the process's CPU time: the wall time grows with the machine's load, the CPU time much less. */
+const units = (r: { work: number; cpuMs: number }): string => `${(r.work / 1e6).toFixed(1)}·10⁶ work units, ${(r.cpuMs / 1000).toFixed(1)} s CPU`;
 
-interface RxCRun { ms: number; p?: number; refused?: "time" | "memory"; work: number }
+interface RxCRun { ms: number; cpuMs: number; p?: number; refused?: "time" | "memory"; work: number }
 
 /** One exact r x c computation at the default budget: its time, p and work units, or why it refused. */
 function rxcOnce(table: number[][]): RxCRun {
@@ -150,6 +151,7 @@ function rxcOnce(table: number[][]): RxCRun {
   const cols = table[0].map((_, j) => table.reduce((s, r) => s + r[j], 0));
   const stats = { work: 0 };
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let p: number | undefined;
   let refused: "time" | "memory" | undefined;
   try {
@@ -158,7 +160,8 @@ function rxcOnce(table: number[][]): RxCRun {
     if (!(e instanceof RxCBudgetExceeded)) throw e;
     refused = e.reason;
   }
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, p, refused, work: stats.work };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, p, refused, work: stats.work };
 }
 
 /** A row that says "exact" must have taken the exact path and agree with R (as the tests do). */
@@ -234,18 +237,18 @@ function rxcRows(): BenchRow[] {
     {
       name: `Fisher r x c exact, hard set's most work (#${hardest.c.index}, ${shape(hardest.c.table)}; R ${hardest.c.seconds} s when generated)`,
       ms: hardest.ms, targetMs: 40_000,
-      note: `${units(hardest.work)}; ${longExact.length} of ${long.length} R-exact hard-set tables exact here (p = R's), all in ${sum(long)}`,
+      note: `${units(hardest)}; ${longExact.length} of ${long.length} R-exact hard-set tables exact here (p = R's), all in ${sum(long)}`,
     },
     {
       name: `Fisher r x c exact, issue 25's 4x4 table (${shape(issue.c.table)})`,
       ms: (assertExact("the 4x4 n = 277 table", issue.p, issue.c.p), issue.ms), targetMs: 3000,
       ...(rRef ? { referenceMs: rRef[0].ms, reference: "R fisher.test(workspace = 2e8), same run" } : { note: "R reference skipped (Rscript not available)" }),
-      ...(rRef ? { note: units(issue.work) } : {}),
+      ...(rRef ? { note: units(issue) } : {}),
     },
-    { name: `Fisher r x c, 5x5 n = 500 under independence: time to reach the memory cap and refuse`, ms: memory.ms, targetMs: 10_000, note: units(memory.work) },
+    { name: `Fisher r x c, 5x5 n = 500 under independence: time to reach the memory cap and refuse`, ms: memory.ms, targetMs: 10_000, note: units(memory) },
     {
       name: `Fisher r x c, hard-set #${TIME_REFUSAL_INDEX} (${shape(timeCase.table)}, R gave up in 60 s): time to reach the budget and refuse`,
-      ms: timeOut.ms, targetMs: 40_000, note: units(timeOut.work),
+      ms: timeOut.ms, targetMs: 40_000, note: units(timeOut),
     },
   ];
 }
