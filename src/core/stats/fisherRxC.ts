@@ -45,8 +45,8 @@ const INF = Number.POSITIVE_INFINITY;
  * completions 1, a new node with its bounds 60, a pruning test 10, a listed completion 5).
  * Deterministic, so the same table gets the same answer on every machine. Measured on the 493
  * baseline tables (scripts/fixtures/generate-fisher-rxc.R): every table R answers within 6 s is
- * exact within it (slowest 2 s); every table R answers only with more time (fisherRxCBaselineLong.json, 73)
- * at most 3.37·10⁸ (table 143, 5 x 5, n = 111). The budget covers all of them with 7 % to spare.
+ * exact within it (slowest 2 s); every table R answers only with more time
+ * (fisherRxCBaselineLong.json, 73) needs at most 3.37·10⁸ (table 143, 5 x 5, n = 111). The budget covers all of them with 7 % to spare.
  * A refusal at the end of the budget takes the time `npm run bench` shows ("time to reach the
  * budget"); the memory cap below usually refuses large hopeless tables sooner. Beyond either the
  * p-value is simulated and says so.
