@@ -123,8 +123,8 @@ function dropEmpty(table: number[][]): number[][] {
 }
 
 const budgetText = (reason: "time" | "memory"): Text => reason === "time"
-  ? { da: `over tidsbudgettet for eksakt beregning (${RXC_EXACT_BUDGET.toLocaleString("da-DK")} trin, ca. 2-3 sekunder)`, en: `beyond the time budget for the exact computation (${RXC_EXACT_BUDGET} steps, about 2-3 seconds)` }
-  : { da: `over hukommelsesbudgettet for eksakt beregning (${RXC_MAX_PASTS.toLocaleString("da-DK")} delsummer, ca. 60 MB)`, en: `beyond the memory budget for the exact computation (${RXC_MAX_PASTS} partial sums, about 60 MB)` };
+  ? { da: `over tidsbudgettet for eksakt beregning (${RXC_EXACT_BUDGET.toLocaleString("da-DK")} trin, ca. 25 sekunder)`, en: `beyond the time budget for the exact computation (${RXC_EXACT_BUDGET} steps, about 25 seconds)` }
+  : { da: `over hukommelsesbudgettet for eksakt beregning (${RXC_MAX_PASTS.toLocaleString("da-DK")} delsummer, ca. 170 MB)`, en: `beyond the memory budget for the exact computation (${RXC_MAX_PASTS} partial sums, about 170 MB)` };
 
 /**
  * The exact r x c p-value alone (rows/columns with total 0 are left out; fewer than 2 x 2 left

@@ -40,21 +40,25 @@ const { abs: mAbs, exp: mExp, floor: mFloor, imul: mImul, log: mLog, max: mMax, 
 const INF = Number.POSITIVE_INFINITY;
 
 /**
- * Work budget, in units of roughly 50 ns on the 2-core CI machine (each operation is weighted by
- * its measured cost: a column filling 1-5, a stored past 2.5, a new node with its bounds 60, a
- * pruning test 10, a listed completion 5). Deterministic, so the same table gets the same answer
- * on every machine. Measured on the 493 baseline tables (scripts/fixtures/generate-fisher-rxc.R):
- * every table R answers within 6 s needs at most 18·10⁶ units (0.8 s), the tables R answers only
- * within 60 s up to the full budget (2.5 s); a refusal comes after 1.2-2.7 s. Beyond the budget
- * the p-value is simulated and says so.
+ * Work budget, in units of roughly 50-100 ns on the 2-core CI machine (each operation is weighted
+ * by its measured cost: a column filling 1-5, a stored past 2.5, a past answered against listed
+ * completions 1, a new node with its bounds 60, a pruning test 10, a listed completion 5).
+ * Deterministic, so the same table gets the same answer on every machine. Measured on the 493
+ * baseline tables (scripts/fixtures/generate-fisher-rxc.R): every table R answers within 6 s is
+ * exact within it (slowest 2 s); every table R answers only with more time
+ * (fisherRxCBaselineLong.json, 73) needs at most 3.37·10⁸ (table 143, 5 x 5, n = 111). The budget covers all of them with 7 % to spare.
+ * A refusal at the end of the budget takes the time `npm run bench` shows ("time to reach the
+ * budget"); the memory cap below usually refuses large hopeless tables sooner. Beyond either the
+ * p-value is simulated and says so.
  */
-export const RXC_EXACT_BUDGET = 40_000_000;
+export const RXC_EXACT_BUDGET = 360_000_000;
 /**
- * Memory budget: past scores stored for one stage. The hash table holds at most 2^21 slots of
- * 28 bytes, about 60 MB, plus the grouped copy (16 bytes per past). Listed completions add at
- * most RXC_MAX_LISTED_TOTAL x 16 bytes (32 MB).
+ * Memory budget: past scores stored for one stage. The hash table (20 bytes a slot, at most half
+ * full) then holds at most 2^22 slots, about 84 MB, plus the previous table while it grows (42 MB)
+ * and the grouped copy (16 bytes per past, 32 MB); table 288 of the long baseline set, which R
+ * answers, stores 1.16·10⁶. Listed completions add at most RXC_MAX_LISTED_TOTAL x 16 bytes (32 MB).
  */
-export const RXC_MAX_PASTS = 1_000_000;
+export const RXC_MAX_PASTS = 2_000_000;
 
 /** Work units between progress reports (about 0.1 s; see RXC_EXACT_BUDGET). */
 export const RXC_PROGRESS_EVERY = 2_000_000;
@@ -80,7 +84,7 @@ const lfact = (n: number): number => gammaln(n + 1);
 const KEY_SCALE = 1e10;
 
 /** Exact p-value for margins rowSums, colSums (no zero totals) and observed cell score sObs. */
-export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, budget = RXC_EXACT_BUDGET): number {
+export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, budget = RXC_EXACT_BUDGET, stats?: RxCStats): number {
   // fewer rows than columns keeps the column fillings small; small columns first, so that the
   // largest two come last, where completions are listed (on the baseline tables FEXACT answers
   // only with more time, fisherRxCBaselineLong.json, this answers 47 within budget against 40)
@@ -101,9 +105,28 @@ export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, 
   const thr = sObs - RXC_TIE_TOLERANCE - 1e-12 * mMax(1, sObs);
   const ctx: Ctx = {
     R, C, cols, lf, suffix, lfColsSuffix, K, thr, work: 0, budget, nextReport: progressListened() ? 0 : INF,
-    dual: new Dual(lf, R, C), listed: 0, cap: new Int32Array(R * C), rowBuf: new Int32Array(R), colBuf: new Int32Array(C),
+    dual: new Dual(lf, R, C), listed: 0, peakPasts: 0, cap: new Int32Array(R * C), rowBuf: new Int32Array(R), colBuf: new Int32Array(C),
   };
 
+  try {
+    return network(ctx, rowSums);
+  } finally {
+    if (stats) {
+      stats.work = ctx.work;
+      stats.peakPasts = ctx.peakPasts;
+    }
+  }
+}
+
+/** Work spent by one computation (for the bench and the budget's calibration). */
+export interface RxCStats {
+  work: number;
+  /** most pasts stored for one stage */
+  peakPasts?: number;
+}
+
+function network(ctx: Ctx, rowSums: number[]): number {
+  const { C, thr } = ctx;
   const root = nodeInfo(ctx, [...rowSums].sort((a, b) => a - b), 0);
   if (root.lb >= thr) return 1;
   if (root.ub < thr) return 0;
@@ -120,6 +143,7 @@ export function rxcExactP(rowSums0: number[], colSums0: number[], sObs: number, 
       p += stage ? expand(ctx, nodes[i], j, pasts, stage) : lastColumns(ctx, nodes[i], j, pasts);
     }
     if (!stage) break;
+    ctx.peakPasts = mMax(ctx.peakPasts, stage.table.size);
     past = stage.table.group(stage.nodes.length);
     nodes = stage.nodes;
   }
@@ -257,6 +281,8 @@ class Stage {
 interface Pasts {
   s: Float64Array;
   w: Float64Array;
+  /** w_k exp(s_0 - s_k): each past's mass relative to the smallest past */
+  ew: Float64Array;
   tail: Float64Array;
 }
 
@@ -272,14 +298,23 @@ function sortedPasts(ctx: Ctx, s0: Float64Array, w0: Float64Array): Pasts {
     s[k] = s0[order[k]];
     w[k] = w0[order[k]];
   }
+  const ew = new Float64Array(n);
   const tail = new Float64Array(n + 1);
-  for (let k = n - 1; k >= 0; k--) tail[k] = tail[k + 1] + w[k] * mExp(s[0] - s[k]);
-  return { s, w, tail };
+  for (let k = n - 1; k >= 0; k--) {
+    ew[k] = w[k] * mExp(s[0] - s[k]);
+    tail[k] = tail[k + 1] + ew[k];
+  }
+  return { s, w, ew, tail };
 }
 
 /** First index k < end with s[k] >= t, else end (s ascending). */
 function firstAtLeast(s: Float64Array, t: number, end = s.length): number {
-  let a = 0;
+  return firstAtLeastFrom(s, t, 0, end);
+}
+
+/** First index k in from..end-1 with s[k] >= t, else end (s ascending). */
+function firstAtLeastFrom(s: Float64Array, t: number, from: number, end: number): number {
+  let a = from;
   let b = end;
   while (a < b) {
     const mid = (a + b) >> 1;
@@ -314,7 +349,7 @@ function expand(ctx: Ctx, v: NodeInfo, j: number, pasts: Pasts, stage: Stage): n
     }
     if (hi < s.length) acc.p += mult * mExp(base - a + u.logMass) * tail[hi];
     spend(ctx, 5 + (done ? 1 : 2.5) * (hi - lo));
-    if (done) acc.p += mult * againstCompletions(ctx, s, w, lo, hi, a, done);
+    if (done) acc.p += mult * againstCompletions(ctx, pasts, lo, hi, a, done);
     else for (let k = lo; k < hi; k++) stage.table.add(id, s[k] + a, w[k] * mult);
   }, decidePartial(ctx, v, j, pasts, acc));
   return acc.p;
@@ -322,26 +357,41 @@ function expand(ctx: Ctx, v: NodeInfo, j: number, pasts: Pasts, stage: Stage): n
 
 /**
  * Pasts lo..hi-1 (ascending) after an arc with score a into a node whose completions are listed:
- * sum_k w_k exp(K - s_k - a) sum_{f >= thr - s_k - a} exp(-f). The cut moves down as s_k grows,
- * so each binary search runs below the previous one.
+ * sum_k w_k exp(K - s_k - a) sum_{f >= thr - s_k - a} exp(-f)
+ *   = exp(K - s_0 - a - f_0) sum_k ew_k tail[cut_k].
+ * The factor is the probability of a table (s_0 + a + f_0 is one), so at most 1, and ew_k <= w_k.
+ * The cut moves down as s_k grows, so each search gallops down from the previous cut.
  */
-function againstCompletions(ctx: Ctx, s: Float64Array, w: Float64Array, lo: number, hi: number, a: number, done: Completions): number {
+function againstCompletions(ctx: Ctx, pasts: Pasts, lo: number, hi: number, a: number, done: Completions): number {
+  const { s, ew } = pasts;
   const { f, tail } = done;
+  const n = f.length;
   let sum = 0;
-  let top = f.length;
+  let top = n;
   for (let k = lo; k < hi; k++) {
-    const x = firstAtLeast(f, ctx.thr - s[k] - a, top);
+    const x = firstAtLeastDown(f, ctx.thr - s[k] - a, top);
     top = x;
-    if (x < f.length) sum += w[k] * mExp(ctx.K - s[k] - a - f[0]) * tail[x];
+    if (x < n) sum += ew[k] * tail[x];
   }
-  return sum;
+  return sum === 0 ? 0 : mExp(ctx.K - s[0] - a - f[0]) * sum;
+}
+
+/** First index k with f[k] >= t, knowing that f[k] >= t for every k >= top (f ascending): galloping down. */
+function firstAtLeastDown(f: Float64Array, t: number, top: number): number {
+  let hi = top;
+  for (let step = 1; ; step *= 2) {
+    const probe = hi - step;
+    if (probe < 0) return firstAtLeastFrom(f, t, 0, hi);
+    if (f[probe] < t) return firstAtLeastFrom(f, t, probe + 1, hi);
+    hi = probe;
+  }
 }
 
 /** Two columns left: the filling of column j fixes the last column, so every past is decided. */
 function lastColumns(ctx: Ctx, v: NodeInfo, j: number, pasts: Pasts): number {
   if (v.done) {
     spend(ctx, pasts.s.length);
-    return againstCompletions(ctx, pasts.s, pasts.w, 0, pasts.s.length, 0, v.done);
+    return againstCompletions(ctx, pasts, 0, pasts.s.length, 0, v.done);
   }
   const lf = ctx.lf;
   const r = v.r;
@@ -460,7 +510,7 @@ interface Grouped {
 class PastTable {
   private mask = (1 << 14) - 1;
   private child = new Int32Array(this.mask + 1).fill(-1);
-  private key = new Float64Array(this.mask + 1);
+  // no stored key: a slot's key is round(s * KEY_SCALE) of the first score that took it (20 bytes a slot)
   private s = new Float64Array(this.mask + 1);
   private w = new Float64Array(this.mask + 1);
   size = 0;
@@ -473,13 +523,12 @@ class PastTable {
       const c = this.child[i];
       if (c === -1) {
         this.child[i] = child;
-        this.key[i] = k;
         this.s[i] = score;
         this.w[i] = weight;
         if (++this.size * 2 > this.mask) this.grow();
         return;
       }
-      if (c === child && this.key[i] === k) {
+      if (c === child && mRound(this.s[i] * KEY_SCALE) === k) {
         this.w[i] += weight;
         return;
       }
@@ -491,7 +540,6 @@ class PastTable {
     const { child, s, w } = this;
     this.mask = this.mask * 2 + 1;
     this.child = new Int32Array(this.mask + 1).fill(-1);
-    this.key = new Float64Array(this.mask + 1);
     this.s = new Float64Array(this.mask + 1);
     this.w = new Float64Array(this.mask + 1);
     this.size = 0;
@@ -532,6 +580,8 @@ interface Ctx {
   dual: Dual;
   /** completions listed so far (memory) */
   listed: number;
+  /** most pasts stored for one stage so far */
+  peakPasts: number;
   /** scratch cell caps for the dual, rows x columns */
   cap: Int32Array;
   /** scratch row and column totals for partial problems */
@@ -620,9 +670,11 @@ class Dual {
   /** multipliers in exponential form, A_i = e^(a_i), B_j = e^(b_j) */
   private A: Float64Array;
   private B: Float64Array;
+  private logB: Float64Array;
   constructor(private readonly lf: Float64Array, maxR: number, maxC: number) {
     this.A = new Float64Array(maxR);
     this.B = new Float64Array(maxC);
+    this.logB = new Float64Array(maxC);
   }
 
   /**
@@ -649,9 +701,13 @@ class Dual {
 
   /** L(a, b) at the current multipliers. */
   private value(r: ArrayLike<number>, R: number, c: ArrayLike<number>, C: number, cap: Int32Array): number {
-    const { A, B, lf } = this;
+    const { A, B, logB, lf } = this;
     let value = 0;
-    for (let j = 0; j < C; j++) if (c[j] > 0) value += mLog(B[j]) * c[j];
+    // one logarithm per line, not per cell (the cells' terms need a_i + b_j)
+    for (let j = 0; j < C; j++) {
+      logB[j] = c[j] > 0 ? mLog(B[j]) : 0;
+      value += logB[j] * c[j];
+    }
     for (let i = 0; i < R; i++) {
       if (r[i] === 0) continue;
       const ai = mLog(A[i]);
@@ -662,7 +718,7 @@ class Dual {
         const e = A[i] * B[j];
         if (!(e >= 1)) continue;
         const x = mMin(u, mFloor(e * (1 + 1e-12)));
-        value += lf[x] - (ai + mLog(B[j])) * x;
+        value += lf[x] - (ai + logB[j]) * x;
       }
     }
     return value;
