@@ -34,6 +34,11 @@ export const TERMS = {
   test: { da: "Test", en: "Test" },
   stratification: { da: "Stratificering", en: "Stratification" },
   citizens: { da: "borgere", en: "citizens" },
+  registerFollowUp: { da: "Registeropfølgning", en: "Register follow-up" },
+  statusCodes: { da: "Statuskoder", en: "Status codes" },
+  weekClassSelfSupporting: { da: "Selvforsørgende", en: "Self-supporting" },
+  weekClassOnTheWay: { da: "På vej", en: "On the way" },
+  weekClassOther: { da: "Anden ydelse", en: "Other benefit" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;

@@ -31,6 +31,29 @@ export interface WeeklyInput {
   start?: CellValue;
   /** Normalised group label → arm, as the comparison's group mapping. */
   groupMap?: Record<string, Arm>;
+  /**
+   * Columns chosen by the user (0-based; -1 = none), overriding those found by header text; a stratum
+   * column gives each citizen's stratum (for the stratified log-rank test).
+   */
+  columns?: Partial<WeeklyColumns>;
+}
+
+/** The columns of a weekly sheet (0-based; -1 = none). */
+export interface WeeklyColumns {
+  id: number;
+  group: number;
+  start: number;
+  stratum: number;
+  /** Long layout: the week (code, number or date) and the status. */
+  week: number;
+  status: number;
+}
+
+/** What the header row shows: the layout, the role columns found by header text and the week columns. */
+export interface WeeklyHeader {
+  layout: WeeklyLayout;
+  columns: WeeklyColumns;
+  weekColumns: { col: number; week: number }[];
 }
 
 export interface WeeklyData {
@@ -82,6 +105,7 @@ const findColumn = (header: CellValue[], re: RegExp): number => header.findIndex
 interface Raw {
   id: string;
   group: CellValue;
+  stratum: CellValue;
   start: number | null;
   /** absolute week → label */
   weeks: Map<number, string>;
@@ -102,34 +126,38 @@ function checkId(input: WeeklyInput, row: number, col: number, problems: Virknin
   return id === "" ? null : id;
 }
 
-function readWide(input: WeeklyInput, idCol: number, groupCol: number, startCol: number, weekCols: { col: number; week: number }[], problems: VirkningError[]): Raw[] {
+const cellAt = (row: CellValue[], col: number): CellValue => (col >= 0 ? (row[col] ?? null) : null);
+
+function readWide(input: WeeklyInput, c: WeeklyColumns, weekCols: { col: number; week: number }[], problems: VirkningError[]): Raw[] {
   const out: Raw[] = [];
   for (let r = 1; r < input.cells.length; r++) {
-    const id = checkId(input, r, idCol, problems);
+    const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
+    const row = input.cells[r];
     const weeks = new Map<number, string>();
-    for (const { col, week } of weekCols) weeks.set(week, norm(input.cells[r][col]));
-    out.push({ id, group: groupCol >= 0 ? input.cells[r][groupCol] : null, start: startCol >= 0 ? weekIndex(input.cells[r][startCol] ?? undefined) : null, weeks, row: r });
+    for (const { col, week } of weekCols) weeks.set(week, norm(row[col]));
+    out.push({ id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks, row: r });
   }
   return out;
 }
 
-function readLong(input: WeeklyInput, idCol: number, groupCol: number, startCol: number, weekCol: number, statusCol: number, problems: VirkningError[]): Raw[] {
+function readLong(input: WeeklyInput, c: WeeklyColumns, problems: VirkningError[]): Raw[] {
   const byId = new Map<string, Raw>();
   for (let r = 1; r < input.cells.length; r++) {
-    const id = checkId(input, r, idCol, problems);
+    const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
-    const week = weekIndex(input.cells[r][weekCol] ?? undefined);
+    const row = input.cells[r];
+    const week = weekIndex(row[c.week] ?? undefined);
     if (week === null) {
-      problems.push(problem(input.sheet, r, weekCol, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
+      problems.push(problem(input.sheet, r, c.week, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
       continue;
     }
-    const raw = byId.get(id) ?? { id, group: groupCol >= 0 ? input.cells[r][groupCol] : null, start: startCol >= 0 ? weekIndex(input.cells[r][startCol] ?? undefined) : null, weeks: new Map(), row: r };
+    const raw = byId.get(id) ?? { id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks: new Map(), row: r };
     if (raw.weeks.has(week)) {
-      problems.push(problem(input.sheet, r, weekCol, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
+      problems.push(problem(input.sheet, r, c.week, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
       continue;
     }
-    raw.weeks.set(week, norm(input.cells[r][statusCol]));
+    raw.weeks.set(week, norm(row[c.status]));
     byId.set(id, raw);
   }
   return [...byId.values()];
@@ -140,23 +168,33 @@ function classify(label: string, mapping: Record<string, WeekClass> | undefined)
   return own ? { cls: own, mapped: true } : { cls: defaultWeekClass(label), mapped: false };
 }
 
+/** The layout and columns a header row shows, found by header text (see the module note). */
+export function weeklyHeader(header: CellValue[], chosen: Partial<WeeklyColumns> = {}): WeeklyHeader {
+  const found: WeeklyColumns = {
+    id: findColumn(header, /^(id|borger|borger[- ]?id|løbenummer|lbnr|person)/),
+    group: findColumn(header, /^(gruppe|arm|indsats|group)/),
+    start: findColumn(header, /^(start|startuge|inklusion)/),
+    stratum: findColumn(header, /^(stratum|strata|lag)$/),
+    week: findColumn(header, /^(uge|week|dato|date|periode)$/),
+    status: findColumn(header, /^(status|ydelse|forsørgelse|forsoergelse)/),
+  };
+  const columns = { ...found, ...chosen };
+  const used = new Set([columns.id, columns.group, columns.start, columns.stratum]);
+  const weekColumns = header.map((h, col) => ({ col, week: weekIndex(h ?? undefined) })).filter((x): x is { col: number; week: number } => !used.has(x.col) && x.week !== null);
+  const layout: WeeklyLayout = columns.status >= 0 && columns.week >= 0 ? "long" : "wide";
+  return { layout, columns, weekColumns };
+}
+
 /** Reads weekly status data in either layout (see the module note). */
 export function readWeekly(input: WeeklyInput): WeeklyData {
   const header = input.cells[0] ?? [];
   const problems: VirkningError[] = [];
-  const idCol = findColumn(header, /^(id|borger|borger[- ]?id|løbenummer|lbnr|person)/);
-  if (idCol < 0) throw new VirkningError("REG_NO_ID", `Arket "${input.sheet}" har ingen kolonne med borgerens ID i række 1 (fx "ID" eller "Borger").`, `The sheet "${input.sheet}" has no column with the citizen's ID in row 1 (e.g. "ID").`);
-  const groupCol = findColumn(header, /^(gruppe|arm|indsats|group)/);
-  const startCol = findColumn(header, /^(start|startuge|inklusion)/);
-  const statusCol = findColumn(header, /^(status|ydelse|forsørgelse|forsoergelse)/);
-  const weekCol = findColumn(header, /^(uge|week|dato|date|periode)$/);
-  const used = new Set([idCol, groupCol, startCol]);
-  const weekCols = header.map((h, col) => ({ col, week: weekIndex(h ?? undefined) })).filter((x): x is { col: number; week: number } => !used.has(x.col) && x.week !== null);
-  const layout: WeeklyLayout = statusCol >= 0 && weekCol >= 0 ? "long" : "wide";
-  if (layout === "wide" && weekCols.length === 0) {
+  const { layout, columns, weekColumns } = weeklyHeader(header, input.columns);
+  if (columns.id < 0) throw new VirkningError("REG_NO_ID", `Arket "${input.sheet}" har ingen kolonne med borgerens ID i række 1 (fx "ID" eller "Borger").`, `The sheet "${input.sheet}" has no column with the citizen's ID in row 1 (e.g. "ID").`);
+  if (layout === "wide" && weekColumns.length === 0) {
     throw new VirkningError("REG_NO_WEEKS", `Arket "${input.sheet}" har hverken ugekolonner (fx "2024W05") eller kolonnerne Uge og Status i række 1.`, `The sheet "${input.sheet}" has neither week columns (e.g. "2024W05") nor the columns Week and Status in row 1.`);
   }
-  const raws = layout === "wide" ? readWide(input, idCol, groupCol, startCol, weekCols, problems) : readLong(input, idCol, groupCol, startCol, weekCol, statusCol, problems);
+  const raws = layout === "wide" ? readWide(input, columns, weekColumns, problems) : readLong(input, columns, problems);
   if (problems.length > 0) throw new VirkningValidationError(problems);
   return assemble(raws, input, layout);
 }
@@ -192,7 +230,8 @@ function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): Weekly
       counts.set(label, seen);
       weeks.push(c.cls);
     }
-    citizens.push({ id: raw.id, group: arm === "intervention" ? 1 : 0, weeks });
+    const stratum = norm(raw.stratum);
+    citizens.push({ id: raw.id, group: arm === "intervention" ? 1 : 0, weeks, ...(stratum !== "" ? { stratum } : {}) });
   }
   const labels = [...counts.entries()].map(([label, c]) => ({ label, ...c })).sort((a, b) => b.weeks - a.weeks);
   return { layout, citizens, labels, unknownGroup };
