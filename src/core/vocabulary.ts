@@ -39,6 +39,10 @@ export const TERMS = {
   weekClassSelfSupporting: { da: "Selvforsørgende", en: "Self-supporting" },
   weekClassOnTheWay: { da: "På vej", en: "On the way" },
   weekClassOther: { da: "Anden ydelse", en: "Other benefit" },
+  selfSupporting: { da: "selvforsørgende", en: "self-supporting" },
+  durableSelfSupport: { da: "Varig selvforsørgelse", en: "Durable self-support" },
+  weeksGained: { da: "Uger vundet i selvforsørgelse", en: "Weeks gained in self-support" },
+  shareOfWeeks: { da: "Andel af uger som selvforsørgende", en: "Share of weeks self-supporting" },
 } as const satisfies Record<string, Text>;
 
 export type Term = keyof typeof TERMS;

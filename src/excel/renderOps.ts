@@ -10,7 +10,7 @@
 import { parseCell, parseRange, rangeAddress as a1 } from "../core/report/address";
 import { headerFooterSections } from "../core/report/specCheck";
 import { isFormula } from "../core/report/sheetSpec";
-import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec } from "../core/report/sheetSpec";
+import type { BoxShapeSpec, CellBlock, CellStyle, CellValue, ChartSpec, ConnectorSpec, PageSetupSpec, SheetSpec, XYSeriesSpec } from "../core/report/sheetSpec";
 import { supports } from "./host";
 import { extrasOps } from "./renderExtras";
 
@@ -97,6 +97,8 @@ const CHART_TYPES: Record<ChartSpec["type"], string> = {
   barClustered: "BarClustered",
   columnStacked: "ColumnStacked",
   barStacked: "BarStacked",
+  // straight lines without markers: a step curve's corners are points, not observations
+  xyScatterLines: "XYScatterLinesNoMarkers",
 };
 const GEOMETRY: Record<Exclude<BoxShapeSpec["kind"], "textBox">, string> = {
   rectangle: "Rectangle",
@@ -149,12 +151,32 @@ function styleOps(ws: Excel.Worksheet, range: string, st: CellStyle): Op[] {
   return ops;
 }
 
+/**
+ * The series of an XY chart: the chart is added over the first series' y values (one series), which then
+ * gets its name and x values; every further series is added by name and given its x and y ranges
+ * (ChartSeriesCollection.add, ChartSeries.setXAxisValues / setValues: ExcelApi 1.7, below the manifest's
+ * 1.9). Colour: ChartLineFormat.color (1.1); dashes: ChartLineFormat.lineStyle "Dash" (1.7).
+ */
+function xySeries(ws: Excel.Worksheet, chart: Excel.Chart, series: XYSeriesSpec[]): void {
+  series.forEach((sp, i) => {
+    const s = i === 0 ? chart.series.getItemAt(0) : chart.series.add(sp.name);
+    if (i === 0) s.name = sp.name;
+    s.setXAxisValues(ws.getRange(sp.xValues));
+    if (i > 0) s.setValues(ws.getRange(sp.yValues));
+    if (sp.color !== undefined) s.format.line.color = sp.color;
+    if (sp.dashed) s.format.line.lineStyle = "Dash" as Excel.ChartLineStyle;
+  });
+}
+
 function chartOp(ws: Excel.Worksheet, c: ChartSpec): Op {
   return {
     size: 200 + jsonSize(c),
     apply: () => {
-      const chart = ws.charts.add(CHART_TYPES[c.type] as Excel.ChartType, ws.getRange(c.dataRange), (c.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
+      const xy = c.type === "xyScatterLines" && c.series !== undefined && c.series.length > 0;
+      const source = xy ? c.series![0].yValues : c.dataRange;
+      const chart = ws.charts.add(CHART_TYPES[c.type] as Excel.ChartType, ws.getRange(source), (c.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
       chart.name = c.name;
+      if (xy) xySeries(ws, chart, c.series!);
       if (c.title !== undefined) chart.title.text = c.title;
       chart.setPosition(c.topLeft, c.bottomRight);
       if (c.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = c.xAxisTitle;

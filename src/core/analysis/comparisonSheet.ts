@@ -35,9 +35,9 @@ const NOTE_COLOUR = "#595959";
  * p, the footnote marker, Fisher's p, the test. 900 pt: A4 landscape (741 pt inside Excel's normal
  * margins) prints it at 82 %, above the 80 % a report needs; every table fits in these columns.
  */
-const PRINTED_WIDTHS = [140, 56, 56, 56, 56, 56, 56, 56, 56, 56, 52, 16, 52, 150];
+export const PRINTED_WIDTHS = [140, 56, 56, 56, 56, 56, 56, 56, 56, 56, 52, 16, 52, 150];
 /** Width of a column beyond N (chart data). */
-const EXTRA_WIDTH = 56;
+export const EXTRA_WIDTH = 56;
 
 const L = {
   data: { da: "Data", en: "Data" },

@@ -12,7 +12,7 @@
  */
 import { VirkningError } from "../errors";
 import { qnorm } from "../stats/dist";
-import { tTest } from "../stats";
+import { riskDifference, tTest } from "../stats";
 import type { ConfInt } from "../stats";
 import { kaplanMeier, kmMedian, kmRmst, logRank, type KmCurve, type LogRank, type Median, type Rmst } from "./survival";
 import { statusConcept, statusWords } from "../analysis/suggestions";
@@ -119,6 +119,26 @@ export interface RegisterResult {
   weeklyShare: { week: number; intervention: number | null; control: number | null }[];
   /** Citizens with no observed week (left out). */
   unobserved: number;
+  /** "Varig selvforsørgelse" at a time point, when asked for (RegisterOptions.durable). */
+  durable?: DurableResult;
+}
+
+/**
+ * "Varig selvforsørgelse": the share per group self-supporting in at least m of the n weeks up to and
+ * including week `at`, among the citizens observed in all n weeks (the others are counted in `unknown`);
+ * the difference intervention − control with Newcombe's hybrid score interval (Newcombe 1998, method 10,
+ * from the two Wilson intervals; as the comparison's risk difference, stats/effect.ts).
+ */
+export interface DurableResult {
+  m: number;
+  n: number;
+  at: number;
+  /** Durably self-supporting (x) among the citizens observed in all n weeks (n), and those not fully observed. */
+  intervention: { x: number; n: number; unknown: number };
+  control: { x: number; n: number; unknown: number };
+  /** Share intervention − share control; null when a group has no fully observed citizen. */
+  difference: number | null;
+  ci: ConfInt | null;
 }
 
 export interface RegisterOptions {
@@ -127,6 +147,25 @@ export interface RegisterOptions {
   /** Horizon of the restricted mean, in weeks (default the last week observed in both groups). */
   tau?: number;
   confLevel?: number;
+  /** "Varig selvforsørgelse": self-supporting in at least m of the n weeks up to week `at`. */
+  durable?: { m: number; n: number; at: number };
+}
+
+/** The durable measure per group and its difference (see DurableResult). */
+export function durableShares(citizens: CitizenWeeks[], d: { m: number; n: number; at: number }, confLevel = 0.95): DurableResult {
+  const { m, n, at } = d;
+  if (![m, n, at].every((v) => Number.isInteger(v) && v >= 1) || m > n || n > at) {
+    throw new VirkningError("REG_DURABLE", "Varig selvforsørgelse kræver hele tal med 1 ≤ m ≤ n ≤ tidspunktet (uge).", "Durable self-support needs whole numbers with 1 ≤ m ≤ n ≤ the time point (week).");
+  }
+  const count = (g: 0 | 1): { x: number; n: number; unknown: number } => {
+    const states = citizens.filter((c) => c.group === g).map((c) => durablySelfSupporting(c.weeks, m, n, at));
+    return { x: states.filter((v) => v === true).length, n: states.filter((v) => v !== null).length, unknown: states.filter((v) => v === null).length };
+  };
+  const intervention = count(1);
+  const control = count(0);
+  if (intervention.n === 0 || control.n === 0) return { m, n, at, intervention, control, difference: null, ci: null };
+  const rd = riskDifference(intervention.x, intervention.n, control.x, control.n, { confLevel });
+  return { m, n, at, intervention, control, difference: rd.estimate.value, ci: rd.ci };
 }
 
 function windowOf(citizens: CitizenWeeks[], from: number, to: number, confLevel: number): WindowResult {
@@ -182,5 +221,6 @@ export function analyseRegister(citizens: CitizenWeeks[], options: RegisterOptio
     stratifiedLogRank: anyEvent && strata.every((s) => s !== undefined) ? logRank(all.time, all.event, all.group, strata as string[]) : null,
     weeklyShare: Array.from({ length: maxWeeks }, (_, w) => ({ week: w + 1, intervention: weekShare(1, w), control: weekShare(0, w) })),
     unobserved: citizens.length - times.length,
+    ...(options.durable ? { durable: durableShares(citizens, options.durable, confLevel) } : {}),
   };
 }

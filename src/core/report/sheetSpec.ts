@@ -86,11 +86,36 @@ export interface TableSpec {
   showTotals?: boolean;
 }
 
+/**
+ * One series of an XY chart ("xyScatterLines"): its name and where its x and y values stand. Each range is
+ * one column (or one row) of numbers without a header, inside the chart's `dataRange`, and x and y have the
+ * same number of cells. An empty cell leaves a gap in the line (Excel's default for empty cells).
+ */
+export interface XYSeriesSpec {
+  name: string;
+  xValues: string;
+  yValues: string;
+  /** Line colour "#RRGGBB" (Excel's palette when omitted). */
+  color?: string;
+  /** A dashed line (e.g. a confidence limit beside its estimate). */
+  dashed?: boolean;
+}
+
 export interface ChartSpec {
   name: string;
-  type: "line" | "columnClustered" | "barClustered" | "columnStacked" | "barStacked";
-  /** Source data, including a header row/column for series names and categories. */
+  /**
+   * "xyScatterLines": an XY scatter with straight lines and no markers (Excel's XYScatterLinesNoMarkers),
+   * its series given by `series`; a step curve (Kaplan–Meier) is drawn by writing each time twice, once
+   * with the old and once with the new value. The other kinds take their series from `dataRange`.
+   */
+  type: "line" | "columnClustered" | "barClustered" | "columnStacked" | "barStacked" | "xyScatterLines";
+  /**
+   * Source data, including a header row/column for series names and categories. For "xyScatterLines" the
+   * block that holds every series' values (the series' ranges lie inside it).
+   */
   dataRange: string;
+  /** The series of an "xyScatterLines" chart (required there, refused on the other kinds). */
+  series?: XYSeriesSpec[];
   seriesBy: "rows" | "columns";
   title?: string;
   /** Placement: top-left and bottom-right cells. */
