@@ -36,6 +36,8 @@ export interface WeeklyInput {
    * column gives each citizen's stratum (for the stratified log-rank test).
    */
   columns?: Partial<WeeklyColumns>;
+  /** Where `cells[0][0]` is on the sheet (0-based), so that messages name the sheet's own cell; default A1. */
+  at?: { row: number; column: number };
 }
 
 /** The columns of a weekly sheet (0-based; -1 = none). */
@@ -108,59 +110,104 @@ interface Raw {
   stratum: CellValue;
   start: number | null;
   /** absolute week → label */
-  weeks: Map<number, string>;
+  weeks: WeekLabels;
   row: number;
 }
 
-function problem(sheet: string, row: number, col: number, da: string, en: string): VirkningError {
-  return new VirkningError("REG_DATA", `Arket "${sheet}", celle ${cellAddress(row, col)}: ${da}`, `Sheet "${sheet}", cell ${cellAddress(row, col)}: ${en}`);
+function problem(input: WeeklyInput, row: number, col: number, da: string, en: string): VirkningError {
+  const cell = cellAddress(row + (input.at?.row ?? 0), col + (input.at?.column ?? 0));
+  return new VirkningError("REG_DATA", `Arket "${input.sheet}", celle ${cell}: ${da}`, `Sheet "${input.sheet}", cell ${cell}: ${en}`, { sheet: input.sheet, cell: `${input.sheet}!${cell}` });
 }
 
 function checkId(input: WeeklyInput, row: number, col: number, problems: VirkningError[]): string | null {
   const v = input.cells[row][col];
   if (cellHasCpr(v)) {
-    problems.push(problem(input.sheet, row, col, "ID'et ligner et CPR-nummer. Brug et løbenummer i stedet; CPR-numre må ikke bruges i analysen.", "The ID looks like a CPR number. Use a serial number instead; CPR numbers must not be used in the analysis."));
+    problems.push(problem(input, row, col, "ID'et ligner et CPR-nummer. Brug et løbenummer i stedet; CPR-numre må ikke bruges i analysen.", "The ID looks like a CPR number. Use a serial number instead; CPR numbers must not be used in the analysis."));
     return null;
   }
   const id = norm(v);
   return id === "" ? null : id;
 }
 
+/** A citizen's labels by absolute week. */
+interface WeekLabels {
+  size: number;
+  /** First and last week with a label. */
+  first: number;
+  last: number;
+  get(week: number): string | undefined;
+}
+
+function mapLabels(m: Map<number, string>): WeekLabels {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const w of m.keys()) {
+    if (w < first) first = w;
+    if (w > last) last = w;
+  }
+  return { size: m.size, first, last, get: (w) => m.get(w) };
+}
+
+/**
+ * The wide layout's week columns as one lookup shared by every row (week → position among the week
+ * columns), so that a row's labels are a plain array: 10,000 rows × 156 weeks need no map per citizen.
+ */
+function wideSlots(weekCols: { col: number; week: number }[]): (labels: string[]) => WeekLabels {
+  const first = Math.min(...weekCols.map((w) => w.week));
+  const last = Math.max(...weekCols.map((w) => w.week));
+  const slot = new Int32Array(last - first + 1).fill(-1);
+  weekCols.forEach((w, i) => {
+    if (slot[w.week - first] < 0) slot[w.week - first] = i;
+  });
+  return (labels) => ({
+    size: labels.length,
+    first,
+    last,
+    get: (w) => {
+      const i = w - first;
+      const at = i >= 0 && i < slot.length ? slot[i] : -1;
+      return at < 0 ? undefined : labels[at];
+    },
+  });
+}
+
 const cellAt = (row: CellValue[], col: number): CellValue => (col >= 0 ? (row[col] ?? null) : null);
 
 function readWide(input: WeeklyInput, c: WeeklyColumns, weekCols: { col: number; week: number }[], problems: VirkningError[]): Raw[] {
   const out: Raw[] = [];
+  const labelsOf = wideSlots(weekCols);
   for (let r = 1; r < input.cells.length; r++) {
     const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
     const row = input.cells[r];
-    const weeks = new Map<number, string>();
-    for (const { col, week } of weekCols) weeks.set(week, norm(row[col]));
+    const labels = new Array<string>(weekCols.length);
+    for (let i = 0; i < weekCols.length; i++) labels[i] = norm(row[weekCols[i].col]);
+    const weeks = labelsOf(labels);
     out.push({ id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks, row: r });
   }
   return out;
 }
 
 function readLong(input: WeeklyInput, c: WeeklyColumns, problems: VirkningError[]): Raw[] {
-  const byId = new Map<string, Raw>();
+  const byId = new Map<string, Omit<Raw, "weeks"> & { weeks: Map<number, string> }>();
   for (let r = 1; r < input.cells.length; r++) {
     const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
     const row = input.cells[r];
     const week = weekIndex(row[c.week] ?? undefined);
     if (week === null) {
-      problems.push(problem(input.sheet, r, c.week, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
+      problems.push(problem(input, r, c.week, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
       continue;
     }
     const raw = byId.get(id) ?? { id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks: new Map(), row: r };
     if (raw.weeks.has(week)) {
-      problems.push(problem(input.sheet, r, c.week, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
+      problems.push(problem(input, r, c.week, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
       continue;
     }
     raw.weeks.set(week, norm(row[c.status]));
     byId.set(id, raw);
   }
-  return [...byId.values()];
+  return [...byId.values()].map((raw) => ({ ...raw, weeks: mapLabels(raw.weeks) }));
 }
 
 function classify(label: string, mapping: Record<string, WeekClass> | undefined): { cls: WeekClass; mapped: boolean } {
@@ -202,9 +249,21 @@ export function readWeekly(input: WeeklyInput): WeeklyData {
 /** Labels that mean the citizen was not observed that week (moved away, died, no data). */
 const NOT_OBSERVED = /^(na|n\/a|\.|-|–|ikke observeret|ingen data|udvandret|død|doed|fraflyttet)$/i;
 
+/** A label's class, looked up once per distinct label (null: the week was not observed). */
+type Seen = { cls: WeekClass; weeks: number; mapped: boolean } | null;
+
 function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): WeeklyData {
   const common = input.start !== undefined ? weekIndex(input.start ?? undefined) : null;
-  const counts = new Map<string, { cls: WeekClass; weeks: number; mapped: boolean }>();
+  // one entry per distinct label: classifying is costly (defaultWeekClass), a sheet has few labels and many cells
+  const seen = new Map<string, Seen>();
+  const lookup = (label: string): Seen => {
+    let s = seen.get(label);
+    if (s === undefined) {
+      s = NOT_OBSERVED.test(label) ? null : { ...classify(label, input.mapping), weeks: 0 };
+      seen.set(label, s);
+    }
+    return s;
+  };
   const citizens: CitizenWeeks[] = [];
   let unknownGroup = 0;
   for (const raw of raws) {
@@ -213,26 +272,26 @@ function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): Weekly
       unknownGroup++;
       continue;
     }
-    const observed = [...raw.weeks.keys()];
-    if (observed.length === 0) continue;
-    const start = raw.start ?? common ?? Math.min(...observed);
-    const end = Math.max(...observed);
+    if (raw.weeks.size === 0) continue;
+    const end = raw.weeks.last;
+    const start = raw.start ?? common ?? raw.weeks.first;
     const weeks: (WeekClass | null)[] = [];
     for (let w = start; w <= end; w++) {
       const label = raw.weeks.get(w);
-      if (label === undefined || NOT_OBSERVED.test(label)) {
+      const s = label === undefined ? null : lookup(label);
+      if (s === null) {
         weeks.push(null);
         continue;
       }
-      const c = classify(label, input.mapping);
-      const seen = counts.get(label) ?? { ...c, weeks: 0 };
-      seen.weeks++;
-      counts.set(label, seen);
-      weeks.push(c.cls);
+      s.weeks++;
+      weeks.push(s.cls);
     }
     const stratum = norm(raw.stratum);
     citizens.push({ id: raw.id, group: arm === "intervention" ? 1 : 0, weeks, ...(stratum !== "" ? { stratum } : {}) });
   }
-  const labels = [...counts.entries()].map(([label, c]) => ({ label, ...c })).sort((a, b) => b.weeks - a.weeks);
+  const labels = [...seen.entries()]
+    .filter((e): e is [string, NonNullable<Seen>] => e[1] !== null && e[1].weeks > 0)
+    .map(([label, c]) => ({ label, ...c }))
+    .sort((a, b) => b.weeks - a.weeks);
   return { layout, citizens, labels, unknownGroup };
 }
