@@ -8,7 +8,7 @@
  */
 import { VirkningError } from "../errors";
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
-import { isFormula, type CellBlock, type HeaderFooterCode, type HeaderFooterPart, type HeaderFooterSpec, type SheetSpec } from "./sheetSpec";
+import { isFormula, type CellBlock, type ChartSpec, type HeaderFooterCode, type HeaderFooterPart, type HeaderFooterSpec, type SheetSpec } from "./sheetSpec";
 import { isValidSheetName } from "./sheetName";
 
 export const MAX_ROWS = 1_048_576;
@@ -134,6 +134,37 @@ function checkPage(sheet: string, spec: SheetSpec): void {
   }
 }
 
+const CHART_KINDS: readonly ChartSpec["type"][] = ["line", "columnClustered", "barClustered", "columnStacked", "barStacked", "xyScatterLines"];
+
+/**
+ * A chart's kind, ranges and, for an XY chart, its series: each series' x and y values one column or one row,
+ * of the same length, inside the chart's data block (the cells the chart is said to show, which the
+ * personal-data gate and the export see); the other kinds take their series from the data block and may
+ * not carry a series list.
+ */
+function checkChart(sheet: string, c: ChartSpec): void {
+  const what = `diagrammet "${c.name}"`;
+  if (!CHART_KINDS.includes(c.type)) throw invalid(sheet, `${what} har en ukendt type.`, `the chart "${c.name}" has an unknown type.`);
+  const block = range(sheet, c.dataRange, parseRange);
+  range(sheet, c.topLeft, cellRange);
+  range(sheet, c.bottomRight, cellRange);
+  if (c.type !== "xyScatterLines") {
+    if (c.series !== undefined) throw invalid(sheet, `${what} tager sine serier fra dataområdet og kan ikke have en serieliste.`, `the chart "${c.name}" takes its series from its data range and cannot have a series list.`);
+    return;
+  }
+  if (!c.series || c.series.length === 0) throw invalid(sheet, `${what} (XY-punktdiagram) har ingen serier.`, `the chart "${c.name}" (XY scatter) has no series.`);
+  const inside = (r: RangeRef): boolean => r.row >= block.row && r.column >= block.column && r.row + r.rowCount <= block.row + block.rowCount && r.column + r.columnCount <= block.column + block.columnCount;
+  for (const sr of c.series) {
+    const x = range(sheet, sr.xValues, parseRange);
+    const y = range(sheet, sr.yValues, parseRange);
+    const cells = (r: RangeRef): number => (r.rowCount === 1 || r.columnCount === 1 ? r.rowCount * r.columnCount : -1);
+    if (cells(x) < 0 || cells(y) < 0) throw invalid(sheet, `serien "${sr.name}" i ${what} skal have sine x- og y-værdier i én kolonne eller én række.`, `the series "${sr.name}" of the chart "${c.name}" must have its x and y values in one column or one row.`);
+    if (cells(x) !== cells(y)) throw invalid(sheet, `serien "${sr.name}" i ${what} har ${cells(x)} x-værdier men ${cells(y)} y-værdier.`, `the series "${sr.name}" of the chart "${c.name}" has ${cells(x)} x values but ${cells(y)} y values.`);
+    if (!inside(x) || !inside(y)) throw invalid(sheet, `serien "${sr.name}" i ${what} ligger uden for diagrammets dataområde ${c.dataRange}.`, `the series "${sr.name}" of the chart "${c.name}" lies outside the chart's data range ${c.dataRange}.`);
+    if (sr.color !== undefined && !/^#[0-9A-Fa-f]{6}$/.test(sr.color)) throw invalid(sheet, `serien "${sr.name}" i ${what} har en ugyldig farve.`, `the series "${sr.name}" of the chart "${c.name}" has an invalid colour.`);
+  }
+}
+
 /** Excel's rules for a defined name (Microsoft, "Names in formulas"). */
 export function definedNameValid(name: string): boolean {
   return (
@@ -170,11 +201,7 @@ export function checkSheetSpecs(specs: SheetSpec[]): void {
       range(s.name, t.range, parseRange);
       if (!definedNameValid(t.name)) throw invalid(s.name, `tabelnavnet "${t.name}" kan ikke bruges i Excel.`, `the table name "${t.name}" cannot be used in Excel.`);
     }
-    for (const c of s.charts ?? []) {
-      range(s.name, c.dataRange, parseRange);
-      range(s.name, c.topLeft, cellRange);
-      range(s.name, c.bottomRight, cellRange);
-    }
+    for (const c of s.charts ?? []) checkChart(s.name, c);
     for (const h of s.rowHeights ?? []) {
       range(s.name, `A${h.row}`, cellRange);
       if (!Number.isFinite(h.height) || h.height < 0 || h.height > MAX_ROW_HEIGHT) throw invalid(s.name, `rækkehøjden i række ${h.row} skal være mellem 0 og ${MAX_ROW_HEIGHT} punkter.`, `the height of row ${h.row} must be between 0 and ${MAX_ROW_HEIGHT} points.`);

@@ -80,8 +80,112 @@ export function ChartView(props: { chart: PreviewChart; /** Pixel top and height
   );
 }
 
+/** Ticks of a value axis over lo..hi (widened to include 0, as Excel's automatic axis does for typical data). */
+function axisTicks(lo: number, hi: number): { min: number; max: number; ticks: number[] } {
+  lo = Math.min(lo, 0);
+  hi = Math.max(hi, 0);
+  if (hi === lo) hi = lo + 1;
+  const step = niceStep(hi - lo, 5);
+  const min = Math.floor(lo / step + 1e-9) * step;
+  const max = Math.ceil(hi / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = min; v <= max + step * 1e-6; v += step) ticks.push(Number(v.toPrecision(12)));
+  return { min, max, ticks };
+}
+
+/** SVG dashes for Excel's ChartLineStyle. */
+function dashesOf(lineStyle: string | undefined): string | undefined {
+  if (lineStyle === "Dash") return "6 4";
+  if (lineStyle === "Dot" || lineStyle === "RoundDot") return "2 3";
+  if (lineStyle === "DashDot") return "6 3 2 3";
+  if (lineStyle === "DashDotDot") return "6 3 2 3 2 3";
+  return undefined;
+}
+
+/**
+ * An XY scatter: numeric x and y axes, each series through its own (x, y) points in order, straight lines
+ * (XYScatterLines…) with markers unless "NoMarkers"; an empty cell breaks the line, as Excel does by
+ * default. Axis labels in the number format of the first point's cell (Excel links the axis to the source).
+ */
+function XYBody(props: { type: string; series: PreviewChartSeries[]; width: number; height: number; top: number }): JSX.Element {
+  const { series, width, height, top } = props;
+  const t = props.type.toLowerCase();
+  const lines = t.includes("lines") || t.includes("smooth");
+  const markers = !t.includes("nomarkers");
+  const font = "Calibri, Carlito, 'Segoe UI', Arial, sans-serif";
+  const points = series.map((s) => s.values.map((y, i): [number, number] | null => (Number.isFinite(y) && Number.isFinite(s.x?.[i] ?? i + 1) ? [s.x?.[i] ?? i + 1, y] : null)));
+  const all = points.flat().filter((p): p is [number, number] => p !== null);
+  if (all.length === 0) {
+    return (
+      <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={11} fill="#7F7F7F" fontFamily={font}>
+        Ingen data
+      </text>
+    );
+  }
+  const xs = axisTicks(Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0])));
+  const ys = axisTicks(Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1])));
+  const yFormat = series.find((s) => s.formats?.length)?.formats?.[0] ?? "General";
+  const xFormat = "General";
+  const legendRows = Math.ceil(series.length / 3);
+  const plotLeft = Math.max(...ys.ticks.map((v) => formatNumber(v, yFormat).length)) * 6 + 12;
+  const plotRight = width - 12;
+  const plotBottom = height - 22 - legendRows * 16 - 6;
+  const xOf = (v: number): number => plotLeft + ((v - xs.min) / (xs.max - xs.min)) * (plotRight - plotLeft);
+  const yOf = (v: number): number => plotBottom - ((v - ys.min) / (ys.max - ys.min)) * (plotBottom - top);
+  const colour = (s: PreviewChartSeries, i: number): string => s.color ?? SERIES_COLORS[i % SERIES_COLORS.length];
+  const itemW = (width - 20) / Math.min(3, Math.max(1, series.length));
+  return (
+    <g>
+      {ys.ticks.map((v, i) => (
+        <g key={`y${i}`}>
+          <line x1={plotLeft} x2={plotRight} y1={yOf(v)} y2={yOf(v)} stroke="#E7E6E6" />
+          <text x={plotLeft - 5} y={yOf(v) + 4} textAnchor="end" fontSize={10} fill="#595959" fontFamily={font}>
+            {formatNumber(v, yFormat)}
+          </text>
+        </g>
+      ))}
+      {xs.ticks.map((v, i) => (
+        <text key={`x${i}`} className="vk-chart-category" x={xOf(v)} y={plotBottom + 14} textAnchor="middle" fontSize={10} fill="#595959" fontFamily={font}>
+          {formatNumber(v, xFormat)}
+        </text>
+      ))}
+      <line x1={plotLeft} x2={plotRight} y1={yOf(0)} y2={yOf(0)} stroke="#BFBFBF" />
+      {points.map((pts, s) => {
+        const runs: string[][] = [[]];
+        for (const p of pts) {
+          if (!p) {
+            if (runs[runs.length - 1].length > 0) runs.push([]);
+            continue;
+          }
+          runs[runs.length - 1].push(`${xOf(p[0]).toFixed(1)},${yOf(p[1]).toFixed(1)}`);
+        }
+        const c = colour(series[s], s);
+        return (
+          <g key={`s${s}`} data-series={series[s].name}>
+            {lines
+              ? runs.filter((r) => r.length > 0).map((r, k) => <polyline key={k} className="vk-chart-line" points={r.join(" ")} fill="none" stroke={c} strokeWidth={2} strokeDasharray={dashesOf(series[s].lineStyle)} />)
+              : null}
+            {markers ? pts.map((p, i) => (p ? <circle key={`m${i}`} cx={xOf(p[0])} cy={yOf(p[1])} r={3} fill={c} /> : null)) : null}
+          </g>
+        );
+      })}
+      <g className="vk-chart-legend">
+        {series.map((s, i) => (
+          <g key={`lg${i}`} transform={`translate(${10 + (i % 3) * itemW}, ${height - 8 - (legendRows - 1 - Math.floor(i / 3)) * 16 - 8})`}>
+            <line x1={0} x2={14} y1={3} y2={3} stroke={colour(s, i)} strokeWidth={2} strokeDasharray={dashesOf(s.lineStyle)} />
+            <text x={18} y={7} fontSize={11} fill="#595959" fontFamily={font}>
+              {truncate(s.name, Math.floor((itemW - 22) / 6))}
+            </text>
+          </g>
+        ))}
+      </g>
+    </g>
+  );
+}
+
 function ChartBody(props: { type: string; categories: string[]; series: PreviewChartSeries[]; width: number; height: number; hasTitle: boolean; dataLabels: boolean }): JSX.Element {
   const { type, series, width, height, hasTitle } = props;
+  if (type.toLowerCase().startsWith("xyscatter")) return <XYBody type={type} series={series} width={width} height={height} top={hasTitle ? 34 : 12} />;
   const { kind, stacked, percent, markers } = chartKind(type);
   const nCat = Math.max(props.categories.length, ...series.map((s) => s.values.length), 0);
   const categories = Array.from({ length: nCat }, (_, i) => props.categories[i] ?? String(i + 1));

@@ -51,6 +51,11 @@ export interface PreviewChartSeries {
   values: number[];
   /** Number format of each value's cell (data labels are shown in it, as Excel links them to the source). */
   formats?: string[];
+  /** An XY (scatter) series' x values (absent: the categories, or 1, 2, 3 … when there are none). */
+  x?: number[];
+  /** ChartSeries.format.line.color / lineStyle, when set. */
+  color?: string;
+  lineStyle?: string;
 }
 
 export interface PreviewChart {

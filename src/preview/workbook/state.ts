@@ -39,7 +39,29 @@ export class TableState implements PreviewTable {
   ) {}
 }
 
+/**
+ * A chart series as set through the API (ChartSeriesCollection.add, setValues, setXAxisValues, format.line):
+ * where its y and x values stand, and its line. Until the first series call, a chart's series are derived
+ * from its source range (ChartState.series).
+ */
+export interface SeriesState {
+  name: string;
+  yRef?: RangeRef;
+  xRef?: RangeRef;
+  color?: string;
+  lineStyle?: string;
+}
+
+/** Cells of a one-row or one-column range, in order. */
+function cellsOf(r: RangeRef): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < r.rowCount; i++) for (let j = 0; j < r.columnCount; j++) out.push([r.row + i, r.column + j]);
+  return out;
+}
+
 export class ChartState implements PreviewChart {
+  /** Series set through the API; null while they are still the source range's. */
+  explicitSeries: SeriesState[] | null = null;
   title = "";
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
@@ -63,6 +85,54 @@ export class ChartState implements PreviewChart {
     return this.seriesBy === "Columns";
   }
 
+  isXY(): boolean {
+    return this.type.toLowerCase().startsWith("xyscatter");
+  }
+
+  /**
+   * The series as the API sees them (ChartSeriesCollection): from the source range until a series call
+   * changes them. An XY chart's source: one column (by columns) is one series of y values with x = 1, 2, 3 …
+   * (Excel names it "Series1"); with more columns the first holds the x values of every series. A header row
+   * (text in a value column's first cell) gives the names. Other kinds: a header row and a category column.
+   */
+  seriesStates(): SeriesState[] {
+    if (this.explicitSeries) return this.explicitSeries;
+    const r = this.dataRange;
+    const by = this.byColumns();
+    const lines = by ? r.columnCount : r.rowCount;
+    const length = by ? r.rowCount : r.columnCount;
+    const line = (k: number, from: number): RangeRef => (by ? { row: r.row + from, column: r.column + k, rowCount: r.rowCount - from, columnCount: 1 } : { row: r.row + k, column: r.column + from, rowCount: 1, columnCount: r.columnCount - from });
+    const head = (k: number): PreviewValue => (by ? this.dataSheet.valueAt(r.row, r.column + k) : this.dataSheet.valueAt(r.row + k, r.column));
+    if (!this.isXY()) {
+      const out: SeriesState[] = [];
+      for (let k = 1; k < lines; k++) out.push({ name: labelOf(head(k)), yRef: line(k, 1) });
+      return out;
+    }
+    const first = lines === 1 ? 0 : 1;
+    const hasHeader = length > 1 && Array.from({ length: lines - first }, (_, k) => head(k + first)).some((v) => typeof v === "string" && v !== "");
+    const from = hasHeader ? 1 : 0;
+    const out: SeriesState[] = [];
+    for (let k = first; k < lines; k++) out.push({ name: hasHeader ? labelOf(head(k)) : `Series${out.length + 1}`, yRef: line(k, from), ...(first === 1 ? { xRef: line(0, from) } : {}) });
+    return out;
+  }
+
+  /** The series list, made explicit (the first ChartSeriesCollection call does this). */
+  ownSeries(): SeriesState[] {
+    if (!this.explicitSeries) this.explicitSeries = this.seriesStates().map((s) => ({ ...s }));
+    return this.explicitSeries;
+  }
+
+  private valuesOf(ref: RangeRef | undefined): { values: number[]; formats: string[] } {
+    const values: number[] = [];
+    const formats: string[] = [];
+    for (const [row, column] of ref ? cellsOf(ref) : []) {
+      const v = this.dataSheet.valueAt(row, column);
+      values.push(typeof v === "number" ? v : Number.NaN);
+      formats.push(this.dataSheet.numberFormatAt(row, column));
+    }
+    return { values, formats };
+  }
+
   /** Categories from the first column (series by columns) or first row (series by rows); the top-left cell is the corner label. */
   categories(): string[] {
     const r = this.dataRange;
@@ -73,6 +143,15 @@ export class ChartState implements PreviewChart {
   }
 
   series(): PreviewChartSeries[] {
+    if (this.isXY() || this.explicitSeries) {
+      return this.seriesStates().map((s) => {
+        const y = this.valuesOf(s.yRef);
+        const line = { ...(s.color !== undefined ? { color: s.color } : {}), ...(s.lineStyle !== undefined ? { lineStyle: s.lineStyle } : {}) };
+        if (!this.isXY()) return { name: s.name, ...y, ...line };
+        const x = s.xRef ? this.valuesOf(s.xRef).values : y.values.map((_, i) => i + 1);
+        return { name: s.name, ...y, x, ...line };
+      });
+    }
     const r = this.dataRange;
     const out: PreviewChartSeries[] = [];
     const num = (v: PreviewValue): number => (typeof v === "number" ? v : Number.NaN);

@@ -11,6 +11,7 @@ interface Case {
   id: number; k: number; tau: number; group: number[]; strata: string[]; weeks: string[];
   rmst1: (number | null)[]; rmst0: (number | null)[]; diff: number; diffLower: number; diffUpper: number; logRank: number; strataLogRank: number;
   windows: { from: number; to: number; mean1: number; mean0: number; n1: number; n0: number; lower: number; upper: number; p: number }[];
+  durable: { m: number; n: number; at: number; x1: number; n1: number; x0: number; n0: number; diff: number; lower: number; upper: number };
 }
 const cases = (fixture as unknown as { cases: Case[] }).cases;
 const CODE: Record<string, WeekClass | null> = { s: "selvforsoergende", p: "paaVej", a: "andet", ".": null };
@@ -30,6 +31,14 @@ describe.each(cases.map((c) => [c.id, c] as const))("weekly dataset %i", (_id, c
     close(r.rmstDifference.estimate, c.diff);
     close(r.rmstDifference.ci.lower, c.diffLower);
     close(r.rmstDifference.ci.upper, c.diffUpper);
+  });
+  it("varig selvforsørgelse: counts per group, the difference and Newcombe's interval", () => {
+    const d = c.durable;
+    const got = analyseRegister(citizens, { windows: [], spellWeeks: c.k, durable: { m: d.m, n: d.n, at: d.at } }).durable!;
+    expect([got.intervention.x, got.intervention.n, got.control.x, got.control.n]).toEqual([d.x1, d.n1, d.x0, d.n0]);
+    close(got.difference, d.diff);
+    close(got.ci!.lower, d.lower);
+    close(got.ci!.upper, d.upper);
   });
   it("log-rank, plain and stratified", () => {
     close(r.logRank!.statistic, c.logRank);
