@@ -243,7 +243,29 @@ export function readWeekly(input: WeeklyInput): WeeklyData {
   }
   const raws = layout === "wide" ? readWide(input, columns, weekColumns, problems) : readLong(input, columns, problems);
   if (problems.length > 0) throw new VirkningValidationError(problems);
-  return assemble(raws, input, layout);
+  const data = assemble(raws, input, layout);
+  refuseCprLabels(input, data.labels);
+  return data;
+}
+
+/**
+ * A status label is listed on "Statuskoder" and may be kept in the settings: one that holds a CPR number
+ * (typed into a status cell by mistake) is refused, naming its cells (at most 20) and never the value.
+ * Only the few distinct labels are checked; the cells are searched only when one of them is hit.
+ */
+function refuseCprLabels(input: WeeklyInput, labels: { label: string }[]): void {
+  const hits = new Set(labels.filter((l) => cellHasCpr(l.label)).map((l) => l.label));
+  if (hits.size === 0) return;
+  const problems: VirkningError[] = [];
+  for (let r = 1; r < input.cells.length && problems.length < 20; r++) {
+    const row = input.cells[r];
+    for (let c = 0; c < row.length && problems.length < 20; c++) {
+      if (hits.has(norm(row[c]))) {
+        problems.push(problem(input, r, c, "statuskoden ligner et CPR-nummer. Ret cellen; CPR-numre må ikke stå i statuskoderne.", "the status code looks like a CPR number. Correct the cell; CPR numbers must not be in the status codes."));
+      }
+    }
+  }
+  throw new VirkningValidationError(problems);
 }
 
 /** Labels that mean the citizen was not observed that week (moved away, died, no data). */
