@@ -129,30 +129,57 @@ function checkId(input: WeeklyInput, row: number, col: number, problems: Virknin
   return id === "" ? null : id;
 }
 
-/** A citizen's labels by absolute week. */
+/**
+ * The distinct labels of a sheet, each with a number, so that a citizen's weeks are numbers: a register
+ * extract has 10,000 × 156 cells and a dozen labels. A cell value is trimmed once per distinct value.
+ */
+class LabelTable {
+  readonly texts: string[] = [];
+  private readonly byValue = new Map<CellValue, number>();
+  private readonly byText = new Map<string, number>();
+
+  id(v: CellValue | undefined): number {
+    const key = v ?? null;
+    let id = this.byValue.get(key);
+    if (id === undefined) {
+      const text = norm(key);
+      id = this.byText.get(text);
+      if (id === undefined) {
+        id = this.texts.length;
+        this.texts.push(text);
+        this.byText.set(text, id);
+      }
+      this.byValue.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** A citizen's labels (numbers in the sheet's LabelTable) by absolute week. */
 interface WeekLabels {
   size: number;
   /** First and last week with a label. */
   first: number;
   last: number;
-  get(week: number): string | undefined;
+  /** The label's number, or -1 when the week has none. */
+  get(week: number): number;
 }
 
-function mapLabels(m: Map<number, string>): WeekLabels {
+function mapLabels(m: Map<number, number>): WeekLabels {
   let first = Infinity;
   let last = -Infinity;
   for (const w of m.keys()) {
     if (w < first) first = w;
     if (w > last) last = w;
   }
-  return { size: m.size, first, last, get: (w) => m.get(w) };
+  return { size: m.size, first, last, get: (w) => m.get(w) ?? -1 };
 }
 
 /**
  * The wide layout's week columns as one lookup shared by every row (week → position among the week
  * columns), so that a row's labels are a plain array: 10,000 rows × 156 weeks need no map per citizen.
  */
-function wideSlots(weekCols: { col: number; week: number }[]): (labels: string[]) => WeekLabels {
+function wideSlots(weekCols: { col: number; week: number }[]): (labels: Int32Array) => WeekLabels {
   const first = Math.min(...weekCols.map((w) => w.week));
   const last = Math.max(...weekCols.map((w) => w.week));
   const slot = new Int32Array(last - first + 1).fill(-1);
@@ -166,30 +193,45 @@ function wideSlots(weekCols: { col: number; week: number }[]): (labels: string[]
     get: (w) => {
       const i = w - first;
       const at = i >= 0 && i < slot.length ? slot[i] : -1;
-      return at < 0 ? undefined : labels[at];
+      return at < 0 ? -1 : labels[at];
     },
   });
 }
 
 const cellAt = (row: CellValue[], col: number): CellValue => (col >= 0 ? (row[col] ?? null) : null);
 
-function readWide(input: WeeklyInput, c: WeeklyColumns, weekCols: { col: number; week: number }[], problems: VirkningError[]): Raw[] {
+/** weekIndex, remembered per distinct cell value (a start column repeats a few dozen weeks). */
+function weekCache(): (v: CellValue | undefined) => number | null {
+  const known = new Map<CellValue, number | null>();
+  return (v) => {
+    const key = v ?? null;
+    let w = known.get(key);
+    if (w === undefined) {
+      w = weekIndex(key);
+      known.set(key, w);
+    }
+    return w;
+  };
+}
+
+function readWide(input: WeeklyInput, c: WeeklyColumns, weekCols: { col: number; week: number }[], table: LabelTable, problems: VirkningError[]): Raw[] {
   const out: Raw[] = [];
   const labelsOf = wideSlots(weekCols);
+  const startOf = weekCache();
   for (let r = 1; r < input.cells.length; r++) {
     const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
     const row = input.cells[r];
-    const labels = new Array<string>(weekCols.length);
-    for (let i = 0; i < weekCols.length; i++) labels[i] = norm(row[weekCols[i].col]);
-    const weeks = labelsOf(labels);
-    out.push({ id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks, row: r });
+    const labels = new Int32Array(weekCols.length);
+    for (let i = 0; i < weekCols.length; i++) labels[i] = table.id(row[weekCols[i].col]);
+    out.push({ id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? startOf(row[c.start]) : null, weeks: labelsOf(labels), row: r });
   }
   return out;
 }
 
-function readLong(input: WeeklyInput, c: WeeklyColumns, problems: VirkningError[]): Raw[] {
-  const byId = new Map<string, Omit<Raw, "weeks"> & { weeks: Map<number, string> }>();
+function readLong(input: WeeklyInput, c: WeeklyColumns, table: LabelTable, problems: VirkningError[]): Raw[] {
+  const byId = new Map<string, Omit<Raw, "weeks"> & { weeks: Map<number, number> }>();
+  const startOf = weekCache();
   for (let r = 1; r < input.cells.length; r++) {
     const id = checkId(input, r, c.id, problems);
     if (id === null) continue;
@@ -199,12 +241,12 @@ function readLong(input: WeeklyInput, c: WeeklyColumns, problems: VirkningError[
       problems.push(problem(input, r, c.week, "ugen kan ikke læses (skriv fx 2024W05, uge 5 eller en dato).", "the week cannot be read (write e.g. 2024W05, week 5 or a date)."));
       continue;
     }
-    const raw = byId.get(id) ?? { id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? weekIndex(row[c.start] ?? undefined) : null, weeks: new Map(), row: r };
+    const raw = byId.get(id) ?? { id, group: cellAt(row, c.group), stratum: cellAt(row, c.stratum), start: c.start >= 0 ? startOf(row[c.start]) : null, weeks: new Map(), row: r };
     if (raw.weeks.has(week)) {
       problems.push(problem(input, r, c.week, "samme borger og uge står to gange.", "the same citizen and week appear twice."));
       continue;
     }
-    raw.weeks.set(week, norm(row[c.status]));
+    raw.weeks.set(week, table.id(row[c.status]));
     byId.set(id, raw);
   }
   return [...byId.values()].map((raw) => ({ ...raw, weeks: mapLabels(raw.weeks) }));
@@ -241,9 +283,10 @@ export function readWeekly(input: WeeklyInput): WeeklyData {
   if (layout === "wide" && weekColumns.length === 0) {
     throw new VirkningError("REG_NO_WEEKS", `Arket "${input.sheet}" har hverken ugekolonner (fx "2024W05") eller kolonnerne Uge og Status i række 1.`, `The sheet "${input.sheet}" has neither week columns (e.g. "2024W05") nor the columns Week and Status in row 1.`);
   }
-  const raws = layout === "wide" ? readWide(input, columns, weekColumns, problems) : readLong(input, columns, problems);
+  const table = new LabelTable();
+  const raws = layout === "wide" ? readWide(input, columns, weekColumns, table, problems) : readLong(input, columns, table, problems);
   if (problems.length > 0) throw new VirkningValidationError(problems);
-  const data = assemble(raws, input, layout);
+  const data = assemble(raws, table.texts, input, layout);
   refuseCprLabels(input, data.labels);
   return data;
 }
@@ -274,22 +317,33 @@ const NOT_OBSERVED = /^(na|n\/a|\.|-|–|ikke observeret|ingen data|udvandret|d�
 /** A label's class, looked up once per distinct label (null: the week was not observed). */
 type Seen = { cls: WeekClass; weeks: number; mapped: boolean } | null;
 
-function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): WeeklyData {
+function assemble(raws: Raw[], texts: string[], input: WeeklyInput, layout: WeeklyLayout): WeeklyData {
   const common = input.start !== undefined ? weekIndex(input.start ?? undefined) : null;
   // one entry per distinct label: classifying is costly (defaultWeekClass), a sheet has few labels and many cells
-  const seen = new Map<string, Seen>();
-  const lookup = (label: string): Seen => {
-    let s = seen.get(label);
+  const seen: (Seen | undefined)[] = new Array<Seen | undefined>(texts.length);
+  const lookup = (id: number): Seen => {
+    let s = seen[id];
     if (s === undefined) {
+      const label = texts[id];
       s = NOT_OBSERVED.test(label) ? null : { ...classify(label, input.mapping), weeks: 0 };
-      seen.set(label, s);
+      seen[id] = s;
     }
     return s;
+  };
+  const arms = new Map<string, Arm | null>();
+  const armOf = (v: CellValue): Arm | null => {
+    const text = norm(v);
+    let arm = arms.get(text);
+    if (arm === undefined) {
+      arm = mapGroupLabel(text, input.groupMap);
+      arms.set(text, arm);
+    }
+    return arm;
   };
   const citizens: CitizenWeeks[] = [];
   let unknownGroup = 0;
   for (const raw of raws) {
-    const arm = mapGroupLabel(norm(raw.group), input.groupMap);
+    const arm = armOf(raw.group);
     if (arm !== "intervention" && arm !== "control") {
       unknownGroup++;
       continue;
@@ -297,23 +351,21 @@ function assemble(raws: Raw[], input: WeeklyInput, layout: WeeklyLayout): Weekly
     if (raw.weeks.size === 0) continue;
     const end = raw.weeks.last;
     const start = raw.start ?? common ?? raw.weeks.first;
-    const weeks: (WeekClass | null)[] = [];
+    const weeks = new Array<WeekClass | null>(Math.max(0, end - start + 1));
     for (let w = start; w <= end; w++) {
       const label = raw.weeks.get(w);
-      const s = label === undefined ? null : lookup(label);
-      if (s === null) {
-        weeks.push(null);
-        continue;
-      }
-      s.weeks++;
-      weeks.push(s.cls);
+      const s = label < 0 ? null : lookup(label);
+      if (s !== null) s.weeks++;
+      weeks[w - start] = s === null ? null : s.cls;
     }
     const stratum = norm(raw.stratum);
     citizens.push({ id: raw.id, group: arm === "intervention" ? 1 : 0, weeks, ...(stratum !== "" ? { stratum } : {}) });
   }
-  const labels = [...seen.entries()]
-    .filter((e): e is [string, NonNullable<Seen>] => e[1] !== null && e[1].weeks > 0)
-    .map(([label, c]) => ({ label, ...c }))
+  const labels = texts
+    .flatMap((label, id) => {
+      const c = seen[id];
+      return c && c.weeks > 0 ? [{ label, ...c }] : [];
+    })
     .sort((a, b) => b.weeks - a.weeks);
   return { layout, citizens, labels, unknownGroup };
 }
