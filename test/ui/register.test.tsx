@@ -85,3 +85,11 @@ test("with stored settings the pane offers Kør igen, which uses them (one date 
   fireEvent.click(screen.getByRole("button", { name: "Kør igen" }));
   expect((await screen.findByTestId("register-result")).textContent).toContain("Uger vundet i selvforsørgelse");
 });
+
+test("a workbook without weekly data: the pane says what a weekly sheet looks like", async () => {
+  wb = createPreviewWorkbook({ sample: true });
+  globalThis.__virkningPreview = wb;
+  renderInPane(<RegisterPane />);
+  expect((await screen.findByTestId("register-not-weekly")).textContent).toMatch(/^Arket ligner ikke ugedata/);
+  expect(select("Ark med ugedata").value).toBe("Borgere");
+});

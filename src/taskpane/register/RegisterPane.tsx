@@ -101,6 +101,10 @@ function DataStep(props: { hook: ReturnType<typeof useRegister>; s: RegisterStri
         <Text size={200} className={styles.muted} data-testid="register-layout">
           {s.layoutFound(info.found.layout, info.found.weekColumns.length)}
         </Text>
+      ) : form.sheet !== "" && !state.error ? (
+        <Text size={200} data-testid="register-not-weekly">
+          {s.notWeekly}
+        </Text>
       ) : null}
       {column(s.columnId, "id")}
       {column(s.columnGroup, "group")}

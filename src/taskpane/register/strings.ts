@@ -9,6 +9,7 @@ export interface RegisterStrings {
   stepData: string;
   sheet: string;
   noSheets: string;
+  notWeekly: string;
   layoutFound: (layout: "wide" | "long", weeks: number) => string;
   columnId: string;
   columnGroup: string;
@@ -58,6 +59,7 @@ export const registerStrings: Dictionary<RegisterStrings> = {
     stepData: "1. Ugedata",
     sheet: "Ark med ugedata",
     noSheets: "Projektmappen har ingen ark med data.",
+    notWeekly: "Arket ligner ikke ugedata: der skal være én række med kolonnenavne øverst med et ID og ugekolonner (fx 2024-W01, 2024-W02, …) eller kolonnerne Uge og Status. Vælg arket med ugedata.",
     layoutFound: (layout, weeks) => (layout === "wide" ? `${T.dataLayout.da}: bred (én række pr. borger, ${weeks} ugekolonner).` : `${T.dataLayout.da}: lang (én række pr. borger og uge).`),
     columnId: "Borger-ID",
     columnGroup: "Gruppe",
@@ -103,6 +105,7 @@ export const registerStrings: Dictionary<RegisterStrings> = {
     stepData: "1. Weekly data",
     sheet: "Sheet with weekly data",
     noSheets: "The workbook has no sheet with data.",
+    notWeekly: "The sheet does not look like weekly data: it needs one row of column names at the top with an ID and week columns (e.g. 2024-W01, 2024-W02, …) or the columns Week and Status. Choose the sheet with the weekly data.",
     layoutFound: (layout, weeks) => (layout === "wide" ? `${T.dataLayout.en}: wide (one row per citizen, ${weeks} week columns).` : `${T.dataLayout.en}: long (one row per citizen and week).`),
     columnId: "Citizen ID",
     columnGroup: "Group",
