@@ -13,6 +13,8 @@ import { WEEKLY_SHEET } from "../../src/preview/sampleData";
 import { loadRegisterSettings, REGISTER_STATE_KEY, runAndWriteRegister, MAPPING_SHEET_NAME, REGISTER_SHEET_NAME } from "../../src/excel/registerStore";
 import { defaultRegisterSettings, type RegisterSettings } from "../../src/core/register/settings";
 import type { VirkningError, VirkningValidationError } from "../../src/core/errors";
+import { randomise } from "../../src/excel/designStore";
+import { designSettingsFor } from "./helpers/designSettings";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
 const CPR = "010190-1234";
@@ -184,5 +186,41 @@ describe("Registeropfølgning on the weekly sample", () => {
     expect(err.message).toContain(`Kolonnerne i arket "${WEEKLY_SHEET}" har ændret sig`);
     expect(err.message).toContain(`kolonnen "Gruppe" (gruppe) findes ikke længere i række 1`);
     expect(grid(wb, REGISTER_SHEET_NAME)).toEqual(before);
+  });
+
+  test("start week from the randomisation's date: the same numbers as that week typed as one date for all; refused without a randomisation", async () => {
+    const { wb, run } = book();
+    const fromRandomisation: RegisterSettings = { ...settingsFor(), columns: { id: "ID", group: "Gruppe" }, start: { rule: "randomisation" } };
+    const err = (await runAndWriteRegister(run, fromRandomisation).catch((e: unknown) => e)) as VirkningError;
+    expect(err.message).toMatch(/Randomisering/);
+    expect(wb.sheetNames()).toEqual(["Borgere", "Noter", WEEKLY_SHEET]);
+
+    await randomise(run, designSettingsFor("sample: no strata, seed 0"), { lang: "da", now: new Date("2024-03-06T09:00:00Z") }); // Wednesday of 2024-W10
+    await runAndWriteRegister(run, fromRandomisation, { now: NOW });
+    const byRandomisation = grid(wb, REGISTER_SHEET_NAME).slice(3);
+    await runAndWriteRegister(run, { ...fromRandomisation, start: { rule: "date", date: "2024-W10" } }, { now: NOW });
+    expect(grid(wb, REGISTER_SHEET_NAME).slice(3)).toEqual(byRandomisation);
+    await runAndWriteRegister(run, { ...fromRandomisation, start: { rule: "data" } }, { now: NOW });
+    expect(grid(wb, REGISTER_SHEET_NAME).slice(3)).not.toEqual(byRandomisation);
+  });
+
+  test("the long layout (citizen, week, status): the same numbers as the wide sheet it was made from", async () => {
+    const { wb, run } = book();
+    await runAndWriteRegister(run, settingsFor(), { now: NOW });
+    const wide = grid(wb, REGISTER_SHEET_NAME).slice(3);
+    // the same data in the long layout on a sheet of the user's: one row per citizen and week
+    const g = grid(wb, WEEKLY_SHEET);
+    const long: unknown[][] = [["Borger", "Gruppe", "Startuge", "Uge", "Ydelse"]];
+    for (const row of g.slice(1)) for (let c = 3; c < g[0].length; c++) long.push([row[0], row[1], row[2], g[0][c], row[c]]);
+    wb.addSheetDirect("Lang");
+    wb.setValues("Lang", "A1", long as (string | number | null)[][]);
+    const settings: RegisterSettings = { ...defaultRegisterSettings("Lang", "long", { id: "Borger", group: "Gruppe", start: "Startuge", week: "Uge", status: "Ydelse" }) };
+    await runAndWriteRegister(run, settings, { now: NOW });
+    const rows = grid(wb, REGISTER_SHEET_NAME).slice(3);
+    // the settings block names the sheet and the layout; everything above it is the same
+    const until = rows.findIndex((r) => r[0] === "Indstillinger");
+    expect(until).toBeGreaterThan(0);
+    expect(rows.slice(0, until)).toEqual(wide.slice(0, until));
+    expect(rows.slice(until).map((r) => r[1])).toContain("Lang");
   });
 });
