@@ -41,6 +41,7 @@ export const TERMS = {
   weekClassOther: { da: "Anden ydelse", en: "Other benefit" },
   selfSupporting: { da: "selvforsørgende", en: "self-supporting" },
   durableSelfSupport: { da: "Varig selvforsørgelse", en: "Durable self-support" },
+  timeToSelfSupport: { da: "Tid til selvforsørgelse", en: "Time to self-support" },
   weeksGained: { da: "Uger vundet i selvforsørgelse", en: "Weeks gained in self-support" },
   shareOfWeeks: { da: "Andel af uger som selvforsørgende", en: "Share of weeks self-supporting" },
 } as const satisfies Record<string, Text>;

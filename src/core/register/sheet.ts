@@ -132,7 +132,8 @@ function ciHeads(level: number, lang: Lang): [string, string] {
  */
 export function weeksGained(result: RegisterResult): { estimate: number; lower: number; upper: number } {
   const d = result.rmstDifference;
-  return { estimate: -d.estimate, lower: -d.ci.upper, upper: -d.ci.lower };
+  const neg = (x: number): number => (x === 0 ? 0 : -x); // no negative zero when nothing differs (all censored)
+  return { estimate: neg(d.estimate), lower: neg(d.ci.upper), upper: neg(d.ci.lower) };
 }
 
 /** The headline window: the longest (the first of the longest), where the share of weeks reads best. */

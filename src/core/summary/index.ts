@@ -11,3 +11,4 @@ export { keyRowFormulas, keyStatusFormula, parseKeyFigures, type SheetCells } fr
 export { theoryGaps } from "./theoryBrief";
 export { Disclosure, type DisclosureTable, type Release, type Sum } from "./disclosure";
 export { pageRelease, goalOutcomes, rowAt, type Audience, type PageRelease } from "./release";
+export { groupedWeeks, publicationBrief, publicRegisterResult, registerBrief, registerKeyResult, registerReleasable, type RegisterBrief, type RegisterGroup, type RegisterWeek } from "./registerLine";

@@ -17,6 +17,7 @@ import type { Lang, SummaryInput } from "./types";
 import { analysisLine, type AnalysisState } from "./analysisState";
 import { formatDateTime } from "../dateTime";
 import { keyResult, SMALL_GROUP_N, VERDICT_LABEL, type KeyResult } from "./wording";
+import { publicRegisterResult, registerKeyResult } from "./registerLine";
 
 const SECTION = { bold: true, fontSize: 12, fill: "#DDEBF7", border: "bottom" as const };
 const HEAD = { bold: true, fill: "#F2F2F2", wrapText: true, verticalAlignment: "top" as const, border: "bottom" as const };
@@ -103,14 +104,24 @@ export function verdictSection(rows: Rows, input: SummaryInput, outcomes: PageOu
   else if ("problem" in c) rows.add([tx(L.comparisonFailed, lang, { m: tx(c.problem, lang) })], NOTE);
   else if (outcomes.length === 0) rows.add([tx(L.noGoalOutcomes, lang)], NOTE);
   for (const p of outcomes) rows.add([tx(p.kr.line, lang)], { bold: true });
-  const tested = outcomes.filter((p) => p.kr.footnote);
+  const register = registerResult(input);
+  if (register) rows.add([tx(register.line, lang)], { bold: true });
+  const tested = [...outcomes.map((p) => p.kr), ...(register ? [register] : [])].filter((kr) => kr.footnote);
   if (tested.length > 0) {
-    const parts = tested.map((p, i) => `${tx(p.kr.footnote!, lang)}${i === tested.length - 1 ? "." : ";"}`);
+    const parts = tested.map((kr, i) => `${tx(kr.footnote!, lang)}${i === tested.length - 1 ? "." : ";"}`);
     parts.push(tx(L.ciNote, lang), tx(L.ruleNote, lang));
-    if (tested.some((p) => p.kr.smallGroups)) parts.push(tx(L.smallGroupsNote, lang, { n: SMALL_GROUP_N }));
+    if (tested.some((kr) => kr.smallGroups)) parts.push(tx(L.smallGroupsNote, lang, { n: SMALL_GROUP_N }));
     for (const line of packed(parts, `${tx(L.pFootnote, lang, { list: "" }).trim()}`, FOOTNOTE_CHARS)) rows.add([line], SMALL);
   }
   if (comparisonOf(input) && goalOutcomes(comparisonOf(input)!).all && outcomes.length > 0) rows.add([tx(L.noGoalOutcomes, lang)], SMALL);
+}
+
+/** The register line (registerLine.ts); on the publication edition from grouped weeks (or hidden). */
+function registerResult(input: SummaryInput): KeyResult | null {
+  const r = input.register;
+  if (!r) return null;
+  const s = input.settings;
+  return s.audience === "public" ? publicRegisterResult(r, s.threshold) : registerKeyResult(r);
 }
 
 /** N, period, follow-up, design and data source. */

@@ -7,6 +7,7 @@ import type { AnalysisState } from "./analysisState";
 import type { Answer } from "./checklist";
 import type { KeyFigureDefinition, KeyFigureEntry } from "./keyFigures";
 import type { Audience } from "./release";
+import type { RegisterBrief } from "./registerLine";
 
 export type Lang = "da" | "en";
 
@@ -53,6 +54,8 @@ export interface SummaryInput {
   analysis?: AnalysisState | null;
   progression: ProgressionBrief | null;
   entries: LeaderEntries;
+  /** The register analysis' headline (Registeropfølgning), when one exists: one more verdict line. */
+  register?: RegisterBrief | null;
   /** Whether the comparison's groups were randomised (a "Randomisering" sheet from Forsøgsdesign exists); null: unknown. */
   randomised?: boolean | null;
 }

@@ -88,7 +88,8 @@ function numbers(input: KeyResultInput, lang: Lang): string {
     : `intervention ${si}, control ${sc}, difference ${pp(d.estimate, lang)} points (between ${pp(d.lower, lang)} and ${pp(d.upper, lang)})`;
 }
 
-function lead(verdict: Exclude<Verdict, "tooFew">, o: string, positive: boolean, lang: Lang): string {
+/** The start of a verdict line (also the register headline's, registerLine.ts). */
+export function lead(verdict: Exclude<Verdict, "tooFew">, o: string, positive: boolean, lang: Lang): string {
   const da = lang === "da";
   if (verdict === "clear") {
     if (positive) return da ? `Indsatsen ser ud til at virke på "${o}"` : `The effort seems to work on "${o}"`;

@@ -191,3 +191,16 @@ describe("register sheet choices", () => {
     expect(() => checkSheetSpecs([variant({ ...km, series: [{ ...km.series![0], xValues: `${km.series![0].xValues.split(":")[0]}:${cellAddress(x.row + x.rowCount - 2, x.column)}` }] })])).toThrow(/x-værdier men/);
   });
 });
+
+describe("the edge datasets (all censored, no events in the control group, one week, late entries, ties)", () => {
+  test.each(weeklyCases.filter((c) => c.id > 8).map((c) => [c.id, c] as const))("dataset %i builds a sheet that passes the spec check, with finite numbers and no negative zero", (_id, c) => {
+    const { input } = sheetInputOf(c);
+    const spec = buildRegisterSheet(input);
+    expect(() => checkSheetSpecs([spec])).not.toThrow();
+    const numbers = spec.cells.flatMap((b) => b.values.flat()).filter((v): v is number => typeof v === "number");
+    expect(numbers.every((v) => Number.isFinite(v) && !Object.is(v, -0))).toBe(true);
+    const h = rowOf(spec, "Uger vundet i selvforsørgelse");
+    const gained = cell(spec, `D${h}`);
+    expect(typeof gained === "number" ? gained : null).toBeCloseTo(input.result.control.rmst.estimate - input.result.intervention.rmst.estimate, 10);
+  });
+});

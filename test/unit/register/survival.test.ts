@@ -1,8 +1,8 @@
 /**
  * Time to self-support against R's survival package (test/fixtures/register/survival.json, from
  * scripts/fixtures/generate-survival.R): every Kaplan–Meier step with its log-log limits, medians
- * with limits, the restricted mean at 52 weeks with its SE, the log-rank test and its stratified
- * version, over 34 datasets (ties, all censored, no events in one group, one week, late entries,
+ * with limits (the midpoint rule where a curve lies at exactly 0.5), the restricted mean at 52 weeks with
+ * its SE, the log-rank test and its stratified version with their p-values, over 34 datasets (ties, all censored, no events in one group, one week, late entries,
  * a curve at exactly 0.5) — to 1e-8.
  */
 import fixture from "../../fixtures/register/survival.json";
@@ -15,7 +15,7 @@ interface Curve {
 }
 interface Case {
   id: number; kind: string; tau: number; time: number[]; event: number[]; group: number[]; strata: string[];
-  all: Curve; g1: Curve; g0: Curve; logRank: { chisq: number; observed: number[]; expected: number[]; strataChisq: number } | null;
+  all: Curve; g1: Curve; g0: Curve; logRank: { chisq: number; p: number; observed: number[]; expected: number[]; strataChisq: number; strataP: number } | null;
 }
 const cases = (fixture as unknown as { cases: Case[] }).cases;
 /** R's NA and Inf are null in the fixture (a standard error after the last citizen has the event is Inf). */
@@ -51,6 +51,12 @@ function checkCurve(time: number[], event: number[], tau: number, r: Curve): voi
 test("the fixture covers ties, all censored, no events in a group, one week, late entries and a curve at 0.5", () => {
   expect(new Set(cases.map((c) => c.kind)).size).toBe(7);
   expect(cases.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(cases.map((c) => JSON.stringify([c.time, c.event, c.group]))).size).toBe(cases.length);
+  const at = (r: Curve): number | undefined => r.time.find((_, i) => Math.abs(r.surv[i] - 0.5) < 1e-8 && r.nEvent[i] > 0);
+  const half = cases.flatMap((c) => [c.all, c.g1, c.g0]).filter((r) => at(r) !== undefined && r.median !== null && r.median !== at(r));
+  // the median as the midpoint: with the next time the curve drops, and with the last time followed
+  expect(half.some((r) => r.median! < r.time[r.time.length - 1] && r.median !== (at(r)! + r.time[r.time.length - 1]) / 2)).toBe(true);
+  expect(half.some((r) => r.median === (at(r)! + r.time[r.time.length - 1]) / 2)).toBe(true);
 });
 
 describe.each(cases.map((c) => [c.id, c.kind, c] as const))("dataset %i (%s)", (_id, _kind, c) => {
@@ -60,15 +66,18 @@ describe.each(cases.map((c) => [c.id, c.kind, c] as const))("dataset %i (%s)", (
     checkCurve(pick(1).map((i) => c.time[i]), pick(1).map((i) => c.event[i]), c.tau, c.g1);
     checkCurve(pick(0).map((i) => c.time[i]), pick(0).map((i) => c.event[i]), c.tau, c.g0);
   });
-  it("log-rank, plain and stratified", () => {
+  it("log-rank, plain and stratified, with p", () => {
     if (c.logRank === null) {
       expect(c.event.every((e) => e === 0) || new Set(c.group).size < 2).toBe(true);
       return;
     }
     const lr = logRank(c.time, c.event, c.group);
     close(lr.statistic, c.logRank.chisq, "chisq");
+    close(lr.pValue, c.logRank.p, "p");
     lr.observed.forEach((o, g) => close(o, c.logRank!.observed[g], `O${g}`));
     lr.expected.forEach((e, g) => close(e, c.logRank!.expected[g], `E${g}`));
-    close(logRank(c.time, c.event, c.group, c.strata).statistic, c.logRank.strataChisq, "stratified chisq");
+    const st = logRank(c.time, c.event, c.group, c.strata);
+    close(st.statistic, c.logRank.strataChisq, "stratified chisq");
+    close(st.pValue, c.logRank.strataP, "stratified p");
   });
 });

@@ -1,17 +1,24 @@
 /**
  * Weekly register measures against R (test/fixtures/register/weekly.json, scripts/fixtures/generate-register.R):
  * R derives the time to the first spell of k self-supporting weeks with its own loop, then survfit,
- * survdiff and t.test; the add-in's analyseRegister must give the same numbers to 1e-8.
+ * survdiff and t.test; the add-in's analyseRegister must give the same numbers to 1e-8 (every
+ * Kaplan–Meier step with its log-log limits, medians, restricted means and their difference with its
+ * interval, log-rank χ² and p plain and stratified, shares of weeks, varig selvforsørgelse) over 32
+ * datasets: plain, all censored, no events in the control group, a citizen with one observed week,
+ * late entries, many ties.
  */
 import fixture from "../../fixtures/register/weekly.json";
 import { readWeekly, weekIndex } from "../../../src/core/register/layout";
 import { analyseRegister, defaultWeekClass, durablySelfSupporting, shareSelfSupporting, timeToSelfSupport, type CitizenWeeks, type WeekClass } from "../../../src/core/register/weekly";
 
+interface Km { time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; surv: number[]; lower: (number | null)[]; upper: (number | null)[] }
 interface Case {
-  id: number; k: number; tau: number; group: number[]; strata: string[]; weeks: string[];
-  rmst1: (number | null)[]; rmst0: (number | null)[]; diff: number; diffLower: number; diffUpper: number; logRank: number; strataLogRank: number;
-  windows: { from: number; to: number; mean1: number; mean0: number; n1: number; n0: number; lower: number; upper: number; p: number }[];
-  durable: { m: number; n: number; at: number; x1: number; n1: number; x0: number; n0: number; diff: number; lower: number; upper: number };
+  id: number; kind: string; k: number; tau: number; group: number[]; strata: string[]; weeks: string[];
+  rmst1: (number | null)[]; rmst0: (number | null)[]; diff: number; diffLower: number; diffUpper: number;
+  logRank: number | null; logRankP: number | null; strataLogRank: number | null; strataLogRankP: number | null;
+  windows: { from: number; to: number; mean1: number | null; mean0: number | null; n1: number; n0: number; lower: number | null; upper: number | null; p: number | null }[];
+  durable: { m: number; n: number; at: number; x1: number; n1: number; x0: number; n0: number; diff: number | null; lower: number | null; upper: number | null };
+  km1: Km; km0: Km;
 }
 const cases = (fixture as unknown as { cases: Case[] }).cases;
 const CODE: Record<string, WeekClass | null> = { s: "selvforsoergende", p: "paaVej", a: "andet", ".": null };
@@ -20,7 +27,21 @@ const close = (got: number | null, want: number | null): void => {
   expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(want)));
 };
 
-describe.each(cases.map((c) => [c.id, c] as const))("weekly dataset %i", (_id, c) => {
+test("the fixture: at least 30 datasets with every edge the issue names", () => {
+  expect(cases.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(["plain", "allCensored", "noEventsControl", "oneWeek", "late", "ties"]));
+  const observed = (w: string): number => [...w].filter((ch) => ch !== ".").length;
+  // all censored: no log-rank; no events in the control group: its curve never drops
+  expect(cases.filter((c) => c.logRank === null).length).toBeGreaterThanOrEqual(3);
+  expect(cases.filter((c) => c.logRank !== null && c.km0.nEvent.every((e) => e === 0)).length).toBeGreaterThanOrEqual(3);
+  // a citizen observed in one week only, with an event at week 1 (k = 1) and a censoring at week 1
+  expect(cases.filter((c) => c.weeks.some((w) => observed(w) === 1) && c.km1.time[0] === 1 && c.km1.nEvent[0] > 0 && c.km0.time[0] === 1 && c.km0.nCensor[0] > 0).length).toBeGreaterThanOrEqual(3);
+  // late entries: citizens observed 5–20 weeks; ties: several citizens at one event time
+  expect(cases.filter((c) => c.weeks.filter((w) => observed(w) <= 20).length >= 10).length).toBeGreaterThanOrEqual(3);
+  expect(cases.every((c) => c.logRank === null || [...c.km1.nEvent, ...c.km0.nEvent].some((e) => e > 1))).toBe(true);
+});
+
+describe.each(cases.map((c) => [c.id, c.kind, c] as const))("weekly dataset %i (%s)", (_id, _kind, c) => {
   const citizens: CitizenWeeks[] = c.weeks.map((w, i) => ({ id: `B${i}`, group: c.group[i] as 0 | 1, weeks: [...w].map((ch) => CODE[ch]), stratum: c.strata[i] }));
   const r = analyseRegister(citizens, { windows: c.windows.map((w) => ({ from: w.from, to: w.to })), spellWeeks: c.k });
   it("restricted mean, its SE and the median with limits per group; the difference with its interval", () => {
@@ -32,17 +53,34 @@ describe.each(cases.map((c) => [c.id, c] as const))("weekly dataset %i", (_id, c
     close(r.rmstDifference.ci.lower, c.diffLower);
     close(r.rmstDifference.ci.upper, c.diffUpper);
   });
+  it("Kaplan–Meier per group: every step (n at risk, events, censored) with S and its log-log limits", () => {
+    for (const [curve, want] of [[r.intervention.curve, c.km1], [r.control.curve, c.km0]] as const) {
+      expect(curve.steps.map((s) => s.time)).toEqual(want.time);
+      expect(curve.steps.map((s) => [s.nRisk, s.nEvent, s.nCensor])).toEqual(want.time.map((_, i) => [want.nRisk[i], want.nEvent[i], want.nCensor[i]]));
+      curve.steps.forEach((s, i) => {
+        close(s.surv, want.surv[i]);
+        close(s.lower, want.lower[i]);
+        close(s.upper, want.upper[i]);
+      });
+    }
+  });
   it("varig selvforsørgelse: counts per group, the difference and Newcombe's interval", () => {
     const d = c.durable;
     const got = analyseRegister(citizens, { windows: [], spellWeeks: c.k, durable: { m: d.m, n: d.n, at: d.at } }).durable!;
     expect([got.intervention.x, got.intervention.n, got.control.x, got.control.n]).toEqual([d.x1, d.n1, d.x0, d.n0]);
     close(got.difference, d.diff);
-    close(got.ci!.lower, d.lower);
-    close(got.ci!.upper, d.upper);
+    close(got.ci?.lower ?? null, d.lower);
+    close(got.ci?.upper ?? null, d.upper);
   });
-  it("log-rank, plain and stratified", () => {
+  it("log-rank, plain and stratified, with p (none when nobody has a spell)", () => {
+    if (c.logRank === null) {
+      expect([r.logRank, r.stratifiedLogRank]).toEqual([null, null]);
+      return;
+    }
     close(r.logRank!.statistic, c.logRank);
+    close(r.logRank!.pValue, c.logRankP);
     close(r.stratifiedLogRank!.statistic, c.strataLogRank);
+    close(r.stratifiedLogRank!.pValue, c.strataLogRankP);
   });
   it("share of weeks self-supporting per window: means, counts, Welch interval and p", () => {
     r.windows.forEach((w, i) => {
@@ -50,8 +88,8 @@ describe.each(cases.map((c) => [c.id, c] as const))("weekly dataset %i", (_id, c
       close(w.intervention.mean, want.mean1);
       close(w.control.mean, want.mean0);
       expect([w.intervention.n, w.control.n]).toEqual([want.n1, want.n0]);
-      close(w.ci!.lower, want.lower);
-      close(w.ci!.upper, want.upper);
+      close(w.ci?.lower ?? null, want.lower);
+      close(w.ci?.upper ?? null, want.upper);
       close(w.pValue, want.p);
     });
   });
