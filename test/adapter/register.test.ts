@@ -223,4 +223,16 @@ describe("Registeropfølgning on the weekly sample", () => {
     expect(rows.slice(0, until)).toEqual(wide.slice(0, until));
     expect(rows.slice(until).map((r) => r[1])).toContain("Lang");
   });
+
+  test("a class on Statuskoder that is none of the three (pasted past the dropdown) is refused naming its cell; nothing is written", async () => {
+    const { wb, run } = book();
+    await runAndWriteRegister(run, settingsFor(), { now: NOW });
+    const before = grid(wb, REGISTER_SHEET_NAME);
+    const su = rowOf(wb, MAPPING_SHEET_NAME, "SU");
+    wb.setValues(MAPPING_SHEET_NAME, `C${su + 1}`, [["Job"]]);
+    const err = (await runAndWriteRegister(run, (await loadRegisterSettings(run))!).catch((e: unknown) => e)) as VirkningError;
+    expect(err.message).toBe(`Arket "${MAPPING_SHEET_NAME}", celle C${su + 1}: klassen er ikke en af "Selvforsørgende", "På vej", "Anden ydelse". Vælg en af dem på listen i cellen, eller gør cellen tom for at bruge forslaget.`);
+    expect(grid(wb, REGISTER_SHEET_NAME)).toEqual(before);
+    expect(mappingTable(wb).SU[1]).toBe("Job");
+  });
 });
