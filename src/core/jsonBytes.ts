@@ -11,7 +11,24 @@
 /** Printable ASCII without `"` and `\`: one byte each, no escapes (most labels, IDs and codes). */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
+/**
+ * Bytes of strings seen before: a grid repeats a few labels many times (status codes, group names), and
+ * a map look-up of a string whose hash V8 keeps is cheaper than scanning it again. Bounded: cleared when full.
+ */
+const seen = new Map<string, number>();
+const SEEN_MAX = 4096;
+
 function stringBytes(s: string): number {
+  let n = seen.get(s);
+  if (n === undefined) {
+    n = scanString(s);
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.set(s, n);
+  }
+  return n;
+}
+
+function scanString(s: string): number {
   if (PLAIN.test(s)) return s.length + 2;
   let n = 2; // the quotes
   for (let i = 0; i < s.length; i++) {
