@@ -3,7 +3,8 @@
  * Registeropfølgning pane finds "Ugedata" and its columns, "Beregn" writes "Statuskoder" and
  * "Registeropfølgning" with the Kaplan–Meier chart and the weekly share chart drawn. Screenshots:
  * test-results/register.png (the sheet from its top), test-results/register-km.png (the Kaplan–Meier chart)
- * and test-results/register-statuskoder.png (the mapping sheet).
+ * and test-results/register-statuskoder.png (the mapping sheet). A CPR number typed into the data afterwards is
+ * refused by "Kør igen" through the computation worker, naming the cell.
  */
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
@@ -48,6 +49,17 @@ describe("Registeropfølgning in the browser preview", () => {
     await page.locator('[data-cell="A5"]').first().waitFor();
     await expect(page.locator('[data-cell="A5"]').first().innerText()).resolves.toBe("Statuskode");
     await screenshot(page, "register-statuskoder.png");
+
+    // a CPR number typed into the data: "Kør igen" is refused through the computation worker, naming the cell
+    await page.evaluate(() => {
+      const wb = (globalThis as unknown as { __virkningPreview: { setCellByUser(s: string, r: number, c: number, t: string): void } }).__virkningPreview;
+      wb.setCellByUser("Ugedata", 4, 0, "010190-1234");
+    });
+    await pane.getByRole("button", { name: "Kør igen", exact: true }).click();
+    const error = pane.getByTestId("error-bar");
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain('Arket "Ugedata", celle A5: ID\'et ligner et CPR-nummer');
+    await expect(error.innerText()).resolves.not.toContain("010190");
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
