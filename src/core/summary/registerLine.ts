@@ -11,15 +11,18 @@
  * two Kaplan–Meier curves up to the horizon, i.e. of how many citizens of each group became
  * self-supporting (or left the data) in each week before it, and an attacker who knows the rest can solve
  * them back from the printed figures (test/unit/summary/registerAttack.test.ts finds such weeks on the
- * internal edition). So that edition computes the line from grouped weeks (`publicationBrief`): per group,
- * consecutive weeks before the horizon are pooled into blocks until each block holds 0 or at least
- * threshold events and 0 or at least threshold censorings, everyone in a block counted at its last week;
- * weeks left over at the end, and blocks until the citizens not counted before the horizon are 0 or at
- * least threshold, go to the horizon (censored there, which does not change the restricted mean). The
- * printed figures then depend only on block sums that are 0 or ≥ threshold: moving a citizen between
- * weeks of a block changes nothing printed (the argument of disclosure.ts). The verdict follows the
- * figures printed (by the same rule; it may differ from the internal edition's), and the footnote says
- * the weeks were pooled. A group under the threshold hides the line; the line never prints the register's counts of citizens on that edition (beside the
+ * internal edition). So that edition computes the line from pooled weeks (`publicationBrief`): per group,
+ * the events (becoming self-supporting) before the horizon are pooled over consecutive weeks into blocks of
+ * at least threshold, each counted at the week its block reaches the threshold, and the censorings (late
+ * entries) likewise on their own; what is left over at the end, and the latest blocks while the citizens
+ * at the horizon would be 1 … threshold − 1 (as pooled, and with the true censorings, which an attacker
+ * may know), go to the horizon (censored there, which does not change the restricted mean). The printed figures then depend only on where the blocks close and on
+ * sums that are 0 or ≥ threshold; within a block, citizens can be moved to its last week (or from it to an earlier week of the block, while the
+ * block still closes where it did) without changing anything printed, so no week's count, and no run of
+ * weeks cutting a block, is pinned (the argument of disclosure.ts). The verdict follows the figures
+ * printed (by the same rule; it may differ from the internal edition's), and the footnote says the weeks
+ * were pooled. A group under the threshold, or pooling that leaves no event before the horizon, gives the
+ * line "not shown"; the line never prints the register's counts of citizens on that edition (beside the
  * comparison's N they would give the citizens without register data back by subtraction).
  */
 import { formatNumber, formatP, type Text } from "../stats";
@@ -85,23 +88,42 @@ export function registerBrief(result: RegisterResult, sheet: string = REGISTER_S
 
 const small = (v: number, t: number): boolean => v > 0 && v < t;
 
-/** A group's weeks before tau pooled into blocks with 0 or ≥ t events and 0 or ≥ t censorings; the rest at tau (see the module note). */
-export function groupedWeeks(g: RegisterGroup, tau: number, t: number): RegisterGroup {
-  const blocks: RegisterWeek[] = [];
-  let events = 0;
-  let censored = 0;
-  for (const w of g.weeks.filter((x) => x.week < tau)) {
-    events += w.events;
-    censored += w.censored;
-    if (!small(events, t) && !small(censored, t) && events + censored > 0) {
-      blocks.push({ week: w.week, events, censored });
-      events = censored = 0;
+/** Consecutive weeks before tau pooled until a block holds at least t of `kind` (closing at the week that reaches it); the leftover is dropped. */
+function pooled(weeks: RegisterWeek[], kind: "events" | "censored", t: number): { week: number; count: number }[] {
+  const blocks: { week: number; count: number }[] = [];
+  let open = 0;
+  for (const w of weeks) {
+    open += w[kind];
+    if (w[kind] > 0 && open >= t) {
+      blocks.push({ week: w.week, count: open });
+      open = 0;
     }
   }
-  const counted = (): number => blocks.reduce((a, b) => a + b.events + b.censored, 0);
-  while (blocks.length > 0 && small(g.n - counted(), t)) blocks.pop();
+  return blocks;
+}
+
+/**
+ * A group's weeks before tau with events and censorings pooled separately into blocks of at least t; the
+ * rest at tau. Latest blocks go to the rest while the citizens at the horizon would be 1 … t − 1, counted
+ * both as pooled and with the true censorings (an attacker who knows who left when subtracts those).
+ */
+export function groupedWeeks(g: RegisterGroup, tau: number, t: number): RegisterGroup {
+  const before = g.weeks.filter((x) => x.week < tau);
+  const ev = pooled(before, "events", t);
+  const ce = pooled(before, "censored", t);
+  const left = before.reduce((a, w) => a + w.censored, 0);
+  const total = (x: { count: number }[]): number => x.reduce((a, b) => a + b.count, 0);
+  const last = (x: { week: number }[]): number => x[x.length - 1]?.week ?? -1;
+  for (;;) {
+    if (ev.length > 0 && small(g.n - total(ev) - left, t)) ev.pop();
+    else if (ev.length + ce.length > 0 && small(g.n - total(ev) - total(ce), t)) (last(ev) >= last(ce) ? ev : ce).pop();
+    else break;
+  }
+  const counted = (): number => total(ev) + total(ce);
+  const weeks = [...new Set([...ev, ...ce].map((x) => x.week))].sort((x, y) => x - y);
+  const out = weeks.map((week) => ({ week, events: ev.find((x) => x.week === week)?.count ?? 0, censored: ce.find((x) => x.week === week)?.count ?? 0 }));
   const rest = g.n - counted();
-  return { n: g.n, weeks: rest > 0 ? [...blocks, { week: tau, events: 0, censored: rest }] : blocks };
+  return { n: g.n, weeks: rest > 0 ? [...out, { week: tau, events: 0, censored: rest }] : out };
 }
 
 /** Restricted mean at tau of a group given by its weeks. */
@@ -130,7 +152,10 @@ export function registerReleasable(b: RegisterBrief, threshold: number): boolean
  * would itself give weekly counts back (registerAttack.test.ts found one).
  */
 export function publicRegisterResult(b: RegisterBrief, threshold: number): KeyResult {
-  return registerKeyResult(publicationBrief(b, threshold), registerReleasable(b, threshold));
+  const pooled = registerKeyResult(publicationBrief(b, threshold), registerReleasable(b, threshold));
+  // pooling took every event before the horizon away: the page says the numbers are too small, not that nothing could be computed
+  if (pooled.reason === "noTest" && registerKeyResult(b).verdict !== "tooFew") return registerKeyResult(publicationBrief(b, threshold), false);
+  return pooled;
 }
 
 const OUTCOME = TERMS.timeToSelfSupport;
