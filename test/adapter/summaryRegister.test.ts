@@ -50,6 +50,15 @@ describe("the register headline on the Ledelsesoverblik", () => {
     expect(lines.some((t) => t.includes(`(${REGISTER_SHEET_NAME}): forskel i gennemsnitlig tid til selvforsørgelse (RMST) inden for 94 uger`))).toBe(true);
   });
 
+  test("the publication edition: the line from pooled weeks, and its footnote says so", async () => {
+    const { wb, run } = book();
+    await withRegister(run);
+    await buildSummary(run, { ...settings, audience: "public" }, { now: NOW });
+    const lines = columnA(wb, SUMMARY_SHEET_NAME);
+    expect(lines.some((t) => /uger vundet i selvforsørgelse inden for 94 uger \(mellem /.test(t))).toBe(true);
+    expect(lines.some((t) => t.includes("uger slået sammen, så hver tælling er 0 eller mindst 5"))).toBe(true);
+  });
+
   test("no line when nothing was run, when the data changed since the run, or when the register sheet is gone", async () => {
     const { wb, run } = book();
     expect((await buildSummary(run, settings, { now: NOW })).register).toBe("none");
