@@ -10,10 +10,11 @@
 import { createPreviewWorkbook, type PreviewWorkbook } from "../../src/preview/workbook";
 import { insertColumnByUser } from "../../src/preview/workbook/userEdits";
 import { WEEKLY_SHEET } from "../../src/preview/sampleData";
-import { loadRegisterSettings, REGISTER_STATE_KEY, runAndWriteRegister, MAPPING_SHEET_NAME, REGISTER_SHEET_NAME } from "../../src/excel/registerStore";
+import { loadRegisterSettings, registerFreshness, REGISTER_STATE_KEY, runAndWriteRegister, MAPPING_SHEET_NAME, REGISTER_SHEET_NAME } from "../../src/excel/registerStore";
 import { defaultRegisterSettings, type RegisterSettings } from "../../src/core/register/settings";
 import type { VirkningError, VirkningValidationError } from "../../src/core/errors";
 import { randomise } from "../../src/excel/designStore";
+import { saveState } from "../../src/excel/state";
 import { designSettingsFor } from "./helpers/designSettings";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
@@ -234,5 +235,29 @@ describe("Registeropfølgning on the weekly sample", () => {
     expect(err.message).toBe(`Arket "${MAPPING_SHEET_NAME}", celle C${su + 1}: klassen er ikke en af "Selvforsørgende", "På vej", "Anden ydelse". Vælg en af dem på listen i cellen, eller gør cellen tom for at bruge forslaget.`);
     expect(grid(wb, REGISTER_SHEET_NAME)).toEqual(before);
     expect(mappingTable(wb).SU[1]).toBe("Job");
+  });
+
+  test("stored settings are checked against the schema when read: a misspelt or wrong field is named", async () => {
+    const { run } = book();
+    await runAndWriteRegister(run, settingsFor(), { now: NOW });
+    const stored = (await loadRegisterSettings(run))!;
+    await saveState(run, REGISTER_STATE_KEY, { ...stored, spellWeeks: 0, windoes: [{ from: 1, to: 26 }] });
+    const err = (await loadRegisterSettings(run).catch((e: unknown) => e)) as VirkningError;
+    expect(err.code).toBe("SETTINGS_INVALID");
+    expect(err.message).toMatch(/^De gemte indstillinger for registeropfølgningen kan ikke bruges \(felterne (spellWeeks, windoes|windoes, spellWeeks)\)/);
+  });
+
+  test("freshness for the Overblik: none before a run, ok after it, unchanged by a relabel within a class, stale once a week changes class", async () => {
+    const { wb, run } = book();
+    await expect(registerFreshness(run)).resolves.toEqual({ status: "none" });
+    await runAndWriteRegister(run, settingsFor(), { now: NOW });
+    await expect(registerFreshness(run)).resolves.toEqual({ status: "ok", ranAt: NOW.toISOString() });
+    // a week on Kontanthjælp after the citizen's start week: another benefit of the same class changes no number
+    const g = grid(wb, WEEKLY_SHEET);
+    const [r, c] = g.flatMap((row, i) => row.map((v, j) => [i, j, v] as const)).find(([i, j, v]) => i > 0 && j > g[0].indexOf(g[i][2]) && v === "Kontanthjælp")!;
+    wb.setCellByUser(WEEKLY_SHEET, r, c, "Sygedagpenge");
+    await expect(registerFreshness(run)).resolves.toEqual({ status: "ok", ranAt: NOW.toISOString() });
+    wb.setCellByUser(WEEKLY_SHEET, r, c, "");
+    await expect(registerFreshness(run)).resolves.toEqual({ status: "stale", ranAt: NOW.toISOString() });
   });
 });
