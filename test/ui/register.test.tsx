@@ -93,3 +93,13 @@ test("a workbook without weekly data: the pane says what a weekly sheet looks li
   expect((await screen.findByTestId("register-not-weekly")).textContent).toMatch(/^Arket ligner ikke ugedata/);
   expect(select("Ark med ugedata").value).toBe("Borgere");
 });
+
+test("in English (Office in English): the same pane in English, the sheets' Danish names kept", async () => {
+  renderInPane(<RegisterPane />, "en");
+  expect((await screen.findByTestId("register-layout")).textContent).toBe("Data layout: wide (one row per citizen, 104 week columns).");
+  expect(select("Citizen ID").value).toBe("ID");
+  fireEvent.click(screen.getByRole("button", { name: "Calculate" }));
+  const result = await screen.findByTestId("register-result");
+  expect(result.textContent).toContain(`The results are on the sheet ${REGISTER_SHEET_NAME}, the status codes' classes on the sheet ${MAPPING_SHEET_NAME}.`);
+  expect(result.textContent).toMatch(/Weeks gained in self-support: \d+\.\d \(95 % CI /);
+});
