@@ -260,4 +260,15 @@ describe("Registeropfølgning on the weekly sample", () => {
     wb.setCellByUser(WEEKLY_SHEET, r, c, "");
     await expect(registerFreshness(run)).resolves.toEqual({ status: "stale", ranAt: NOW.toISOString() });
   });
+
+  test("a user's own sheet named Statuskoder is neither read nor overwritten: the run is refused, naming it", async () => {
+    const { wb, run } = book();
+    wb.addSheetDirect(MAPPING_SHEET_NAME);
+    wb.setValues(MAPPING_SHEET_NAME, "A1", [["Statuskode", "Uger", "Klasse"], ["SU", 3, "Job"]]);
+    const err = (await runAndWriteRegister(run, settingsFor()).catch((e: unknown) => e)) as VirkningError;
+    expect(err.message).toBe(`Arket "${MAPPING_SHEET_NAME}" findes allerede og er ikke oprettet af Virkning. Omdøb eller slet det, og prøv igen.`);
+    expect(grid(wb, MAPPING_SHEET_NAME)).toEqual([["Statuskode", "Uger", "Klasse"], ["SU", 3, "Job"]]);
+    expect(wb.getSheet(REGISTER_SHEET_NAME)).toBeUndefined();
+    expect(wb.settings.get(REGISTER_STATE_KEY)).toBeUndefined();
+  });
 });
