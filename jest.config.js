@@ -16,7 +16,7 @@ const common = {
   setupFilesAfterEnv: ["<rootDir>/test/setup/assertions.ts"],
 };
 /** Adapter test files that also run under the ExcelApi 1.7 host profile (they exercise the renderer and every store). */
-const ADAPTER_AT_1_7 = ["design", "designProtection", "comparisonAnalyses", "comparisonSettings", "comparisonColumns", "recovery", "readCounts"];
+const ADAPTER_AT_1_7 = ["register", "design", "designProtection", "comparisonAnalyses", "comparisonSettings", "comparisonColumns", "recovery", "readCounts"];
 
 module.exports = {
   // Generous for the e2e project (browser start, page builds); unit tests finish far below it.

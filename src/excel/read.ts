@@ -12,6 +12,7 @@
  * Empty cells come back as null (Excel returns ""), numbers as numbers, texts as texts, Excel
  * errors as their text ("#DIV/0!").
  */
+import { jsonUtf8Bytes } from "../core/jsonBytes";
 import { VirkningError } from "../core/errors";
 import { rangeAddress, type RangeRef } from "../core/report/address";
 import type { CellScalar as CellValue } from "../core/report/sheetSpec";
@@ -90,16 +91,7 @@ export function rowsPerChunk(bytesPerRow: number): number {
 }
 
 /** UTF-8 bytes of a JSON-encoded row (the payload limit counts bytes, and "æøå" take two each). */
-export function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v) ?? "";
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) i++; // surrogate pair: 4 bytes = 2 UTF-16 units + 2
-    if (c >= 0x80) n += c >= 0x800 ? 2 : 1;
-  }
-  return n;
-}
+export const jsonBytes = jsonUtf8Bytes;
 
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

@@ -9,6 +9,9 @@
  * - progression results, when the "Progression" sheet exists: progressionStore has no read-only
  *   entry point (runAndWriteProgression also writes), so `progressionBrief` below is a small adapter
  *   that reads the measurement sheet and runs the same core analysis without writing;
+ * - the register follow-up, when "Registeropfølgning" was run: registerStore.readAndAnalyse runs it again
+ *   from its stored settings without writing; its headline goes on the page (registerBrief) only when the
+ *   data and settings are those of its last run (the fingerprint of lastRun) and its sheet is there;
  * - the existing "Ledelsesoverblik": the leader's entries, matched by key figure + month and by
  *   checklist item number (parseLeaderEntries), never by position.
  * Then one renderSheets call writes the sheet (refused when a user's own sheet has the name).
@@ -33,6 +36,8 @@ import {
   type AnalysisState,
   type LeaderEntries,
   type ProgressionBrief,
+  registerBrief,
+  type RegisterBrief,
   type SummaryInput,
   type SummarySettings,
 } from "../core/summary";
@@ -42,6 +47,7 @@ import { VERSION } from "../core/version";
 import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
 import type { ExcelRun } from "./host";
 import { loadProgressionSettings, type ProgressionSettings } from "./progressionStore";
+import { loadRegisterSettings, readAndAnalyse, REGISTER_SHEET_NAME } from "./registerStore";
 import { listSheets, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -140,6 +146,22 @@ async function comparisonPart(run: ExcelRun, now: Date, theory: ProgrammeTheory 
   }
 }
 
+/** The register follow-up for the page: "none" (never run or its sheet is gone), "stale" or "refused" (no line), or "ok" with the brief. */
+export type RegisterPart = { status: "none" | "stale" | "refused"; brief: null } | { status: "ok"; brief: RegisterBrief };
+
+/** The stored register run, analysed again without writing (see the file comment). */
+export async function registerPart(run: ExcelRun, sheets: string[]): Promise<RegisterPart> {
+  try {
+    const settings = await loadRegisterSettings(run);
+    if (!settings?.lastRun || !sheets.includes(REGISTER_SHEET_NAME)) return { status: "none", brief: null };
+    const { output } = await readAndAnalyse(run, settings);
+    if (output.fingerprint !== settings.lastRun.fingerprint) return { status: "stale", brief: null };
+    return { status: "ok", brief: registerBrief(output.result, REGISTER_SHEET_NAME) };
+  } catch {
+    return { status: "refused", brief: null };
+  }
+}
+
 /** Adapter: the progression's share improved per delmål, read without writing (see the file comment). */
 export async function progressionBrief(
   run: ExcelRun,
@@ -201,6 +223,8 @@ export interface SummaryReport {
   keyRows: [number, number];
   checkRows: [number, number];
   sections: { theory: boolean; comparison: boolean; progression: boolean };
+  /** The register follow-up's headline: on the page ("ok"), or why not. */
+  register: RegisterPart["status"];
   /** The analysis behind the numbers and whether they were shown (null: none saved). */
   analysis: AnalysisState | null;
   /** Follow-ups (months) the comparison has, for the pane's choice. */
@@ -218,6 +242,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const sheets = (await listSheets(run)).map((s) => s.name);
   const seen: { settings?: ProgressionSettings | null; grid?: CellScalar[][] | null } = {};
   const progression = await progressionBrief(run, loaded?.theory ?? null, sheets, seen);
+  const register = await registerPart(run, sheets);
   // the leader's cells as typed: formulas read as formulas (Range.formulas), number formats kept
   const existing = await cellsFromA1(run, SUMMARY_SHEET_NAME, true);
   if (existing) refuseCprInEntries(existing.values, existing.formulas);
@@ -226,7 +251,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const randomised = sheets.includes(RANDOMISATION_SHEET_NAME);
   // "Holder kæden?" when "Virkningskæden i data" has been made
   const chain = sheets.includes(CHAIN_SHEET_NAME) ? await loadChainBrief(run, loaded?.theory ?? null) : null;
-  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, entries, randomised, chain };
+  const input: SummaryInput = { settings, generatedAt: now.toISOString(), version: VERSION, theory, comparison, analysis, progression, register: register.brief, entries, randomised, chain };
   const built = summarySheetSpec(input);
   await renderSheets(run, [built.spec]);
   // the Overblik's record, from what was read above (nothing is read again): 1 sync
@@ -238,6 +263,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
     keyRows: built.keyRows,
     checkRows: built.checkRows,
     sections: { theory: !!theory, comparison: !!comparison && "result" in comparison, progression: !!progression },
+    register: register.status,
     analysis,
     followUps: comparison && "result" in comparison ? comparison.result.followUps : [],
     // entries the leader made, not the placeholder rows of KL's example figures

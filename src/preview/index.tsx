@@ -66,7 +66,8 @@ function PreviewPage(): React.JSX.Element {
     document.title = s.title;
   }, [lang, s.title]);
   const workbook = React.useMemo(() => {
-    const wb = createPreviewWorkbook({ sample: true });
+    // ?data=uger adds the weekly register sample "Ugedata" (Registeropfølgning)
+    const wb = createPreviewWorkbook({ sample: true, weekly: new URLSearchParams(location.search).get("data") === "uger" });
     (globalThis as { __virkningPreview?: unknown }).__virkningPreview = wb;
     return wb;
   }, []);

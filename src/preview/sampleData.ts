@@ -8,6 +8,8 @@ import type { PreviewWorkbook } from "./workbook/workbook";
 
 export const SAMPLE_SHEET = "Borgere";
 export const NOTES_SHEET = "Noter";
+/** The weekly register sample (Registeropfølgning): installed with `weekly` (preview page: `?data=uger`). */
+export const WEEKLY_SHEET = "Ugedata";
 
 export const SAMPLE_HEADER = [
   "ID",
@@ -151,8 +153,104 @@ export const SAMPLE_NOTES = [
   ["Status er forsørgelsesstatus ved inklusion og efter 6, 12 og 18 måneder; tom = endnu ikke fulgt op."],
 ];
 
-/** Put the sample sheets into a workbook (directly, without the API); "Borgere" becomes active. */
-export function installSample(wb: PreviewWorkbook): void {
+/** ISO year-week code of the `i`-th week (0-based) from 2024-W01 ("2024-W01" … "2026-W52"). */
+export function weekCode(i: number): string {
+  // 2024 and 2025 have 52 ISO weeks, 2026 has 53
+  const lengths = [52, 52, 53, 52];
+  let year = 2024;
+  let w = i;
+  for (const n of lengths) {
+    if (w < n) break;
+    w -= n;
+    year++;
+  }
+  return `${year}-W${String(w + 1).padStart(2, "0")}`;
+}
+
+/** Benefit labels as DREAM extracts name them (a blank week is a week without benefit: self-supporting). */
+export const WEEKLY_BENEFITS = [
+  ["Kontanthjælp", 40],
+  ["Uddannelseshjælp", 12],
+  ["Sygedagpenge", 12],
+  ["Jobafklaringsforløb", 6],
+  ["Ressourceforløb", 8],
+  ["Virksomhedspraktik", 8],
+  ["Løntilskud", 6],
+  ["Ledighedsydelse", 4],
+  ["Revalidering", 4],
+] as const;
+
+export interface WeeklySampleOptions {
+  citizens?: number;
+  weeks?: number;
+  seed?: number;
+}
+
+/**
+ * Synthetic weekly register data in the wide layout (one row per citizen, one column per week from
+ * 2024-W01): ID ("U001"…, never CPR-like), Gruppe (Indsatsgruppe/Kontrolgruppe, balanced), Startuge
+ * (entries spread over the first 12 weeks), then a status per week. Before the start everybody is on a
+ * benefit; from the start a citizen leaves benefits for a spell of self-support (a blank week, or "SU")
+ * with 3.5 % chance a week in the indsatsgruppe and 1.8 % in the kontrolgruppe, and falls back with 5 %,
+ * so the Kaplan–Meier curves separate. A few citizens have gaps ("NA") and a few emigrate ("Udvandret",
+ * then NA). Deterministic (seeded PRNG).
+ */
+export function weeklySample(opts: WeeklySampleOptions = {}): { header: string[]; rows: (string | null)[][] } {
+  const n = opts.citizens ?? 120;
+  const weeks = opts.weeks ?? 104;
+  const rnd = prng(opts.seed ?? 20240101);
+  const header = ["ID", "Gruppe", "Startuge", ...Array.from({ length: weeks }, (_, i) => weekCode(i))];
+  const rows: (string | null)[][] = [];
+  for (let i = 0; i < n; i++) {
+    const indsats = i % 2 === 0;
+    const start = Math.floor(rnd() * 12);
+    const benefit = (): string => pick(rnd, WEEKLY_BENEFITS);
+    let status: string | null = benefit();
+    const gappy = rnd() < 0.06;
+    const emigrates = rnd() < 0.03 ? start + 20 + Math.floor(rnd() * (weeks - start - 20)) : Infinity;
+    const row: (string | null)[] = [`U${String(i + 1).padStart(Math.max(3, String(n).length), "0")}`, indsats ? "Indsatsgruppe" : "Kontrolgruppe", weekCode(start)];
+    for (let w = 0; w < weeks; w++) {
+      if (w > emigrates) {
+        row.push("NA");
+        continue;
+      }
+      if (w === emigrates) {
+        row.push("Udvandret");
+        continue;
+      }
+      if (w >= start) {
+        const self = status === null || status === "SU";
+        if (self && rnd() < 0.05) status = benefit();
+        else if (!self && rnd() < (indsats ? 0.035 : 0.018)) status = rnd() < 0.15 ? "SU" : null;
+        else if (!self && rnd() < 0.04) status = benefit();
+      }
+      row.push(gappy && rnd() < 0.08 ? "NA" : status);
+    }
+    rows.push(row);
+  }
+  return { header, rows };
+}
+
+function installWeekly(wb: PreviewWorkbook): void {
+  const { header, rows } = weeklySample();
+  const sheet = wb.addSheetDirect(WEEKLY_SHEET);
+  wb.setValues(WEEKLY_SHEET, "A1", [header, ...rows]);
+  header.forEach((_, j) => {
+    sheet.updateFormat(0, j, (f) => {
+      f.bold = true;
+      f.borders = { bottom: "#000000" };
+    });
+    sheet.columnWidths.set(j, j < 3 ? 90 : 110);
+  });
+  sheet.frozen = { rows: 1, columns: 1 };
+  sheet.changed();
+}
+
+/**
+ * Put the sample sheets into a workbook (directly, without the API); "Borgere" becomes active. With
+ * `weekly`, also the weekly register sample "Ugedata" (after "Noter").
+ */
+export function installSample(wb: PreviewWorkbook, opts: { weekly?: boolean } = {}): void {
   const { header, rows } = sampleCitizens();
   const sheet = wb.addSheetDirect(SAMPLE_SHEET);
   wb.setValues(SAMPLE_SHEET, "A1", [header, ...rows]);
@@ -173,5 +271,6 @@ export function installSample(wb: PreviewWorkbook): void {
   });
   notes.columnWidths.set(0, 400);
   notes.changed();
+  if (opts.weekly) installWeekly(wb);
   wb.activateSheetByUser(SAMPLE_SHEET);
 }

@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import type { Text } from "./i18n";
+import { TERMS } from "../core/vocabulary";
 
 export interface PaneDefinition {
   id: string;
@@ -48,6 +49,15 @@ export const PANES: PaneDefinition[] = [
       en: "Measure the citizens' progression on the sub-goals, round by round.",
     },
     component: React.lazy(() => import(/* webpackChunkName: "progression" */ "./progression/ProgressionPane")),
+  },
+  {
+    id: "registeropfoelgning",
+    title: TERMS.registerFollowUp,
+    description: {
+      da: "Følg forsørgelsen uge for uge: andel af uger som selvforsørgende og tid til selvforsørgelse pr. gruppe.",
+      en: "Follow benefits week by week: share of weeks self-supporting and time to self-support per group.",
+    },
+    component: React.lazy(() => import(/* webpackChunkName: "register" */ "./register/RegisterPane")),
   },
   {
     id: "ledelsesoverblik",

@@ -4,6 +4,7 @@
  * pane's main-thread fallback, so both compute exactly the same.
  */
 import { runComparison } from "../core/analysis";
+import { runRegisterCore } from "../core/register/run";
 import { withProgress, type ProgressReport } from "../core/progress";
 import type { ComputeKind, ComputeRequests, ComputeResults, ToWorker } from "./protocol";
 
@@ -11,6 +12,7 @@ export const PROGRESS_INTERVAL_MS = 100;
 
 const handlers: { [K in ComputeKind]: (p: ComputeRequests[K]) => ComputeResults[K] } = {
   comparison: (p) => runComparison(p.input, p.settings, new Date(p.now)),
+  register: (p) => runRegisterCore(p),
 };
 
 /** Run `request`, telling `onProgress` how far it has come. Throws what the core throws. */

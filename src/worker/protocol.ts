@@ -5,15 +5,19 @@
  * their fields and are rebuilt as VirkningError on the pane's side.
  */
 import type { ComparisonInput, ComparisonResult, ComparisonSettings } from "../core/analysis";
+import type { RegisterRunInput, RegisterRunOutput } from "../core/register/run";
 import { VirkningError, VirkningValidationError } from "../core/errors";
 import type { ProgressReport } from "../core/progress";
 
 /** The computations that may run long enough to block the pane (r×c exact tests, exact rank distributions). */
 export interface ComputeRequests {
   comparison: { input: ComparisonInput; settings: ComparisonSettings; now: string };
+  /** Registeropfølgning: weekly data read, classified and analysed (10,000 citizens × 156 weeks take about a second). */
+  register: RegisterRunInput;
 }
 export interface ComputeResults {
   comparison: ComparisonResult;
+  register: RegisterRunOutput;
 }
 export type ComputeKind = keyof ComputeRequests;
 

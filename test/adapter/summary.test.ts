@@ -186,10 +186,11 @@ test("sync budget: theory, comparison settings and data, progression check, the 
   await buildSummary(run, settings);
   const regenerate = wb.syncCount - before;
   // reads: theory 2 (the one reader: sheet look-up, then cells), comparison settings 1, data 1 + 1 chunk, sheet list 1 (no
-  // "Progression": no more), existing sheet 1 (+ 1 chunk when it exists); then the renderer's 4 syncs to create, 5 to regenerate
-  // + 1 because the sheet is protected (unprotect has a sync of its own, so that a refusal leaves the sheet untouched);
-  // then 1 to keep the Overblik's record of the page (made from what was read: nothing is read again)
-  expect(create).toBe(7 + 4 + 1);
-  expect(regenerate).toBe(8 + 5 + 1 + 1);
+  // "Progression": no more), register settings 1 (none stored: no more), existing sheet 1 (+ 1 chunk when it exists); then the
+  // renderer's 4 syncs to create, 5 to regenerate + 1 because the sheet is protected (unprotect has a sync of its own, so that a
+  // refusal leaves the sheet untouched); then 1 to keep the Overblik's record of the page (made from what was read: nothing is
+  // read again)
+  expect(create).toBe(8 + 4 + 1);
+  expect(regenerate).toBe(9 + 5 + 1 + 1);
   expect(regenerate - create).toBeLessThanOrEqual(3);
 });

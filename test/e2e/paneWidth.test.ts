@@ -25,6 +25,7 @@ const PANE_ROOT: Record<string, string> = {
   sammenligning: "comparison-pane",
   progression: "progression-pane",
   ledelsesoverblik: "summary-pane",
+  registeropfoelgning: "register-pane",
   forsoegsdesign: "design-pane",
 };
 const SHOTS = path.join(RESULTS_DIR, "pane-width");

@@ -10,10 +10,13 @@ export { PreviewWorkbook, parseDanishInput, sheetNameProblem } from "./workbook"
 export { EmulatedApiError, PAYLOAD_LIMIT_BYTES } from "./api";
 export type * from "./model";
 
-/** A new workbook: one empty sheet "Ark1", or with `sample` the user sheets "Borgere" and "Noter". */
-export function createPreviewWorkbook(opts?: { sample?: boolean }): PreviewWorkbook {
+/**
+ * A new workbook: one empty sheet "Ark1", or with `sample` the user sheets "Borgere" and "Noter" (and,
+ * with `weekly` too, the weekly register sample "Ugedata").
+ */
+export function createPreviewWorkbook(opts?: { sample?: boolean; weekly?: boolean }): PreviewWorkbook {
   const wb = new PreviewWorkbook();
-  if (opts?.sample) installSample(wb);
+  if (opts?.sample) installSample(wb, { weekly: opts.weekly });
   else wb.addSheetDirect("Ark1");
   return wb;
 }

@@ -23,6 +23,7 @@
  */
 import { EXCEL_API, apiAvailable, type ExcelApiName } from "../../../excel/requirements";
 import { utf8Bytes } from "../coerce";
+import { jsonUtf8Bytes } from "../../../core/jsonBytes";
 import { type PreviewWorkbook } from "../workbook";
 import { EmuContext } from "./context";
 
@@ -97,7 +98,7 @@ export function jsonLength(v: unknown): number {
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v).length;
   if (typeof v === "string") return utf8Bytes(v) + 2;
   try {
-    return utf8Bytes(JSON.stringify(v) ?? "");
+    return jsonUtf8Bytes(v);
   } catch {
     return 0;
   }
