@@ -18,7 +18,7 @@ import { sheetCell } from "../core/data";
 import type { ChainBrief } from "../core/summary/types";
 import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
-import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { joinTrial, loadComparisonSettings, readSource } from "./comparisonStore";
 import { defaultProgressionSettings, loadProgressionSettings, readProgressionScores } from "./progressionStore";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -73,7 +73,9 @@ export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en";
   const progression = (await loadProgressionSettings(run)) ?? defaultProgressionSettings(opts.lang);
   const scores = await readProgressionScores(run, { ...progression, compareGroups: false }, { theory });
   const now = opts.now ?? new Date();
-  const result = runChain({ theory, measurement: scores.input, caseData, settings, rater: progression.rater === "auto" ? undefined : progression.rater }, now);
+  // with the groups from "Randomisering", the intervention's effects compare the groups as randomised (as the comparison does)
+  const trial = await joinTrial(run, caseData, settings);
+  const result = runChain({ theory, measurement: scores.input, caseData: trial?.input ?? caseData, settings: trial?.settings ?? settings, rater: progression.rater === "auto" ? undefined : progression.rater }, now);
   if (result.join.matched === 0) {
     const caseCell = sheetCell(caseData.sheet, 0, settings.columns.id);
     throw refuse(
