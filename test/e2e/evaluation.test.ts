@@ -4,8 +4,9 @@
  * randomised in Forsøgsdesign → the comparison taking its groups and strata from "Randomisering" →
  * the measurement sheet for the comparison's citizens, two rounds typed → Progression → the chain step
  * ("Virkningskæden i data" and its coloured diagram) → Ledelsesoverblik with one "Holder kæden?" line
- * per slutmål → Overblik lists every part as Opdateret. Then one status in the case data is edited:
- * the Overblik marks exactly the parts that read it as Forældet, and "Opdater alt" makes them again.
+ * per slutmål → Overblik lists every part (the chain included) as Opdateret. Then one status in the case
+ * data is edited: the Overblik marks exactly the parts that read it as Forældet, and "Opdater alt" makes
+ * them again. Also saved: test-results/evaluation-overblik-stale.png (the pane after the edit).
  * Screenshots in test-results/: evaluation-overblik.png, evaluation-diagram.png,
  * evaluation-chain.png, evaluation-leader.png.
  */
@@ -168,14 +169,14 @@ describe("One evaluation from theory to leader page in the browser preview", () 
     await choosePane(page, "overblik");
     const part = (id: string) => pane.getByTestId(`overview-part-${id}`);
     await part("theory").waitFor();
-    const allDone = { theory: "done", design: "done", measurement: "done", "analysis:Sammenligning": "done", progression: "done", summary: "done" };
+    const allDone = { theory: "done", design: "done", measurement: "done", "analysis:Sammenligning": "done", progression: "done", chain: "done", summary: "done" };
     expect(await partStates(pane)).toEqual(allDone);
     for (const id of Object.keys(allDone)) expect(await part(id).innerText()).toContain("Opdateret");
     expect(await pane.getByTestId("overview-update").isDisabled()).toBe(true);
     await screenshot(page, "evaluation-overblik.png");
 
     // 8. One status in the case data edited as a user types it: the parts reading it are out of date (the
-    // analysis; the progression, whose status transitions come from the case data by default; the leader page)
+    // analysis; the progression, whose status transitions come from the case data by default; the chain; the leader page)
     await page.evaluate(() => {
       const wb = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview;
       const now = wb.getSheet("Borgere")?.getCell(1, 12)?.value;
@@ -184,12 +185,12 @@ describe("One evaluation from theory to leader page in the browser preview", () 
     await pane.getByRole("button", { name: "Læs igen" }).click();
     await pane.locator('[data-testid="overview-part-analysis:Sammenligning"][data-status=stale]').waitFor();
     const stale = await partStates(pane);
-    expect(stale).toEqual({ ...allDone, "analysis:Sammenligning": "stale", progression: "stale", summary: "stale" });
+    expect(stale).toEqual({ ...allDone, "analysis:Sammenligning": "stale", progression: "stale", chain: "stale", summary: "stale" });
     expect(await part("analysis:Sammenligning").innerText()).toContain("Forældet");
     await pane.getByTestId("overview-pane").screenshot({ path: path.join(RESULTS_DIR, "evaluation-overblik-stale.png") });
 
     await pane.getByTestId("overview-update").click();
-    expect(await pane.getByTestId("overview-report").innerText()).toBe("3 dele er opdateret.");
+    expect(await pane.getByTestId("overview-report").innerText()).toBe("4 dele er opdateret.");
     expect(await partStates(pane)).toEqual(allDone);
     // made again from the randomisation, with the one leader line per slutmål
     expect(await linesStartingWith(page, "Sammenligning", "Grupper fra arket Randomisering (intention to treat): hver af de 60 borgere")).toHaveLength(1);
