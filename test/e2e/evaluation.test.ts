@@ -147,6 +147,8 @@ describe("One evaluation from theory to leader page in the browser preview", () 
     expect(statuses.length).toBe(outcomeLinks.length);
     const supported = statuses.filter((s) => s === TERMS.linkSupported.da).length;
     await expect(done.innerText()).resolves.toBe(`${supported} af ${outcomeLinks.length} forbindelser fra delmål til slutmål er ${TERMS.linkSupported.da} i data. Se arkene "${CHAIN_SHEET_NAME}" og "${CHAIN_DIAGRAM_SHEET_NAME}".`);
+    // clicking the chain step at the pane's foot scrolled the page; back to its top for the screenshots
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator(`[role=tab][data-sheet="${CHAIN_DIAGRAM_SHEET_NAME}"]`).click();
     for (const [k, l] of outcomeLinks.entries()) await expect(page.locator(`[data-shape="Status_${l.id}"]`).innerText()).resolves.toBe(statuses[k]);
     await expect(page.locator('[data-shape^="Forklaring_tekst_"]').count()).resolves.toBe(4);
