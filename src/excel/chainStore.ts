@@ -18,7 +18,7 @@ import { sheetCell } from "../core/data";
 import type { ChainBrief } from "../core/summary/types";
 import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
-import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { joinTrial, loadComparisonSettings, readSource } from "./comparisonStore";
 import { defaultProgressionSettings, loadProgressionSettings, readProgressionScores } from "./progressionStore";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -61,19 +61,37 @@ async function comparisonOrRefuse(run: ExcelRun): Promise<ComparisonSettings> {
   return settings;
 }
 
+/** What the chain reads (theory, comparison's case data joined to the randomisation when it takes its groups from there, scores), with their fingerprint. */
+async function readChainInputs(run: ExcelRun, lang: "da" | "en") {
+  const theory = await theoryOrRefuse(run);
+  const stored = await comparisonOrRefuse(run);
+  const caseData = await readSource(run, stored.source);
+  const { settings } = settingsForData(stored, caseData);
+  const progression = (await loadProgressionSettings(run)) ?? defaultProgressionSettings(lang);
+  const scores = await readProgressionScores(run, { ...progression, compareGroups: false }, { theory });
+  // with the groups from "Randomisering", the intervention's effects compare the groups as randomised (as the comparison does)
+  const trial = await joinTrial(run, caseData, settings);
+  const randomised = trial ? trial.input.rows.map((r) => r[trial.settings.columns.group] ?? null) : null;
+  const fingerprint = hashText(JSON.stringify({ theory, scores: scores.input, comparison: analysisFingerprint(settings, caseData), rater: progression.rater, ...(randomised ? { randomised } : {}) }));
+  return { theory, caseData, settings, progression, scores, trial, fingerprint };
+}
+
+/**
+ * The fingerprint of the chain's inputs as they are now (the Overblik compares it with the one of the last
+ * run). Refuses as the chain step does when an input is missing.
+ */
+export async function chainInputsFingerprint(run: ExcelRun, lang: "da" | "en"): Promise<string> {
+  return (await readChainInputs(run, lang)).fingerprint;
+}
+
 /**
  * Reads everything, runs the chain analysis and writes "Virkningskæden i data" and "Virkningskæden –
  * diagram" (shapes; without shape support only the table sheet). Nothing is written on a refusal.
  */
 export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en"; now?: Date; shapes?: boolean } = { lang: "da" }): Promise<ChainRun> {
-  const theory = await theoryOrRefuse(run);
-  const stored = await comparisonOrRefuse(run);
-  const caseData = await readSource(run, stored.source);
-  const { settings } = settingsForData(stored, caseData);
-  const progression = (await loadProgressionSettings(run)) ?? defaultProgressionSettings(opts.lang);
-  const scores = await readProgressionScores(run, { ...progression, compareGroups: false }, { theory });
+  const { theory, caseData, settings, progression, scores, trial, fingerprint } = await readChainInputs(run, opts.lang);
   const now = opts.now ?? new Date();
-  const result = runChain({ theory, measurement: scores.input, caseData, settings, rater: progression.rater === "auto" ? undefined : progression.rater }, now);
+  const result = runChain({ theory, measurement: scores.input, caseData: trial?.input ?? caseData, settings: trial?.settings ?? settings, rater: progression.rater === "auto" ? undefined : progression.rater }, now);
   if (result.join.matched === 0) {
     const caseCell = sheetCell(caseData.sheet, 0, settings.columns.id);
     throw refuse(
@@ -85,7 +103,6 @@ export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en";
   }
   const specs = [chainSheetSpec(result, opts.lang), ...(opts.shapes === false ? [] : [chainDiagramSheetSpec(theory, result, opts.lang)])];
   await renderSheets(run, specs);
-  const fingerprint = hashText(JSON.stringify({ theory, scores: scores.input, comparison: analysisFingerprint(settings, caseData), rater: progression.rater }));
   const brief = chainBrief(theory, result);
   const record: ChainRecord = { version: 1, lastRun: { at: now.toISOString(), fingerprint }, brief: { sheet: brief.sheet, goals: brief.goals.map(({ name: _name, ...counts }) => counts) } };
   await saveState(run, CHAIN_STATE_KEY, v.parse(RecordSchema, record));

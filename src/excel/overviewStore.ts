@@ -11,6 +11,7 @@
  * Reads go through partInputs (the one chunked reader, each sheet once per look); every regeneration is
  * its own store call, so each sheet is its own transaction (the renderer's).
  */
+import { CHAIN_SHEET_NAME } from "../core/chain";
 import { analysisName, resultSheetOf, type AnalysisCollection, type ComparisonSettings } from "../core/analysis";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { VirkningError, VirkningValidationError } from "../core/errors";
@@ -19,7 +20,9 @@ import { MEASUREMENT_SHEET_NAME, parseMeasurementSheet, PROGRESSION_SHEET_NAME, 
 import type { Text } from "../core/stats";
 import { SUMMARY_SHEET_NAME } from "../core/summary";
 import { THEORY_SHEET_NAME } from "../core/theory";
+import { TERMS } from "../core/vocabulary";
 import { loadAnalyses, runAndWriteComparison, saveAnalysisRun } from "./comparisonStore";
+import { chainInputsFingerprint, loadChainRecord, runAndWriteChain } from "./chainStore";
 import { designInputsFingerprint, loadDesignSettings, readEligibility, rewriteRandomisation } from "./designStore";
 import { supports, type ExcelRun } from "./host";
 import { WorkbookInputs } from "./partInputs";
@@ -179,11 +182,37 @@ const progressionPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
+/** Set when the chain step has been run: "Virkningskæden i data" (and its diagram), which the leader page's "Holder kæden?" lines repeat. */
+const CHAIN_ID = "chain";
+const hasChain = (ctx: OverviewContext): boolean => ctx.owned.has(CHAIN_SHEET_NAME);
+
+/** Listed once the chain step has made its sheet (it is optional: step 3 of the Progression pane). */
+const chainPart = (ctx: OverviewContext): OverviewPart[] =>
+  hasChain(ctx)
+    ? [
+        {
+          id: CHAIN_ID,
+          title: TERMS.chain,
+          dependsOn: [PART_IDS.theory, PART_IDS.measurement, ...activeId(ctx)],
+          pane: "progression",
+          sheet: CHAIN_SHEET_NAME,
+          async facts(c) {
+            const record = await loadChainRecord(c.run);
+            const made = record ? { madeAt: record.lastRun.at, fingerprint: record.lastRun.fingerprint } : null;
+            return { exists: true, made, inputs: ok(await chainInputsFingerprint(c.run, c.lang)) };
+          },
+          async regenerate(c) {
+            await runAndWriteChain(c.run, { lang: c.lang, now: c.now, shapes: supports("Worksheet.shapes") });
+          },
+        },
+      ]
+    : [];
+
 const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   {
     id: PART_IDS.summary,
     title: { da: "Ledelsesoverblik", en: "Summary for leaders" },
-    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression],
+    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression, ...(hasChain(ctx) ? [CHAIN_ID] : [])],
     pane: "ledelsesoverblik",
     sheet: SUMMARY_SHEET_NAME,
     async facts(c) {
@@ -200,8 +229,8 @@ const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
-/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses → progression → leader page. */
-export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), progressionPart, summaryPart];
+/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses → progression → the chain (once made) → leader page. */
+export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), progressionPart, chainPart, summaryPart];
 
 async function context(run: ExcelRun, lang: Lang, now: Date): Promise<OverviewContext> {
   const { records, refusal } = await loadOverviewRecords(run);

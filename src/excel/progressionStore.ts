@@ -39,7 +39,7 @@ import {
 } from "../core/progression";
 import { THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
-import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { joinTrial, loadComparisonSettings, readSource } from "./comparisonStore";
 import { readRange, readUsedRange } from "./read";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -95,14 +95,18 @@ function noScaleItems(): VirkningError {
 /**
  * Citizens (ID and group label) from the comparison's stored case data, or [] when it is not set up. The
  * data is checked for CPR numbers as the comparison checks it (CPR_FOUND names the data cell), so the
- * measurement sheet never gets an ID the comparison would refuse.
+ * measurement sheet never gets an ID the comparison would refuse. When the comparison takes its groups
+ * from "Randomisering", these are the citizens in the trial with the group they were randomised to (as the
+ * comparison analyses them), not the data's group column.
  */
 export async function citizensFromComparison(run: ExcelRun): Promise<PlanCitizen[]> {
-  const settings = await loadComparisonSettings(run);
-  if (!settings) return [];
-  const input = await readSource(run, settings.source);
-  assertNoCpr(input, notCprColumns(input.header, settings.notCpr));
-  const { id, group } = settings.columns;
+  const stored = await loadComparisonSettings(run);
+  if (!stored) return [];
+  const read = await readSource(run, stored.source);
+  assertNoCpr(read, notCprColumns(read.header, stored.notCpr));
+  const trial = await joinTrial(run, read, stored);
+  const input = trial?.input ?? read;
+  const { id, group } = (trial?.settings ?? stored).columns;
   const seen = new Set<string>();
   const out: PlanCitizen[] = [];
   for (const row of input.rows) {

@@ -14,68 +14,15 @@ import type { Browser, Page } from "playwright-core";
 import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot } from "./harness";
 import { outcomesFromTheory } from "../../src/core/analysis";
 import { CHAIN_DIAGRAM_SHEET_NAME, CHAIN_SHEET_NAME } from "../../src/core/chain";
-import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
+import { scaleItems } from "../../src/core/progression";
 import { TEMPLATES } from "../../src/core/theory/templates";
 import { TERMS } from "../../src/core/vocabulary";
+import { linesStartingWith, scoreTwoRounds, statusesOnSheet } from "./workbookReads";
 
 const template = TEMPLATES[0];
 const theory = template.build();
 const items = scaleItems(theory);
 const outcomeLinks = theory.links.filter((l) => l.kind === "delmaal-slutmaal");
-
-type Sheet = { getCell(r: number, c: number): { value: unknown } | undefined; usedExtent(): { rowCount: number; columnCount: number } };
-type Book = { getSheet(n: string): Sheet | undefined; setCellByUser(s: string, r: number, c: number, v: unknown): void };
-
-/**
- * Scores two rounds for every citizen on the measurement sheet as a caseworker types them: round 1 low;
- * round 2 at the top of the scale for citizens whose status on "Borgere" ever reached a slutmål (so the
- * data carry a chain), spread over the scale for the others.
- */
-async function scoreTwoRounds(page: Page): Promise<number> {
-  return page.evaluate(
-    ([sheetName, scales, reachedStatuses]) => {
-      const wb = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview;
-      const cases = wb.getSheet("Borgere")!;
-      const caseExt = cases.usedExtent();
-      const statusCols = [...Array(caseExt.columnCount).keys()].filter((c) => /^Status (6|12|18) mdr$/.test(String(cases.getCell(0, c)?.value)));
-      const reached = new Set<string>();
-      for (let r = 1; r < caseExt.rowCount; r++) if (statusCols.some((c) => reachedStatuses.includes(String(cases.getCell(r, c)?.value)))) reached.add(String(cases.getCell(r, 0)?.value));
-      const s = wb.getSheet(sheetName)!;
-      const ext = s.usedExtent();
-      const cols = scales.map(({ id }) => [...Array(ext.columnCount).keys()].find((c) => String(s.getCell(3, c)?.value ?? "").startsWith(`${id}:`))!);
-      let typed = 0;
-      for (let r = 4; r < ext.rowCount; r++) {
-        const round = s.getCell(r, 2)?.value;
-        if (round !== 1 && round !== 2) continue;
-        const top = reached.has(String(s.getCell(r, 0)?.value));
-        scales.forEach(({ labels }, k) => {
-          const score = round === 1 ? 1 + ((r + k) % 2) : top ? labels.length : 1 + ((r * (k + 3)) % labels.length);
-          wb.setCellByUser(sheetName, r, cols[k], labels[score - 1]);
-          typed++;
-        });
-      }
-      return typed;
-    },
-    [MEASUREMENT_SHEET_NAME, items.map((i) => ({ id: i.id, labels: i.labels })), outcomesFromTheory(theory).flatMap((o) => o.statuses)] as const,
-  );
-}
-
-/** The status column of the chain sheet's "Status pr. forbindelse" table, read from the page's workbook. */
-async function statusesOnSheet(page: Page): Promise<string[]> {
-  return page.evaluate(
-    ([name, head]) => {
-      const s = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview.getSheet(name)!;
-      const { rowCount: n, columnCount } = s.usedExtent();
-      let r = 0;
-      while (r < n && !String(s.getCell(r, 0)?.value ?? "").startsWith("Status pr. forbindelse")) r++;
-      const at = [...Array(columnCount).keys()].find((c) => s.getCell(r + 1, c)?.value === head) ?? -1;
-      const out: string[] = [];
-      for (r += 2; at > 0 && r < n && s.getCell(r, at)?.value; r++) out.push(String(s.getCell(r, at)!.value));
-      return out;
-    },
-    [CHAIN_SHEET_NAME, TERMS.status.da] as const,
-  );
-}
 
 /** Elements of the chain step whose right edge passes the visible pane's, or a pane that scrolls sideways. */
 async function outsidePane(page: Page): Promise<string[]> {
@@ -126,7 +73,7 @@ describe("Virkningskæden i data in the browser preview", () => {
     await pane.getByLabel("Startdato (runde 1)").fill("05-01-2026");
     await pane.getByRole("button", { name: "Lav målingsark" }).click();
     await pane.locator("[data-testid=progression-report]").waitFor();
-    expect(await scoreTwoRounds(page)).toBe(60 * 2 * items.length);
+    expect(await scoreTwoRounds(page, theory)).toBe(60 * 2 * items.length);
 
     const step = pane.getByRole("region", { name: `3. ${TERMS.chain.da}` });
     await step.getByRole("button", { name: `Lav "${TERMS.chain.da}"` }).click();
@@ -170,15 +117,7 @@ describe("Virkningskæden i data in the browser preview", () => {
     await choosePane(page, "ledelsesoverblik");
     await pane.getByRole("button", { name: "Byg ledelsesoverblik" }).click();
     await pane.locator("[data-testid=summary-report]").waitFor();
-    const lines = await page.evaluate(() => {
-      const s = (globalThis as unknown as { __virkningPreview: Book }).__virkningPreview.getSheet("Ledelsesoverblik")!;
-      const out: string[] = [];
-      for (let r = 0; r < s.usedExtent().rowCount; r++) {
-        const v = s.getCell(r, 0)?.value;
-        if (typeof v === "string" && v.startsWith("Holder kæden?")) out.push(v);
-      }
-      return out;
-    });
+    const lines = await linesStartingWith(page, "Ledelsesoverblik", TERMS.chainHolds.da);
     const goals = [...new Set(outcomeLinks.map((l) => l.to))];
     expect(lines.length).toBe(goals.length);
     for (const g of goals) expect(lines.filter((x) => x.startsWith(`${TERMS.chainHolds.da} ${g} `)).length).toBe(1);
