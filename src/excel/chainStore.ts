@@ -3,7 +3,8 @@
  * the measurement sheet (progressionStore's reader) and the comparison's saved settings and case data
  * (comparisonStore's reader): every read goes through read.ts. Writes the chain sheet and its diagram
  * in one renderSheets call (transactional: both or neither), then stores the last run
- * {at, fingerprint} as the comparison does, so readers can tell stale numbers.
+ * {at, fingerprint} as the comparison does, so readers can tell stale numbers, and the Overblik's record
+ * of the part (partRecords, the same fingerprint: partInputs.chainFingerprint over what was read here).
  *
  * Refusals (nothing written): no theory, no delmål → slutmål link, no saved comparison, no
  * measurement sheet, bad cells (the readers' messages name sheet and cell), and no citizen ID of the
@@ -11,14 +12,16 @@
  */
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
-import { analysisFingerprint, settingsForData, type ComparisonSettings } from "../core/analysis";
-import { hashText } from "../core/analysis/rerun";
+import { settingsForData, type ComparisonSettings } from "../core/analysis";
 import { chainBrief, chainDiagramSheetSpec, chainSheetSpec, runChain, type ChainResult } from "../core/chain";
 import { sheetCell } from "../core/data";
+import { fingerprintOf } from "../core/overview";
 import type { ChainBrief } from "../core/summary/types";
-import type { ProgrammeTheory } from "../core/theory";
+import { THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { loadComparisonSettings, readSource } from "./comparisonStore";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 import { defaultProgressionSettings, loadProgressionSettings, readProgressionScores } from "./progressionStore";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -46,13 +49,13 @@ export interface ChainRun {
   record: ChainRecord;
 }
 
-async function theoryOrRefuse(run: ExcelRun): Promise<ProgrammeTheory> {
+async function theoryOrRefuse(run: ExcelRun): Promise<NonNullable<Awaited<ReturnType<typeof loadTheory>>>> {
   const loaded = await loadTheory(run);
   if (!loaded) throw refuse("CHAIN_NO_THEORY", 'Der er ingen programteori i projektmappen (arket "Programteori"). Lav programteorien først.', 'The workbook has no programme theory (the sheet "Programteori"). Make the programme theory first.');
   if (!loaded.theory.links.some((l) => l.kind === "delmaal-slutmaal")) {
     throw refuse("CHAIN_NO_LINKS", 'Programteorien har ingen forbindelse fra et delmål til et slutmål (arket "Programteori"). Tilføj mindst én under Programteori.', 'The programme theory has no link from a sub-goal to a final goal (the sheet "Programteori"). Add at least one under Programme theory.');
   }
-  return loaded.theory;
+  return loaded;
 }
 
 async function comparisonOrRefuse(run: ExcelRun): Promise<ComparisonSettings> {
@@ -66,7 +69,7 @@ async function comparisonOrRefuse(run: ExcelRun): Promise<ComparisonSettings> {
  * diagram" (shapes; without shape support only the table sheet). Nothing is written on a refusal.
  */
 export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en"; now?: Date; shapes?: boolean } = { lang: "da" }): Promise<ChainRun> {
-  const theory = await theoryOrRefuse(run);
+  const { theory, snapshot } = await theoryOrRefuse(run);
   const stored = await comparisonOrRefuse(run);
   const caseData = await readSource(run, stored.source);
   const { settings } = settingsForData(stored, caseData);
@@ -85,10 +88,14 @@ export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en";
   }
   const specs = [chainSheetSpec(result, opts.lang), ...(opts.shapes === false ? [] : [chainDiagramSheetSpec(theory, result, opts.lang)])];
   await renderSheets(run, specs);
-  const fingerprint = hashText(JSON.stringify({ theory, scores: scores.input, comparison: analysisFingerprint(settings, caseData), rater: progression.rater }));
+  // the fingerprint of what was read above (nothing is read again), as the Overblik computes it when it looks
+  const inputs = new WorkbookInputs(run).seedGrid(THEORY_SHEET_NAME, snapshot).seedGrid(progression.sheet, scores.grid).seedSource(stored, caseData);
+  // (never null here: the theory and the measurement sheet were just read)
+  const fingerprint = (await inputs.chainFingerprint(progression, stored)) ?? fingerprintOf("chain", null);
   const brief = chainBrief(theory, result);
   const record: ChainRecord = { version: 1, lastRun: { at: now.toISOString(), fingerprint }, brief: { sheet: brief.sheet, goals: brief.goals.map(({ name: _name, ...counts }) => counts) } };
   await saveState(run, CHAIN_STATE_KEY, v.parse(RecordSchema, record));
+  await recordPart(run, PART_IDS.chain, { madeAt: record.lastRun.at, fingerprint });
   return { result, record };
 }
 
