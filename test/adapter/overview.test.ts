@@ -152,7 +152,7 @@ test("right after the panes made them, every part is done, in dependency order, 
   const lines = await readOverview(runOf(made), { lang: "da" });
   expect(lines.map((l) => l.part.id)).toEqual(["theory", "design", "measurement", MAIN, SHORT_ID, "progression", "chain", "summary"]);
   expect(states(lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "done" });
-  expect(lines.every((l) => l.state.madeAt !== null && Date.parse(l.state.madeAt) === MADE.getTime())).toBe(true);
+  expect(lines.filter((l) => l.part.id !== "chain").every((l) => l.state.madeAt !== null && Date.parse(l.state.madeAt) === MADE.getTime())).toBe(true);
   // looking does not write
   expect(snapshotBook(made)).toEqual(book);
 });
