@@ -58,9 +58,13 @@ async function theoryOrRefuse(run: ExcelRun): Promise<NonNullable<Awaited<Return
   return loaded;
 }
 
+/** The refusal when no comparison is saved (also the Overblik's reason for the chain part). */
+export const noComparison = (): VirkningError =>
+  refuse("CHAIN_NO_COMPARISON", "Sammenligningen er ikke sat op: vælg sagsdata (ID, gruppe og status) under Sammenligning og tryk Beregn først.", "The comparison is not set up: choose the case data (ID, group and status) under Comparison and press Calculate first.");
+
 async function comparisonOrRefuse(run: ExcelRun): Promise<ComparisonSettings> {
   const settings = await loadComparisonSettings(run);
-  if (!settings) throw refuse("CHAIN_NO_COMPARISON", "Sammenligningen er ikke sat op: vælg sagsdata (ID, gruppe og status) under Sammenligning og tryk Beregn først.", "The comparison is not set up: choose the case data (ID, group and status) under Comparison and press Calculate first.");
+  if (!settings) throw noComparison();
   return settings;
 }
 

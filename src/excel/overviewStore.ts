@@ -21,7 +21,7 @@ import type { Text } from "../core/stats";
 import { SUMMARY_SHEET_NAME } from "../core/summary";
 import { THEORY_SHEET_NAME } from "../core/theory";
 import { TERMS } from "../core/vocabulary";
-import { loadChainRecord, runAndWriteChain } from "./chainStore";
+import { loadChainRecord, noComparison, runAndWriteChain } from "./chainStore";
 import { loadAnalyses, runAndWriteComparison, saveAnalysisRun } from "./comparisonStore";
 import { designInputsFingerprint, loadDesignSettings, readEligibility, rewriteRandomisation } from "./designStore";
 import { supports, type ExcelRun } from "./host";
@@ -198,7 +198,7 @@ const chainPart = (ctx: OverviewContext): OverviewPart[] => [
       const exists = c.owned.has(CHAIN_SHEET_NAME);
       const record = made(c, this.id);
       if (!exists && !record) return { exists, made: null, inputs: { kind: "absent" } };
-      if (!c.active) return { exists, made: record, inputs: { kind: "refused", reason: NO_COMPARISON } };
+      if (!c.active) return { exists, made: record, inputs: { kind: "refused", reason: refusedBy(noComparison()) } };
       const progression = (await loadProgressionSettings(c.run)) ?? defaultProgressionSettings(c.lang);
       const fingerprint = await c.inputs.chainFingerprint(progression, c.active);
       if (fingerprint === null) {
@@ -213,8 +213,6 @@ const chainPart = (ctx: OverviewContext): OverviewPart[] => [
     },
   },
 ];
-
-const NO_COMPARISON: Text = { da: "Sammenligningen er ikke sat op: vælg sagsdata under Sammenligning og tryk Beregn først.", en: "The comparison is not set up: choose the case data under Comparison and press Calculate first." };
 
 const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   {

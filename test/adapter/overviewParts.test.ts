@@ -13,7 +13,7 @@ import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { TEMPLATES } from "../../src/core/theory";
 import { loadChainRecord, runAndWriteChain } from "../../src/excel/chainStore";
-import { createAnalysis, loadAnalyses, readSheetSource, runAndWriteComparison, saveAnalysisRun, saveComparisonSettings, setActiveAnalysis } from "../../src/excel/comparisonStore";
+import { createAnalysis, deleteComparisonSettings, loadAnalyses, readSheetSource, runAndWriteComparison, saveAnalysisRun, saveComparisonSettings, setActiveAnalysis } from "../../src/excel/comparisonStore";
 import { loadDesignSettings, randomise, registerDecline } from "../../src/excel/designStore";
 import { supports } from "../../src/excel/host";
 import { readOverview, updateAll, type OverviewLine } from "../../src/excel/overviewStore";
@@ -218,4 +218,16 @@ test("the chain made after the leader page: the page, which now has a chain to r
   expect(report.regenerated).toEqual(["summary"]);
   expect(states(report.lines)).toEqual(allDone);
   expect(snapshotSheet(wb, SUMMARY_SHEET_NAME)).toContain("Holder kæden");
+}, 90_000);
+
+test("the comparison deleted after the chain was made: the chain is refused with the chain step's own reason, and Opdater alt writes no chain", async () => {
+  const wb = await evaluation();
+  await deleteComparisonSettings(runOf(wb));
+  const chain = (await readOverview(runOf(wb), { lang: "da" })).find((l) => l.part.id === "chain")!;
+  expect(chain.state.status).toBe("refused");
+  expect(chain.state.reason?.da).toMatch(/^Sammenligningen er ikke sat op/);
+  const sheet = snapshotSheet(wb, CHAIN_SHEET_NAME);
+  const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(report.regenerated).not.toContain("chain");
+  expect(snapshotSheet(wb, CHAIN_SHEET_NAME)).toBe(sheet);
 }, 90_000);
