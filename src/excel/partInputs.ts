@@ -7,7 +7,7 @@
  * Each fingerprint covers exactly what its part reads (core/overview/decide.ts), settings passed in by
  * the caller (this module imports no store that records, so the stores can import it).
  */
-import { analysisFingerprint, keepPresentLabels, settingsForData, type ComparisonInput, type ComparisonSettings } from "../core/analysis";
+import { analysisFingerprint, keepPresentLabels, outcomeNamesFromTheory, settingsForData, type ComparisonInput, type ComparisonSettings } from "../core/analysis";
 import { CHAIN_SHEET_NAME } from "../core/chain";
 import type { TrialTable } from "../core/design";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
@@ -117,20 +117,36 @@ export class WorkbookInputs {
 
   /**
    * A saved analysis's fingerprint as its "Kør igen" stores it (rerunComparison: the settings applied to the
-   * data read now, labels kept as present, and the allocation table of "Randomisering" when the analysis takes
+   * data read now, outcomes from the theory under its names now, labels kept as present, and the allocation
+   * table of "Randomisering" when the analysis takes
    * its groups from it); throws as "Kør igen" would when the data or the randomisation cannot be read.
    */
   async analysisFingerprint(settings: ComparisonSettings): Promise<string> {
     const input = await this.source(settings);
-    return analysisInputsFingerprint(settings, input, settings.randomisation ? await this.trialTable() : null);
+    const trial = settings.randomisation ? await this.trialTable() : null;
+    return analysisInputsFingerprint(settings, input, trial, await this.outcomeNames(settings));
+  }
+
+  /** As "Kør igen" names them (comparisonStore.withTheoryNames): outcomes taken from the theory get its names now. */
+  private async outcomeNames(settings: ComparisonSettings): Promise<ProgrammeTheory | null> {
+    if (!settings.outcomes.some((o) => o.source)) return null;
+    try {
+      return await this.theory();
+    } catch (e) {
+      // a theory that cannot be read leaves the names as stored, as in "Kør igen"
+      if (e instanceof VirkningError) return null;
+      throw e;
+    }
   }
 
   /**
    * The fingerprint of a saved analysis's case data alone, for the parts that read the data with the settings'
-   * own groups and never the randomisation (the progression's transitions, the chain).
+   * own groups and never the randomisation (the progression's transitions, the chain); the outcomes' names are
+   * left out (those parts find an outcome by its statuses or its slutmål, and name it from the theory).
    */
   async analysisDataFingerprint(settings: ComparisonSettings): Promise<string> {
-    return analysisInputsFingerprint(settings, await this.source(settings), null);
+    const unnamed = { ...settings, outcomes: settings.outcomes.map((o) => ({ ...o, name: "" })) };
+    return analysisInputsFingerprint(unnamed, await this.source(settings), null);
   }
 
   /** The measurement sheet's layout inputs, null when the theory has no scale delmål. */
@@ -187,8 +203,10 @@ export class WorkbookInputs {
 const analysisKey = (settings: ComparisonSettings): string => JSON.stringify([settings.name ?? "", settings.source]);
 
 /** As rerunComparison stores it: the settings applied to `input`, labels kept as present (throws COLUMNS_CHANGED as it would). */
-function analysisInputsFingerprint(settings: ComparisonSettings, input: ComparisonInput, trial: TrialTable | null): string {
-  return analysisFingerprint(keepPresentLabels(settingsForData(settings, input).settings, input), input, trial);
+function analysisInputsFingerprint(settings: ComparisonSettings, input: ComparisonInput, trial: TrialTable | null, theory: ProgrammeTheory | null = null): string {
+  const forData = settingsForData(settings, input).settings;
+  const named = theory ? { ...forData, outcomes: outcomeNamesFromTheory(forData.outcomes, theory) } : forData;
+  return analysisFingerprint(keepPresentLabels(named, input), input, trial);
 }
 
 /** The chain's counts per slutmål as the leader page reads them (names left out: they come from the theory). */

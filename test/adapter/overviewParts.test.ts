@@ -11,7 +11,7 @@ import { analysisName, outcomesFromTheory, suggestSettings } from "../../src/cor
 import { CHAIN_SHEET_NAME } from "../../src/core/chain";
 import { MEASUREMENT_SHEET_NAME, scaleItems } from "../../src/core/progression";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
-import { TEMPLATES } from "../../src/core/theory";
+import { TEMPLATES, THEORY_SHEET_NAME } from "../../src/core/theory";
 import { loadChainRecord, runAndWriteChain } from "../../src/excel/chainStore";
 import { createAnalysis, deleteComparisonSettings, loadAnalyses, readSheetSource, runAndWriteComparison, saveAnalysisRun, saveComparisonSettings, setActiveAnalysis } from "../../src/excel/comparisonStore";
 import { loadDesignSettings, randomise, registerDecline } from "../../src/excel/designStore";
@@ -230,4 +230,19 @@ test("the comparison deleted after the chain was made: the chain is refused with
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(report.regenerated).not.toContain("chain");
   expect(snapshotSheet(wb, CHAIN_SHEET_NAME)).toBe(sheet);
+}, 90_000);
+
+test("a slutmål renamed on the theory sheet: the analyses that take their outcomes from the theory are stale with the chain and the leader page; Opdater alt names them anew", async () => {
+  const wb = await evaluation();
+  const goal = theory.finalGoals[0];
+  const t = wb.getSheet(THEORY_SHEET_NAME)!;
+  let at: [number, number] | null = null;
+  for (let r = 0; r < t.usedExtent().rowCount && !at; r++) for (let c = 0; c < 4 && !at; c++) if (t.getCell(r, c)?.value === goal.name) at = [r, c];
+  expect(at).not.toBeNull();
+  wb.setCellByUser(THEORY_SHEET_NAME, at![0], at![1], `${goal.name} (nyt navn)`);
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ ...allDone, theory: "stale", [MAIN]: "stale", [TRIAL_ID]: "stale", chain: "stale", summary: "stale" });
+  const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
+  expect(report.regenerated).toEqual(["theory", MAIN, TRIAL_ID, "chain", "summary"]);
+  expect(states(report.lines)).toEqual(allDone);
+  expect(snapshotSheet(wb, "Sammenligning")).toContain(`${goal.name} (nyt navn)`);
 }, 90_000);
