@@ -3,7 +3,8 @@
  * the measurement sheet (progressionStore's reader) and the comparison's saved settings and case data
  * (comparisonStore's reader): every read goes through read.ts. Writes the chain sheet and its diagram
  * in one renderSheets call (transactional: both or neither), then stores the last run
- * {at, fingerprint} as the comparison does, so readers can tell stale numbers.
+ * {at, fingerprint} as the comparison does, so readers can tell stale numbers, and the Overblik's record
+ * of the part (partRecords, the same fingerprint: partInputs.chainFingerprint over what was read here).
  *
  * Refusals (nothing written): no theory, no delmål → slutmål link, no saved comparison, no
  * measurement sheet, bad cells (the readers' messages name sheet and cell), and no citizen ID of the
@@ -11,14 +12,16 @@
  */
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
-import { analysisFingerprint, settingsForData, type ComparisonSettings } from "../core/analysis";
-import { hashText } from "../core/analysis/rerun";
+import { settingsForData, type ComparisonSettings } from "../core/analysis";
 import { chainBrief, chainDiagramSheetSpec, chainSheetSpec, runChain, type ChainResult } from "../core/chain";
 import { sheetCell } from "../core/data";
+import { fingerprintOf } from "../core/overview";
 import type { ChainBrief } from "../core/summary/types";
-import type { ProgrammeTheory } from "../core/theory";
+import { THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { joinTrial, loadComparisonSettings, readSource } from "./comparisonStore";
+import { WorkbookInputs } from "./partInputs";
+import { PART_IDS, recordPart } from "./partRecords";
 import { defaultProgressionSettings, loadProgressionSettings, readProgressionScores } from "./progressionStore";
 import { renderSheets } from "./render";
 import { loadState, saveState } from "./state";
@@ -46,42 +49,23 @@ export interface ChainRun {
   record: ChainRecord;
 }
 
-async function theoryOrRefuse(run: ExcelRun): Promise<ProgrammeTheory> {
+async function theoryOrRefuse(run: ExcelRun): Promise<NonNullable<Awaited<ReturnType<typeof loadTheory>>>> {
   const loaded = await loadTheory(run);
   if (!loaded) throw refuse("CHAIN_NO_THEORY", 'Der er ingen programteori i projektmappen (arket "Programteori"). Lav programteorien først.', 'The workbook has no programme theory (the sheet "Programteori"). Make the programme theory first.');
   if (!loaded.theory.links.some((l) => l.kind === "delmaal-slutmaal")) {
     throw refuse("CHAIN_NO_LINKS", 'Programteorien har ingen forbindelse fra et delmål til et slutmål (arket "Programteori"). Tilføj mindst én under Programteori.', 'The programme theory has no link from a sub-goal to a final goal (the sheet "Programteori"). Add at least one under Programme theory.');
   }
-  return loaded.theory;
+  return loaded;
 }
+
+/** The refusal when no comparison is saved (also the Overblik's reason for the chain part). */
+export const noComparison = (): VirkningError =>
+  refuse("CHAIN_NO_COMPARISON", "Sammenligningen er ikke sat op: vælg sagsdata (ID, gruppe og status) under Sammenligning og tryk Beregn først.", "The comparison is not set up: choose the case data (ID, group and status) under Comparison and press Calculate first.");
 
 async function comparisonOrRefuse(run: ExcelRun): Promise<ComparisonSettings> {
   const settings = await loadComparisonSettings(run);
-  if (!settings) throw refuse("CHAIN_NO_COMPARISON", "Sammenligningen er ikke sat op: vælg sagsdata (ID, gruppe og status) under Sammenligning og tryk Beregn først.", "The comparison is not set up: choose the case data (ID, group and status) under Comparison and press Calculate first.");
+  if (!settings) throw noComparison();
   return settings;
-}
-
-/** What the chain reads (theory, comparison's case data joined to the randomisation when it takes its groups from there, scores), with their fingerprint. */
-async function readChainInputs(run: ExcelRun, lang: "da" | "en") {
-  const theory = await theoryOrRefuse(run);
-  const stored = await comparisonOrRefuse(run);
-  const caseData = await readSource(run, stored.source);
-  const { settings } = settingsForData(stored, caseData);
-  const progression = (await loadProgressionSettings(run)) ?? defaultProgressionSettings(lang);
-  const scores = await readProgressionScores(run, { ...progression, compareGroups: false }, { theory });
-  // with the groups from "Randomisering", the intervention's effects compare the groups as randomised (as the comparison does)
-  const trial = await joinTrial(run, caseData, settings);
-  const randomised = trial ? trial.input.rows.map((r) => r[trial.settings.columns.group] ?? null) : null;
-  const fingerprint = hashText(JSON.stringify({ theory, scores: scores.input, comparison: analysisFingerprint(settings, caseData), rater: progression.rater, ...(randomised ? { randomised } : {}) }));
-  return { theory, caseData, settings, progression, scores, trial, fingerprint };
-}
-
-/**
- * The fingerprint of the chain's inputs as they are now (the Overblik compares it with the one of the last
- * run). Refuses as the chain step does when an input is missing.
- */
-export async function chainInputsFingerprint(run: ExcelRun, lang: "da" | "en"): Promise<string> {
-  return (await readChainInputs(run, lang)).fingerprint;
 }
 
 /**
@@ -89,7 +73,14 @@ export async function chainInputsFingerprint(run: ExcelRun, lang: "da" | "en"): 
  * diagram" (shapes; without shape support only the table sheet). Nothing is written on a refusal.
  */
 export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en"; now?: Date; shapes?: boolean } = { lang: "da" }): Promise<ChainRun> {
-  const { theory, caseData, settings, progression, scores, trial, fingerprint } = await readChainInputs(run, opts.lang);
+  const { theory, snapshot } = await theoryOrRefuse(run);
+  const stored = await comparisonOrRefuse(run);
+  const caseData = await readSource(run, stored.source);
+  const { settings } = settingsForData(stored, caseData);
+  const progression = (await loadProgressionSettings(run)) ?? defaultProgressionSettings(opts.lang);
+  const scores = await readProgressionScores(run, { ...progression, compareGroups: false }, { theory });
+  // with the groups from "Randomisering", the intervention's effects compare the groups as randomised (as the comparison does)
+  const trial = await joinTrial(run, caseData, settings);
   const now = opts.now ?? new Date();
   const result = runChain({ theory, measurement: scores.input, caseData: trial?.input ?? caseData, settings: trial?.settings ?? settings, rater: progression.rater === "auto" ? undefined : progression.rater }, now);
   if (result.join.matched === 0) {
@@ -103,9 +94,14 @@ export async function runAndWriteChain(run: ExcelRun, opts: { lang: "da" | "en";
   }
   const specs = [chainSheetSpec(result, opts.lang), ...(opts.shapes === false ? [] : [chainDiagramSheetSpec(theory, result, opts.lang)])];
   await renderSheets(run, specs);
+  // the fingerprint of what was read above (nothing is read again), as the Overblik computes it when it looks
+  const inputs = new WorkbookInputs(run).seedGrid(THEORY_SHEET_NAME, snapshot).seedGrid(progression.sheet, scores.grid).seedSource(stored, caseData);
+  // (never null here: the theory and the measurement sheet were just read)
+  const fingerprint = (await inputs.chainFingerprint(progression, stored)) ?? fingerprintOf("chain", null);
   const brief = chainBrief(theory, result);
   const record: ChainRecord = { version: 1, lastRun: { at: now.toISOString(), fingerprint }, brief: { sheet: brief.sheet, goals: brief.goals.map(({ name: _name, ...counts }) => counts) } };
   await saveState(run, CHAIN_STATE_KEY, v.parse(RecordSchema, record));
+  await recordPart(run, PART_IDS.chain, { madeAt: record.lastRun.at, fingerprint });
   return { result, record };
 }
 

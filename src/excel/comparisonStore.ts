@@ -44,6 +44,7 @@ import { comparisonSheetSpec, nameScope } from "../core/analysis/comparisonSheet
 import { detectHeaderRow, isBlank, quoteSheet, type CellValue } from "../core/data";
 import { parseRange, rangeAddress, type RangeRef } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
+import type { TrialTable } from "../core/design";
 import type { ProgrammeTheory } from "../core/theory";
 import type { ExcelRun } from "./host";
 import { clipToUsed, mergedList, queueMerged, readCells, refOf, selectionError, syncOrMissing } from "./read";
@@ -430,6 +431,8 @@ export interface ComparisonRerun {
   moved: ColumnMove[];
   /** With the groups from "Randomisering": the join (its mismatch counts; never IDs). */
   trial?: TrialJoin;
+  /** With the groups from "Randomisering": the allocation table as read (the run's record covers it), else null. */
+  trialTable: TrialTable | null;
 }
 
 /**
@@ -437,8 +440,14 @@ export interface ComparisonRerun {
  * 2 + 1 + chunks syncs), else null.
  */
 export async function joinTrial(run: ExcelRun, input: ComparisonInput, used: ComparisonSettings): Promise<TrialJoin | null> {
+  return (await readAndJoinTrial(run, input, used))?.join ?? null;
+}
+
+/** joinTrial with the allocation table as read (the run's record covers it: core/analysis/rerun.ts). */
+async function readAndJoinTrial(run: ExcelRun, input: ComparisonInput, used: ComparisonSettings): Promise<{ join: TrialJoin; table: TrialTable } | null> {
   if (!used.randomisation) return null;
-  return joinRandomisation(input, used, await readTrialTable(run));
+  const table = await readTrialTable(run);
+  return { join: joinRandomisation(input, used, table), table };
 }
 
 /**
@@ -486,12 +495,14 @@ export async function rerunComparison(
   const used = await withTheoryNames(run, forData, options.theory);
   const now = options.now ?? new Date();
   // groups from "Randomisering": the analysis runs on the data joined to it by ID (in memory only)
-  const trial = await joinTrial(run, input, used);
+  const joined = await readAndJoinTrial(run, input, used);
+  const trial = joined?.join;
   const runInput = trial?.input ?? input;
   const runSettings = trial?.settings ?? used;
   const computed = options.compute ? await options.compute(runInput, runSettings, now) : runComparison(runInput, runSettings, now);
   const result = trial ? { ...computed, header: { ...computed.header, dataRange: `${quoteSheet(input.sheet)}!${input.address}` }, notes: [...trialNotes(trial, used), ...computed.notes] } : computed;
-  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now), moved, ...(trial ? { trial } : {}) };
+  const trialTable = joined?.table ?? null;
+  return { input, result, used, settings: withRunRecord(keepPresentLabels(used, input), input, now, trialTable), moved, trialTable, ...(trial ? { trial } : {}) };
 }
 
 export interface ComparisonRun {

@@ -11,8 +11,8 @@
  * Reads go through partInputs (the one chunked reader, each sheet once per look); every regeneration is
  * its own store call, so each sheet is its own transaction (the renderer's).
  */
-import { CHAIN_SHEET_NAME } from "../core/chain";
 import { analysisName, resultSheetOf, type AnalysisCollection, type ComparisonSettings } from "../core/analysis";
+import { CHAIN_SHEET_NAME } from "../core/chain";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
 import { VirkningError, VirkningValidationError } from "../core/errors";
 import { decideParts, dependencyOrder, notReached, type PartFacts, type PartInputs, type PartRecord, type PartState, type Refusal } from "../core/overview";
@@ -21,13 +21,13 @@ import type { Text } from "../core/stats";
 import { SUMMARY_SHEET_NAME } from "../core/summary";
 import { THEORY_SHEET_NAME } from "../core/theory";
 import { TERMS } from "../core/vocabulary";
+import { loadChainRecord, noComparison, runAndWriteChain } from "./chainStore";
 import { loadAnalyses, runAndWriteComparison, saveAnalysisRun } from "./comparisonStore";
-import { chainInputsFingerprint, loadChainRecord, runAndWriteChain } from "./chainStore";
 import { designInputsFingerprint, loadDesignSettings, readEligibility, rewriteRandomisation } from "./designStore";
 import { supports, type ExcelRun } from "./host";
 import { WorkbookInputs } from "./partInputs";
 import { keepRefusal, loadOverviewRecords, PART_IDS, type PartRecords, type StoredRefusal } from "./partRecords";
-import { generateMeasurementSheet, loadProgressionSettings, runAndWriteProgression } from "./progressionStore";
+import { defaultProgressionSettings, generateMeasurementSheet, loadProgressionSettings, runAndWriteProgression } from "./progressionStore";
 import { ownedSheetNames } from "./state";
 import { buildSummary, defaultSummarySettings, loadSummarySettings } from "./summaryStore";
 import { loadTheory, saveTheory } from "./theoryStore";
@@ -56,6 +56,8 @@ export interface OverviewPart {
   /** The pane (src/taskpane/panes.ts id) and the sheet "Gå til" opens. */
   pane: string;
   sheet: string;
+  /** The id of the element in the pane that "Gå til" scrolls to (a step of the pane), if any. */
+  anchor?: string;
   facts(ctx: OverviewContext): Promise<Omit<PartFacts, "id" | "title" | "dependsOn">>;
   regenerate(ctx: OverviewContext): Promise<void>;
 }
@@ -140,7 +142,8 @@ function analysisPart(a: ComparisonSettings): OverviewPart {
   return {
     id: analysisId(a),
     title: { da: `Analyse "${name}"`, en: `Analysis "${name}"` },
-    dependsOn: [],
+    // with the groups from "Randomisering" it reads the randomisation's allocation table
+    dependsOn: a.randomisation ? [PART_IDS.design] : [],
     pane: "sammenligning",
     sheet: resultSheetOf(a),
     async facts(ctx) {
@@ -182,37 +185,40 @@ const progressionPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
-/** Set when the chain step has been run: "Virkningskæden i data" (and its diagram), which the leader page's "Holder kæden?" lines repeat. */
-const CHAIN_ID = "chain";
-const hasChain = (ctx: OverviewContext): boolean => ctx.owned.has(CHAIN_SHEET_NAME);
-
-/** Listed once the chain step has made its sheet (it is optional: step 3 of the Progression pane). */
-const chainPart = (ctx: OverviewContext): OverviewPart[] =>
-  hasChain(ctx)
-    ? [
-        {
-          id: CHAIN_ID,
-          title: TERMS.chain,
-          dependsOn: [PART_IDS.theory, PART_IDS.measurement, ...activeId(ctx)],
-          pane: "progression",
-          sheet: CHAIN_SHEET_NAME,
-          async facts(c) {
-            const record = await loadChainRecord(c.run);
-            const made = record ? { madeAt: record.lastRun.at, fingerprint: record.lastRun.fingerprint } : null;
-            return { exists: true, made, inputs: ok(await chainInputsFingerprint(c.run, c.lang)) };
-          },
-          async regenerate(c) {
-            await runAndWriteChain(c.run, { lang: c.lang, now: c.now, shapes: supports("Worksheet.shapes") });
-          },
-        },
-      ]
-    : [];
+/** "Virkningskæden i data" (chainStore): made from the theory, the measurement sheet and the active analysis's case data. */
+const chainPart = (ctx: OverviewContext): OverviewPart[] => [
+  {
+    id: PART_IDS.chain,
+    title: TERMS.chain,
+    dependsOn: [PART_IDS.theory, PART_IDS.measurement, ...activeId(ctx)],
+    pane: "progression",
+    sheet: CHAIN_SHEET_NAME,
+    anchor: "prog-step-chain",
+    async facts(c) {
+      const exists = c.owned.has(CHAIN_SHEET_NAME);
+      const record = made(c, this.id);
+      if (!exists && !record) return { exists, made: null, inputs: { kind: "absent" } };
+      if (!c.active) return { exists, made: record, inputs: { kind: "refused", reason: refusedBy(noComparison()) } };
+      const progression = (await loadProgressionSettings(c.run)) ?? defaultProgressionSettings(c.lang);
+      const fingerprint = await c.inputs.chainFingerprint(progression, c.active);
+      if (fingerprint === null) {
+        const t = { da: `Arket "${THEORY_SHEET_NAME}" eller "${progression.sheet}" findes ikke.`, en: `The sheet "${THEORY_SHEET_NAME}" or "${progression.sheet}" does not exist.` };
+        return { exists, made: record, inputs: { kind: "refused", reason: t } };
+      }
+      return { exists, made: record, inputs: { kind: "ok", fingerprint } };
+    },
+    async regenerate(c) {
+      // the chain step's own "Lav virkningskæden" (it records the part)
+      await runAndWriteChain(c.run, { lang: c.lang, now: c.now, shapes: supports("Worksheet.shapes") });
+    },
+  },
+];
 
 const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   {
     id: PART_IDS.summary,
     title: { da: "Ledelsesoverblik", en: "Summary for leaders" },
-    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression, ...(hasChain(ctx) ? [CHAIN_ID] : [])],
+    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression, PART_IDS.chain],
     pane: "ledelsesoverblik",
     sheet: SUMMARY_SHEET_NAME,
     async facts(c) {
@@ -220,7 +226,9 @@ const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
       const stored = await loadSummarySettings(c.run);
       if (!exists && !c.records[this.id]) return { exists, made: null, inputs: { kind: "absent" } };
       const progression = await loadProgressionSettings(c.run);
-      return { exists, made: made(c, this.id), inputs: ok(await c.inputs.summaryFingerprint(stored ?? defaultSummarySettings(c.lang), c.active, progression)) };
+      // "Holder kæden?" reads the chain's stored counts when the chain sheet exists (partInputs checks the sheet)
+      const chain = (await c.inputs.sheetNames()).includes(CHAIN_SHEET_NAME) ? ((await loadChainRecord(c.run).catch(() => null))?.brief ?? null) : null;
+      return { exists, made: made(c, this.id), inputs: ok(await c.inputs.summaryFingerprint(stored ?? defaultSummarySettings(c.lang), c.active, progression, chain)) };
     },
     async regenerate(c) {
       const s = (await loadSummarySettings(c.run)) ?? defaultSummarySettings(c.lang);
@@ -229,7 +237,7 @@ const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
-/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses → progression → the chain (once made) → leader page. */
+/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses → progression → chain → leader page. */
 export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), progressionPart, chainPart, summaryPart];
 
 async function context(run: ExcelRun, lang: Lang, now: Date): Promise<OverviewContext> {

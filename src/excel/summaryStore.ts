@@ -34,6 +34,7 @@ import {
   summarySheetSpec,
   SUMMARY_SHEET_NAME,
   type AnalysisState,
+  type ChainBrief,
   type LeaderEntries,
   type ProgressionBrief,
   registerBrief,
@@ -42,6 +43,7 @@ import {
   type SummarySettings,
 } from "../core/summary";
 import { RANDOMISATION_SHEET_NAME } from "../core/design/sheet";
+import type { TrialTable } from "../core/design";
 import { THEORY_SHEET_NAME, validateTheory, type ProgrammeTheory } from "../core/theory";
 import { VERSION } from "../core/version";
 import { loadComparisonSettings, rerunComparison } from "./comparisonStore";
@@ -119,6 +121,8 @@ interface ComparisonPart {
   /** The saved settings and the data as read (for the Overblik's record), when they could be read. */
   settings?: ComparisonSettings | null;
   input?: ComparisonInput;
+  /** The allocation table the analysis joined ("Randomisering"), when it takes its groups from it. */
+  trialTable?: TrialTable | null;
 }
 
 /**
@@ -138,9 +142,10 @@ async function comparisonPart(run: ExcelRun, now: Date, theory: ProgrammeTheory 
   let input: ComparisonInput | undefined;
   try {
     const r = await rerunComparison(run, settings, { now, theory, onRead: (i) => (input = i) });
-    const fresh = freshness(settings, r.settings, r.input);
-    if (fresh.status === "stale") return { ...withheld({ ...base, status: "stale", reason: null }), settings, input };
-    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null }, settings, input };
+    const fresh = freshness(settings, r.settings, r.input, r.trialTable);
+    const read = { settings, input, trialTable: r.trialTable };
+    if (fresh.status === "stale") return { ...withheld({ ...base, status: "stale", reason: null }), ...read };
+    return { comparison: { result: r.result, sheet: base.sheet }, analysis: { ...base, status: "ok", reason: null }, ...read };
   } catch (e) {
     return { ...withheld({ ...base, status: "refused", reason: problemText(e) }), settings, input };
   }
@@ -256,9 +261,9 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   await renderSheets(run, [built.spec]);
   // the Overblik's record, from what was read above (nothing is read again): 1 sync
   const inputs = new WorkbookInputs(run).seedSheetNames(sheets).seedGrid(THEORY_SHEET_NAME, loaded?.snapshot ?? null);
-  if (part.settings && part.input) inputs.seedSource(part.settings, part.input);
+  if (part.settings && part.input) inputs.seedSource(part.settings, part.input, part.trialTable);
   if (seen.settings && seen.grid !== undefined) inputs.seedGrid(seen.settings.sheet, seen.grid);
-  await recordSummary(run, inputs, settings, now, part.settings ?? null, seen.settings);
+  await recordSummary(run, inputs, settings, now, part.settings ?? null, seen.settings, chain);
   return {
     keyRows: built.keyRows,
     checkRows: built.checkRows,
@@ -275,8 +280,16 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
  * The Overblik's record of the page just written. `inputs` holds what the build read; `progression` undefined:
  * the build did not need the progression's settings (no theory or no "Progression" sheet), so the record does not either.
  */
-async function recordSummary(run: ExcelRun, inputs: WorkbookInputs, settings: SummarySettings, now: Date, active: ComparisonSettings | null, progression: ProgressionSettings | null | undefined): Promise<void> {
-  const fingerprint = await inputs.summaryFingerprint(settings, active, progression ?? null).catch(() => null);
+async function recordSummary(
+  run: ExcelRun,
+  inputs: WorkbookInputs,
+  settings: SummarySettings,
+  now: Date,
+  active: ComparisonSettings | null,
+  progression: ProgressionSettings | null | undefined,
+  chain: ChainBrief | null,
+): Promise<void> {
+  const fingerprint = await inputs.summaryFingerprint(settings, active, progression ?? null, chain).catch(() => null);
   if (fingerprint) await recordPart(run, PART_IDS.summary, { madeAt: now.toISOString(), fingerprint });
 }
 

@@ -150,9 +150,9 @@ async function fresh(): Promise<PreviewWorkbook> {
 
 test("right after the panes made them, every part is done, in dependency order, with the date it was made", async () => {
   const lines = await readOverview(runOf(made), { lang: "da" });
-  expect(lines.map((l) => l.part.id)).toEqual(["theory", "design", "measurement", MAIN, SHORT_ID, "progression", "summary"]);
-  expect(states(lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
-  expect(lines.every((l) => l.state.madeAt !== null && Date.parse(l.state.madeAt) === MADE.getTime())).toBe(true);
+  expect(lines.map((l) => l.part.id)).toEqual(["theory", "design", "measurement", MAIN, SHORT_ID, "progression", "chain", "summary"]);
+  expect(states(lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "done" });
+  expect(lines.filter((l) => l.part.id !== "chain").every((l) => l.state.madeAt !== null && Date.parse(l.state.madeAt) === MADE.getTime())).toBe(true);
   // looking does not write
   expect(snapshotBook(made)).toEqual(book);
 });
@@ -166,12 +166,12 @@ test("an edited data cell marks exactly the parts that read it; Opdater alt make
   editStatus18(wb, commonRow(wb));
   const before = snapshotBook(wb);
   const lines = await readOverview(runOf(wb), { lang: "da" });
-  expect(states(lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "stale", [SHORT_ID]: "done", progression: "stale", summary: "stale" });
+  expect(states(lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "stale", [SHORT_ID]: "done", progression: "stale", chain: "missing", summary: "stale" });
 
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(report.regenerated).toEqual([MAIN, "progression", "summary"]);
   expect(report.refused).toBeNull();
-  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
+  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "done" });
   const main = report.lines.find((l) => l.part.id === MAIN)!;
   expect(Date.parse(main.state.madeAt!)).toBe(LATER.getTime());
 
@@ -197,7 +197,7 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
   const typed = wb.getSheet(BORGERE)!.getCell(cprRow, STATUS_18)?.value;
   wb.setCellByUser(BORGERE, cprRow, STATUS_18, "010190-1234");
   const before = snapshotBook(wb);
-  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "done", [MAIN]: "stale", [SHORT_ID]: "stale", progression: "stale", summary: "stale" });
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "done", [MAIN]: "stale", [SHORT_ID]: "stale", progression: "stale", chain: "missing", summary: "stale" });
 
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(report.regenerated).toEqual(["theory"]);
@@ -205,7 +205,7 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
   expect(report.refused?.reason.da).toMatch(/CPR/);
   expect(report.refused?.reason.da).not.toContain("010190");
   const byId = Object.fromEntries(report.lines.map((l) => [l.part.id, l.state]));
-  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "refused", [SHORT_ID]: "stale", progression: "stale", summary: "stale" });
+  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "refused", [SHORT_ID]: "stale", progression: "stale", chain: "missing", summary: "stale" });
   expect(byId[SHORT_ID].reason?.da).toMatch(/^Ikke opdateret/);
   expect(byId.progression.reason?.da).toBe(`Ikke opdateret, fordi "Analyse "${DEFAULT_ANALYSIS_NAME}"" blev afvist.`);
   expect(byId.summary.reason?.da).toMatch(/^Ikke opdateret/);
@@ -228,11 +228,11 @@ test("a refusal midway: earlier parts stay made, later ones stay stale and say w
   // the CPR number removed: the data are as the analyses (and the progression) were made from, so they are up to
   // date again and the refusal no longer stands; only the leader page, which shows the edited title, is out of date
   wb.setCellByUser(BORGERE, cprRow, STATUS_18, typed as string);
-  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "stale" });
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "stale" });
   const fixed = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(fixed.regenerated).toEqual(["summary"]);
   expect(fixed.refused).toBeNull();
-  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "done" });
 }, 60_000);
 
 test("a refused part whose inputs are unchanged is tried again by the next Opdater alt, and refused again with the same reason", async () => {
@@ -253,8 +253,8 @@ test("a workbook with only a programme theory: the theory is done, every other p
   await saveTheory(runOf(wb), theory, "da", { shapes: supports("Worksheet.shapes"), now: MADE });
   const before = snapshotBook(wb);
   const lines = await readOverview(runOf(wb), { lang: "da" });
-  expect(states(lines)).toEqual({ theory: "done", design: "missing", measurement: "missing", progression: "missing", summary: "missing" });
-  expect(lines.filter((l) => l.state.status === "missing").map((l) => l.state.madeAt)).toEqual([null, null, null, null]);
+  expect(states(lines)).toEqual({ theory: "done", design: "missing", measurement: "missing", progression: "missing", chain: "missing", summary: "missing" });
+  expect(lines.filter((l) => l.state.status === "missing").map((l) => l.state.madeAt)).toEqual([null, null, null, null, null]);
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(report.regenerated).toEqual([]);
   expect(report.refused).toBeNull();
@@ -294,11 +294,11 @@ test("a delmål renamed on the theory sheet: Opdater alt makes the theory, the m
   wb.setCellByUser(THEORY_SHEET_NAME, at![0], at![1], `${item.name} (nyt navn)`);
   const entries = parseMeasurementSheet(values(wb, MEASUREMENT_SHEET_NAME)).entries;
   expect(entries.filter((e) => [...e.scores.values()].some((v) => v !== null && v !== "")).length).toBeGreaterThanOrEqual(12);
-  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "stale", [MAIN]: "done", [SHORT_ID]: "done", progression: "stale", summary: "stale" });
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ theory: "stale", design: "done", measurement: "stale", [MAIN]: "done", [SHORT_ID]: "done", progression: "stale", chain: "missing", summary: "stale" });
 
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
   expect(report.regenerated).toEqual(["theory", "measurement", "progression", "summary"]);
-  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", summary: "done" });
+  expect(states(report.lines)).toEqual({ theory: "done", design: "done", measurement: "done", [MAIN]: "done", [SHORT_ID]: "done", progression: "done", chain: "missing", summary: "done" });
   // the measurement sheet's header names the delmål by its new name, and every entry the user typed is still there
   const g = values(wb, MEASUREMENT_SHEET_NAME);
   expect(g[3].some((h) => String(h).startsWith(`${item.id}: ${item.name} (nyt navn)`))).toBe(true);

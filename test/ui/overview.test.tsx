@@ -43,6 +43,10 @@ test("lists the parts with state words and dates; an edited data cell is Foræld
   expect(line("analysis:Sammenligning").textContent).toContain("Opdateret");
   expect(line("design").textContent).toContain("Mangler · Ikke lavet endnu");
   expect(line("summary").textContent).toContain("Mangler");
+  // the chain between the progression and the leader page, not made yet
+  expect(line("chain").textContent).toContain("Virkningskæden i data");
+  expect(line("chain").textContent).toContain("Mangler · Ikke lavet endnu");
+  expect(line("chain").compareDocumentPosition(line("summary")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   expect(screen.getByTestId("overview-update").hasAttribute("disabled")).toBe(true);
 
   // a status at 18 months changed in the data
@@ -77,6 +81,9 @@ test("Gå til switches to the part's pane and shows its sheet; every button is a
   fireEvent.click(within(line("theory")).getByRole("button", { name: "Gå til Programteori" }));
   expect(went).toEqual(["sammenligning", "programteori"]);
   await waitFor(() => expect(wb.activeSheetName).toBe("Programteori"));
+  // the chain is made in the Progression pane's chain step
+  fireEvent.click(within(line("chain")).getByRole("button", { name: "Gå til Virkningskæden i data" }));
+  expect(went).toEqual(["sammenligning", "programteori", "progression"]);
 });
 
 test("in English: the same parts with English words", async () => {

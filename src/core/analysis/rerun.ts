@@ -17,6 +17,7 @@
  */
 import type { CellValue } from "../data";
 import type { DatasetInput } from "../data/dataset";
+import type { TrialTable } from "../design/link";
 import { headerKey, reconcileColumns, storedHeader, type ColumnMove } from "./columns";
 import type { ComparisonSettings } from "./settings";
 
@@ -55,9 +56,13 @@ export function hashText(s: string): string {
 
 /**
  * What the numbers of `settings` (already applied to the data, see settingsForData) depend on: the
- * settings without positions, names and presentation, and per role column its header and values.
+ * settings without positions, names and presentation, and per role column its header and values; with
+ * the groups from "Randomisering" (`settings.randomisation`), the allocation table as read (`trial`: who
+ * is in the trial with which arm and stratum, and who is listed but outside it), since the groups, the
+ * strata and who is analysed come from it. Without `trial` the fingerprint is the data's alone (as
+ * before the trial fed the analysis, so older records of analyses without it stay valid).
  */
-export function analysisFingerprint(settings: ComparisonSettings, input: DatasetInput): string {
+export function analysisFingerprint(settings: ComparisonSettings, input: DatasetInput, trial?: TrialTable | null): string {
   const key = (i: number): string => (i >= 0 ? headerKey(input.header[i]) : "");
   const c = settings.columns;
   const roles = {
@@ -72,12 +77,22 @@ export function analysisFingerprint(settings: ComparisonSettings, input: Dataset
   const used = [...new Set([c.id, c.group, ...c.baseline.map((b) => b.column), ...c.timepoints.map((t) => t.column), ...(c.long ? [c.long.time, c.long.status] : []), ...numeric])].filter((i) => i >= 0);
   const data = used.map((i) => [key(i), input.rows.map((r) => r[i] ?? null), input.numberFormats?.map((r) => r[i] ?? "") ?? null] as [string, CellValue[], string[] | null]);
   const { source, columns: _c, strata: _s, lastRun: _l, name: _n, resultSheet: _r, title: _t, headline: _h, lang: _g, ...numbers } = settings;
-  return hashText(JSON.stringify({ sheet: source.sheet, layout: source.layout, numbers, roles, data }));
+  const fields = { sheet: source.sheet, layout: source.layout, numbers, roles, data };
+  return hashText(JSON.stringify(settings.randomisation && trial ? { ...fields, trial: trialKey(trial) } : fields));
 }
 
-/** The settings to store after a run at `now`: with when it ran and the fingerprint of its data. */
-export function withRunRecord(settings: ComparisonSettings, input: DatasetInput, now: Date): ComparisonSettings {
-  return { ...settings, lastRun: { at: now.toISOString(), fingerprint: analysisFingerprint(settings, input) } };
+/** The allocation table in a canonical order (by ID), so that how the sheet was sorted does not count. */
+function trialKey(t: TrialTable): { members: [string, string, number][]; outside: string[] } {
+  const byId = (a: [string, ...unknown[]], b: [string, ...unknown[]]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return {
+    members: [...t.members].map(([id, m]): [string, string, number] => [id, m.arm, m.stratum]).sort(byId),
+    outside: [...t.outside].sort(),
+  };
+}
+
+/** The settings to store after a run at `now`: with when it ran and the fingerprint of its data (and of the allocation table it joined, if any). */
+export function withRunRecord(settings: ComparisonSettings, input: DatasetInput, now: Date, trial?: TrialTable | null): ComparisonSettings {
+  return { ...settings, lastRun: { at: now.toISOString(), fingerprint: analysisFingerprint(settings, input, trial) } };
 }
 
 export type Freshness = { status: "ok"; ranAt: string } | { status: "stale"; ranAt: string | null };
@@ -87,8 +102,8 @@ export type Freshness = { status: "ok"; ranAt: string } | { status: "stale"; ran
  * applied to the data read now (as stored after a run: see withRunRecord's caller). Without a record of
  * the last run (never run, or saved by an older version) the numbers cannot be vouched for: stale.
  */
-export function freshness(stored: ComparisonSettings, current: ComparisonSettings, input: DatasetInput): Freshness {
+export function freshness(stored: ComparisonSettings, current: ComparisonSettings, input: DatasetInput, trial?: TrialTable | null): Freshness {
   const last = stored.lastRun;
   if (!last) return { status: "stale", ranAt: null };
-  return analysisFingerprint(current, input) === last.fingerprint ? { status: "ok", ranAt: last.at } : { status: "stale", ranAt: last.at };
+  return analysisFingerprint(current, input, trial) === last.fingerprint ? { status: "ok", ranAt: last.at } : { status: "stale", ranAt: last.at };
 }

@@ -51,9 +51,25 @@ export function progressionFingerprint(settings: unknown, grid: readonly (readon
   return fingerprintOf("progression", { settings, grid: canonicalGrid(grid), items, analysis });
 }
 
-/** The leader page: its settings and what it reads (theory, the active analysis, the progression); the leader's own entries do not count. */
-export function summaryFingerprint(settings: unknown, parts: { theory: string | null; analysis: string | null; progression: string | null; randomised: boolean }): string {
-  return fingerprintOf("summary", { settings, ...parts });
+/**
+ * The leader page: its settings and what it reads (theory, the active analysis, the progression, and the chain's
+ * counts per slutmål for "Holder kæden?" when the chain sheet exists); the leader's own entries do not count.
+ * Without a chain (null) the fingerprint is as before the chain was read, so older records stay valid.
+ */
+export function summaryFingerprint(
+  settings: unknown,
+  parts: { theory: string | null; analysis: string | null; progression: string | null; randomised: boolean; chain?: unknown },
+): string {
+  const { chain, ...rest } = parts;
+  return fingerprintOf("summary", { settings, ...rest, ...(chain === undefined || chain === null ? {} : { chain }) });
+}
+
+/**
+ * "Virkningskæden i data": the measurement sheet's cells from its header row on and the progression settings it
+ * reads (the sheet and the rater), the theory (its links and delmål), and the active analysis's case data.
+ */
+export function chainFingerprint(settings: { sheet: string; rater: string }, grid: readonly (readonly Cell[])[], theory: string, analysis: string): string {
+  return fingerprintOf("chain", { settings: { sheet: settings.sheet, rater: settings.rater }, grid: canonicalGrid(grid), theory, analysis });
 }
 
 /** The randomisation: the list's columns it uses (ID and strata, by header) and the settings that decide the allocation. */

@@ -16,6 +16,12 @@ import { useGoToPane } from "../navigation";
 import { overviewStrings, type OverviewStrings } from "./strings";
 import { useOverview } from "./useOverview";
 
+/** After the tab switch has rendered the pane: its step (a part made in one step of a pane) scrolled into view. */
+function scrollToStep(anchor: string | undefined): void {
+  if (!anchor) return;
+  window.setTimeout(() => document.getElementById(anchor)?.scrollIntoView({ block: "start" }), 0);
+}
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "560px", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -112,6 +118,7 @@ export default function OverviewPane(): React.JSX.Element {
             busy={state.busy}
             onGo={() => {
               goToPane(l.part.pane);
+              scrollToStep(l.part.anchor);
               void show(l.part.sheet);
             }}
           />
