@@ -140,7 +140,7 @@ test("right after each part is made in its own pane none is stale; the chain is 
   expect(snapshotSheet(made, `Sammenligning – ${TRIAL}`)).toContain("Grupper fra arket Randomisering");
 }, 60_000);
 
-test("a group changed on Randomisering: the analysis from it and the leader page that reads it are stale, nothing else; Opdater alt makes those two again", async () => {
+test("a group changed on Randomisering: the analysis from it, the chain (which compares the groups as randomised) and the leader page are stale, nothing else; Opdater alt makes those again", async () => {
   const wb = await evaluation();
   const t = allocationTable(wb);
   const sheet = wb.getSheet("Randomisering")!;
@@ -155,17 +155,17 @@ test("a group changed on Randomisering: the analysis from it and the leader page
   const other = sheet.getCell(row, t.group)?.value === ARMS[0] ? ARMS[1] : ARMS[0];
   wb.setCellByUser("Randomisering", row, t.group, other);
   expect(sheet.getCell(row, t.group)?.value).toBe(other);
-  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ ...allDone, [TRIAL_ID]: "stale", summary: "stale" });
+  expect(states(await readOverview(runOf(wb), { lang: "da" }))).toEqual({ ...allDone, [TRIAL_ID]: "stale", chain: "stale", summary: "stale" });
 
   const before = snapshotBook(wb);
   const report = await updateAll(runOf(wb), { lang: "da", now: LATER });
-  expect(report.regenerated).toEqual([TRIAL_ID, "summary"]);
+  expect(report.regenerated).toEqual([TRIAL_ID, "chain", "summary"]);
   expect(report.refused).toBeNull();
   expect(states(report.lines)).toEqual(allDone);
-  expect(changedSheets(before, snapshotBook(wb))).toEqual([`Sammenligning – ${TRIAL}`, SUMMARY_SHEET_NAME].sort());
+  expect(changedSheets(before, snapshotBook(wb))).toEqual([`Sammenligning – ${TRIAL}`, CHAIN_SHEET_NAME, SUMMARY_SHEET_NAME].sort());
 }, 90_000);
 
-test("a decline recorded in the Forsøgsdesign pane: the randomisation is made again there (done), the analysis from it is stale until Opdater alt", async () => {
+test("a decline recorded in the Forsøgsdesign pane: the randomisation is made again there (done), the analysis from it and the chain are stale until Opdater alt", async () => {
   const wb = await evaluation();
   const run = runOf(wb);
   const t = allocationTable(wb);
@@ -184,9 +184,9 @@ test("a decline recorded in the Forsøgsdesign pane: the randomisation is made a
     }
   }
   expect(declined).not.toBeNull();
-  expect(states(await readOverview(run, { lang: "da" }))).toEqual({ ...allDone, [TRIAL_ID]: "stale", summary: "stale" });
+  expect(states(await readOverview(run, { lang: "da" }))).toEqual({ ...allDone, [TRIAL_ID]: "stale", chain: "stale", summary: "stale" });
   const report = await updateAll(run, { lang: "da", now: LATER });
-  expect(report.regenerated).toEqual([TRIAL_ID, "summary"]);
+  expect(report.regenerated).toEqual([TRIAL_ID, "chain", "summary"]);
   expect(states(report.lines)).toEqual(allDone);
   const trial = (await loadAnalyses(run))!.analyses.find((a) => analysisName(a) === TRIAL)!;
   expect(Date.parse(trial.lastRun!.at)).toBe(LATER.getTime());
