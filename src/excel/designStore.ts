@@ -11,7 +11,7 @@
 import * as v from "valibot";
 import { VirkningError } from "../core/errors";
 import { cellText, detectHeaderRow, isBlank, normaliseKey, quoteSheet } from "../core/data";
-import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialMembersFromTable, trialTableFromRows, type TrialMember, type TrialTable, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang, type RandomisationMeta } from "../core/design";
+import { allocate, applyDeclines, MAX_SEED, randomisationSheetSpec, RANDOMISATION_SHEET_NAME, trialTableFromRows, type TrialMember, type TrialTable, type AllocationOptions, type AppliedDeclines, type Decline, type EligibilityInput, type Lang, type RandomisationMeta } from "../core/design";
 import { rangeAddress } from "../core/report/address";
 import type { SheetSpec } from "../core/report/sheetSpec";
 import type { ExcelRun } from "./host";
