@@ -20,6 +20,7 @@ import { MEASUREMENT_SHEET_NAME, parseMeasurementSheet, PROGRESSION_SHEET_NAME, 
 import type { Text } from "../core/stats";
 import { SUMMARY_SHEET_NAME } from "../core/summary";
 import { THEORY_SHEET_NAME } from "../core/theory";
+import type { RegisterSettings } from "../core/register/settings";
 import { TERMS } from "../core/vocabulary";
 import { loadChainRecord, noComparison, runAndWriteChain } from "./chainStore";
 import { loadAnalyses, runAndWriteComparison, saveAnalysisRun } from "./comparisonStore";
@@ -28,6 +29,7 @@ import { supports, type ExcelRun } from "./host";
 import { WorkbookInputs } from "./partInputs";
 import { keepRefusal, loadOverviewRecords, PART_IDS, type PartRecords, type StoredRefusal } from "./partRecords";
 import { defaultProgressionSettings, generateMeasurementSheet, loadProgressionSettings, runAndWriteProgression } from "./progressionStore";
+import { loadRegisterSettings, REGISTER_SHEET_NAME, runAndWriteRegister } from "./registerStore";
 import { ownedSheetNames } from "./state";
 import { buildSummary, defaultSummarySettings, loadSummarySettings } from "./summaryStore";
 import { loadTheory, saveTheory } from "./theoryStore";
@@ -47,6 +49,8 @@ export interface OverviewContext {
   analyses: AnalysisCollection | null;
   /** The analysis the leader page and the progression's transitions read (the pane's active one). */
   active: ComparisonSettings | null;
+  /** The register follow-up's settings, when it has been set up. */
+  register: RegisterSettings | null;
 }
 
 export interface OverviewPart {
@@ -214,11 +218,39 @@ const chainPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
+/**
+ * "Registeropfølgning" (registerStore), listed once it has been set up (its settings saved; it is optional):
+ * made from the weekly data, "Statuskoder" and the start weeks, as its own "Kør igen" fingerprints them.
+ */
+const registerPart = (ctx: OverviewContext): OverviewPart[] =>
+  ctx.register
+    ? [
+        {
+          id: PART_IDS.register,
+          title: TERMS.registerFollowUp,
+          // the start week may come from the randomisation's date
+          dependsOn: ctx.register.start.rule === "randomisation" ? [PART_IDS.design] : [],
+          pane: "registeropfoelgning",
+          sheet: REGISTER_SHEET_NAME,
+          async facts(c) {
+            const last = c.register?.lastRun;
+            const exists = c.owned.has(REGISTER_SHEET_NAME);
+            if (!last) return { exists, made: null, inputs: { kind: "absent" } };
+            return { exists, made: { madeAt: last.at, fingerprint: last.fingerprint }, inputs: ok(await c.inputs.registerFingerprint()) };
+          },
+          async regenerate(c) {
+            if (!c.register) throw new VirkningError("REGISTER_NO_SETTINGS", "Registeropfølgningen er ikke sat op endnu.", "The register follow-up has not been set up yet.");
+            await runAndWriteRegister(c.run, c.register, { now: c.now, lang: c.lang });
+          },
+        },
+      ]
+    : [];
+
 const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   {
     id: PART_IDS.summary,
     title: { da: "Ledelsesoverblik", en: "Summary for leaders" },
-    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression, PART_IDS.chain],
+    dependsOn: [PART_IDS.theory, ...activeId(ctx), PART_IDS.progression, PART_IDS.chain, ...(ctx.register ? [PART_IDS.register] : [])],
     pane: "ledelsesoverblik",
     sheet: SUMMARY_SHEET_NAME,
     async facts(c) {
@@ -237,15 +269,16 @@ const summaryPart = (ctx: OverviewContext): OverviewPart[] => [
   },
 ];
 
-/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses → progression → chain → leader page. */
-export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), progressionPart, chainPart, summaryPart];
+/** The evaluation's parts in dependency order: theory → randomisation → measurement sheets → analyses (and the register follow-up) → progression → chain → leader page. */
+export const PART_SOURCES: PartSource[] = [theoryPart, designPart, measurementPart, (ctx) => (ctx.analyses?.analyses ?? []).map(analysisPart), registerPart, progressionPart, chainPart, summaryPart];
 
 async function context(run: ExcelRun, lang: Lang, now: Date): Promise<OverviewContext> {
   const { records, refusal } = await loadOverviewRecords(run);
   const { owned } = await run((c) => ownedSheetNames(c));
   const analyses = await loadAnalyses(run).catch(() => null);
   const active = analyses?.analyses.find((a) => analysisName(a) === analyses.active) ?? analyses?.analyses[0] ?? null;
-  return { run, lang, now, inputs: new WorkbookInputs(run), records, refusal, owned, analyses, active };
+  const register = await loadRegisterSettings(run).catch(() => null);
+  return { run, lang, now, inputs: new WorkbookInputs(run), records, refusal, owned, analyses, active, register };
 }
 
 export interface OverviewLine {

@@ -17,7 +17,9 @@ import { findHeaderRow, PROGRESSION_SHEET_NAME, scaleItems, scheduleOf } from ".
 import type { CellScalar } from "../core/report/sheetSpec";
 import { parseTheorySheet, THEORY_SHEET_NAME, type ProgrammeTheory } from "../core/theory";
 import { readSource } from "./comparisonStore";
+import { REGISTER_SHEET_NAME } from "../core/register/sheet";
 import { readTrialTable } from "./designStore";
+import { loadRegisterSettings, readAndAnalyse } from "./registerStore";
 import type { ExcelRun } from "./host";
 import { listSheets, readUsedRange } from "./read";
 
@@ -44,6 +46,8 @@ export class WorkbookInputs {
   private readonly sources = new Map<string, Promise<ComparisonInput>>();
   private trial: Promise<TrialTable> | null = null;
   private names: Promise<string[]> | null = null;
+  private register: Promise<string | null> | null = null;
+  private registerSeen: Promise<string | null> | null = null;
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -60,6 +64,12 @@ export class WorkbookInputs {
   seedSource(settings: ComparisonSettings, input: ComparisonInput, trialTable?: TrialTable | null): this {
     this.sources.set(analysisKey(settings), Promise.resolve(input));
     if (trialTable) this.trial = Promise.resolve(trialTable);
+    return this;
+  }
+
+  /** The register line's state as the leader page has just read it (summaryStore.registerPart: "now/ran", null: none). */
+  seedRegisterState(state: string | null): this {
+    this.registerSeen = Promise.resolve(state);
     return this;
   }
 
@@ -183,6 +193,24 @@ export class WorkbookInputs {
   }
 
   /**
+   * The register follow-up's inputs as its "Kør igen" fingerprints them (the weekly data classified by
+   * "Statuskoder", the start weeks, the settings; registerStore.readAndAnalyse), null when it was never run;
+   * throws as "Kør igen" would when the data cannot be read. Once per look.
+   */
+  registerFingerprint(): Promise<string | null> {
+    return (this.register ??= loadRegisterSettings(this.run).then(async (s) => (s?.lastRun ? (await readAndAnalyse(this.run, s)).output.fingerprint : null)));
+  }
+
+  /** What the leader page's register line rests on: the data's fingerprint now and at the last run ("now/ran"), null without a run or sheet. */
+  async registerState(): Promise<string | null> {
+    if (this.registerSeen) return this.registerSeen;
+    if (!(await this.sheetNames()).includes(REGISTER_SHEET_NAME)) return null;
+    const s = await loadRegisterSettings(this.run).catch(() => null);
+    if (!s?.lastRun) return null;
+    return `${await this.registerFingerprint().catch(() => UNREADABLE)}/${s.lastRun.fingerprint}`;
+  }
+
+  /**
    * The leader page's inputs: its settings, the theory, the active analysis and the progression as it reads them,
    * and the chain's counts (`chain`, the stored brief the page reads for "Holder kæden?") when the chain sheet exists.
    */
@@ -199,7 +227,9 @@ export class WorkbookInputs {
     const p = progression && theory && names.includes(PROGRESSION_SHEET_NAME) ? await this.progressionFingerprint({ ...progression, transitions: false }, null) : null;
     const { followUp, audience, threshold, lang } = settings;
     const c = chain && names.includes(CHAIN_SHEET_NAME) ? chainCounts(chain) : null;
-    return summaryFingerprint({ followUp, audience, threshold, lang }, { theory, analysis, progression: p, randomised: names.includes(RANDOMISATION_SHEET_NAME), chain: c });
+    // the register line is printed only when its run is fresh (summaryStore.registerPart)
+    const register = await this.registerState();
+    return summaryFingerprint({ followUp, audience, threshold, lang }, { theory, analysis, progression: p, randomised: names.includes(RANDOMISATION_SHEET_NAME), chain: c, register });
   }
 }
 

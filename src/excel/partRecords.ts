@@ -17,7 +17,7 @@ import { deleteState, saveState } from "./state";
 export const PART_STATE_PREFIX = "virkning.part.";
 
 /** The ids of the fixed parts (an analysis is "analysis:<name>" and keeps its record in its settings). */
-export const PART_IDS = { theory: "theory", design: "design", measurement: "measurement", progression: "progression", chain: "chain", summary: "summary" } as const;
+export const PART_IDS = { theory: "theory", design: "design", measurement: "measurement", progression: "progression", chain: "chain", register: "register", summary: "summary" } as const;
 
 const RecordSchema = v.object({
   madeAt: v.string(),

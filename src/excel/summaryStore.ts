@@ -152,18 +152,27 @@ async function comparisonPart(run: ExcelRun, now: Date, theory: ProgrammeTheory 
 }
 
 /** The register follow-up for the page: "none" (never run or its sheet is gone), "stale" or "refused" (no line), or "ok" with the brief. */
-export type RegisterPart = { status: "none" | "stale" | "refused"; brief: null } | { status: "ok"; brief: RegisterBrief };
+export type RegisterPart = ({ status: "none" | "stale" | "refused"; brief: null } | { status: "ok"; brief: RegisterBrief }) & {
+  /** For the Overblik's record: the data's fingerprint now and at the last run ("now/ran"; partInputs.registerState), null without a run. */
+  state: string | null;
+};
+
+/** As partInputs marks data that cannot be read. */
+const UNREADABLE_REGISTER = "unreadable";
 
 /** The stored register run, analysed again without writing (see the file comment). */
 export async function registerPart(run: ExcelRun, sheets: string[]): Promise<RegisterPart> {
+  let ran: string | null = null;
   try {
     const settings = await loadRegisterSettings(run);
-    if (!settings?.lastRun || !sheets.includes(REGISTER_SHEET_NAME)) return { status: "none", brief: null };
+    if (!settings?.lastRun || !sheets.includes(REGISTER_SHEET_NAME)) return { status: "none", brief: null, state: null };
+    ran = settings.lastRun.fingerprint;
     const { output } = await readAndAnalyse(run, settings);
-    if (output.fingerprint !== settings.lastRun.fingerprint) return { status: "stale", brief: null };
-    return { status: "ok", brief: registerBrief(output.result, REGISTER_SHEET_NAME) };
+    const state = `${output.fingerprint}/${ran}`;
+    if (output.fingerprint !== ran) return { status: "stale", brief: null, state };
+    return { status: "ok", brief: registerBrief(output.result, REGISTER_SHEET_NAME), state };
   } catch {
-    return { status: "refused", brief: null };
+    return { status: "refused", brief: null, state: ran === null ? null : `${UNREADABLE_REGISTER}/${ran}` };
   }
 }
 
@@ -263,6 +272,7 @@ export async function buildSummary(run: ExcelRun, settings: SummarySettings, opt
   const inputs = new WorkbookInputs(run).seedSheetNames(sheets).seedGrid(THEORY_SHEET_NAME, loaded?.snapshot ?? null);
   if (part.settings && part.input) inputs.seedSource(part.settings, part.input, part.trialTable);
   if (seen.settings && seen.grid !== undefined) inputs.seedGrid(seen.settings.sheet, seen.grid);
+  inputs.seedRegisterState(register.state);
   await recordSummary(run, inputs, settings, now, part.settings ?? null, seen.settings, chain);
   return {
     keyRows: built.keyRows,

@@ -54,14 +54,15 @@ export function progressionFingerprint(settings: unknown, grid: readonly (readon
 /**
  * The leader page: its settings and what it reads (theory, the active analysis, the progression, and the chain's
  * counts per slutmål for "Holder kæden?" when the chain sheet exists); the leader's own entries do not count.
- * Without a chain (null) the fingerprint is as before the chain was read, so older records stay valid.
+ * Without a chain (null) the fingerprint is as before the chain was read, so older records stay valid; so with
+ * the register follow-up (`register`: its data's fingerprint now and at its last run, when its sheet exists).
  */
 export function summaryFingerprint(
   settings: unknown,
-  parts: { theory: string | null; analysis: string | null; progression: string | null; randomised: boolean; chain?: unknown },
+  parts: { theory: string | null; analysis: string | null; progression: string | null; randomised: boolean; chain?: unknown; register?: string | null },
 ): string {
-  const { chain, ...rest } = parts;
-  return fingerprintOf("summary", { settings, ...rest, ...(chain === undefined || chain === null ? {} : { chain }) });
+  const { chain, register, ...rest } = parts;
+  return fingerprintOf("summary", { settings, ...rest, ...(chain === undefined || chain === null ? {} : { chain }), ...(register === undefined || register === null ? {} : { register }) });
 }
 
 /**
