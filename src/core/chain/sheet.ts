@@ -7,11 +7,12 @@
  */
 import { VERSION } from "../version";
 import { formatDateTime } from "../dateTime";
-import { columnLetter, rangeAddress } from "../report/address";
-import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
+import { columnLetter } from "../report/address";
+import { COUNT_FORMAT, decimalFormat, percentFormat } from "../report/numberFormats";
 import { pageFooter } from "../report/pageFooter";
-import type { CellValue, SheetSpec, StyleRange } from "../report/sheetSpec";
-import { estimatedLines, LINE_PT, wrappedLine } from "../report/wrappedLine";
+import type { CellValue, SheetSpec } from "../report/sheetSpec";
+import { SheetWriter } from "../report/sheetWriter";
+import { estimatedLines, LINE_PT } from "../report/wrappedLine";
 import { confLabel, POLICY_NOTE } from "../analysis";
 import { TERMS } from "../vocabulary";
 import type { Text } from "../stats";
@@ -30,7 +31,6 @@ export const LINK_STATUS_TEXT: Record<LinkStatus | MovedStatus, Text> = {
   ikkeFlyttet: TERMS.subGoalNotMoved,
 };
 
-const HEAD_FILL = "#DDEBF7";
 /** Printed widths in points, A..K (A4 landscape at fit-to-width). */
 const WIDTHS = [150, 150, 62, 62, 62, 62, 80, 56, 56, 56, 150];
 const PP = decimalFormat(1);
@@ -80,59 +80,13 @@ const L = {
   none: { da: "Programteorien har ingen forbindelser af denne slags.", en: "The programme theory has no links of this kind." },
 } satisfies Record<string, Text>;
 
-class Writer {
-  readonly cells: { address: string; values: CellValue[][] }[] = [];
-  readonly styles: StyleRange[] = [];
-  /** Merged cells inside tables, and the rows whose height is set because Excel does not fit a merged cell's row. */
-  readonly merges: string[] = [];
-  readonly rowHeights: { row: number; height: number }[] = [];
-  private readonly lines: { row: number; text: string; style: StyleRange["style"] }[] = [];
-  row = 0;
-  readonly PCT: string;
-  readonly P: string;
-  constructor(readonly lang: Lang) {
-    this.PCT = percentFormat(lang, 1);
-    this.P = pValueFormat(lang);
+/** The chain sheet's writer: percent with one decimal; tables take their header in the dictionary's words, their text wraps. */
+class Writer extends SheetWriter {
+  constructor(lang: Lang) {
+    super(lang, percentFormat(lang, 1));
   }
-  t(x: Text): string {
-    return x[this.lang];
-  }
-  heading(x: Text): void {
-    this.row++;
-    this.line(this.t(x), { bold: true, fontSize: 12 });
-  }
-  line(text: string, style: StyleRange["style"] = {}): void {
-    this.cells.push({ address: `A${this.row + 1}`, values: [[text]] });
-    this.lines.push({ row: this.row + 1, text, style });
-    this.row++;
-  }
-  note(text: string): void {
-    this.line(text, { italic: true, fontColor: "#595959" });
-  }
-  table(header: Text[], rows: CellValue[][], formats: (string | undefined)[]): void {
-    const top = this.row;
-    this.cells.push({ address: `A${top + 1}`, values: [header.map((h) => this.t(h)), ...rows] });
-    this.styles.push({ range: rangeAddress(top, 0, 1, header.length), style: { bold: true, fill: HEAD_FILL, wrapText: true, verticalAlignment: "top", border: "bottom" } });
-    formats.forEach((f, j) => {
-      if (f && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { numberFormat: f } });
-    });
-    if (rows.length) this.styles.push({ range: rangeAddress(top + 1, 0, rows.length, header.length), style: { verticalAlignment: "top" } });
-    // text columns wrap; number columns do not (a wrapped number would make the row as tall as its unformatted digits)
-    header.forEach((_, j) => {
-      if (!formats[j] && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { wrapText: true } });
-    });
-    this.row += rows.length + 1;
-  }
-  finishLines(widthPt: number): { merges: string[]; rowHeights: { row: number; height: number }[] } {
-    const merges = [...this.merges];
-    const rowHeights = [...this.rowHeights];
-    for (const l of this.lines) {
-      merges.push(`A${l.row}:${columnLetter(WIDTHS.length - 1)}${l.row}`);
-      const fit = wrappedLine(l.text, widthPt, l.style);
-      if (fit.style) this.styles.push({ range: `A${l.row}`, style: fit.style });
-      if (fit.height) rowHeights.push({ row: l.row, height: fit.height });
-    }
-    return { merges, rowHeights };
+  textTable(header: Text[], rows: CellValue[][], formats: (string | undefined)[]): void {
+    this.table(header.map((h) => this.t(h)), rows, formats, { wrapText: true });
   }
 }
 
@@ -158,7 +112,7 @@ function statusTable(w: Writer, res: ChainResult): void {
   const top = w.row;
   const rows = res.outcomeLinks.map((l) => [linkLabel(l), `${l.subGoalId}: ${l.subGoalName}`, ...pad(`${l.finalGoalId}: ${l.finalGoalName}`), w.t(LINK_STATUS_TEXT[l.status])]);
   const header = [L.link, L.subGoal, L.finalGoal, ...Array<Text>(GOAL_SPAN - 1).fill({ da: "", en: "" }), L.status];
-  w.table(header, rows, []);
+  w.textTable(header, rows, []);
   rows.forEach((r, i) => {
     const row = top + 1 + i;
     w.merges.push(`C${row + 1}:${columnLetter(1 + GOAL_SPAN)}${row + 1}`);
@@ -177,7 +131,7 @@ function effectTable(w: Writer, res: ChainResult): void {
     rows.push([linkLabel(l), `${w.t(L.subGoal)} ${l.subGoalId}`, ...shareCells(l.subGoalEffect, w.lang)]);
     rows.push([linkLabel(l), `${w.t(L.finalGoal)} ${l.finalGoalId}${l.month === null ? "" : `, ${l.month} ${w.t(L.months)}`}`, ...shareCells(l.finalGoalEffect, w.lang)]);
   }
-  w.table([L.link, L.goal, L.nI, L.shareI, L.nK, L.shareK, L.diff, L.lower, L.upper, L.p, L.test], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, COUNT_FORMAT, w.PCT, PP, PP, PP, w.P]);
+  w.textTable([L.link, L.goal, L.nI, L.shareI, L.nK, L.shareK, L.diff, L.lower, L.upper, L.p, L.test], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, COUNT_FORMAT, w.PCT, PP, PP, PP, w.P]);
 }
 
 function associationTable(w: Writer, res: ChainResult): void {
@@ -185,7 +139,7 @@ function associationTable(w: Writer, res: ChainResult): void {
   w.heading(L.assocHead);
   w.note(w.t(L.assocNote));
   const rows = res.outcomeLinks.map((l) => [linkLabel(l), `${l.finalGoalId}${l.month === null ? "" : `, ${l.month} ${w.t(L.months)}`}`, ...shareCells(l.association, w.lang)]);
-  w.table([L.link, L.finalGoal, L.nYes, L.shareYes, L.nNo, L.shareNo, L.diff, L.lower, L.upper, L.p, L.test], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, COUNT_FORMAT, w.PCT, PP, PP, PP, w.P]);
+  w.textTable([L.link, L.finalGoal, L.nYes, L.shareYes, L.nNo, L.shareNo, L.diff, L.lower, L.upper, L.p, L.test], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, COUNT_FORMAT, w.PCT, PP, PP, PP, w.P]);
   const notes = res.outcomeLinks.flatMap((l) => [l.subGoalEffect, l.finalGoalEffect, l.association].flatMap((s) => (s ? s.notes.map((n) => `${l.linkId}: ${n[w.lang]}`) : [])));
   for (const n of [...new Set(notes)]) w.note(n);
 }
@@ -205,7 +159,7 @@ function activityTable(w: Writer, res: ChainResult): void {
     w.t(LINK_STATUS_TEXT[a.status]),
   ]);
   for (const a of res.activityLinks) if (a.status === "forLidtData") w.note(`${a.linkId}: ${a.reason[w.lang]}`);
-  w.table([L.link, L.activity, L.paired, L.improved, L.unchanged, L.worse, L.medianChange, L.p, L.status], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, w.PCT, w.PCT, decimalFormat(1), w.P]);
+  w.textTable([L.link, L.activity, L.paired, L.improved, L.unchanged, L.worse, L.medianChange, L.p, L.status], rows, [undefined, undefined, COUNT_FORMAT, w.PCT, w.PCT, w.PCT, decimalFormat(1), w.P]);
 }
 
 function methods(w: Writer, res: ChainResult): void {
@@ -246,7 +200,7 @@ export function chainSheetSpec(res: ChainResult, lang: Lang = "da"): SheetSpec {
   associationTable(w, res);
   activityTable(w, res);
   methods(w, res);
-  const { merges, rowHeights } = w.finishLines(WIDTHS.reduce((a, x) => a + x, 0));
+  const { merges, rowHeights } = w.finishLines(WIDTHS.length, WIDTHS.reduce((a, x) => a + x, 0));
   return {
     name: CHAIN_SHEET_NAME,
     tabColor: "#2E7D32",

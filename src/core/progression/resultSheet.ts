@@ -10,19 +10,18 @@ import type { Text } from "../stats";
 import { VERSION } from "../version";
 import { columnLetter, parseCell, rangeAddress } from "../report/address";
 import { toSheetName } from "../report/sheetName";
-import type { CellValue, ChartSpec, SheetSpec, StyleRange } from "../report/sheetSpec";
+import type { ChartSpec, SheetSpec } from "../report/sheetSpec";
 import type { TransitionResult } from "./transitions";
 import type { ItemResult, ProgressionResult, ProgressionTest } from "./types";
 import { pageFooter } from "../report/pageFooter";
-import { COUNT_FORMAT, decimalFormat, percentFormat, pValueFormat } from "../report/numberFormats";
+import { COUNT_FORMAT, decimalFormat, percentFormat } from "../report/numberFormats";
 import { formatDateTime } from "../dateTime";
-import { wrappedLine } from "../report/wrappedLine";
+import { SheetWriter } from "../report/sheetWriter";
 import { ANCOVA_WORDS, ancovaMethod, ancovaNotes, ancovaTable } from "../analysis/ancova";
 
 type Lang = "da" | "en";
 export const PROGRESSION_SHEET_NAME = "Progression";
 
-const HEAD_FILL = "#DDEBF7";
 const NUM = decimalFormat(1);
 const N = COUNT_FORMAT;
 const L = {
@@ -87,61 +86,15 @@ const PRINTED_WIDTHS = [190, 64, 64, 64, 64, 64, 64, 64, 64, 64, 120];
 /** Width of a column beyond K (a transition matrix or status distribution with many statuses). */
 const EXTRA_WIDTH = 64;
 
-class Writer {
-  readonly cells: { address: string; values: CellValue[][]; numberFormat?: string }[] = [];
-  readonly styles: StyleRange[] = [];
+/** The progression sheet's writer: whole percent, and its charts. */
+class Writer extends SheetWriter {
   readonly charts: ChartSpec[] = [];
-  /** Rows (1-based) of the lines of text, merged across the printed width when the sheet is done. */
-  private readonly lines: { row: number; text: string; style: StyleRange["style"] }[] = [];
-  row = 0;
-  /** Whole percent and p-values ("<0,001" by format) in the sheet's language. */
-  readonly PCT: string;
-  readonly P: string;
-  constructor(readonly lang: Lang) {
-    this.PCT = percentFormat(lang, 0);
-    this.P = pValueFormat(lang);
-  }
-  t(x: Text): string {
-    return x[this.lang];
-  }
-  heading(x: Text): void {
-    this.row++;
-    this.line(this.t(x), { bold: true, fontSize: 12 });
-  }
-  table(header: string[], rows: CellValue[][], formats: (string | undefined)[] = []): number {
-    const top = this.row;
-    this.cells.push({ address: `A${top + 1}`, values: [header, ...rows] });
-    this.styles.push({ range: rangeAddress(top, 0, 1, header.length), style: { bold: true, fill: HEAD_FILL, wrapText: true, verticalAlignment: "top", border: "bottom" } });
-    formats.forEach((f, j) => {
-      if (f && rows.length) this.styles.push({ range: rangeAddress(top + 1, j, rows.length, 1), style: { numberFormat: f } });
-    });
-    this.row += rows.length + 1;
-    return top;
-  }
-  /** A line of text alone in its row (title, sentence, note, a table's caption): one merged, wrapped cell. */
-  line(text: string, style: StyleRange["style"] = {}): void {
-    this.cells.push({ address: `A${this.row + 1}`, values: [[text]] });
-    this.lines.push({ row: this.row + 1, text, style });
-    this.row++;
-  }
-  note(text: string): void {
-    this.line(text, { italic: true, fontColor: "#595959" });
+  constructor(lang: Lang) {
+    super(lang, percentFormat(lang, 0));
   }
   /** Columns the sheet uses: the printed columns, or more when a table is wider. */
   get width(): number {
     return Math.max(PRINTED_WIDTHS.length, ...this.cells.map((c) => parseCell(c.address).column + Math.max(...c.values.map((r) => r.length))));
-  }
-  /** The lines' merges, styles and row heights across the `width` columns. */
-  finishLines(width: number, widthPt: number): { merges: string[]; rowHeights: { row: number; height: number }[] } {
-    const merges: string[] = [];
-    const rowHeights: { row: number; height: number }[] = [];
-    for (const l of this.lines) {
-      merges.push(`A${l.row}:${columnLetter(width - 1)}${l.row}`);
-      const fit = wrappedLine(l.text, widthPt, l.style);
-      if (fit.style) this.styles.push({ range: `A${l.row}`, style: fit.style });
-      if (fit.height) rowHeights.push({ row: l.row, height: fit.height });
-    }
-    return { merges, rowHeights };
   }
 }
 
