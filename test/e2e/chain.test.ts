@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot, saveTemplateTheory } from "./harness";
 import { outcomesFromTheory } from "../../src/core/analysis";
 import { CHAIN_DIAGRAM_SHEET_NAME, CHAIN_SHEET_NAME } from "../../src/core/chain";
 import { scaleItems } from "../../src/core/progression";
@@ -54,9 +54,7 @@ describe("Virkningskæden i data in the browser preview", () => {
   it("theory → comparison → measurement rounds → chain sheet and coloured diagram → Holder kæden? on the leader page", async () => {
     const page = await openPreview(browser, { pane: "programteori" });
     const pane = page.locator("[data-testid=virkning-pane]");
-    await pane.getByRole("button", { name: `Brug skabelon: ${template.title.da}` }).click();
-    await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
-    await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
+    await saveTemplateTheory(page, template.title.da);
 
     await choosePane(page, "sammenligning");
     await pane.locator("[data-testid=comparison-pane]").waitFor();

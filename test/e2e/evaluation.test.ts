@@ -12,7 +12,7 @@
  */
 import * as path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot, saveTemplateTheory } from "./harness";
 import { linesStartingWith, scoreTwoRounds, statusesOnSheet, type Book } from "./workbookReads";
 import { outcomesFromTheory } from "../../src/core/analysis";
 import { CHAIN_DIAGRAM_SHEET_NAME, CHAIN_SHEET_NAME } from "../../src/core/chain";
@@ -85,9 +85,7 @@ describe("One evaluation from theory to leader page in the browser preview", () 
     const pane = page.locator("[data-testid=virkning-pane]");
 
     // 1. Programme theory from a template
-    await pane.getByRole("button", { name: `Brug skabelon: ${template.title.da}` }).click();
-    await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
-    await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
+    await saveTemplateTheory(page, template.title.da);
 
     // 2. Forsøgsdesign: the sample list randomised, stratified by Køn, no reserves
     await choosePane(page, "forsoegsdesign");

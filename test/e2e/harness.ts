@@ -75,3 +75,11 @@ export async function choosePane(page: Page, id: string): Promise<void> {
   }
   await page.locator(`[role=tab][data-pane="${id}"][aria-selected=true]`).waitFor({ state: "attached" });
 }
+
+/** The programme theory from the KL template titled `title`, saved in the workbook (the Programteori pane is open). */
+export async function saveTemplateTheory(page: Page, title: string): Promise<void> {
+  const pane = page.locator("[data-testid=virkning-pane]");
+  await pane.getByRole("button", { name: `Brug skabelon: ${title}` }).click();
+  await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
+  await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
+}

@@ -8,7 +8,7 @@
  */
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, RESULTS_DIR, screenshot, saveTemplateTheory } from "./harness";
 import { TEMPLATES } from "../../src/core/theory/templates";
 
 const template = TEMPLATES[0];
@@ -31,9 +31,7 @@ describe("Overblik in the browser preview", () => {
   it("shows each part's state, marks the analysis out of date after a data edit, and Opdater alt makes it again", async () => {
     const page = await openPreview(browser, { pane: "programteori" });
     const pane = page.locator("[data-testid=virkning-pane]");
-    await pane.getByRole("button", { name: `Brug skabelon: ${template.title.da}` }).click();
-    await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
-    await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
+    await saveTemplateTheory(page, template.title.da);
 
     await choosePane(page, "sammenligning");
     await pane.locator("[data-testid=comparison-pane]").waitFor();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { choosePane, launchBrowser, openPreview, pageErrors, screenshot } from "./harness";
+import { choosePane, launchBrowser, openPreview, pageErrors, screenshot, saveTemplateTheory } from "./harness";
 import { TEMPLATES } from "../../src/core/theory/templates";
 import { scaleItems } from "../../src/core/progression";
 
@@ -39,9 +39,7 @@ describe("Progression in the browser preview", () => {
   it("measurement sheet from a KL template, scores from the dropdowns, tables and charts", async () => {
     const page = await openPreview(browser, { pane: "programteori" });
     const pane = page.locator("[data-testid=virkning-pane]");
-    await pane.getByRole("button", { name: `Brug skabelon: ${template.title.da}` }).click();
-    await pane.getByRole("button", { name: "Gem i projektmappen" }).click();
-    await page.locator('[role=tab][data-sheet="Programteori"]').waitFor();
+    await saveTemplateTheory(page, template.title.da);
 
     await choosePane(page, "progression");
     await expect(pane.locator("[data-testid=progression-items]").innerText()).resolves.toContain(`${items.length} delmål med skala`);
