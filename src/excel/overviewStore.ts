@@ -379,7 +379,7 @@ function markNotReached(lines: OverviewLine[], refused: { id: string; title: Tex
   return lines.map((l, i) => (i > at && l.state.status === "stale" ? { ...l, state: { ...l.state, reason: notReached(refused.title) } } : l));
 }
 
-/** "Gå til": shows the part's sheet (when it exists): 1 sync. */
+/** "Gå til": shows the part's sheet (when it exists): 2 syncs (look it up, then activate). */
 export async function showSheet(run: ExcelRun, sheet: string): Promise<boolean> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
